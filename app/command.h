@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Pizhu::Cli {
+
+// Exit codes shared by every subcommand.
+enum Exit { Success = 0, Failure = 1, BadUsage = 2, Unreadable = 3 };
+
+// A subcommand of `pizhu`. Each app/cmd_*.cpp defines one and registers it with a static
+// Registration, so main.cpp dispatches without knowing the list. (This only works for sources
+// compiled straight into the executable, which is why these live in app/ and not in a library.)
+struct Command
+{
+    QString name;
+    QString usage;   // one line: "outline FILE"
+    QString summary; // one line for --help
+    int (*run)(const QStringList &args) = nullptr; // args after the subcommand name
+};
+
+QList<Command> &commands();
+
+struct Registration
+{
+    explicit Registration(Command command) { commands().append(std::move(command)); }
+};
+
+} // namespace Pizhu::Cli

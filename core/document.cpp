@@ -1,0 +1,162 @@
+#include "core/document.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+qsizetype Block::sourceOffsetAt(qsizetype textOffset) const
+{
+    if (segments.isEmpty())
+        return sourceStart;
+    auto it = std::upper_bound(segments.cbegin(), segments.cend(), textOffset,
+                               [](qsizetype off, const Segment &s) { return off < s.textOffset; });
+    if (it != segments.cbegin())
+        --it;
+    const qsizetype into = std::clamp<qsizetype>(textOffset - it->textOffset, 0, it->length);
+    return it->sourceOffset + into;
+}
+
+QString OutlineNode::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Part: return u"part"_s;
+    case Kind::Commentary: return u"commentary"_s;
+    case Kind::Heading: return u"heading"_s;
+    case Kind::Item: return u"item"_s;
+    }
+    return {};
+}
+
+Document::Document(QString source, QList<Part> parts, DecodeInfo decodeInfo)
+    : m_source(std::move(source)), m_parts(std::move(parts)), m_decodeInfo(std::move(decodeInfo))
+{
+    buildText();
+    buildOutline();
+}
+
+QString Document::title() const
+{
+    return m_parts.isEmpty() ? QString() : m_parts.first().title;
+}
+
+QByteArray Document::hash() const
+{
+    return QCryptographicHash::hash(m_text.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+void Document::buildText()
+{
+    qsizetype size = 0;
+    for (const Part &part : std::as_const(m_parts))
+        for (const Block &block : part.blocks)
+            size += block.text.size() + 1;
+    m_text.reserve(size);
+    for (Part &part : m_parts) {
+        for (Block &block : part.blocks) {
+            if (!m_text.isEmpty())
+                m_text += u'\n';
+            block.textStart = m_text.size();
+            m_text += block.text;
+        }
+    }
+}
+
+void Document::buildOutline()
+{
+    m_outline.clear();
+    for (int p = 0; p < m_parts.size(); ++p) {
+        const Part &part = m_parts.at(p);
+        OutlineNode root;
+        root.kind = part.kind == PartKind::Main ? OutlineNode::Kind::Part : OutlineNode::Kind::Commentary;
+        root.title = part.title;
+        root.part = p;
+        // Open sections, innermost last, with their levels; the part sits at level 0.
+        QList<std::pair<int, OutlineNode *>> open{{0, &root}};
+        for (int b = 0; b < part.blocks.size(); ++b) {
+            const Block &block = part.blocks.at(b);
+            OutlineNode node;
+            node.part = p;
+            node.block = b;
+            node.title = block.title();
+            if (block.headingLevel > 0) {
+                node.kind = OutlineNode::Kind::Heading;
+                while (open.size() > 1 && open.last().first >= block.headingLevel)
+                    open.removeLast();
+                OutlineNode *parent = open.last().second;
+                node.depth = parent->depth + 1;
+                parent->children.append(node);
+                open.append({block.headingLevel, &parent->children.last()});
+            } else if (block.kind == BlockKind::Item) {
+                node.kind = OutlineNode::Kind::Item;
+                OutlineNode *parent = open.last().second;
+                node.depth = parent->depth + 1;
+                parent->children.append(node);
+            }
+        }
+        m_outline.append(root);
+    }
+}
+
+static void appendOutline(QString &out, const OutlineNode &node)
+{
+    out += QString(node.depth * 2, u' ');
+    out += OutlineNode::kindName(node.kind);
+    out += u'\t';
+    out += node.title;
+    out += u'\n';
+    for (const OutlineNode &child : node.children)
+        appendOutline(out, child);
+}
+
+QString Document::outlineText() const
+{
+    QString out;
+    for (const OutlineNode &node : m_outline)
+        appendOutline(out, node);
+    return out;
+}
+
+Document::Position Document::blockAt(qsizetype textOffset) const
+{
+    if (textOffset < 0 || textOffset > m_text.size())
+        return {};
+    // Parts and blocks are in text order; find the last block starting at or before the offset.
+    Position found;
+    for (int p = 0; p < m_parts.size(); ++p) {
+        const QList<Block> &blocks = m_parts.at(p).blocks;
+        if (blocks.isEmpty() || blocks.first().textStart > textOffset)
+            break;
+        auto it = std::upper_bound(blocks.cbegin(), blocks.cend(), textOffset,
+                                   [](qsizetype off, const Block &b) { return off < b.textStart; });
+        found = {p, int(it - blocks.cbegin()) - 1};
+    }
+    return found;
+}
+
+QStringList Document::sectionPathAt(qsizetype textOffset) const
+{
+    const Position pos = blockAt(textOffset);
+    if (pos.part < 0)
+        return {};
+    QStringList path{m_parts.at(pos.part).title};
+    QList<int> levels{0};
+    const QList<Block> &blocks = m_parts.at(pos.part).blocks;
+    for (int b = 0; b <= pos.block; ++b) {
+        const Block &block = blocks.at(b);
+        if (block.headingLevel <= 0)
+            continue;
+        while (levels.size() > 1 && levels.last() >= block.headingLevel) {
+            levels.removeLast();
+            path.removeLast();
+        }
+        levels.append(block.headingLevel);
+        path.append(block.title());
+    }
+    return path;
+}
+
+} // namespace Pizhu

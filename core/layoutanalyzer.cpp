@@ -1,0 +1,368 @@
+#include "core/layoutanalyzer.h"
+
+#include <QRegularExpression>
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+namespace {
+
+constexpr int Window = 6;               // lines either side when measuring the local layout
+constexpr double ShortLine = 0.85;      // a line under this share of the wrap width is short
+constexpr int MaxWrapWidth = 220;       // nobody hard-wraps wider; past it lines are paragraphs
+constexpr int PartGapLines = 10;        // a gap of this many blank lines separates articles
+
+bool isWide(char32_t cp)
+{
+    if (cp < 0x1100)
+        return false;
+    const int eaw = u_getIntPropertyValue(UChar32(cp), UCHAR_EAST_ASIAN_WIDTH);
+    return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH;
+}
+
+bool isCjk(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF)
+        || c.isSurrogate();
+}
+
+// Page numbers that PDF extraction leaves on lines of their own: "— 3 —", "- 3 -", "第 3 页".
+bool isPageNumberLine(QStringView line)
+{
+    static const QRegularExpression re(
+        u"^(?:[—–\\-－]\\s*\\d{1,4}\\s*[—–\\-－]|第\\s*\\d{1,4}\\s*页(?:\\s*[/／共]\\s*\\d{1,4}\\s*页?)?|\\d{1,4}\\s*/\\s*\\d{1,4})$"_s);
+    return line.size() <= 16 && re.match(line).hasMatch();
+}
+
+// Whether most lines of a run come close to its 80th-percentile width, as hard-wrapped lines do.
+bool looksWrapped(const QList<int> &values, int p80)
+{
+    const auto full = std::count_if(values.begin(), values.end(), [p80](int w) { return w * 4 >= p80 * 3; });
+    return p80 <= MaxWrapWidth && full * 2 >= values.size();
+}
+
+int percentile80(QList<int> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(qsizetype((values.size() - 1) * 0.8));
+}
+
+} // namespace
+
+LayoutAnalyzer::LayoutAnalyzer(bool markdown, Importer::Progress progress)
+    : m_markdown(markdown), m_progress(std::move(progress))
+{
+}
+
+bool LayoutAnalyzer::isBlankChar(QChar c)
+{
+    // Zero-width spaces and BOMs stand alone on lines in text copied from the web; they are as
+    // blank as a space.
+    return c.isSpace() || c == u'\u200B' || c == u'\uFEFF' || c == u'\u200C' || c == u'\u200D'
+        || c == u'\u2060';
+}
+
+int LayoutAnalyzer::displayWidth(QStringView text)
+{
+    int width = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size()) {
+            width += isWide(QChar::surrogateToUcs4(c, text.at(i + 1))) ? 2 : 1;
+            ++i;
+        } else {
+            width += isWide(c.unicode()) ? 2 : 1;
+        }
+    }
+    return width;
+}
+
+bool LayoutAnalyzer::reportProgress(double fraction) const
+{
+    return !m_progress || m_progress(fraction);
+}
+
+void LayoutAnalyzer::splitLines()
+{
+    const qsizetype n = m_source.size();
+    qsizetype pos = 0;
+    int blanks = 0;
+    bool afterFormFeed = false;
+    while (pos < n) {
+        qsizetype end = m_source.indexOf(u'\n', pos);
+        if (end < 0)
+            end = n;
+        qsizetype s = pos, e = end;
+        while (s < e && isBlankChar(m_source.at(s))) {
+            afterFormFeed = afterFormFeed || m_source.at(s) == u'\f';
+            ++s;
+        }
+        while (e > s && isBlankChar(m_source.at(e - 1)))
+            --e;
+        if (s == e) {
+            ++blanks;
+        } else {
+            Line line;
+            line.start = s;
+            line.length = e - s;
+            line.indented = s > pos && !afterFormFeed;
+            const QStringView text = QStringView(m_source).sliced(s, e - s);
+            line.pageMarker = isPageNumberLine(text)
+                || (afterFormFeed && text.size() <= 4 && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }));
+            if (line.pageMarker) {
+                // A page number is not a line of the text: it neither breaks nor joins paragraphs.
+                // TODO(issue 10): keep it as a page marker so that passages know their page.
+                afterFormFeed = false;
+                pos = end + 1;
+                continue;
+            }
+            if (!m_lines.isEmpty())
+                m_lines.last().blanksAfter = blanks;
+            blanks = 0;
+            afterFormFeed = false;
+            line.width = displayWidth(text);
+            line.structure = HeadingRules::classify(text, m_markdown);
+            m_lines.append(line);
+        }
+        pos = end + 1;
+    }
+}
+
+void LayoutAnalyzer::measure()
+{
+    const qsizetype n = m_lines.size();
+    m_wrapWidth.resize(n);
+    m_wrapped.resize(n);
+    m_blanksTrusted.resize(n);
+    m_innerBlankRun.resize(n);
+    for (qsizetype k = 0; k < n; ++k) {
+        const qsizetype from = std::max<qsizetype>(0, k - Window), to = std::min(n - 1, k + Window);
+        int first = 0, second = 0;
+        for (qsizetype j = from; j <= to; ++j) {
+            if (isStandaloneHeading(j))
+                continue;
+            const int w = m_lines[j].width;
+            if (w > first) { second = first; first = w; }
+            else if (w > second) second = w;
+        }
+        // The second widest line, so that one overlong line does not stretch the estimate.
+        const int wrap = second > 0 ? second : first;
+        m_wrapWidth[k] = wrap;
+        int full = 0, counted = 0, continuing = 0, continuingBlank = 0;
+        QList<int> runs;
+        for (qsizetype j = from; j <= to; ++j) {
+            if (isStandaloneHeading(j))
+                continue;
+            ++counted;
+            full += m_lines[j].width * 1.0 >= 0.75 * wrap;
+            // Lines that stop mid-sentence show what stands inside a paragraph here.
+            if (j + 1 < n && !HeadingRules::endsSentence(content(j)) && !isStructureStart(j + 1)) {
+                ++continuing;
+                continuingBlank += m_lines[j].blanksAfter > 0;
+                runs.append(m_lines[j].blanksAfter);
+            }
+        }
+        m_wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
+        m_blanksTrusted[k] = m_markdown || continuing == 0 || continuingBlank * 10 < continuing;
+        std::sort(runs.begin(), runs.end());
+        m_innerBlankRun[k] = runs.isEmpty() ? 0 : runs.last();
+    }
+}
+
+bool LayoutAnalyzer::isStandaloneHeading(qsizetype k) const
+{
+    const LineStructure &s = m_lines[k].structure;
+    return s.kind == LineStructure::Kind::Heading && !s.runIn;
+}
+
+bool LayoutAnalyzer::isStructureStart(qsizetype k) const
+{
+    return m_lines[k].structure.kind != LineStructure::Kind::Text;
+}
+
+bool LayoutAnalyzer::breaksAfter(qsizetype k) const
+{
+    if (k + 1 >= m_lines.size())
+        return true;
+    if (isStandaloneHeading(k) || isStructureStart(k + 1))
+        return true;
+    const Line &line = m_lines[k];
+    if (line.blanksAfter > 0 && m_blanksTrusted[k])
+        return true;
+    if (line.blanksAfter >= 2 && line.blanksAfter > m_innerBlankRun[k])
+        return true;
+    if (m_markdown)
+        return false;
+    if (!HeadingRules::endsSentence(content(k)))
+        return false;
+    return !m_wrapped[k] || line.width < ShortLine * m_wrapWidth[k];
+}
+
+bool LayoutAnalyzer::startsPart(qsizetype k) const
+{
+    const qsizetype n = m_lines.size();
+    if (k + 1 >= n)
+        return false;
+    if (m_lines[k].blanksAfter >= PartGapLines)
+        return true;
+    // Otherwise a change of layout: the wrap width changes, and the new article's first line is
+    // indented or its blank-line habit differs from the old one's.
+    constexpr qsizetype Side = 8;
+    if (k + 1 < Side || n - (k + 1) < Side)
+        return false;
+    QList<int> before, after;
+    int blankBefore = 0, blankAfter = 0, indentBefore = 0, indentAfter = 0;
+    for (qsizetype j = k + 1 - Side; j <= k; ++j) {
+        before.append(m_lines[j].width);
+        blankBefore += m_lines[j].blanksAfter > 0;
+        indentBefore += m_lines[j].indented;
+    }
+    for (qsizetype j = k + 1; j <= k + Side; ++j) {
+        after.append(m_lines[j].width);
+        blankAfter += j < k + Side && m_lines[j].blanksAfter > 0;
+        indentAfter += j > k + 1 && m_lines[j].indented;
+    }
+    const int wb = percentile80(before), wa = percentile80(after);
+    const bool widthChanges = std::abs(wb - wa) * 4 >= std::max(wb, wa) && looksWrapped(before, wb)
+        && looksWrapped(after, wa);
+    const bool indentOpens = m_lines[k + 1].indented && indentBefore <= 1 && indentAfter <= 1;
+    const bool blanksChange = std::abs(blankBefore * (Side - 1) - blankAfter * Side) * 2 >= Side * (Side - 1);
+    return widthChanges && (indentOpens || blanksChange);
+}
+
+bool LayoutAnalyzer::buildBlocks()
+{
+    const qsizetype n = m_lines.size();
+    Part part;
+    Block block;
+    bool open = false;
+    bool sawHeading = false;
+    auto closeBlock = [&] {
+        if (!open)
+            return;
+        block.sourceEnd = m_lines.isEmpty() ? 0 : block.segments.last().sourceOffset + block.segments.last().length;
+        part.blocks.append(std::move(block));
+        block = Block();
+        open = false;
+    };
+    auto closePart = [&] {
+        closeBlock();
+        if (part.blocks.isEmpty())
+            return;
+        m_parts.append(std::move(part));
+        part = Part();
+        part.kind = PartKind::Commentary; // every part after the first is an article that follows it
+        sawHeading = false;
+    };
+
+    for (qsizetype k = 0; k < n; ++k) {
+        if ((k & 0xFFFF) == 0 && !reportProgress(0.2 + 0.7 * double(k) / double(n)))
+            return false;
+        const Line &line = m_lines[k];
+        const QStringView text = content(k);
+        if (!open) {
+            const LineStructure &s = line.structure;
+            block.sourceStart = line.start;
+            if (s.kind == LineStructure::Kind::Heading) {
+                block.kind = s.runIn ? BlockKind::Paragraph : BlockKind::Heading;
+                block.headingLevel = s.rank;
+                block.titleLength = s.runIn ? s.titleLength : line.length;
+                sawHeading = true;
+            } else if (s.kind == LineStructure::Kind::Item && sawHeading) {
+                block.kind = BlockKind::Item;
+                block.titleLength = s.titleLength;
+            }
+            open = true;
+        } else {
+            // Join: nothing between CJK characters, one space between words, nothing after a
+            // hyphen that ends a line.
+            const QChar last = block.text.back();
+            const QChar next = text.front();
+            if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—')
+                block.text += u' ';
+        }
+        block.segments.append({block.text.size(), line.start, line.length});
+        block.text += text;
+        if (breaksAfter(k)) {
+            if (startsPart(k)) {
+                closePart();
+            } else {
+                closeBlock();
+            }
+        }
+    }
+    closePart();
+    return true;
+}
+
+void LayoutAnalyzer::renumberLevels()
+{
+    QList<int> ranks;
+    for (const Part &part : std::as_const(m_parts))
+        for (const Block &block : part.blocks)
+            if (block.headingLevel > 0 && !ranks.contains(block.headingLevel))
+                ranks.append(block.headingLevel);
+    std::sort(ranks.begin(), ranks.end());
+    for (Part &part : m_parts)
+        for (Block &block : part.blocks)
+            if (block.headingLevel > 0)
+                block.headingLevel = int(ranks.indexOf(block.headingLevel)) + 1;
+}
+
+QString LayoutAnalyzer::partTitle(const Part &part) const
+{
+    if (part.blocks.isEmpty())
+        return {};
+    const Block &first = part.blocks.first();
+    const QString &text = first.text;
+    // A news dateline ("新华社北京2月6日电") that names a document in 《》 takes the document's name.
+    static const QRegularExpression dateline(u"^\\S{0,16}?\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*电"_s);
+    static const QRegularExpression named(u"《([^》]{1,60})》"_s);
+    if (dateline.match(text).hasMatch()) {
+        const auto m = named.match(text);
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    // A short first line that does not end a sentence is a title line.
+    if (first.kind == BlockKind::Heading || (text.size() <= 40 && !HeadingRules::endsSentence(text)))
+        return text;
+    qsizetype end = text.size();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'。' || c == u'！' || c == u'？' || c == u'；'
+            || ((c == u'.' || c == u'!' || c == u'?') && (i + 1 == text.size() || text.at(i + 1) == u' '))) {
+            end = i;
+            break;
+        }
+    }
+    return text.left(std::min<qsizetype>(end, 40));
+}
+
+Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const DecodeInfo &info)
+{
+    m_source = std::move(source);
+    if (!reportProgress(0.0))
+        return Result<Document, ImportError>::failure(ImportError::Cancelled);
+    splitLines();
+    if (m_lines.isEmpty())
+        return Result<Document, ImportError>::failure(ImportError::Empty);
+    measure();
+    if (!reportProgress(0.2))
+        return Result<Document, ImportError>::failure(ImportError::Cancelled);
+    if (!buildBlocks() || !reportProgress(0.9))
+        return Result<Document, ImportError>::failure(ImportError::Cancelled);
+    renumberLevels();
+    for (Part &part : m_parts)
+        part.title = partTitle(part);
+    return Document(std::move(m_source), std::move(m_parts), info);
+}
+
+} // namespace Pizhu

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/document.h"
+#include "core/headingrules.h"
+#include "core/importer.h"
+#include "core/result.h"
+
+#include <QList>
+#include <QString>
+
+namespace Pizhu {
+
+// Rebuilds a document's structure from the layout of its lines. Blank lines are not trusted
+// where they also stand inside paragraphs; instead a line ends its paragraph when it is clearly
+// shorter than the local wrap width and ends a sentence, or when the next line opens a heading or
+// an item. Where the layout cannot decide, lines are joined: a merged paragraph is a smaller harm
+// than a sentence cut in two.
+class LayoutAnalyzer
+{
+public:
+    LayoutAnalyzer(bool markdown, Importer::Progress progress);
+
+    Result<Document, ImportError> analyze(QString source, const DecodeInfo &info);
+
+    // Display columns: East Asian wide and full-width characters count two.
+    static int displayWidth(QStringView text);
+    static bool isBlankChar(QChar c);
+
+private:
+    struct Line
+    {
+        qsizetype start = 0;   // content, trimmed of white space, in the source
+        qsizetype length = 0;
+        int width = 0;
+        int blanksAfter = 0;   // blank lines between this and the next non-blank line
+        bool indented = false;
+        bool pageMarker = false;
+        LineStructure structure;
+    };
+
+    void splitLines();
+    void measure();
+    bool breaksAfter(qsizetype k) const;
+    bool startsPart(qsizetype k) const; // a new part starts at line k + 1
+    bool buildBlocks(); // false if cancelled
+    void renumberLevels();
+    QString partTitle(const Part &part) const;
+    QStringView content(qsizetype k) const { return QStringView(m_source).sliced(m_lines[k].start, m_lines[k].length); }
+    bool isStandaloneHeading(qsizetype k) const;
+    bool isStructureStart(qsizetype k) const;
+    bool reportProgress(double fraction) const;
+
+    bool m_markdown;
+    Importer::Progress m_progress;
+    QString m_source;
+    QList<Line> m_lines;        // non-blank lines only
+    QList<int> m_wrapWidth;     // local wrap width at each line
+    QList<bool> m_wrapped;      // whether the region around each line is hard-wrapped
+    QList<bool> m_blanksTrusted;
+    QList<int> m_innerBlankRun; // the blank run that usually stands inside a paragraph here
+    QList<Part> m_parts;
+};
+
+} // namespace Pizhu
