@@ -229,7 +229,7 @@ LineStructure HeadingRules::classify(QStringView line, bool markdown)
     }
     // A numbered line that reads like prose (a long sentence, a list entry that goes on) is text.
     if (!looksLikeTitle(line))
-        s.kind = LineStructure::Kind::Text;
+        return LineStructure();
     return s;
 }
 

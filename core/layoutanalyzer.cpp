@@ -12,7 +12,8 @@ namespace Pizhu {
 
 namespace {
 
-constexpr int Window = 6;               // lines either side when measuring the local layout
+constexpr int Window = 6;               // lines either side when measuring the local wrap width
+constexpr int BlankWindow = 20;         // lines either side when judging what blank lines mean
 constexpr double ShortLine = 0.85;      // a line under this share of the wrap width is short
 constexpr int MaxWrapWidth = 220;       // nobody hard-wraps wider; past it lines are paragraphs
 constexpr int PartGapLines = 10;        // a gap of this many blank lines separates articles
@@ -136,13 +137,31 @@ void LayoutAnalyzer::splitLines()
     }
 }
 
+bool LayoutAnalyzer::continuesSentence(qsizetype j) const
+{
+    return j + 1 < m_lines.size() && !isStandaloneHeading(j) && !HeadingRules::endsSentence(content(j))
+        && !isStructureStart(j + 1);
+}
+
 void LayoutAnalyzer::measure()
 {
     const qsizetype n = m_lines.size();
     m_wrapWidth.resize(n);
     m_wrapped.resize(n);
-    m_blanksTrusted.resize(n);
+    m_blankTrust.resize(n);
     m_innerBlankRun.resize(n);
+
+    // Lines that stop mid-sentence show what stands inside a paragraph: if blank lines follow
+    // them too, blank lines say nothing about paragraphs.
+    qsizetype continuing = 0, continuingBlank = 0;
+    for (qsizetype j = 0; j < n; ++j) {
+        if (continuesSentence(j)) {
+            ++continuing;
+            continuingBlank += m_lines[j].blanksAfter > 0;
+        }
+    }
+    const bool trustedInFile = continuing == 0 || continuingBlank * 20 < continuing;
+
     for (qsizetype k = 0; k < n; ++k) {
         const qsizetype from = std::max<qsizetype>(0, k - Window), to = std::min(n - 1, k + Window);
         int first = 0, second = 0;
@@ -156,24 +175,33 @@ void LayoutAnalyzer::measure()
         // The second widest line, so that one overlong line does not stretch the estimate.
         const int wrap = second > 0 ? second : first;
         m_wrapWidth[k] = wrap;
-        int full = 0, counted = 0, continuing = 0, continuingBlank = 0;
-        QList<int> runs;
+        int full = 0, counted = 0;
         for (qsizetype j = from; j <= to; ++j) {
             if (isStandaloneHeading(j))
                 continue;
             ++counted;
-            full += m_lines[j].width * 1.0 >= 0.75 * wrap;
-            // Lines that stop mid-sentence show what stands inside a paragraph here.
-            if (j + 1 < n && !HeadingRules::endsSentence(content(j)) && !isStructureStart(j + 1)) {
-                ++continuing;
-                continuingBlank += m_lines[j].blanksAfter > 0;
-                runs.append(m_lines[j].blanksAfter);
-            }
+            full += m_lines[j].width * 4 >= wrap * 3;
         }
         m_wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
-        m_blanksTrusted[k] = m_markdown || continuing == 0 || continuingBlank * 10 < continuing;
-        std::sort(runs.begin(), runs.end());
-        m_innerBlankRun[k] = runs.isEmpty() ? 0 : runs.last();
+
+        const qsizetype bfrom = std::max<qsizetype>(0, k - BlankWindow), bto = std::min(n - 1, k + BlankWindow);
+        int localContinuing = 0, localBlank = 0, innerRun = 0;
+        for (qsizetype j = bfrom; j <= bto; ++j) {
+            if (!continuesSentence(j))
+                continue;
+            ++localContinuing;
+            localBlank += m_lines[j].blanksAfter > 0;
+            innerRun = std::max(innerRun, m_lines[j].blanksAfter);
+        }
+        m_innerBlankRun[k] = innerRun;
+        // A blank line after a line that stops mid-sentence is a break only where the whole file
+        // uses blank lines that way: cutting a sentence in two is the worse mistake.
+        if (m_markdown || (trustedInFile && localBlank * 3 < localContinuing) || (trustedInFile && localContinuing == 0))
+            m_blankTrust[k] = BlankTrust::Always;
+        else if (localContinuing == 0 || localBlank * 3 < localContinuing)
+            m_blankTrust[k] = BlankTrust::AfterSentence;
+        else
+            m_blankTrust[k] = BlankTrust::Never;
     }
 }
 
@@ -195,13 +223,16 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
     if (isStandaloneHeading(k) || isStructureStart(k + 1))
         return true;
     const Line &line = m_lines[k];
-    if (line.blanksAfter > 0 && m_blanksTrusted[k])
+    const bool endsSentence = HeadingRules::endsSentence(content(k));
+    if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::Always)
+        return true;
+    if (line.blanksAfter > 0 && endsSentence && m_blankTrust[k] == BlankTrust::AfterSentence)
         return true;
     if (line.blanksAfter >= 2 && line.blanksAfter > m_innerBlankRun[k])
         return true;
     if (m_markdown)
         return false;
-    if (!HeadingRules::endsSentence(content(k)))
+    if (!endsSentence)
         return false;
     return !m_wrapped[k] || line.width < ShortLine * m_wrapWidth[k];
 }
@@ -235,7 +266,9 @@ bool LayoutAnalyzer::startsPart(qsizetype k) const
         && looksWrapped(after, wa);
     const bool indentOpens = m_lines[k + 1].indented && indentBefore <= 1 && indentAfter <= 1;
     const bool blanksChange = std::abs(blankBefore * (Side - 1) - blankAfter * Side) * 2 >= Side * (Side - 1);
-    return widthChanges && (indentOpens || blanksChange);
+    // Verse and block quotes are indented throughout: a passage inside the article, not a new one.
+    const bool indentedPassage = indentAfter * 2 >= Side;
+    return widthChanges && !indentedPassage && (indentOpens || blanksChange);
 }
 
 bool LayoutAnalyzer::buildBlocks()
@@ -274,7 +307,9 @@ bool LayoutAnalyzer::buildBlocks()
             if (s.kind == LineStructure::Kind::Heading) {
                 block.kind = s.runIn ? BlockKind::Paragraph : BlockKind::Heading;
                 block.headingLevel = s.rank;
-                block.titleLength = s.runIn ? s.titleLength : line.length;
+                // A heading alone on its line is titled by the whole line, less a closing 。.
+                block.titleLength = s.runIn ? s.titleLength
+                                            : line.length - (text.endsWith(u'。') || text.endsWith(u'．'));
                 sawHeading = true;
             } else if (s.kind == LineStructure::Kind::Item && sawHeading) {
                 block.kind = BlockKind::Item;
@@ -289,8 +324,16 @@ bool LayoutAnalyzer::buildBlocks()
             if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—')
                 block.text += u' ';
         }
-        block.segments.append({block.text.size(), line.start, line.length});
-        block.text += text;
+        // Markdown's "## " is markup, not text the reader sees.
+        qsizetype skip = 0;
+        if (m_markdown && line.structure.rank > HeadingRules::RankMarkdownBase) {
+            skip = line.structure.markerLength;
+            while (skip < text.size() && text.at(skip).isSpace())
+                ++skip;
+            block.titleLength = text.size() - skip;
+        }
+        block.segments.append({block.text.size(), line.start + skip, line.length - skip});
+        block.text += text.sliced(skip);
         if (breaksAfter(k)) {
             if (startsPart(k)) {
                 closePart();

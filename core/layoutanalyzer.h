@@ -48,6 +48,7 @@ private:
     QStringView content(qsizetype k) const { return QStringView(m_source).sliced(m_lines[k].start, m_lines[k].length); }
     bool isStandaloneHeading(qsizetype k) const;
     bool isStructureStart(qsizetype k) const;
+    bool continuesSentence(qsizetype k) const; // line k stops mid-sentence and the text goes on
     bool reportProgress(double fraction) const;
 
     bool m_markdown;
@@ -56,7 +57,10 @@ private:
     QList<Line> m_lines;        // non-blank lines only
     QList<int> m_wrapWidth;     // local wrap width at each line
     QList<bool> m_wrapped;      // whether the region around each line is hard-wrapped
-    QList<bool> m_blanksTrusted;
+    // What a blank line after a line means here: always a paragraph break, a break only after a
+    // sentence end, or nothing (blank lines stand between wrapped lines too).
+    enum class BlankTrust { Always, AfterSentence, Never };
+    QList<BlankTrust> m_blankTrust;
     QList<int> m_innerBlankRun; // the blank run that usually stands inside a paragraph here
     QList<Part> m_parts;
 };

@@ -1,0 +1,376 @@
+#include "core/headingrules.h"
+#include "core/importer.h"
+#include "core/layoutanalyzer.h"
+
+#include <QFile>
+#include <QStringDecoder>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return f.readAll();
+}
+
+QString bundledPath() { return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"); }
+QString fixture(const char *name) { return QStringLiteral(PIZHU_FIXTURES_DIR "/") + QString::fromUtf8(name); }
+
+// Characters a reader sees: white space and invisible format characters (zero-width spaces) aside.
+QString visible(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text)
+        if (!LayoutAnalyzer::isBlankChar(c))
+            out += c;
+    return out;
+}
+
+QString blocksText(const Document &doc)
+{
+    QString out;
+    for (const Part &part : doc.parts())
+        for (const Block &block : part.blocks)
+            out += visible(block.text);
+    return out;
+}
+
+Document importOrFail(const QByteArray &bytes, const QString &name = {})
+{
+    auto result = Importer().importBytes(bytes, name);
+    if (!result)
+        qFatal("import failed: %d", int(result.error()));
+    return std::move(result).value();
+}
+
+QString expectedOutline()
+{
+    QString text = QString::fromUtf8(readFile(fixture("seed/outline.expected")));
+    QStringList lines;
+    for (const QString &line : text.split(u'\n'))
+        if (!line.startsWith(u'#') && !line.isEmpty())
+            lines << line;
+    return lines.join(u'\n') + u'\n';
+}
+
+} // namespace
+
+class TestImporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void bundledOutlineEqualsFixture();
+    void noTextLostOrDuplicated_data();
+    void noTextLostOrDuplicated();
+    void blockRangesPointIntoSource();
+    void bundledParagraphsEndSentences();
+    void bundledCommentaryIsSecondPart();
+    void joinsLines_data();
+    void joinsLines();
+    void reencodedFileGivesSameDocument_data();
+    void reencodedFileGivesSameDocument();
+    void emptyFileIsRefused_data();
+    void emptyFileIsRefused();
+    void binaryFileIsRefused_data();
+    void binaryFileIsRefused();
+    void invalidUtf8IsReplacedAndCounted();
+    void classifiesLines_data();
+    void classifiesLines();
+    void publicDocumentsHaveOutlines_data();
+    void publicDocumentsHaveOutlines();
+    void markdownHeadingsBecomeOutline();
+    void pageNumbersAreNotText();
+    void largeInputImports();
+    void cancelStopsImport();
+};
+
+void TestImporter::bundledOutlineEqualsFixture()
+{
+    const Document doc = importOrFail(readFile(bundledPath()));
+    QCOMPARE(doc.outlineText(), expectedOutline());
+    QCOMPARE(doc.title(), u"质量强国建设纲要"_s);
+}
+
+void TestImporter::noTextLostOrDuplicated_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("bundled outline and commentary") << bundledPath();
+    QTest::newRow("work report 2021, zero-width space lines") << fixture("public/zh-gov-work-report-2021.txt");
+    QTest::newRow("work report 2023") << fixture("public/zh-gov-work-report-2023.txt");
+    QTest::newRow("Alice, CRLF and verse") << fixture("public/en-alice-in-wonderland-pg11.txt");
+}
+
+void TestImporter::noTextLostOrDuplicated()
+{
+    QFETCH(QString, path);
+    const Document doc = importOrFail(readFile(path));
+    const QString source = visible(doc.source());
+    const QString blocks = blocksText(doc);
+    QCOMPARE(blocks.size(), source.size());
+    QVERIFY(blocks == source);
+}
+
+void TestImporter::blockRangesPointIntoSource()
+{
+    const Document doc = importOrFail(readFile(bundledPath()));
+    for (const Part &part : doc.parts()) {
+        for (const Block &block : part.blocks) {
+            QVERIFY(block.sourceStart <= block.sourceEnd);
+            for (const Segment &seg : block.segments)
+                QCOMPARE(doc.source().mid(seg.sourceOffset, seg.length), block.text.mid(seg.textOffset, seg.length));
+            QCOMPARE(doc.text().mid(block.textStart, block.text.size()), block.text);
+            // A character in the middle of a block maps back to the same character of the source.
+            const qsizetype mid = block.text.size() / 2;
+            QCOMPARE(doc.source().at(block.sourceOffsetAt(mid)), block.text.at(mid));
+        }
+    }
+}
+
+void TestImporter::bundledParagraphsEndSentences()
+{
+    const Document doc = importOrFail(readFile(bundledPath()));
+    int paragraphs = 0;
+    for (const Part &part : doc.parts()) {
+        for (const Block &block : part.blocks) {
+            // A bracketed dateline such as （新华社北京2月6日电） is complete as it stands.
+            if (block.kind == BlockKind::Heading || (block.text.startsWith(u'（') && block.text.endsWith(u'）')))
+                continue;
+            ++paragraphs;
+            QVERIFY2(HeadingRules::endsSentence(block.text), qPrintable(block.text.right(20)));
+        }
+    }
+    QVERIFY(paragraphs > 40);
+}
+
+void TestImporter::bundledCommentaryIsSecondPart()
+{
+    const Document doc = importOrFail(readFile(bundledPath()));
+    QCOMPARE(doc.parts().size(), 2);
+    QCOMPARE(doc.parts().at(1).kind, PartKind::Commentary);
+    QVERIFY(doc.parts().at(1).blocks.first().text.startsWith(u"2023 年是全面贯彻"));
+    QCOMPARE(doc.parts().at(1).blocks.last().text, u"（新华社北京2月6日电）"_s);
+    QVERIFY(doc.parts().at(0).blocks.last().text.endsWith(u"促进品质升级。"));
+}
+
+void TestImporter::joinsLines_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("firstBlock");
+    QTest::newRow("CJK lines join without a space")
+        << u"一、总则\n质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央\n坚强领导下，我国质量事业实现跨越式发展。\n"_s
+        << u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展。"_s;
+    QTest::newRow("English lines join with one space")
+        << u"CHAPTER I. Start\n\nAlice was beginning to get very tired of sitting by her sister on the\nbank, and of having nothing to do.\n"_s
+        << u"Alice was beginning to get very tired of sitting by her sister on the bank, and of having nothing to do."_s;
+    QTest::newRow("CJK line then Latin word joins without a space")
+        << u"一、总则\n单位国内生产总值能耗和二氧化碳排放分别降低 13.5%、18%，单位\nGDP 资源能源消耗不断下降。\n"_s
+        << u"单位国内生产总值能耗和二氧化碳排放分别降低 13.5%、18%，单位GDP 资源能源消耗不断下降。"_s;
+    QTest::newRow("blank line inside a wrapped paragraph is ignored")
+        << u"一、总则\n\n质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的\n\n党中央坚强领导下，我国质量事业实现跨越式发展。\n"_s
+        << u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展。"_s;
+}
+
+void TestImporter::joinsLines()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, firstBlock);
+    auto result = Importer().importText(text);
+    QVERIFY(result.ok());
+    const QList<Block> &blocks = result->parts().first().blocks;
+    QVERIFY(blocks.size() >= 2);
+    QCOMPARE(blocks.at(1).text, firstBlock);
+}
+
+void TestImporter::reencodedFileGivesSameDocument_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const QString text = QString::fromUtf8(readFile(bundledPath()));
+    QStringEncoder gb("GB18030");
+    QVERIFY(gb.isValid());
+    QTest::newRow("GB18030 without BOM") << QByteArray(gb.encode(text));
+    QStringEncoder le(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+    QTest::newRow("UTF-16LE with BOM") << QByteArray(le.encode(text));
+    QStringEncoder be(QStringEncoder::Utf16BE, QStringEncoder::Flag::WriteBom);
+    QTest::newRow("UTF-16BE with BOM") << QByteArray(be.encode(text));
+    QTest::newRow("UTF-8 with BOM") << QByteArray("\xEF\xBB\xBF" + text.toUtf8());
+    QString crlf = text;
+    crlf.replace(u"\n"_s, u"\r\n"_s);
+    QTest::newRow("CRLF line ends") << crlf.toUtf8();
+    QString cr = text;
+    cr.replace(u"\n"_s, u"\r"_s);
+    QTest::newRow("old Mac CR line ends") << cr.toUtf8();
+}
+
+void TestImporter::reencodedFileGivesSameDocument()
+{
+    QFETCH(QByteArray, bytes);
+    const Document reference = importOrFail(readFile(bundledPath()));
+    const Document doc = importOrFail(bytes);
+    QCOMPARE(doc.outlineText(), reference.outlineText());
+    QCOMPARE(doc.text(), reference.text());
+    QCOMPARE(doc.decodeInfo().invalidSequences, 0);
+}
+
+void TestImporter::emptyFileIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("no bytes") << QByteArray();
+    QTest::newRow("only white space") << QByteArray("  \n\n\t\r\n");
+    QTest::newRow("only a BOM") << QByteArray("\xEF\xBB\xBF");
+}
+
+void TestImporter::emptyFileIsRefused()
+{
+    QFETCH(QByteArray, bytes);
+    auto result = Importer().importBytes(bytes);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error(), ImportError::Empty);
+}
+
+void TestImporter::binaryFileIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("PNG header") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+    QTest::newRow("text with a NUL") << QByteArray("hello\0world", 11);
+    QByteArray control(4096, '\x01');
+    QTest::newRow("control characters") << control;
+}
+
+void TestImporter::binaryFileIsRefused()
+{
+    QFETCH(QByteArray, bytes);
+    auto result = Importer().importBytes(bytes);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error(), ImportError::Binary);
+}
+
+void TestImporter::invalidUtf8IsReplacedAndCounted()
+{
+    QByteArray bytes = u"一、总则\n质量是人类生产生活的重要保障。\n"_s.toUtf8();
+    bytes.insert(12, "\xFF\xFE\xC3", 3); // inside the second line
+    auto result = Importer().importBytes(bytes);
+    QVERIFY(result.ok());
+    QVERIFY(result->decodeInfo().invalidSequences >= 1);
+    QVERIFY(result->text().contains(QChar(0xFFFD)));
+    QVERIFY(result->text().contains(u"生产生活的重要保障"));
+}
+
+void TestImporter::classifiesLines_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("rank");
+    QTest::addColumn<QString>("title");
+    using K = LineStructure::Kind;
+    QTest::newRow("chinese numeral heading") << u"一、形势背景"_s << int(K::Heading) << int(HeadingRules::RankCnNumeral) << u""_s;
+    QTest::newRow("full-width bracket heading") << u"（二）主要目标"_s << int(K::Heading) << int(HeadingRules::RankCnParen) << u""_s;
+    QTest::newRow("half-width bracket heading") << u"(二)主要目标"_s << int(K::Heading) << int(HeadingRules::RankCnParen) << u""_s;
+    QTest::newRow("run-in heading") << u"（一）指导思想。以习近平新时代中国特色社会主义思想为指导，"_s << int(K::Heading)
+                                    << int(HeadingRules::RankCnParen) << u"（一）指导思想"_s;
+    QTest::newRow("arabic heading") << u"1. 总体要求"_s << int(K::Heading) << int(HeadingRules::RankArabic) << u""_s;
+    QTest::newRow("arabic ideographic comma") << u"2、加强标准建设"_s << int(K::Heading) << int(HeadingRules::RankArabic) << u""_s;
+    QTest::newRow("dotted number") << u"1.1 Background"_s << int(K::Heading) << int(HeadingRules::RankArabic2) << u""_s;
+    QTest::newRow("bracketed arabic") << u"（1）强化计量基础"_s << int(K::Heading) << int(HeadingRules::RankArabicParen) << u""_s;
+    QTest::newRow("chapter in chinese") << u"第一章 总则"_s << int(K::Heading) << int(HeadingRules::RankChapter) << u""_s;
+    QTest::newRow("english chapter") << u"CHAPTER IV. The Rabbit Sends in a Little Bill"_s << int(K::Heading) << int(HeadingRules::RankChapter) << u""_s;
+    QTest::newRow("english part") << u"PART ONE"_s << int(K::Heading) << int(HeadingRules::RankVolume) << u""_s;
+    QTest::newRow("dash item") << u"——经济发展质量效益明显提升。经济结构更加优化"_s << int(K::Item) << 0 << u"——经济发展质量效益明显提升"_s;
+    QTest::newRow("two-em dash item") << u"⸺经济发展质量效益明显提升。"_s << int(K::Item) << 0 << u"⸺经济发展质量效益明显提升"_s;
+    QTest::newRow("ordinal in prose is text") << u"第十四届全国人民代表大会第一次会议"_s << int(K::Text) << 0 << u""_s;
+    QTest::newRow("year is text") << u"2023 年是全面贯彻党的二十大精神的开局之"_s << int(K::Text) << 0 << u""_s;
+    QTest::newRow("decimal is text") << u"3.5%的增长"_s << int(K::Text) << 0 << u""_s;
+    QTest::newRow("yi shi is text") << u"一是围绕市场主体的急需制定和实施宏观政策，稳住了经济基本盘。"_s << int(K::Text) << 0 << u""_s;
+    QTest::newRow("numbered sentence that goes on is text")
+        << u"一、要坚持以人民为中心的发展思想，把实现好、维护好、发展好最广大人民根本利益作为发展的出发点和落脚点，"_s << int(K::Text) << 0 << u""_s;
+}
+
+void TestImporter::classifiesLines()
+{
+    QFETCH(QString, line);
+    QFETCH(int, kind);
+    QFETCH(int, rank);
+    QFETCH(QString, title);
+    const LineStructure s = HeadingRules::classify(line, false);
+    QCOMPARE(int(s.kind), kind);
+    QCOMPARE(s.rank, rank);
+    if (!title.isEmpty())
+        QCOMPARE(line.left(s.titleLength), title);
+}
+
+void TestImporter::publicDocumentsHaveOutlines_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<int>("topHeadings");
+    QTest::addColumn<QString>("firstHeading");
+    QTest::newRow("work report 2021") << fixture("public/zh-gov-work-report-2021.txt") << u"政府工作报告"_s << 3 << u"一、2020年工作回顾"_s;
+    QTest::newRow("work report 2023") << fixture("public/zh-gov-work-report-2023.txt") << u"政府工作报告"_s << 2 << u"一、过去一年和五年工作回顾"_s;
+    QTest::newRow("Alice") << fixture("public/en-alice-in-wonderland-pg11.txt") << u"ALICE'S ADVENTURES IN WONDERLAND"_s << 12 << u"CHAPTER I. Down the Rabbit-Hole"_s;
+}
+
+void TestImporter::publicDocumentsHaveOutlines()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, title);
+    QFETCH(int, topHeadings);
+    QFETCH(QString, firstHeading);
+    const Document doc = importOrFail(readFile(path));
+    QCOMPARE(doc.title(), title);
+    const OutlineNode &main = doc.outline().first();
+    QCOMPARE(main.kind, OutlineNode::Kind::Part);
+    QCOMPARE(main.children.size(), topHeadings);
+    QCOMPARE(main.children.first().title, firstHeading);
+}
+
+void TestImporter::markdownHeadingsBecomeOutline()
+{
+    const QByteArray md = "# Title\n\nIntro text that is long enough.\n\n## First\n\nBody one.\n\n### Deeper\n\nBody.\n\n## Second\n\nBody two.\n";
+    const Document doc = importOrFail(md, u"notes.md"_s);
+    QCOMPARE(doc.outlineText(), u"part\tTitle\n  heading\tTitle\n    heading\tFirst\n      heading\tDeeper\n    heading\tSecond\n"_s);
+}
+
+void TestImporter::pageNumbersAreNotText()
+{
+    const QString text = u"一、总则\n质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央\n— 3 —\n\f坚强领导下，我国质量事业实现跨越式发展。\n"_s;
+    auto result = Importer().importText(text);
+    QVERIFY(result.ok());
+    const QList<Block> &blocks = result->parts().first().blocks;
+    QCOMPARE(blocks.size(), 2);
+    QCOMPARE(blocks.at(1).text, u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展。"_s);
+}
+
+void TestImporter::largeInputImports()
+{
+    const QByteArray one = readFile(bundledPath());
+    QByteArray big;
+    big.reserve(50 * 1024 * 1024 + one.size());
+    while (big.size() < 50 * 1024 * 1024)
+        big += one;
+    auto result = Importer().importBytes(big);
+    QVERIFY(result.ok());
+    QVERIFY(result->parts().size() >= 2);
+    QCOMPARE(blocksText(*result).size(), visible(result->source()).size());
+}
+
+void TestImporter::cancelStopsImport()
+{
+    Importer importer;
+    int calls = 0;
+    importer.setProgress([&calls](double) { return ++calls < 2; });
+    auto result = importer.importBytes(readFile(bundledPath()));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error(), ImportError::Cancelled);
+}
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
