@@ -223,13 +223,14 @@ Anchoring::Match Anchoring::reanchor(const Anchor &stored, const Document &doc, 
         Alignment best;
         double bestSimilarity = 0;
         double bestScore = -1;
-        qsizetype lastWindowEnd = -1;
+        qsizetype lastCandidate = -1;
         for (qsizetype candidate : approximateCandidates(text, stored, expectedStart)) {
             const qsizetype from = std::clamp<qsizetype>(candidate - slack, 0, text.size());
             const qsizetype to = std::clamp<qsizetype>(candidate + m + slack, 0, text.size());
-            if (to <= from || to <= lastWindowEnd - slack)
-                continue; // candidates are sorted: this window was already searched
-            lastWindowEnd = to;
+            // Candidates are sorted; one this close to the last searched lies inside its window.
+            if (to <= from || (lastCandidate >= 0 && candidate - lastCandidate <= slack / 2))
+                continue;
+            lastCandidate = candidate;
             const Alignment a = alignIn(text, from, to, stored.quote, candidate + m);
             const qsizetype longer = std::max(m, a.end - a.start);
             const double similarity = 1.0 - double(a.distance) / double(longer);
