@@ -134,20 +134,37 @@ qsizetype firstSentenceEnd(QStringView line, qsizetype from)
 
 bool HeadingRules::isSentenceEnd(QChar c)
 {
-    static const QString ends = u"。！？…；：.!?;．"_s;
-    return ends.contains(c);
+    switch (c.unicode()) {
+    case u'。': case u'！': case u'？': case u'…': case u'；': case u'：': case u'.': case u'!':
+    case u'?': case u';': case u'．':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool isCloser(QChar c)
+{
+    switch (c.unicode()) {
+    case u'”': case u'’': case u'"': case u'\'': case u'）': case u')': case u'」': case u'』':
+    case u'】': case u'》': case u'〉':
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool HeadingRules::endsSentence(QStringView line)
 {
-    static const QString closers = u"”’\"'）)」』】》〉"_s;
-    while (!line.isEmpty() && closers.contains(line.back()))
+    while (!line.isEmpty() && isCloser(line.back()))
         line.chop(1);
     if (line.isEmpty())
         return false;
-    if (line.endsWith(u"——") || line.endsWith(u"⸺") || line.endsWith(u"⸻"))
+    const QChar last = line.back();
+    // "——" at a line's end introduces what follows, as a colon would; so do U+2E3A and U+2E3B.
+    if (last == u'⸺' || last == u'⸻' || (last == u'—' && line.size() >= 2 && line.at(line.size() - 2) == u'—'))
         return true;
-    return isSentenceEnd(line.back());
+    return isSentenceEnd(last);
 }
 
 bool HeadingRules::looksLikeTitle(QStringView line)

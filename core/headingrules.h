@@ -8,12 +8,13 @@ namespace Pizhu {
 // ranks, not depths: the analyzer later renumbers the ranks a document really uses as 1, 2, 3...
 struct LineStructure
 {
-    enum class Kind { Text, Heading, Item };
+    enum class Kind : quint8 { Text, Heading, Item };
+    // Small on purpose: the analyzer keeps one of these for every line of a file.
     Kind kind = Kind::Text;
-    int rank = 0;                 // heading rank (see HeadingRules), 0 for text and items
-    qsizetype markerLength = 0;   // length of the numbering ("（一）", "CHAPTER IV.")
+    quint8 rank = 0;              // heading rank (see HeadingRules), 0 for text and items
     bool runIn = false;           // the heading's body follows on the same line after 。 / ．
-    qsizetype titleLength = 0;    // for a run-in heading or an item: the title's length
+    qint32 markerLength = 0;      // length of the numbering ("（一）", "CHAPTER IV.")
+    qint32 titleLength = 0;       // for a run-in heading or an item: the title's length
 };
 
 // Recognises headings and items in Chinese policy documents (一、 （一） 1. （1） 第一章, "——" items)

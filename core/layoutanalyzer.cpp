@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,6 +23,9 @@ bool isWide(char32_t cp)
 {
     if (cp < 0x1100)
         return false;
+    // The common CJK ranges without a property lookup: ideographs, CJK punctuation, full-width forms.
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303E) || (cp >= 0xFF01 && cp <= 0xFF60))
+        return true;
     const int eaw = u_getIntPropertyValue(UChar32(cp), UCHAR_EAST_ASIAN_WIDTH);
     return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH;
 }
@@ -94,6 +98,7 @@ bool LayoutAnalyzer::reportProgress(double fraction) const
 void LayoutAnalyzer::splitLines()
 {
     const qsizetype n = m_source.size();
+    m_lines.reserve(m_source.count(u'\n') + 1);
     qsizetype pos = 0;
     int blanks = 0;
     bool afterFormFeed = false;
@@ -113,7 +118,7 @@ void LayoutAnalyzer::splitLines()
         } else {
             Line line;
             line.start = s;
-            line.length = e - s;
+            line.length = qint32(e - s);
             line.indented = s > pos && !afterFormFeed;
             const QStringView text = QStringView(m_source).sliced(s, e - s);
             line.pageMarker = isPageNumberLine(text)
@@ -131,6 +136,7 @@ void LayoutAnalyzer::splitLines()
             afterFormFeed = false;
             line.width = displayWidth(text);
             line.structure = HeadingRules::classify(text, m_markdown);
+            line.endsSentence = HeadingRules::endsSentence(text);
             m_lines.append(line);
         }
         pos = end + 1;
@@ -139,7 +145,7 @@ void LayoutAnalyzer::splitLines()
 
 bool LayoutAnalyzer::continuesSentence(qsizetype j) const
 {
-    return j + 1 < m_lines.size() && !isStandaloneHeading(j) && !HeadingRules::endsSentence(content(j))
+    return j + 1 < m_lines.size() && !isStandaloneHeading(j) && !m_lines[j].endsSentence
         && !isStructureStart(j + 1);
 }
 
@@ -152,14 +158,16 @@ void LayoutAnalyzer::measure()
     m_innerBlankRun.resize(n);
 
     // Lines that stop mid-sentence show what stands inside a paragraph: if blank lines follow
-    // them too, blank lines say nothing about paragraphs.
-    qsizetype continuing = 0, continuingBlank = 0;
+    // them too, blank lines say nothing about paragraphs. Prefix sums make every window O(1).
+    std::vector<qsizetype> continuingSum(size_t(n) + 1, 0), blankSum(size_t(n) + 1, 0);
+    std::vector<int> continuingRun(size_t(n), 0);
     for (qsizetype j = 0; j < n; ++j) {
-        if (continuesSentence(j)) {
-            ++continuing;
-            continuingBlank += m_lines[j].blanksAfter > 0;
-        }
+        const bool c = continuesSentence(j);
+        continuingSum[j + 1] = continuingSum[j] + c;
+        blankSum[j + 1] = blankSum[j] + (c && m_lines[j].blanksAfter > 0);
+        continuingRun[j] = c ? m_lines[j].blanksAfter : 0;
     }
+    const qsizetype continuing = continuingSum[n], continuingBlank = blankSum[n];
     const bool trustedInFile = continuing == 0 || continuingBlank * 20 < continuing;
 
     for (qsizetype k = 0; k < n; ++k) {
@@ -185,14 +193,9 @@ void LayoutAnalyzer::measure()
         m_wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
 
         const qsizetype bfrom = std::max<qsizetype>(0, k - BlankWindow), bto = std::min(n - 1, k + BlankWindow);
-        int localContinuing = 0, localBlank = 0, innerRun = 0;
-        for (qsizetype j = bfrom; j <= bto; ++j) {
-            if (!continuesSentence(j))
-                continue;
-            ++localContinuing;
-            localBlank += m_lines[j].blanksAfter > 0;
-            innerRun = std::max(innerRun, m_lines[j].blanksAfter);
-        }
+        const qsizetype localContinuing = continuingSum[bto + 1] - continuingSum[bfrom];
+        const qsizetype localBlank = blankSum[bto + 1] - blankSum[bfrom];
+        const int innerRun = *std::max_element(continuingRun.cbegin() + bfrom, continuingRun.cbegin() + bto + 1);
         m_innerBlankRun[k] = innerRun;
         // A blank line after a line that stops mid-sentence is a break only where the whole file
         // uses blank lines that way: cutting a sentence in two is the worse mistake.
@@ -223,7 +226,7 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
     if (isStandaloneHeading(k) || isStructureStart(k + 1))
         return true;
     const Line &line = m_lines[k];
-    const bool endsSentence = HeadingRules::endsSentence(content(k));
+    const bool endsSentence = line.endsSentence;
     if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::Always)
         return true;
     if (line.blanksAfter > 0 && endsSentence && m_blankTrust[k] == BlankTrust::AfterSentence)
@@ -281,7 +284,9 @@ bool LayoutAnalyzer::buildBlocks()
     auto closeBlock = [&] {
         if (!open)
             return;
-        block.sourceEnd = m_lines.isEmpty() ? 0 : block.segments.last().sourceOffset + block.segments.last().length;
+        block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().length;
+        block.text.squeeze(); // appending line by line left up to twice the room needed
+        block.segments.squeeze();
         part.blocks.append(std::move(block));
         block = Block();
         open = false;

@@ -30,11 +30,12 @@ private:
     struct Line
     {
         qsizetype start = 0;   // content, trimmed of white space, in the source
-        qsizetype length = 0;
+        qint32 length = 0;     // files are at most Importer::MaxFileSize, so lines fit
         int width = 0;
         int blanksAfter = 0;   // blank lines between this and the next non-blank line
         bool indented = false;
         bool pageMarker = false;
+        bool endsSentence = false;
         LineStructure structure;
     };
 

@@ -58,6 +58,7 @@ bool convert(const char *charset, const char *data, qsizetype size, QString &out
     if (U_FAILURE(status))
         return false;
     out.resize(target - targetBegin);
+    out.squeeze(); // the buffer was sized for the worst case
     invalid = context.invalid;
     return true;
 }
@@ -198,6 +199,7 @@ Result<DecodedText, DecodeError> TextDecoder::decode(const QByteArray &bytes)
     result.info.hadBom = charset != nullptr;
 
     QByteArray detected;
+    bool validUtf8 = false;
     if (!charset) {
         charset = guessUtf16(bytes);
         if (!charset) {
@@ -205,6 +207,7 @@ Result<DecodedText, DecodeError> TextDecoder::decode(const QByteArray &bytes)
                 return Result<DecodedText, DecodeError>::failure(DecodeError::Binary);
             if (isValidUtf8(bytes)) {
                 charset = "UTF-8";
+                validUtf8 = true;
             } else {
                 detected = detectCharset(bytes).toLatin1();
                 charset = detected.isEmpty() ? "UTF-8" : detected.constData();
@@ -213,7 +216,11 @@ Result<DecodedText, DecodeError> TextDecoder::decode(const QByteArray &bytes)
     }
 
     qsizetype invalid = 0;
-    if (!convert(charset, bytes.constData() + skip, bytes.size() - skip, result.text, invalid)) {
+    if (validUtf8) {
+        // Valid UTF-8, the common case: Qt's converter is several times faster than a generic one.
+        result.text = QString::fromUtf8(bytes.constData() + skip, bytes.size() - skip);
+        result.text.squeeze(); // sized for one UTF-16 unit a byte; CJK text needs a third of that
+    } else if (!convert(charset, bytes.constData() + skip, bytes.size() - skip, result.text, invalid)) {
         charset = "UTF-8";
         convert(charset, bytes.constData() + skip, bytes.size() - skip, result.text, invalid);
     }
