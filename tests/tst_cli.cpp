@@ -1,0 +1,138 @@
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run pizhu(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(PIZHU_BINARY), args);
+    if (!p.waitForStarted())
+        qFatal("cannot start pizhu");
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(120000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString bundled() { return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"); }
+
+QString expectedOutline()
+{
+    QFile f(QStringLiteral(PIZHU_FIXTURES_DIR "/seed/outline.expected"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("no outline.expected");
+    QStringList lines;
+    for (const QString &line : QString::fromUtf8(f.readAll()).split(u'\n'))
+        if (!line.startsWith(u'#') && !line.isEmpty())
+            lines << line;
+    return lines.join(u'\n') + u'\n';
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void outlinePrintsFixtureFormat();
+    void outlineReadsStandardInput();
+    void blocksPrintsPartKindAndText();
+    void exitCodes_data();
+    void exitCodes();
+    void versionAndHelp();
+};
+
+void TestCli::outlinePrintsFixtureFormat()
+{
+    const Run r = pizhu({u"outline"_s, bundled()});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, expectedOutline());
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestCli::outlineReadsStandardInput()
+{
+    QFile f(bundled());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const Run r = pizhu({u"outline"_s, u"-"_s}, f.readAll());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, expectedOutline());
+}
+
+void TestCli::blocksPrintsPartKindAndText()
+{
+    const Run r = pizhu({u"blocks"_s, bundled()});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY(lines.size() > 50);
+    QVERIFY(lines.contains(u"1\theading\t一、形势背景"_s));
+    QVERIFY(lines.contains(u"2\tparagraph\t（新华社北京2月6日电）"_s));
+    // The run-in heading's paragraph is one paragraph, its body included.
+    QVERIFY(std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) {
+        return l.startsWith(u"1\tparagraph\t（一）指导思想。以习近平") && l.endsWith(u"提供质量支撑。");
+    }));
+    QVERIFY(std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return l.startsWith(u"1\titem\t——经济发展质量效益明显提升。"); }));
+    for (const QString &line : lines)
+        QCOMPARE(line.count(u'\t'), 2);
+}
+
+void TestCli::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("fileContent"); // written to a temporary file named by %FILE%
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrHas");
+    QTest::newRow("outline without a file is bad usage") << QStringList{u"outline"_s} << QByteArray() << 2 << u"usage"_s;
+    QTest::newRow("outline with two files is bad usage") << QStringList{u"outline"_s, u"a"_s, u"b"_s} << QByteArray() << 2 << u"usage"_s;
+    QTest::newRow("missing file") << QStringList{u"outline"_s, u"/nonexistent/file.txt"_s} << QByteArray() << 3 << u"no such file"_s;
+    QTest::newRow("a directory") << QStringList{u"blocks"_s, u"/tmp"_s} << QByteArray() << 3 << u"not a regular file"_s;
+    QTest::newRow("binary file") << QStringList{u"outline"_s, u"%FILE%"_s} << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12) << 3 << u"binary"_s;
+    QTest::newRow("empty file") << QStringList{u"blocks"_s, u"%FILE%"_s} << QByteArray() << 3 << u"empty"_s;
+}
+
+void TestCli::exitCodes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, fileContent);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrHas);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"input.txt"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(fileContent);
+    f.close();
+    args.replaceInStrings(u"%FILE%"_s, path);
+    const Run r = pizhu(args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(stderrHas), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::versionAndHelp()
+{
+    const Run v = pizhu({u"--version"_s});
+    QCOMPARE(v.exitCode, 0);
+    QCOMPARE(v.out, u"pizhu " PIZHU_VERSION "\n"_s);
+    const Run h = pizhu({u"--help"_s});
+    QCOMPARE(h.exitCode, 0);
+    QVERIFY(h.out.contains(u"outline FILE"_s));
+    QVERIFY(h.out.contains(u"blocks FILE"_s));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
