@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/textrange.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -30,11 +32,7 @@ public:
 
         // The original range [start, end) of the folded range [foldedStart, foldedEnd): every
         // original code point that produced part of it, whole, and nothing dropped on either side.
-        struct Range
-        {
-            qsizetype start = 0;
-            qsizetype end = 0;
-        };
+        using Range = TextRange;
         Range originalRange(qsizetype foldedStart, qsizetype foldedEnd) const;
 
         // The same for many ranges sorted by start, walking the anchors once instead of searching.
