@@ -1,18 +1,149 @@
 #include "app/gui.h"
 
+#include "ui/documentview.h"
+#include "ui/mainwindow.h"
+
 #include <QApplication>
-#include <QLabel>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
 
+// The bundled document lives in pizhu_core, a static library: its resources are only linked in
+// when something names them.
+static void initBundledResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace Pizhu {
 
-// Placeholder until the reading window lands (issue 3): shows that the GUI starts.
+namespace {
+
+struct GuiOptions
+{
+    QString lang;
+    QString db;         // the annotation database; kept for when annotations land
+    QString file;
+    QString screenshot; // hidden: save a PNG of the window once the document shows, then quit
+    bool reportFirstPaint = false; // hidden: print "first-paint" once the text is painted (bench)
+    QString error;
+};
+
+GuiOptions parseOptions(const QStringList &args)
+{
+    GuiOptions options;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        auto valueOf = [&](const QString &name, QString &target) {
+            if (arg == name) {
+                if (i + 1 >= args.size()) {
+                    options.error = u"%1 needs a value"_s.arg(name);
+                    return true;
+                }
+                target = args.at(++i);
+                return true;
+            }
+            if (arg.startsWith(name + u'=')) {
+                target = arg.mid(name.size() + 1);
+                return true;
+            }
+            return false;
+        };
+        if (valueOf(u"--lang"_s, options.lang) || valueOf(u"--db"_s, options.db)
+            || valueOf(u"--screenshot"_s, options.screenshot))
+            continue;
+        if (arg == u"--report-first-paint")
+            options.reportFirstPaint = true;
+        else if (arg.startsWith(u"--"))
+            options.error = u"unknown option %1"_s.arg(arg);
+        else if (options.file.isEmpty())
+            options.file = arg;
+        else
+            options.error = u"only one FILE can be opened"_s;
+    }
+    return options;
+}
+
+// Prints one line when the watched widget first paints, for the start-up benchmark.
+class FirstPaintReporter final : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            QMetaObject::invokeMethod(this, [] {
+                std::fputs("first-paint\n", stdout);
+                std::fflush(stdout);
+            }, Qt::QueuedConnection);
+        }
+        return false;
+    }
+};
+
+void installTranslations(QApplication &app, const QString &lang)
+{
+    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    QLocale::setDefault(locale);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, u"pizhu"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
+
 int runGui(int &argc, char **argv)
 {
+    initBundledResources();
     QApplication app(argc, argv);
-    QLabel label(u"Pizhu"_s);
-    label.show();
+    QApplication::setApplicationName(u"pizhu"_s);
+    QApplication::setOrganizationName(u"pizhu"_s);
+    QApplication::setApplicationVersion(QStringLiteral(PIZHU_VERSION));
+
+    const GuiOptions options = parseOptions(app.arguments().mid(1));
+    if (!options.error.isEmpty()) {
+        QTextStream(stderr) << u"pizhu: "_s << options.error << u"\nTry pizhu --help.\n"_s;
+        return 2;
+    }
+    installTranslations(app, options.lang);
+
+    QSettings settings;
+    MainWindow window(&settings);
+    if (!options.screenshot.isEmpty())
+        window.resize(1400, 900);
+    window.show();
+
+    FirstPaintReporter reporter;
+    if (options.reportFirstPaint || !options.screenshot.isEmpty()) {
+        QObject::connect(&window, &MainWindow::documentChanged, &window, [&] {
+            if (options.reportFirstPaint)
+                window.mainView()->viewport()->installEventFilter(&reporter);
+            if (!options.screenshot.isEmpty()) {
+                // Give the first paint and the font fallback a moment before grabbing.
+                QTimer::singleShot(800, &window, [&] {
+                    const bool saved = window.grab().save(options.screenshot, "PNG");
+                    QCoreApplication::exit(saved ? 0 : 1);
+                });
+            }
+        });
+        QObject::connect(&window, &MainWindow::loadFailed, &app, [] { QCoreApplication::exit(3); });
+    }
+
+    if (options.file.isEmpty())
+        window.openBundledDocument();
+    else
+        window.openFile(options.file);
     return app.exec();
 }
 

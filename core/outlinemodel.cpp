@@ -85,6 +85,28 @@ QModelIndex OutlineModel::indexForOffset(qsizetype offset) const
     return indexForEntry(id);
 }
 
+QModelIndex OutlineModel::sectionAfter(qsizetype offset) const
+{
+    auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), offset,
+                               [](qsizetype off, const Entry &e) { return off < e.textStart; });
+    for (; it != m_entries.cend(); ++it)
+        if (it->node->kind != OutlineNode::Kind::Item)
+            return indexForEntry(int(it - m_entries.cbegin()));
+    return {};
+}
+
+QModelIndex OutlineModel::sectionBefore(qsizetype offset) const
+{
+    auto it = std::lower_bound(m_entries.cbegin(), m_entries.cend(), offset,
+                               [](const Entry &e, qsizetype off) { return e.textStart < off; });
+    while (it != m_entries.cbegin()) {
+        --it;
+        if (it->node->kind != OutlineNode::Kind::Item)
+            return indexForEntry(int(it - m_entries.cbegin()));
+    }
+    return {};
+}
+
 QModelIndex OutlineModel::indexForBlock(int part, int block) const
 {
     for (int id = 0; id < m_entries.size(); ++id) {

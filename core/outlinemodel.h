@@ -31,6 +31,10 @@ public:
     // item, while inside its own block) starting at or before it, else the part. Invalid when the
     // offset lies outside every part.
     QModelIndex indexForOffset(qsizetype offset) const;
+    // The first section (part or heading, not item) starting after offset, and the last one
+    // starting before it: where "next section" and "previous section" go.
+    QModelIndex sectionAfter(qsizetype offset) const;
+    QModelIndex sectionBefore(qsizetype offset) const;
     // The node for a block, or for a part when block is -1; invalid if that block has no node.
     QModelIndex indexForBlock(int part, int block) const;
 

@@ -1,0 +1,121 @@
+#include "ui/documentloader.h"
+
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Pizhu {
+
+namespace {
+
+using Outcome = Result<std::shared_ptr<LoadedDocument>, ImportError>;
+
+// Import takes most of the time; rendering the panes the rest.
+constexpr double ImportShare = 0.6;
+
+Outcome loadOnWorker(const QString &path, std::shared_ptr<std::atomic_bool> cancel, QThread *uiThread,
+                     const std::function<void(double)> &report)
+{
+    Importer importer;
+    importer.setProgress([&](double f) {
+        report(f * ImportShare);
+        return !cancel->load();
+    });
+    auto imported = importer.importFile(path);
+    if (!imported)
+        return Outcome::failure(imported.error());
+    auto result = std::make_shared<LoadedDocument>();
+    result->path = path;
+    auto doc = std::make_shared<const Document>(std::move(imported).value());
+    result->hash = doc->hash();
+    const qsizetype parts = doc->parts().size();
+    const auto renderProgress = [&](double from, double to) {
+        return [&, from, to](double f) {
+            report(from + (to - from) * f);
+            return !cancel->load();
+        };
+    };
+    const double split = ImportShare + (1 - ImportShare) * 0.8;
+    result->main = PaneContent::build(*doc, 0, 0, renderProgress(ImportShare, split), uiThread);
+    if (parts > 1 && result->main)
+        result->commentary = PaneContent::build(*doc, 1, int(parts) - 1, renderProgress(split, 1.0), uiThread);
+    if (!result->main || (parts > 1 && !result->commentary) || cancel->load())
+        return Outcome::failure(ImportError::Cancelled);
+    result->document = std::move(doc);
+    return result;
+}
+
+} // namespace
+
+DocumentLoader::DocumentLoader(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<std::shared_ptr<Pizhu::LoadedDocument>>();
+}
+
+DocumentLoader::~DocumentLoader()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void DocumentLoader::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void DocumentLoader::load(const QString &path)
+{
+    cancel();
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const int generation = ++m_generation;
+    m_loading = true;
+    emit started(path);
+
+    // Progress crosses threads through queued calls, at most every 1% to keep the queue short.
+    QPointer<DocumentLoader> self(this);
+    auto lastReported = std::make_shared<std::atomic_int>(-1);
+    auto report = [self, generation, lastReported](double f) {
+        const int percent = int(f * 100);
+        if (lastReported->exchange(percent) == percent || !self)
+            return;
+        QMetaObject::invokeMethod(self, [self, generation, f] {
+            if (self && generation == self->m_generation)
+                emit self->progress(f);
+        }, Qt::QueuedConnection);
+    };
+
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, path, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // superseded by a later load
+        m_loading = false;
+        const Outcome outcome = watcher->result();
+        if (outcome.ok())
+            emit loaded(outcome.value());
+        else if (outcome.error() == ImportError::Cancelled)
+            emit cancelled(path);
+        else
+            emit failed(path, outcome.error());
+    });
+    watcher->setFuture(QtConcurrent::run(loadOnWorker, path, m_cancel, thread(), report));
+}
+
+QString DocumentLoader::describe(ImportError error)
+{
+    switch (error) {
+    case ImportError::NotFound: return tr("The file does not exist.");
+    case ImportError::NotAFile: return tr("This is not a file.");
+    case ImportError::Unreadable: return tr("The file cannot be read: permission denied or an input error.");
+    case ImportError::Empty: return tr("The file is empty.");
+    case ImportError::Binary: return tr("The file is not text: it looks like a binary file.");
+    case ImportError::TooLarge: return tr("The file is too large to open.");
+    case ImportError::Cancelled: return tr("Opening the file was cancelled.");
+    }
+    return {};
+}
+
+} // namespace Pizhu

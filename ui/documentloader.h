@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/document.h"
+#include "core/importer.h"
+#include "ui/panecontent.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+namespace Pizhu {
+
+// A document ready to show: the imported Document and both panes already rendered.
+struct LoadedDocument
+{
+    QString path;
+    std::shared_ptr<const Document> document;
+    QByteArray hash; // Document::hash(), computed on the worker because it reads all the text
+    std::unique_ptr<PaneContent> main;       // the first part
+    std::unique_ptr<PaneContent> commentary; // every later part; null when there is none
+};
+
+// Imports and renders a file on a worker thread (QtConcurrent) so that a large file never
+// freezes the window. One load at a time: starting another cancels the one in flight.
+class DocumentLoader final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DocumentLoader(QObject *parent = nullptr);
+    ~DocumentLoader() override;
+
+    void load(const QString &path);
+    void cancel();
+    bool isLoading() const { return m_loading; }
+
+    // The reason a file could not be opened, for a dialog.
+    static QString describe(ImportError error);
+
+signals:
+    void started(const QString &path);
+    void progress(double fraction);
+    void loaded(const std::shared_ptr<Pizhu::LoadedDocument> &document);
+    void failed(const QString &path, Pizhu::ImportError error);
+    void cancelled(const QString &path);
+
+private:
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    int m_generation = 0;
+    bool m_loading = false;
+};
+
+} // namespace Pizhu

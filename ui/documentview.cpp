@@ -1,0 +1,231 @@
+#include "ui/documentview.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QPointer>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+DocumentView::DocumentView(QWidget *parent) : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setUndoRedoEnabled(false);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // Drops go to the main window, which opens the dropped file.
+    setAcceptDrops(false);
+    viewport()->setAcceptDrops(false);
+    setFrameShape(QFrame::NoFrame);
+    setContent(nullptr);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentView::emitTopOffset);
+}
+
+DocumentView::~DocumentView()
+{
+    // The QTextDocument is owned by m_content; detach it before the base class looks at it.
+    setDocument(new QTextDocument(this));
+}
+
+void DocumentView::setContent(std::unique_ptr<PaneContent> content)
+{
+    // The text control deletes a document it created itself when another is set: watch it.
+    const QPointer<QTextDocument> previous = document();
+    if (content && content->textDocument) {
+        setDocument(content->textDocument.get());
+    } else {
+        auto *empty = new QTextDocument(this);
+        setDocument(empty);
+    }
+    if (previous && previous->parent() == this)
+        previous->deleteLater();
+    m_content = std::move(content);
+    m_layers.clear();
+    setExtraSelections({});
+    m_lastTopOffset = -1;
+    m_pendingOffset = -1;
+    applyLineSpacing();
+    emitTopOffset();
+}
+
+qsizetype DocumentView::textStart() const
+{
+    return m_content ? m_content->textStart() : 0;
+}
+
+qsizetype DocumentView::textEnd() const
+{
+    return m_content ? m_content->textEnd() : 0;
+}
+
+bool DocumentView::containsOffset(qsizetype offset) const
+{
+    return hasContent() && offset >= textStart() && offset <= textEnd();
+}
+
+int DocumentView::blockIndexForOffset(qsizetype offset) const
+{
+    const QList<qsizetype> &starts = m_content->blockStarts;
+    auto it = std::upper_bound(starts.cbegin(), starts.cend(), offset);
+    return std::max(0, int(it - starts.cbegin()) - 1);
+}
+
+int DocumentView::positionForOffset(qsizetype offset) const
+{
+    if (!hasContent())
+        return -1;
+    const int n = blockIndexForOffset(offset);
+    const QTextBlock block = document()->findBlockByNumber(n);
+    const qsizetype into = std::clamp<qsizetype>(offset - m_content->blockStarts.at(n), 0, block.length() - 1);
+    return block.position() + int(into);
+}
+
+QTextCursor DocumentView::cursorForRange(qsizetype start, qsizetype end) const
+{
+    if (!hasContent())
+        return {};
+    QTextCursor cursor(document());
+    cursor.setPosition(positionForOffset(start));
+    cursor.setPosition(positionForOffset(std::max(start, end)), QTextCursor::KeepAnchor);
+    return cursor;
+}
+
+qsizetype DocumentView::textOffsetAtPosition(int position) const
+{
+    if (!hasContent())
+        return -1;
+    const QTextBlock block = document()->findBlock(std::clamp(position, 0, document()->characterCount() - 1));
+    const int n = block.blockNumber();
+    if (n < 0 || n >= m_content->blockStarts.size())
+        return -1;
+    return m_content->blockStarts.at(n) + (position - block.position());
+}
+
+std::pair<qsizetype, qsizetype> DocumentView::selectedRange() const
+{
+    const QTextCursor cursor = textCursor();
+    if (!hasContent() || !cursor.hasSelection())
+        return {-1, -1};
+    return {textOffsetAtPosition(cursor.selectionStart()), textOffsetAtPosition(cursor.selectionEnd())};
+}
+
+qsizetype DocumentView::topOffset() const
+{
+    if (!hasContent())
+        return -1;
+    // A point just inside the text column: the document margin would otherwise hit no line.
+    const int margin = int(document()->documentMargin());
+    const QTextCursor cursor = cursorForPosition(QPoint(margin + 1, 1));
+    return textOffsetAt(cursor);
+}
+
+bool DocumentView::layoutReady() const
+{
+    return isVisible() && viewport()->width() > 0 && document()->pageSize().width() > 0;
+}
+
+void DocumentView::scrollToOffset(qsizetype offset)
+{
+    if (!hasContent())
+        return;
+    if (!layoutReady()) {
+        m_pendingOffset = offset;
+        return;
+    }
+    m_pendingOffset = -1;
+    const int n = blockIndexForOffset(offset);
+    const QTextBlock block = document()->findBlockByNumber(n);
+    const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
+    qreal y = rect.top();
+    const int into = positionForOffset(offset) - block.position();
+    if (into > 0 && block.layout()) {
+        const QTextLine line = block.layout()->lineForTextPosition(into);
+        if (line.isValid())
+            y = rect.top() + line.y();
+    }
+    verticalScrollBar()->setValue(int(y));
+    emitTopOffset();
+}
+
+void DocumentView::flashRange(qsizetype start, qsizetype end)
+{
+    QTextEdit::ExtraSelection flash;
+    flash.cursor = cursorForRange(start, end);
+    if (flash.cursor.isNull())
+        return;
+    QColor colour = palette().color(QPalette::Highlight);
+    colour.setAlpha(90);
+    flash.format.setBackground(colour);
+    setSelectionLayer(u"flash"_s, {flash});
+    const int generation = ++m_flashGeneration;
+    QTimer::singleShot(1200, this, [this, generation] {
+        if (generation == m_flashGeneration)
+            clearSelectionLayer(u"flash"_s);
+    });
+}
+
+void DocumentView::setSelectionLayer(const QString &layer, const QList<QTextEdit::ExtraSelection> &selections)
+{
+    if (selections.isEmpty())
+        m_layers.remove(layer);
+    else
+        m_layers.insert(layer, selections);
+    QList<QTextEdit::ExtraSelection> all;
+    for (const auto &list : std::as_const(m_layers))
+        all += list;
+    setExtraSelections(all);
+}
+
+void DocumentView::setReadingFont(const QFont &font)
+{
+    const qsizetype top = topOffset();
+    setFont(font);
+    if (top >= 0)
+        scrollToOffset(top);
+}
+
+void DocumentView::setLineSpacing(int percent)
+{
+    const qsizetype top = topOffset();
+    m_lineSpacing = std::clamp(percent, 100, 300);
+    applyLineSpacing();
+    if (top >= 0)
+        scrollToOffset(top);
+}
+
+void DocumentView::applyLineSpacing()
+{
+    if (!hasContent())
+        return;
+    QTextBlockFormat format;
+    format.setLineHeight(m_lineSpacing, QTextBlockFormat::ProportionalHeight);
+    QTextCursor all(document());
+    all.select(QTextCursor::Document);
+    all.mergeBlockFormat(format);
+}
+
+void DocumentView::resizeEvent(QResizeEvent *event)
+{
+    // Rewrapping moves the text under the reader; keep the line that was at the top.
+    const qsizetype top = m_pendingOffset >= 0 ? m_pendingOffset : topOffset();
+    QTextBrowser::resizeEvent(event);
+    if (top >= 0 && hasContent())
+        scrollToOffset(top);
+}
+
+void DocumentView::emitTopOffset()
+{
+    const qsizetype top = topOffset();
+    if (top == m_lastTopOffset)
+        return;
+    m_lastTopOffset = top;
+    emit topOffsetChanged(top);
+}
+
+} // namespace Pizhu

@@ -1,0 +1,513 @@
+#include "ui/mainwindow.h"
+
+#include "core/outlinemodel.h"
+#include "ui/documentloader.h"
+#include "ui/documentview.h"
+#include "ui/recentfiles.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFontDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+namespace {
+
+constexpr int MinZoom = -6;
+constexpr int MaxZoom = 24;
+constexpr int DefaultPointSize = 13;
+constexpr int DefaultLineSpacing = 160;
+
+QString positionKey(const QByteArray &hash, const QString &pane)
+{
+    return u"positions/%1/%2"_s.arg(QString::fromLatin1(hash), pane);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_loader(new DocumentLoader(this)),
+      m_outlineModel(new OutlineModel(nullptr, this))
+{
+    setObjectName(u"MainWindow"_s);
+    setAcceptDrops(true);
+    setWindowTitle(tr("Pizhu"));
+    createWidgets();
+    createMenus();
+    createStatusBar();
+
+    connect(m_loader, &DocumentLoader::started, this, [this] { setLoadingUi(true); });
+    connect(m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
+    connect(m_loader, &DocumentLoader::loaded, this, &MainWindow::showLoaded);
+    connect(m_loader, &DocumentLoader::failed, this, &MainWindow::showLoadError);
+    connect(m_loader, &DocumentLoader::cancelled, this, [this] {
+        setLoadingUi(false);
+        statusBar()->showMessage(tr("Opening cancelled."), 3000);
+    });
+    restoreWindowState();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::bundledDocumentPath()
+{
+    return u":/pizhu/default.txt"_s;
+}
+
+void MainWindow::createWidgets()
+{
+    m_outlineView = new QTreeView;
+    m_outlineView->setObjectName(u"outline"_s);
+    m_outlineView->setModel(m_outlineModel);
+    m_outlineView->setHeaderHidden(true);
+    m_outlineView->setUniformRowHeights(true);
+    m_outlineView->setTextElideMode(Qt::ElideRight);
+    m_outlineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_outlineView->setAccessibleName(tr("Outline"));
+    connect(m_outlineView, &QTreeView::clicked, this, &MainWindow::activateOutlineIndex);
+    connect(m_outlineView, &QTreeView::activated, this, &MainWindow::activateOutlineIndex);
+
+    m_mainView = new DocumentView;
+    m_mainView->setObjectName(u"mainView"_s);
+    m_mainView->setAccessibleName(tr("Document"));
+    m_commentaryView = new DocumentView;
+    m_commentaryView->setObjectName(u"commentaryView"_s);
+    m_commentaryView->setAccessibleName(tr("Commentary"));
+    m_activeView = m_mainView;
+    for (DocumentView *view : {m_mainView, m_commentaryView})
+        connect(view, &DocumentView::topOffsetChanged, this,
+                [this, view](qsizetype offset) { onTopOffsetChanged(view, offset); });
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now == m_mainView || now == m_commentaryView)
+            m_activeView = static_cast<DocumentView *>(now);
+    });
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(u"splitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_outlineView);
+    m_splitter->addWidget(m_mainView);
+    m_splitter->addWidget(m_commentaryView);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setSizes({280, 620, 500});
+    setCentralWidget(m_splitter);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = m_menus[int(Menu::File)] = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+        const QString dir = m_settings->value(u"lastDirectory"_s).toString();
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Document"), dir,
+                                                          tr("Text and Markdown (*.txt *.md *.markdown);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    m_recentFiles = new RecentFiles(m_settings, recent, this);
+    connect(m_recentFiles, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    file->addAction(tr("Open &Bundled Document"), this, &MainWindow::openBundledDocument);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = m_menus[int(Menu::Edit)] = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [this] { activeView()->copy(); });
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] { activeView()->selectAll(); });
+
+    QMenu *view = m_menus[int(Menu::View)] = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { setZoom(m_zoom + 1); });
+    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    view->addAction(tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), this, [this] { setZoom(m_zoom - 1); });
+    view->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { setZoom(0); });
+    view->addAction(tr("&Font…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::chooseFont);
+    QMenu *spacing = view->addMenu(tr("&Line Spacing"));
+    auto *spacingGroup = new QActionGroup(spacing);
+    const int current = m_settings->value(u"view/lineSpacing"_s, DefaultLineSpacing).toInt();
+    for (int percent : {100, 130, 160, 200}) {
+        QAction *a = spacing->addAction(tr("%1%").arg(percent), this, [this, percent] { setLineSpacing(percent); });
+        a->setCheckable(true);
+        a->setChecked(percent == current);
+        spacingGroup->addAction(a);
+    }
+    view->addSeparator();
+    auto addToggle = [&](const QString &text, int key, const QString &name) {
+        QAction *a = view->addAction(text, QKeySequence(Qt::CTRL | Qt::ALT | key), this, &MainWindow::updatePaneVisibility);
+        a->setObjectName(name);
+        a->setCheckable(true);
+        a->setChecked(m_settings->value(u"view/"_s + name, true).toBool());
+        return a;
+    };
+    m_showOutline = addToggle(tr("Show &Outline"), Qt::Key_1, u"showOutline"_s);
+    m_showMain = addToggle(tr("Show &Document"), Qt::Key_2, u"showMain"_s);
+    m_showCommentary = addToggle(tr("Show &Commentary"), Qt::Key_3, u"showCommentary"_s);
+    m_dockSeparator = view->addSeparator();
+
+    QMenu *go = m_menus[int(Menu::Go)] = menuBar()->addMenu(tr("&Go"));
+    go->addAction(tr("&Next Section"), QKeySequence(Qt::ALT | Qt::Key_Down), this, [this] { goToSection(true); });
+    go->addAction(tr("&Previous Section"), QKeySequence(Qt::ALT | Qt::Key_Up), this, [this] { goToSection(false); });
+    go->addAction(tr("Back to &Top"), QKeySequence(Qt::ALT | Qt::Key_Home), this, &MainWindow::goToTop);
+    go->addSeparator();
+    go->addAction(tr("&Outline"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
+        m_showOutline->setChecked(true);
+        updatePaneVisibility();
+        m_outlineView->setFocus();
+    });
+
+    QMenu *help = m_menus[int(Menu::Help)] = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pizhu"), QKeySequence::HelpContents, this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_sectionLabel = new QLabel;
+    m_sectionLabel->setObjectName(u"sectionPath"_s);
+    m_sectionLabel->setTextFormat(Qt::PlainText); // titles come from the document
+    m_sectionLabel->setMinimumWidth(1);
+    m_percentLabel = new QLabel;
+    m_percentLabel->setObjectName(u"readingProgress"_s);
+    m_loadBar = new QProgressBar;
+    m_loadBar->setObjectName(u"loadProgress"_s);
+    m_loadBar->setRange(0, 100);
+    m_loadBar->setMaximumWidth(200);
+    m_cancelButton = new QToolButton;
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop opening the file (Esc)"));
+    m_cancelButton->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(m_cancelButton, &QToolButton::clicked, this, &MainWindow::cancelLoading);
+    statusBar()->addWidget(m_sectionLabel, 1);
+    statusBar()->addPermanentWidget(m_loadBar);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_percentLabel);
+    setLoadingUi(false);
+}
+
+QMenu *MainWindow::menu(Menu which) const
+{
+    return m_menus[int(which)];
+}
+
+QAction *MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area)
+{
+    addDockWidget(area, dock);
+    QAction *toggle = dock->toggleViewAction();
+    menu(Menu::View)->insertAction(nullptr, toggle);
+    // Docks added after the window restored its layout take their remembered place now.
+    restoreDockWidget(dock);
+    return toggle;
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void MainWindow::cancelLoading()
+{
+    m_loader->cancel();
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    m_loader->load(path);
+}
+
+void MainWindow::openBundledDocument()
+{
+    m_loader->load(bundledDocumentPath());
+}
+
+void MainWindow::setLoadingUi(bool loading)
+{
+    m_loadBar->setValue(0);
+    m_loadBar->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    m_cancelButton->setEnabled(loading);
+    if (loading)
+        statusBar()->showMessage(tr("Opening…"));
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
+{
+    setLoadingUi(false);
+    saveReadingPosition();
+    // The model and the views point into the Document: detach them before it goes.
+    m_outlineModel->setDocument(nullptr);
+    m_document = loaded->document;
+    m_path = loaded->path;
+    m_hash = loaded->hash;
+    m_mainView->setContent(std::move(loaded->main));
+    m_commentaryView->setContent(std::move(loaded->commentary));
+    m_outlineModel->setDocument(m_document.get());
+    m_outlineView->expandToDepth(0);
+    applyFont();
+    updatePaneVisibility();
+
+    const QString title = m_document->title().isEmpty() ? QFileInfo(m_path).fileName() : m_document->title();
+    setWindowTitle(tr("%1 — Pizhu").arg(title));
+    if (m_path != bundledDocumentPath()) {
+        m_recentFiles->add(m_path);
+        m_settings->setValue(u"lastDirectory"_s, QFileInfo(m_path).absolutePath());
+    }
+    m_activeView = m_mainView;
+    restoreReadingPosition();
+    followOffset(m_mainView->topOffset());
+    emit documentChanged();
+}
+
+void MainWindow::showLoadError(const QString &path, ImportError error)
+{
+    setLoadingUi(false);
+    const QString message = DocumentLoader::describe(error);
+    if (error == ImportError::NotFound)
+        m_recentFiles->remove(path);
+    // Window-modal but not blocking: the event loop keeps running, and nothing waits on it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open File"),
+                                tr("Pizhu cannot open “%1”.").arg(QDir::toNativeSeparators(path)),
+                                QMessageBox::Ok, this);
+    box->setObjectName(u"loadErrorDialog"_s);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit loadFailed(path, message);
+}
+
+DocumentView *MainWindow::viewForOffset(qsizetype offset) const
+{
+    for (DocumentView *view : {m_mainView, m_commentaryView})
+        if (view->containsOffset(offset))
+            return view;
+    return nullptr;
+}
+
+DocumentView *MainWindow::activeView() const
+{
+    return m_activeView ? m_activeView.data() : m_mainView;
+}
+
+void MainWindow::showOffset(qsizetype offset, qsizetype length)
+{
+    DocumentView *view = viewForOffset(offset);
+    if (!view)
+        return;
+    if (!view->isVisible()) {
+        (view == m_mainView ? m_showMain : m_showCommentary)->setChecked(true);
+        updatePaneVisibility();
+    }
+    m_activeView = view;
+    m_following = true;
+    view->scrollToOffset(offset);
+    m_following = false;
+    followOffset(offset);
+    view->flashRange(offset, offset + std::max<qsizetype>(length, 1));
+}
+
+void MainWindow::activateOutlineIndex(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const qsizetype offset = index.data(OutlineModel::TextOffsetRole).toLongLong();
+    const qsizetype length = index.data().toString().size();
+    showOffset(offset, length);
+}
+
+void MainWindow::onTopOffsetChanged(DocumentView *view, qsizetype offset)
+{
+    if (m_following || offset < 0 || !view->isVisible())
+        return;
+    m_activeView = view;
+    followOffset(offset);
+}
+
+void MainWindow::followOffset(qsizetype offset)
+{
+    const QModelIndex index = m_outlineModel->indexForOffset(offset);
+    if (index.isValid() && m_outlineView->currentIndex() != index) {
+        m_outlineView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        m_outlineView->scrollTo(index);
+    }
+    QStringList path;
+    for (QModelIndex i = index; i.isValid(); i = i.parent())
+        path.prepend(i.data().toString());
+    m_sectionLabel->setText(path.join(u" › "_s));
+    const DocumentView *view = activeView();
+    const qsizetype span = std::max<qsizetype>(1, view->textEnd() - view->textStart());
+    const int percent = int(std::clamp<qsizetype>((offset - view->textStart()) * 100 / span, 0, 100));
+    m_percentLabel->setText(tr("%1%").arg(percent));
+}
+
+void MainWindow::goToSection(bool forward)
+{
+    DocumentView *view = activeView();
+    const qsizetype top = view->topOffset();
+    const QModelIndex index = forward ? m_outlineModel->sectionAfter(top) : m_outlineModel->sectionBefore(top);
+    if (index.isValid())
+        activateOutlineIndex(index);
+}
+
+void MainWindow::goToTop()
+{
+    DocumentView *view = activeView();
+    if (view->hasContent())
+        showOffset(view->textStart());
+}
+
+void MainWindow::setZoom(int steps)
+{
+    m_zoom = std::clamp(steps, MinZoom, MaxZoom);
+    applyFont();
+}
+
+QFont MainWindow::readingFont() const
+{
+    QFont font;
+    QString family = m_settings->value(u"view/fontFamily"_s).toString();
+    // Noto CJK draws every Han character at every size; a Latin-only first choice would leave
+    // the Chinese to whatever fallback fontconfig picks.
+    QStringList families;
+    if (!family.isEmpty())
+        families << family;
+    for (const QString &cjk : {u"Noto Serif CJK SC"_s, u"Noto Sans CJK SC"_s, u"Source Han Serif SC"_s})
+        if (QFontDatabase::hasFamily(cjk))
+            families << cjk;
+    if (!families.isEmpty())
+        font.setFamilies(families);
+    const int base = m_settings->value(u"view/fontSize"_s, DefaultPointSize).toInt();
+    font.setPointSize(std::max(6, base + m_zoom));
+    return font;
+}
+
+void MainWindow::applyFont()
+{
+    const QFont font = readingFont();
+    m_mainView->setReadingFont(font);
+    m_commentaryView->setReadingFont(font);
+}
+
+void MainWindow::chooseFont()
+{
+    bool ok = false;
+    const QFont chosen = QFontDialog::getFont(&ok, readingFont(), this, tr("Reading Font"));
+    if (!ok)
+        return;
+    m_settings->setValue(u"view/fontFamily"_s, chosen.family());
+    m_settings->setValue(u"view/fontSize"_s, chosen.pointSize());
+    setZoom(0);
+}
+
+void MainWindow::setLineSpacing(int percent)
+{
+    m_settings->setValue(u"view/lineSpacing"_s, percent);
+    m_mainView->setLineSpacing(percent);
+    m_commentaryView->setLineSpacing(percent);
+}
+
+void MainWindow::updatePaneVisibility()
+{
+    m_outlineView->setVisible(m_showOutline->isChecked());
+    m_mainView->setVisible(m_showMain->isChecked());
+    const bool hasCommentary = m_commentaryView->hasContent();
+    m_showCommentary->setEnabled(hasCommentary);
+    m_commentaryView->setVisible(hasCommentary && m_showCommentary->isChecked());
+}
+
+void MainWindow::saveReadingPosition() const
+{
+    if (!m_document)
+        return;
+    m_settings->setValue(positionKey(m_hash, u"main"_s), m_mainView->topOffset());
+    if (m_commentaryView->hasContent())
+        m_settings->setValue(positionKey(m_hash, u"commentary"_s), m_commentaryView->topOffset());
+}
+
+void MainWindow::restoreReadingPosition()
+{
+    for (auto [view, pane] : {std::pair{m_mainView, u"main"_s}, std::pair{m_commentaryView, u"commentary"_s}}) {
+        const QVariant saved = m_settings->value(positionKey(m_hash, pane));
+        if (saved.isValid() && view->containsOffset(saved.toLongLong()))
+            view->scrollToOffset(saved.toLongLong());
+    }
+}
+
+void MainWindow::restoreWindowState()
+{
+    restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray());
+    restoreState(m_settings->value(u"window/state"_s).toByteArray());
+    const QByteArray splitter = m_settings->value(u"window/splitter"_s).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    m_zoom = std::clamp(m_settings->value(u"view/zoom"_s, 0).toInt(), MinZoom, MaxZoom);
+    const int spacing = m_settings->value(u"view/lineSpacing"_s, DefaultLineSpacing).toInt();
+    m_mainView->setLineSpacing(spacing);
+    m_commentaryView->setLineSpacing(spacing);
+    applyFont();
+    updatePaneVisibility();
+}
+
+void MainWindow::saveWindowState() const
+{
+    m_settings->setValue(u"window/geometry"_s, saveGeometry());
+    m_settings->setValue(u"window/state"_s, saveState());
+    m_settings->setValue(u"window/splitter"_s, m_splitter->saveState());
+    m_settings->setValue(u"view/zoom"_s, m_zoom);
+    for (const QAction *toggle : {m_showOutline, m_showMain, m_showCommentary})
+        m_settings->setValue(u"view/"_s + toggle->objectName(), toggle->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_loader->cancel();
+    saveReadingPosition();
+    saveWindowState();
+    m_settings->sync();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Pizhu"),
+                       tr("<h3>Pizhu %1</h3><p>Close reading and annotation of long documents.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QStringLiteral(PIZHU_VERSION), QString::fromLatin1(qVersion())));
+}
+
+} // namespace Pizhu

@@ -1,0 +1,104 @@
+#include "ui/panecontent.h"
+
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QThread>
+
+namespace Pizhu {
+
+namespace {
+
+// Margins are in pixels at the default size; they set rhythm, the fonts set scale.
+constexpr qreal ParagraphGap = 10;
+constexpr qreal HeadingGapAbove = 22;
+constexpr qreal PartGapAbove = 48;
+constexpr qreal ItemIndent = 28;
+
+QTextBlockFormat blockFormatFor(const Block &block, bool opensPart)
+{
+    QTextBlockFormat format;
+    format.setBottomMargin(ParagraphGap);
+    if (block.kind == BlockKind::Heading) {
+        format.setTopMargin(block.headingLevel <= 1 ? HeadingGapAbove * 1.5 : HeadingGapAbove);
+        format.setHeadingLevel(std::min(block.headingLevel, 6));
+    } else if (block.kind == BlockKind::Item) {
+        format.setLeftMargin(ItemIndent);
+    } else if (block.opensSection()) {
+        format.setTopMargin(HeadingGapAbove / 2);
+    }
+    if (opensPart)
+        format.setTopMargin(PartGapAbove);
+    return format;
+}
+
+QTextCharFormat headingFormat(int level)
+{
+    QTextCharFormat format;
+    format.setFontWeight(QFont::Bold);
+    // Relative sizes follow the view's font, so zooming scales headings with the text.
+    format.setProperty(QTextFormat::FontSizeAdjustment, level <= 1 ? 2 : level == 2 ? 1 : 0);
+    return format;
+}
+
+} // namespace
+
+qsizetype PaneContent::textEnd() const
+{
+    if (blockStarts.isEmpty() || !textDocument)
+        return 0;
+    return blockStarts.last() + textDocument->lastBlock().length() - 1;
+}
+
+std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPart, int lastPart,
+                                                const std::function<bool(double)> &progress,
+                                                QThread *targetThread)
+{
+    auto content = std::make_unique<PaneContent>();
+    content->firstPart = firstPart;
+    content->lastPart = lastPart;
+    content->textDocument = std::make_unique<QTextDocument>();
+    QTextDocument *text = content->textDocument.get();
+    text->setUndoRedoEnabled(false);
+    text->setDocumentMargin(24);
+
+    qsizetype total = 0;
+    for (int p = firstPart; p <= lastPart && p < doc.parts().size(); ++p)
+        total += doc.parts().at(p).blocks.size();
+    content->blockStarts.reserve(total);
+
+    const QTextCharFormat plain;
+    QTextCharFormat title;
+    title.setFontWeight(QFont::Bold);
+
+    QTextCursor cursor(text);
+    cursor.beginEditBlock();
+    qsizetype done = 0;
+    for (int p = firstPart; p <= lastPart && p < doc.parts().size(); ++p) {
+        const QList<Block> &blocks = doc.parts().at(p).blocks;
+        for (qsizetype b = 0; b < blocks.size(); ++b, ++done) {
+            if ((done & 0x3FF) == 0x3FF && progress && !progress(double(done) / double(total)))
+                return {};
+            const Block &block = blocks.at(b);
+            const QTextBlockFormat format = blockFormatFor(block, b == 0 && p > firstPart);
+            if (done == 0)
+                cursor.setBlockFormat(format);
+            else
+                cursor.insertBlock(format, plain);
+            content->blockStarts.append(block.textStart);
+            if (block.kind == BlockKind::Heading) {
+                cursor.insertText(block.text, headingFormat(block.headingLevel));
+            } else {
+                const qsizetype titleLength = std::clamp<qsizetype>(block.titleLength, 0, block.text.size());
+                if (titleLength > 0)
+                    cursor.insertText(block.text.left(titleLength), title);
+                cursor.insertText(block.text.mid(titleLength), plain);
+            }
+        }
+    }
+    cursor.endEditBlock();
+    if (targetThread)
+        text->moveToThread(targetThread);
+    return content;
+}
+
+} // namespace Pizhu

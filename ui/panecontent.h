@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/document.h"
+
+#include <QList>
+#include <QTextDocument>
+
+#include <functional>
+#include <memory>
+
+namespace Pizhu {
+
+// What one reading pane shows: a run of the document's parts rendered into a QTextDocument, one
+// QTextBlock per Block, and each block's offset in Document::text() so positions map both ways.
+// Built with QTextCursor and formats only: the document's text is never parsed as HTML.
+struct PaneContent
+{
+    std::unique_ptr<QTextDocument> textDocument;
+    QList<qsizetype> blockStarts; // Document::text() offset of QTextBlock n, ascending
+    int firstPart = 0;            // parts [firstPart, lastPart] of the Document
+    int lastPart = -1;
+
+    bool isEmpty() const { return blockStarts.isEmpty(); }
+    qsizetype textStart() const { return blockStarts.isEmpty() ? 0 : blockStarts.first(); }
+    qsizetype textEnd() const; // one past the last character shown
+
+    // Renders parts [firstPart, lastPart]. progress gets the fraction done and may return false
+    // to cancel, which returns nothing. Safe to call on a worker thread: the QTextDocument has no
+    // parent and is moved to targetThread (if given) before it is returned.
+    static std::unique_ptr<PaneContent> build(const Document &doc, int firstPart, int lastPart,
+                                              const std::function<bool(double)> &progress = {},
+                                              QThread *targetThread = nullptr);
+};
+
+} // namespace Pizhu
