@@ -46,6 +46,8 @@ void DocumentView::setContent(std::unique_ptr<PaneContent> content)
     if (previous && previous->parent() == this)
         previous->deleteLater();
     m_content = std::move(content);
+    // setFont() only reaches the document on a change of font, and this document is new.
+    document()->setDefaultFont(font());
     m_layers.clear();
     setExtraSelections({});
     m_lastTopOffset = -1;
@@ -186,6 +188,7 @@ void DocumentView::setReadingFont(const QFont &font)
 {
     const qsizetype top = topOffset();
     setFont(font);
+    document()->setDefaultFont(font);
     if (top >= 0)
         scrollToOffset(top);
 }

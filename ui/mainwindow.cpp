@@ -209,11 +209,14 @@ QMenu *MainWindow::menu(Menu which) const
 
 QAction *MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area)
 {
-    addDockWidget(area, dock);
+    // A dock added after the window restored its layout takes its remembered place; a new one
+    // goes to area and is shown, since children added to a visible window stay hidden.
+    if (!restoreDockWidget(dock)) {
+        addDockWidget(area, dock);
+        dock->show();
+    }
     QAction *toggle = dock->toggleViewAction();
-    menu(Menu::View)->insertAction(nullptr, toggle);
-    // Docks added after the window restored its layout take their remembered place now.
-    restoreDockWidget(dock);
+    menu(Menu::View)->addAction(toggle);
     return toggle;
 }
 

@@ -1,0 +1,400 @@
+#include "core/outlinemodel.h"
+#include "ui/documentview.h"
+#include "ui/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QAbstractTextDocumentLayout>
+#include <QTextBlock>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+static void initBundledResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace {
+
+QModelIndex findNode(const QAbstractItemModel *model, const QString &title, const QModelIndex &parent = {})
+{
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex i = model->index(r, 0, parent);
+        if (i.data().toString() == title)
+            return i;
+        if (const QModelIndex found = findNode(model, title, i); found.isValid())
+            return found;
+    }
+    return {};
+}
+
+QString blocksOf(const Document &doc, int firstPart, int lastPart)
+{
+    QStringList texts;
+    for (int p = firstPart; p <= lastPart; ++p)
+        for (const Block &b : doc.parts().at(p).blocks)
+            texts << b.text;
+    return texts.join(u'\n');
+}
+
+// What a QTextDocument selection holds, with its paragraph separators as the canonical '\n'.
+QString plain(QString text)
+{
+    return text.replace(QChar::ParagraphSeparator, u'\n');
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensBundledDocumentWithItsTitle();
+    void commentaryPaneShowsExactlyTheCommentary();
+    void documentWithoutCommentaryHidesThatPane();
+    void clickingOutlineNodeScrollsHeadingToTop_data();
+    void clickingOutlineNodeScrollsHeadingToTop();
+    void scrollingMakesHeadingAboveTheTopCurrent_data();
+    void scrollingMakesHeadingAboveTheTopCurrent();
+    void offsetsMapToPanePositionsAndBack_data();
+    void offsetsMapToPanePositionsAndBack();
+    void copyingSelectionGivesOriginalCharacters();
+    void badFileKeepsDocumentAndReportsError_data();
+    void badFileKeepsDocumentAndReportsError();
+    void zoomShortcutsChangeTextSize();
+    void paneToggleHidesPane();
+    void goMenuMovesBetweenSections();
+    void stateIsRestoredAfterReopening();
+    void markdownHeadingsBecomeOutlineNodes();
+    void extraDockGetsViewMenuToggle();
+
+private:
+    void openAndWait(const QString &path);
+    MainWindow *window() const { return m_window.get(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    initBundledResources();
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::init()
+{
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
+                                             QSettings::IniFormat);
+    m_settings->clear();
+    m_window = std::make_unique<MainWindow>(m_settings.get());
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openAndWait(MainWindow::bundledDocumentPath());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+}
+
+void TestMainWindow::openAndWait(const QString &path)
+{
+    QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
+    m_window->openFile(path);
+    QVERIFY(changed.wait(20000));
+    QCoreApplication::processEvents();
+}
+
+void TestMainWindow::opensBundledDocumentWithItsTitle()
+{
+    QVERIFY(window()->document());
+    QVERIFY2(window()->windowTitle().contains(u"质量强国建设纲要"_s), qPrintable(window()->windowTitle()));
+    QCOMPARE(window()->documentPath(), MainWindow::bundledDocumentPath());
+    QAbstractItemModelTester tester(window()->outlineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(window()->outlineModel()->index(0, 0).data().toString(), u"质量强国建设纲要"_s);
+}
+
+void TestMainWindow::commentaryPaneShowsExactlyTheCommentary()
+{
+    const Document &doc = *window()->document();
+    QVERIFY(doc.parts().size() >= 2);
+    QVERIFY(window()->commentaryView()->isVisible());
+    QCOMPARE(window()->commentaryView()->toPlainText(), blocksOf(doc, 1, int(doc.parts().size()) - 1));
+    QCOMPARE(window()->mainView()->toPlainText(), blocksOf(doc, 0, 0));
+}
+
+void TestMainWindow::documentWithoutCommentaryHidesThatPane()
+{
+    const QString path = m_dir.filePath(u"single.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"单篇文件\n\n一、第一章\n正文。\n二、第二章\n更多正文。\n"_s.toUtf8());
+    file.close();
+    openAndWait(path);
+    QCOMPARE(window()->document()->parts().size(), 1);
+    QVERIFY(!window()->commentaryView()->isVisible());
+    QVERIFY(window()->mainView()->isVisible());
+    QVERIFY(window()->windowTitle().contains(u"单篇文件"_s));
+}
+
+void TestMainWindow::clickingOutlineNodeScrollsHeadingToTop_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("pane");
+    QTest::newRow("chapter heading") << u"二、总体要求"_s << u"mainView"_s;
+    QTest::newRow("run-in section heading") << u"（三）增强质量发展创新动能"_s << u"mainView"_s;
+    QTest::newRow("item in the goals") << u"——产业质量竞争力持续增强"_s << u"mainView"_s;
+}
+
+void TestMainWindow::clickingOutlineNodeScrollsHeadingToTop()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, pane);
+    QTreeView *tree = window()->outlineView();
+    tree->expandAll();
+    const QModelIndex node = findNode(tree->model(), title);
+    QVERIFY2(node.isValid(), qPrintable(title));
+    tree->scrollTo(node);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(node).center());
+
+    auto *view = window()->findChild<DocumentView *>(pane);
+    const qsizetype offset = node.data(OutlineModel::TextOffsetRole).toLongLong();
+    QCOMPARE(view->topOffset(), offset);
+    QVERIFY(view->verticalScrollBar()->value() > 0);
+    QCOMPARE(tree->currentIndex(), node);
+    QVERIFY(window()->findChild<QLabel *>(u"sectionPath"_s)->text().endsWith(title));
+}
+
+void TestMainWindow::scrollingMakesHeadingAboveTheTopCurrent_data()
+{
+    QTest::addColumn<QString>("heading");
+    QTest::addColumn<int>("blocksBelow"); // which block after the heading to bring to the top
+    QTest::addColumn<QString>("path");
+    QTest::newRow("paragraph under a chapter") << u"一、形势背景"_s << 1 << u"质量强国建设纲要 › 一、形势背景"_s;
+    QTest::newRow("second paragraph under a chapter") << u"一、形势背景"_s << 2 << u"质量强国建设纲要 › 一、形势背景"_s;
+    QTest::newRow("inside a run-in section")
+        << u"（六）强化产业基础质量支撑"_s << 0 << u"质量强国建设纲要 › 四、增强产业质量竞争力 › （六）强化产业基础质量支撑"_s;
+}
+
+void TestMainWindow::scrollingMakesHeadingAboveTheTopCurrent()
+{
+    QFETCH(QString, heading);
+    QFETCH(int, blocksBelow);
+    QFETCH(QString, path);
+    const QModelIndex node = findNode(window()->outlineModel(), heading);
+    QVERIFY(node.isValid());
+    DocumentView *view = window()->mainView();
+    // Scroll the way a reader does: move the scroll bar so that block's second line is on top.
+    const QTextBlock block = view->document()->findBlockByNumber(node.data(OutlineModel::BlockRole).toInt() + blocksBelow);
+    const QRectF rect = view->document()->documentLayout()->blockBoundingRect(block);
+    view->verticalScrollBar()->setValue(int(rect.top() + rect.height() / 2));
+    QCoreApplication::processEvents();
+
+    QCOMPARE(window()->outlineView()->currentIndex(), node);
+    QCOMPARE(window()->findChild<QLabel *>(u"sectionPath"_s)->text(), path);
+    const QString percent = window()->findChild<QLabel *>(u"readingProgress"_s)->text();
+    QVERIFY2(percent != u"0%"_s && percent.endsWith(u'%'), qPrintable(percent));
+}
+
+void TestMainWindow::offsetsMapToPanePositionsAndBack_data()
+{
+    QTest::addColumn<int>("part");
+    QTest::addColumn<int>("block");
+    QTest::addColumn<int>("into");
+    QTest::addColumn<int>("length");
+    QTest::newRow("start of the main part") << 0 << 0 << 0 << 5;
+    QTest::newRow("inside a paragraph") << 0 << 4 << 10 << 8;
+    QTest::newRow("across two blocks") << 0 << 3 << 2 << 40;
+    QTest::newRow("inside the commentary") << 1 << 2 << 3 << 6;
+}
+
+void TestMainWindow::offsetsMapToPanePositionsAndBack()
+{
+    QFETCH(int, part);
+    QFETCH(int, block);
+    QFETCH(int, into);
+    QFETCH(int, length);
+    const Document &doc = *window()->document();
+    const qsizetype start = doc.parts().at(part).blocks.at(block).textStart + into;
+    DocumentView *view = window()->viewForOffset(start);
+    QCOMPARE(view, part == 0 ? window()->mainView() : window()->commentaryView());
+    const QTextCursor cursor = view->cursorForRange(start, start + length);
+    QCOMPARE(plain(cursor.selectedText()), doc.text().mid(start, length));
+    QCOMPARE(view->textOffsetAtPosition(cursor.selectionStart()), start);
+    QCOMPARE(view->textOffsetAtPosition(cursor.selectionEnd()), start + length);
+}
+
+void TestMainWindow::copyingSelectionGivesOriginalCharacters()
+{
+    const Document &doc = *window()->document();
+    const Block &b = doc.parts().at(0).blocks.at(4);
+    DocumentView *view = window()->mainView();
+    view->setTextCursor(view->cursorForRange(b.textStart, b.textStart + b.text.size() + 20));
+    QCOMPARE(view->selectedRange(), std::pair(b.textStart, b.textStart + b.text.size() + 20));
+    view->copy();
+    QCOMPARE(QApplication::clipboard()->text(), doc.text().mid(b.textStart, b.text.size() + 20));
+}
+
+void TestMainWindow::badFileKeepsDocumentAndReportsError_data()
+{
+    QTest::addColumn<QByteArray>("bytes"); // empty name: the file does not exist
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing file") << QByteArray() << u"does not exist"_s;
+    QTest::newRow("binary file") << QByteArray("PK\x03\x04\0\0\0\x01\x02\0\xff\xfe\0\0", 15) << u"binary"_s;
+    QTest::newRow("empty file") << QByteArray("") << u"empty"_s;
+}
+
+void TestMainWindow::badFileKeepsDocumentAndReportsError()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    QString path = m_dir.filePath(u"bad-%1.txt"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    if (!bytes.isNull()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    const Document *before = window()->document();
+    const QString title = window()->windowTitle();
+    QSignalSpy failed(window(), &MainWindow::loadFailed);
+    window()->openFile(path);
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(0).toString(), path);
+    QVERIFY2(failed.first().at(1).toString().contains(reason), qPrintable(failed.first().at(1).toString()));
+    QCOMPARE(window()->document(), before);
+    QCOMPARE(window()->windowTitle(), title);
+    QVERIFY(!window()->mainView()->toPlainText().isEmpty());
+    auto *box = window()->findChild<QMessageBox *>(u"loadErrorDialog"_s);
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY(box->informativeText().contains(reason));
+    box->close();
+}
+
+void TestMainWindow::zoomShortcutsChangeTextSize()
+{
+    window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window()));
+    window()->mainView()->setFocus();
+    const qreal base = window()->mainView()->document()->defaultFont().pointSizeF();
+    QTest::keyClick(window()->mainView(), Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(window()->zoom(), 1);
+    QCOMPARE(window()->mainView()->document()->defaultFont().pointSizeF(), base + 1);
+    QTest::keyClick(window()->mainView(), Qt::Key_Minus, Qt::ControlModifier);
+    QTest::keyClick(window()->mainView(), Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(window()->zoom(), -1);
+    QTest::keyClick(window()->mainView(), Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(window()->zoom(), 0);
+    QCOMPARE(window()->commentaryView()->document()->defaultFont().pointSizeF(), base);
+}
+
+void TestMainWindow::paneToggleHidesPane()
+{
+    auto *toggle = window()->findChild<QAction *>(u"showCommentary"_s);
+    QVERIFY(toggle);
+    toggle->trigger();
+    QVERIFY(!window()->commentaryView()->isVisible());
+    toggle->trigger();
+    QVERIFY(window()->commentaryView()->isVisible());
+    window()->findChild<QAction *>(u"showOutline"_s)->trigger();
+    QVERIFY(!window()->outlineView()->isVisible());
+}
+
+void TestMainWindow::goMenuMovesBetweenSections()
+{
+    const QModelIndex first = findNode(window()->outlineModel(), u"一、形势背景"_s);
+    const QModelIndex second = findNode(window()->outlineModel(), u"二、总体要求"_s);
+    window()->showOffset(first.data(OutlineModel::TextOffsetRole).toLongLong());
+    QCOMPARE(window()->outlineView()->currentIndex(), first);
+    QAction *next = nullptr;
+    QAction *previous = nullptr;
+    for (QAction *a : window()->menu(MainWindow::Menu::Go)->actions()) {
+        if (a->shortcut() == QKeySequence(Qt::ALT | Qt::Key_Down))
+            next = a;
+        if (a->shortcut() == QKeySequence(Qt::ALT | Qt::Key_Up))
+            previous = a;
+    }
+    QVERIFY(next && previous);
+    next->trigger();
+    QCOMPARE(window()->outlineView()->currentIndex(), second);
+    QCOMPARE(window()->mainView()->topOffset(), second.data(OutlineModel::TextOffsetRole).toLongLong());
+    previous->trigger();
+    QCOMPARE(window()->outlineView()->currentIndex(), first);
+}
+
+void TestMainWindow::stateIsRestoredAfterReopening()
+{
+    const QModelIndex node = findNode(window()->outlineModel(), u"（二）主要目标"_s);
+    const qsizetype offset = node.data(OutlineModel::TextOffsetRole).toLongLong();
+    window()->resize(1200, 800);
+    window()->setZoom(2);
+    window()->findChild<QSplitter *>()->setSizes({200, 600, 400});
+    const QList<int> sizes = window()->findChild<QSplitter *>()->sizes();
+    window()->showOffset(offset);
+    QCOMPARE(window()->mainView()->topOffset(), offset);
+    window()->close();
+    m_window.reset();
+
+    m_window = std::make_unique<MainWindow>(m_settings.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openAndWait(MainWindow::bundledDocumentPath());
+    QCOMPARE(window()->size(), QSize(1200, 800));
+    QCOMPARE(window()->zoom(), 2);
+    QCOMPARE(window()->findChild<QSplitter *>()->sizes(), sizes);
+    QCOMPARE(window()->mainView()->topOffset(), offset);
+    QCOMPARE(window()->outlineView()->currentIndex().data().toString(), u"（二）主要目标"_s);
+}
+
+void TestMainWindow::markdownHeadingsBecomeOutlineNodes()
+{
+    const QString path = m_dir.filePath(u"notes.md"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"# 读书笔记\n\n正文第一段。\n\n## 第一节\n\n内容。\n\n## 第二节\n\n更多内容。\n"_s.toUtf8());
+    file.close();
+    openAndWait(path);
+    QVERIFY(findNode(window()->outlineModel(), u"第一节"_s).isValid());
+    QVERIFY(findNode(window()->outlineModel(), u"第二节"_s).isValid());
+    QVERIFY(!window()->mainView()->toPlainText().contains(u"##"_s));
+}
+
+void TestMainWindow::extraDockGetsViewMenuToggle()
+{
+    auto *dock = new QDockWidget(u"Extra"_s, window());
+    dock->setObjectName(u"extraDock"_s);
+    QAction *toggle = window()->addDock(dock, Qt::RightDockWidgetArea);
+    QVERIFY(window()->menu(MainWindow::Menu::View)->actions().contains(toggle));
+    QVERIFY(dock->isVisible());
+    toggle->trigger();
+    QVERIFY(!dock->isVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_ui_mainwindow.moc"
