@@ -192,15 +192,18 @@ void PinyinIndex::findPattern(const Pattern &pattern, std::vector<TextRange> &ou
 {
     const qsizetype k = qsizetype(pattern.size());
     const qsizetype last = size() - k; // last possible start
-    const auto begin = m_ids.cbegin();
+    const quint16 *ids = m_ids.data();
+    // Which syllables may start a match: a table lookup keeps the scan over the whole text tight.
+    std::vector<char> canStart(m_initialOf.size(), 0);
+    const Piece &first = pattern.front();
+    for (size_t id = 1; id < m_initialOf.size(); ++id)
+        canStart[id] = first.id != 0 ? id == first.id : m_initialOf[id] == first.initial;
+    const char *starts = canStart.data();
     for (qsizetype pos = 0; pos <= last;) {
-        if (pattern.front().id != 0) {
-            // Jump to the next place the first syllable occurs; the rest is checked from there.
-            const auto it = std::find(begin + pos, begin + last + 1, pattern.front().id);
-            if (it == begin + last + 1)
-                break;
-            pos = it - begin;
-        }
+        while (pos <= last && !starts[ids[pos]])
+            ++pos;
+        if (pos > last)
+            break;
         if (matchesAt(pattern, pos)) {
             out.push_back({pos, pos + k});
             pos += k;
