@@ -15,7 +15,8 @@ using Outcome = Result<std::shared_ptr<LoadedDocument>, ImportError>;
 // Import takes most of the time; rendering the panes the rest.
 constexpr double ImportShare = 0.6;
 
-Outcome loadOnWorker(const QString &path, std::shared_ptr<std::atomic_bool> cancel, QThread *uiThread,
+Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_ptr<std::atomic_bool> cancel,
+                     QThread *uiThread,
                      const std::function<void(double)> &report)
 {
     Importer importer;
@@ -38,9 +39,9 @@ Outcome loadOnWorker(const QString &path, std::shared_ptr<std::atomic_bool> canc
         };
     };
     const double split = ImportShare + (1 - ImportShare) * 0.8;
-    result->main = PaneContent::build(*doc, 0, 0, renderProgress(ImportShare, split), uiThread);
+    result->main = PaneContent::build(*doc, 0, 0, style, renderProgress(ImportShare, split), uiThread);
     if (parts > 1 && result->main)
-        result->commentary = PaneContent::build(*doc, 1, int(parts) - 1, renderProgress(split, 1.0), uiThread);
+        result->commentary = PaneContent::build(*doc, 1, int(parts) - 1, style, renderProgress(split, 1.0), uiThread);
     if (!result->main || (parts > 1 && !result->commentary) || cancel->load())
         return Outcome::failure(ImportError::Cancelled);
     result->document = std::move(doc);
@@ -66,7 +67,7 @@ void DocumentLoader::cancel()
         m_cancel->store(true);
 }
 
-void DocumentLoader::load(const QString &path)
+void DocumentLoader::load(const QString &path, const PaneStyle &style)
 {
     cancel();
     m_cancel = std::make_shared<std::atomic_bool>(false);
@@ -101,7 +102,7 @@ void DocumentLoader::load(const QString &path)
         else
             emit failed(path, outcome.error());
     });
-    watcher->setFuture(QtConcurrent::run(loadOnWorker, path, m_cancel, thread(), report));
+    watcher->setFuture(QtConcurrent::run(loadOnWorker, path, style, m_cancel, thread(), report));
 }
 
 QString DocumentLoader::describe(ImportError error)

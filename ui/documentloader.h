@@ -31,7 +31,8 @@ public:
     explicit DocumentLoader(QObject *parent = nullptr);
     ~DocumentLoader() override;
 
-    void load(const QString &path);
+    // style is what the panes are rendered with (see PaneStyle).
+    void load(const QString &path, const PaneStyle &style = {});
     void cancel();
     bool isLoading() const { return m_loading; }
 

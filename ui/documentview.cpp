@@ -46,13 +46,16 @@ void DocumentView::setContent(std::unique_ptr<PaneContent> content)
     if (previous && previous->parent() == this)
         previous->deleteLater();
     m_content = std::move(content);
-    // setFont() only reaches the document on a change of font, and this document is new.
-    document()->setDefaultFont(font());
+    // setFont() only reaches the document on a change of font, and this document is new. Each
+    // change lays the whole text out again, so only what the worker did not already match.
+    if (document()->defaultFont() != font())
+        document()->setDefaultFont(font());
     m_layers.clear();
     setExtraSelections({});
     m_lastTopOffset = -1;
     m_pendingOffset = -1;
-    applyLineSpacing();
+    if (m_content && m_content->style.lineSpacing != m_lineSpacing)
+        applyLineSpacing();
     emitTopOffset();
 }
 
@@ -186,17 +189,23 @@ void DocumentView::setSelectionLayer(const QString &layer, const QList<QTextEdit
 
 void DocumentView::setReadingFont(const QFont &font)
 {
+    if (font == this->font() && font == document()->defaultFont())
+        return;
     const qsizetype top = topOffset();
     setFont(font);
-    document()->setDefaultFont(font);
+    if (document()->defaultFont() != font)
+        document()->setDefaultFont(font);
     if (top >= 0)
         scrollToOffset(top);
 }
 
 void DocumentView::setLineSpacing(int percent)
 {
+    percent = std::clamp(percent, 100, 300);
+    if (percent == m_lineSpacing)
+        return;
     const qsizetype top = topOffset();
-    m_lineSpacing = std::clamp(percent, 100, 300);
+    m_lineSpacing = percent;
     applyLineSpacing();
     if (top >= 0)
         scrollToOffset(top);

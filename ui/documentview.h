@@ -55,6 +55,8 @@ public:
     void setReadingFont(const QFont &font);
     void setLineSpacing(int percent);
     int lineSpacing() const { return m_lineSpacing; }
+    // What new content should be rendered with to show without a second layout.
+    PaneStyle style() const { return {font(), m_lineSpacing}; }
 
 signals:
     // The offset at the top of the view changed (scrolling, resizing, a new font).

@@ -11,7 +11,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFontDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -33,7 +32,7 @@ namespace {
 
 constexpr int MinZoom = -6;
 constexpr int MaxZoom = 24;
-constexpr int DefaultPointSize = 13;
+constexpr int DefaultPointSize = 12;
 constexpr int DefaultLineSpacing = 160;
 
 QString positionKey(const QByteArray &hash, const QString &pane)
@@ -232,12 +231,12 @@ void MainWindow::cancelLoading()
 
 void MainWindow::openFile(const QString &path)
 {
-    m_loader->load(path);
+    m_loader->load(path, m_mainView->style());
 }
 
 void MainWindow::openBundledDocument()
 {
-    m_loader->load(bundledDocumentPath());
+    openFile(bundledDocumentPath());
 }
 
 void MainWindow::setLoadingUi(bool loading)
@@ -386,18 +385,16 @@ void MainWindow::setZoom(int steps)
 
 QFont MainWindow::readingFont() const
 {
-    QFont font;
-    QString family = m_settings->value(u"view/fontFamily"_s).toString();
-    // Noto CJK draws every Han character at every size; a Latin-only first choice would leave
-    // the Chinese to whatever fallback fontconfig picks.
-    QStringList families;
-    if (!family.isEmpty())
-        families << family;
-    for (const QString &cjk : {u"Noto Serif CJK SC"_s, u"Noto Sans CJK SC"_s, u"Source Han Serif SC"_s})
-        if (QFontDatabase::hasFamily(cjk))
-            families << cjk;
-    if (!families.isEmpty())
-        font.setFamilies(families);
+    // The application font already names the CJK face that the whole interface shares (see
+    // app/gui.cpp); a chosen family goes in front of it, so Han characters missing from a
+    // Latin-only choice still come from that face rather than from a second one, which would
+    // map another 10-20 MB of font file.
+    QFont font = QApplication::font();
+    QStringList families = font.families().isEmpty() ? QStringList{font.family()} : font.families();
+    const QString family = m_settings->value(u"view/fontFamily"_s).toString();
+    if (!family.isEmpty() && !families.contains(family))
+        families.prepend(family);
+    font.setFamilies(families);
     const int base = m_settings->value(u"view/fontSize"_s, DefaultPointSize).toInt();
     font.setPointSize(std::max(6, base + m_zoom));
     return font;

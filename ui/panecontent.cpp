@@ -14,9 +14,10 @@ constexpr qreal HeadingGapAbove = 22;
 constexpr qreal PartGapAbove = 48;
 constexpr qreal ItemIndent = 28;
 
-QTextBlockFormat blockFormatFor(const Block &block, bool opensPart)
+QTextBlockFormat blockFormatFor(const Block &block, bool opensPart, int lineSpacing)
 {
     QTextBlockFormat format;
+    format.setLineHeight(lineSpacing, QTextBlockFormat::ProportionalHeight);
     format.setBottomMargin(ParagraphGap);
     if (block.kind == BlockKind::Heading) {
         format.setTopMargin(block.headingLevel <= 1 ? HeadingGapAbove * 1.5 : HeadingGapAbove);
@@ -49,17 +50,19 @@ qsizetype PaneContent::textEnd() const
     return blockStarts.last() + textDocument->lastBlock().length() - 1;
 }
 
-std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPart, int lastPart,
+std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPart, int lastPart, const PaneStyle &style,
                                                 const std::function<bool(double)> &progress,
                                                 QThread *targetThread)
 {
     auto content = std::make_unique<PaneContent>();
     content->firstPart = firstPart;
     content->lastPart = lastPart;
+    content->style = style;
     content->textDocument = std::make_unique<QTextDocument>();
     QTextDocument *text = content->textDocument.get();
     text->setUndoRedoEnabled(false);
     text->setDocumentMargin(24);
+    text->setDefaultFont(style.font);
 
     qsizetype total = 0;
     for (int p = firstPart; p <= lastPart && p < doc.parts().size(); ++p)
@@ -79,7 +82,7 @@ std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPa
             if ((done & 0x3FF) == 0x3FF && progress && !progress(double(done) / double(total)))
                 return {};
             const Block &block = blocks.at(b);
-            const QTextBlockFormat format = blockFormatFor(block, b == 0 && p > firstPart);
+            const QTextBlockFormat format = blockFormatFor(block, b == 0 && p > firstPart, style.lineSpacing);
             if (done == 0)
                 cursor.setBlockFormat(format);
             else

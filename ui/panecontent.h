@@ -2,6 +2,7 @@
 
 #include "core/document.h"
 
+#include <QFont>
 #include <QList>
 #include <QTextDocument>
 
@@ -9,6 +10,14 @@
 #include <memory>
 
 namespace Pizhu {
+
+// The look a pane is rendered with. Rendering with the view's font and spacing on the worker
+// spares the UI thread a second layout of the whole text when the content arrives.
+struct PaneStyle
+{
+    QFont font;
+    int lineSpacing = 150; // percent of the font's line height
+};
 
 // What one reading pane shows: a run of the document's parts rendered into a QTextDocument, one
 // QTextBlock per Block, and each block's offset in Document::text() so positions map both ways.
@@ -19,6 +28,7 @@ struct PaneContent
     QList<qsizetype> blockStarts; // Document::text() offset of QTextBlock n, ascending
     int firstPart = 0;            // parts [firstPart, lastPart] of the Document
     int lastPart = -1;
+    PaneStyle style;
 
     bool isEmpty() const { return blockStarts.isEmpty(); }
     qsizetype textStart() const { return blockStarts.isEmpty() ? 0 : blockStarts.first(); }
@@ -27,7 +37,7 @@ struct PaneContent
     // Renders parts [firstPart, lastPart]. progress gets the fraction done and may return false
     // to cancel, which returns nothing. Safe to call on a worker thread: the QTextDocument has no
     // parent and is moved to targetThread (if given) before it is returned.
-    static std::unique_ptr<PaneContent> build(const Document &doc, int firstPart, int lastPart,
+    static std::unique_ptr<PaneContent> build(const Document &doc, int firstPart, int lastPart, const PaneStyle &style,
                                               const std::function<bool(double)> &progress = {},
                                               QThread *targetThread = nullptr);
 };
