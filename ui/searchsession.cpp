@@ -1,0 +1,140 @@
+#include "ui/searchsession.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace Pizhu {
+
+SearchSession::SearchSession(QObject *parent) : QObject(parent), m_model(new SearchResultsModel(this)) {}
+
+// Workers hold their own shared pointers to the searcher and never touch this object, so nothing
+// has to wait for them here; their watchers are children and go with it.
+SearchSession::~SearchSession() = default;
+
+void SearchSession::setDocument(const Document &document)
+{
+    clearDocument();
+    startBuild(document);
+}
+
+void SearchSession::clearDocument()
+{
+    ++m_documentGeneration;
+    ++m_searchGeneration;
+    m_searcher.reset();
+    applyResults({});
+}
+
+void SearchSession::startBuild(const Document &document)
+{
+    const quint64 generation = m_documentGeneration;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const TextSearcher>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_documentGeneration)
+            return; // another document was set meanwhile
+        m_searcher = watcher->result();
+        emit ready();
+        if (!m_searching) // else the running search, on the old index, restarts on this one
+            startSearch();
+    });
+    // The Document is copied into the task: its data is shared, not duplicated, and stays alive
+    // whatever the caller does with its own copy.
+    watcher->setFuture(QtConcurrent::run([document] {
+        return std::shared_ptr<const TextSearcher>(std::make_shared<TextSearcher>(document));
+    }));
+}
+
+void SearchSession::setPart(int part)
+{
+    if (m_options.part == part)
+        return;
+    m_options.part = part;
+    search(m_query, m_options.pinyin);
+}
+
+void SearchSession::search(const QString &query, bool pinyin)
+{
+    m_query = query;
+    m_options.pinyin = pinyin;
+    ++m_searchGeneration;
+    if (query.isEmpty()) {
+        applyResults({});
+        return;
+    }
+    if (m_searcher && !m_searching)
+        startSearch();
+    // Otherwise the running search, or the index build, starts this one when it finishes.
+}
+
+void SearchSession::startSearch()
+{
+    if (!m_searcher || m_query.isEmpty())
+        return;
+    m_searching = true;
+    const quint64 generation = m_searchGeneration;
+    auto *watcher = new QFutureWatcher<QList<SearchMatch>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        m_searching = false;
+        if (generation == m_searchGeneration)
+            applyResults(watcher->result());
+        else
+            startSearch(); // the query changed while this ran: only the latest one counts
+    });
+    watcher->setFuture(QtConcurrent::run([searcher = m_searcher, query = m_query, options = m_options] {
+        return searcher->search(query, options);
+    }));
+}
+
+void SearchSession::applyResults(QList<SearchMatch> matches)
+{
+    // Stay near the match the reader was on, so refining the query does not jump away.
+    const qsizetype anchor = m_current >= 0 ? currentMatch().range.start : m_anchorOffset;
+    m_model->setResults(m_searcher, std::move(matches));
+    const QList<SearchMatch> &found = m_model->matches();
+    int current = -1;
+    if (!found.isEmpty()) {
+        const auto it = std::lower_bound(found.cbegin(), found.cend(), anchor,
+                                         [](const SearchMatch &m, qsizetype a) { return m.range.start < a; });
+        current = it == found.cend() ? 0 : int(it - found.cbegin());
+    }
+    m_current = -1;
+    emit resultsChanged(int(found.size()));
+    setCurrent(current);
+    if (current < 0)
+        emit statusChanged(0, 0);
+}
+
+void SearchSession::setCurrent(int index)
+{
+    const qsizetype count = m_model->matches().size();
+    if (index < 0 || index >= count)
+        return;
+    m_current = index;
+    emit currentChanged(index, m_model->matches().at(index));
+    emit statusChanged(index + 1, int(count));
+}
+
+void SearchSession::setCurrentIndex(int index)
+{
+    setCurrent(index);
+}
+
+void SearchSession::next()
+{
+    const auto count = int(m_model->matches().size());
+    if (count > 0)
+        setCurrent(m_current < 0 ? 0 : (m_current + 1) % count);
+}
+
+void SearchSession::previous()
+{
+    const auto count = int(m_model->matches().size());
+    if (count > 0)
+        setCurrent(m_current <= 0 ? count - 1 : m_current - 1);
+}
+
+} // namespace Pizhu
