@@ -1,0 +1,161 @@
+#include "core/horizonfinder.h"
+
+#include "core/document.h"
+#include "core/figurescanner.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+namespace {
+
+struct Year
+{
+    int value = 0;
+    qsizetype end = 0;
+};
+
+qsizetype skipSpaces(QStringView text, qsizetype i)
+{
+    while (i < text.size() && FigureScanner::isSpace(text[i]))
+        ++i;
+    return i;
+}
+
+// Four digits, Arabic with at most one space between them ("2 025", as PDF extraction leaves
+// them) or Chinese positional ("二〇三五").
+Year readYear(QStringView text, qsizetype i)
+{
+    static constexpr QStringView chineseDigits = u"〇一二三四五六七八九";
+    Year y;
+    int digits = 0;
+    qsizetype j = i;
+    const bool chinese = j < text.size() && (chineseDigits.contains(text[j]) || text[j] == u'零');
+    while (j < text.size() && digits < 5) {
+        const QChar c = text[j];
+        int d = -1;
+        if (!chinese && FigureScanner::isDigit(c))
+            d = c.unicode() >= u'０' ? c.unicode() - u'０' : c.unicode() - u'0';
+        else if (chinese && c == u'零')
+            d = 0;
+        else if (chinese)
+            d = int(chineseDigits.indexOf(c));
+        if (d >= 0) {
+            y.value = y.value * 10 + d;
+            ++digits;
+            ++j;
+        } else if (!chinese && digits > 0 && FigureScanner::isSpace(c) && j + 1 < text.size()
+                   && FigureScanner::isDigit(text[j + 1])) {
+            ++j;
+        } else {
+            break;
+        }
+    }
+    if (digits != 4 || y.value < 1900 || y.value > 2200)
+        return {};
+    y.end = j;
+    return y;
+}
+
+bool isDigitLike(QChar c)
+{
+    return FigureScanner::isDigit(c) || QStringView(u"〇零一二三四五六七八九").contains(c);
+}
+
+} // namespace
+
+QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
+{
+    QList<Horizon> found;
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text[i];
+        if ((c == u'到' || c == u'至') && !(c == u'至' && i > 0 && text[i - 1] == u'截')) {
+            const Year y = readYear(text, skipSpaces(text, i + 1));
+            if (y.value == 0)
+                continue;
+            qsizetype k = skipSpaces(text, y.end);
+            if (k < n && text[k] == u'年') {
+                ++k;
+                if (k < n && (text[k] == u'底' || text[k] == u'末'))
+                    ++k;
+                found.append({i, k, y.value, QString::number(y.value)});
+                i = k - 1;
+            }
+            continue;
+        }
+        if (isDigitLike(c) && (i == 0 || !isDigitLike(text[i - 1]))) {
+            const Year y = readYear(text, i);
+            if (y.value == 0)
+                continue;
+            qsizetype k = skipSpaces(text, y.end);
+            if (k >= n || text[k] != u'年')
+                continue;
+            const qsizetype after = skipSpaces(text, k + 1);
+            if (after < n && text[after] == u'前') {
+                found.append({i, after + 1, y.value, QString::number(y.value)});
+                i = after;
+            } else if (heading && !(after < n && (text[after] == u'月' || FigureScanner::isDigit(text[after])))) {
+                found.append({i, k + 1, y.value, QString::number(y.value)});
+                i = k;
+            }
+            continue;
+        }
+        if ((c == u'今' || c == u'明') && i + 1 < n && text[i + 1] == u'年') {
+            const int year = m_docYear > 0 ? m_docYear + (c == u'明' ? 1 : 0) : 0;
+            found.append({i, i + 2, year, year > 0 ? QString::number(year) : text.mid(i, 2).toString()});
+            ++i;
+            continue;
+        }
+        // A five-year plan period: “十四五”, 十四五时期.
+        if (c == u'十' && i + 2 < n && QStringView(u"一二三四五六七八九").contains(text[i + 1]) && text[i + 2] == u'五') {
+            const QStringView rest = text.mid(i + 3);
+            const bool quoted = i > 0 && (text[i - 1] == u'“' || text[i - 1] == u'"');
+            if (quoted || rest.startsWith(u"时期") || rest.startsWith(u"期间") || rest.startsWith(u"末")
+                || rest.startsWith(u"规划")) {
+                found.append({i, i + 3, 0, text.mid(i, 3).toString()});
+                i += 2;
+            }
+        }
+    }
+    return found;
+}
+
+int HorizonFinder::documentYear(const Document &doc)
+{
+    // The date line of a speech or a decree stands in its first few blocks.
+    constexpr int LeadBlocks = 4;
+    int seen = 0;
+    for (const Part &part : doc.parts()) {
+        for (const Block &block : part.blocks) {
+            if (++seen > LeadBlocks)
+                break;
+            const QStringView text(block.text);
+            for (qsizetype i = 0; i < text.size(); ++i) {
+                if (!FigureScanner::isDigit(text[i]) || (i > 0 && FigureScanner::isDigit(text[i - 1])))
+                    continue;
+                const Year y = readYear(text, i);
+                if (y.value == 0)
+                    continue;
+                qsizetype k = skipSpaces(text, y.end);
+                if (k >= text.size() || text[k] != u'年')
+                    continue;
+                k = skipSpaces(text, k + 1);
+                qsizetype m = k;
+                while (m < text.size() && FigureScanner::isDigit(text[m]))
+                    ++m;
+                if (m > k && skipSpaces(text, m) < text.size() && text[skipSpaces(text, m)] == u'月')
+                    return y.value;
+            }
+        }
+        break;
+    }
+    const QString title = doc.title();
+    for (qsizetype i = 0; i < title.size(); ++i) {
+        const Year y = readYear(title, i);
+        if (y.value != 0 && skipSpaces(title, y.end) < title.size() && title[skipSpaces(title, y.end)] == u'年')
+            return y.value;
+    }
+    return 0;
+}
+
+} // namespace Pizhu

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+namespace Pizhu {
+
+class Document;
+
+// A phrase that says when a commitment falls due: "到 2025 年", "到二〇三五年", "2030年前",
+// "今年", "“十四五”时期".
+struct Horizon
+{
+    qsizetype start = 0; // range of the phrase in the text searched
+    qsizetype end = 0;
+    int year = 0;        // 0 when the phrase names no year (今年 in an undated document, 十四五)
+    QString label;       // "2025", "今年", "十四五"
+};
+
+class HorizonFinder
+{
+public:
+    // docYear resolves 今年 and 明年; 0 when the document never states its year.
+    explicit HorizonFinder(int docYear = 0) : m_docYear(docYear) {}
+
+    // Horizons in text, in order. In a heading a bare year names the period too ("三、2021年重点
+    //工作"); in prose a bare year is usually a date or a subject ("2023 年是……开局之年"), so
+    // only 到/至 YEAR 年 and YEAR 年前 count there.
+    QList<Horizon> find(QStringView text, bool heading = false) const;
+
+    // The year the document speaks from: the date in its first lines ("——2021年3月5日在……"),
+    // else a year in its title ("2023年政府工作报告"); 0 when neither states one.
+    static int documentYear(const Document &doc);
+
+private:
+    int m_docYear = 0;
+};
+
+} // namespace Pizhu

@@ -1,0 +1,473 @@
+#include "core/targetextractor.h"
+
+#include "core/document.h"
+#include "core/figurescanner.h"
+#include "core/horizonfinder.h"
+#include "core/indicatorsplitter.h"
+
+#include <QHash>
+
+#include <array>
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+namespace {
+
+using Direction = Target::Direction;
+using Comparator = Target::Comparator;
+
+struct Verb
+{
+    QStringView word;
+    Direction direction;
+};
+
+// Verbs that govern a figure. The match is the longest one ending right before the figure.
+constexpr std::array verbs{
+    Verb{u"增长到", Direction::Up},   Verb{u"增长至", Direction::Up},   Verb{u"增长", Direction::Up},
+    Verb{u"提高到", Direction::Up},   Verb{u"提高至", Direction::Up},   Verb{u"提高", Direction::Up},
+    Verb{u"提升到", Direction::Up},   Verb{u"提升至", Direction::Up},   Verb{u"提升", Direction::Up},
+    Verb{u"增加到", Direction::Up},   Verb{u"增加至", Direction::Up},   Verb{u"增加", Direction::Up},
+    Verb{u"扩大到", Direction::Up},   Verb{u"扩大至", Direction::Up},   Verb{u"扩大", Direction::Up},
+    Verb{u"上升到", Direction::Up},   Verb{u"上升至", Direction::Up},   Verb{u"上升", Direction::Up},
+    Verb{u"增至", Direction::Up},     Verb{u"升至", Direction::Up},     Verb{u"上涨", Direction::Up},
+    Verb{u"延长", Direction::Up},     Verb{u"降低到", Direction::Down}, Verb{u"降低至", Direction::Down},
+    Verb{u"降低", Direction::Down},   Verb{u"下降到", Direction::Down}, Verb{u"下降至", Direction::Down},
+    Verb{u"下降", Direction::Down},   Verb{u"减少到", Direction::Down}, Verb{u"减少至", Direction::Down},
+    Verb{u"减少", Direction::Down},   Verb{u"降到", Direction::Down},   Verb{u"降至", Direction::Down},
+    Verb{u"压减", Direction::Down},   Verb{u"压缩到", Direction::Down}, Verb{u"压缩至", Direction::Down},
+    Verb{u"压缩", Direction::Down},   Verb{u"缩小到", Direction::Down}, Verb{u"缩小", Direction::Down},
+    Verb{u"缩短到", Direction::Down}, Verb{u"缩短", Direction::Down},   Verb{u"下调", Direction::Down},
+    Verb{u"减至", Direction::Down},   Verb{u"降", Direction::Down},     Verb{u"达到", Direction::Level},
+    Verb{u"达", Direction::Level},    Verb{u"保持在", Direction::Level}, Verb{u"稳定在", Direction::Level},
+    Verb{u"控制在", Direction::Level}, Verb{u"维持在", Direction::Level}, Verb{u"保持", Direction::Level},
+    Verb{u"设定为", Direction::Level}, Verb{u"定为", Direction::Level}, Verb{u"为", Direction::Level},
+    Verb{u"按", Direction::Level},    Verb{u"安排", Direction::Level},  Verb{u"突破", Direction::Level}};
+
+struct Prefix
+{
+    QStringView word;
+    Comparator comparator;
+};
+
+// Comparators written before the value; each may also stand as the verb ("增幅均超过10%").
+constexpr std::array prefixes{
+    Prefix{u"不低于", Comparator::AtLeast}, Prefix{u"不少于", Comparator::AtLeast},
+    Prefix{u"超过", Comparator::AtLeast},   Prefix{u"高于", Comparator::AtLeast},
+    Prefix{u"至少", Comparator::AtLeast},   Prefix{u"不超过", Comparator::AtMost},
+    Prefix{u"不高于", Comparator::AtMost},  Prefix{u"低于", Comparator::AtMost},
+    Prefix{u"少于", Comparator::AtMost},    Prefix{u"大约", Comparator::About},
+    Prefix{u"约", Comparator::About}};
+
+// Review language: the sentence reports what happened rather than commits to what will.
+// 去年 and 上年 are left out: a plan compares with last year ("增幅明显高于去年").
+constexpr std::array<QStringView, 8> pastCues{u"同比", u"已经", u"已", u"累计", u"过去", u"年来", u"以来", u"曾"};
+// A paragraph that opens with one of these reviews the past: "过去一年，……", "去年，……".
+constexpr std::array<QStringView, 10> pastOpeningCues{u"同比", u"已经", u"已", u"累计", u"过去",
+                                                      u"年来", u"以来", u"去年", u"上年", u"曾"};
+// Words that make a sentence a commitment even when no horizon governs it.
+constexpr std::array<QStringView, 12> futureCues{u"力争", u"确保", u"目标", u"预期", u"拟", u"计划",
+                                                 u"争取", u"要", u"将", u"努力", u"预计", u"力求"};
+// How a heading places its section in time.
+constexpr std::array<QStringView, 5> pastHeadingWords{u"回顾", u"过去", u"成就", u"成绩", u"成效"};
+constexpr std::array<QStringView, 10> futureHeadingWords{u"目标", u"任务", u"建议", u"今年", u"重点工作",
+                                                         u"规划", u"计划", u"展望", u"部署", u"安排"};
+
+template<std::size_t N>
+bool containsAny(QStringView text, const std::array<QStringView, N> &words)
+{
+    for (QStringView w : words)
+        if (text.contains(w))
+            return true;
+    return false;
+}
+
+bool isClauseDelimiter(QChar c)
+{
+    return QStringView(u"，。；：！？,;:!?\n").contains(c);
+}
+
+bool isSentenceDelimiter(QChar c)
+{
+    return QStringView(u"。！？!?\n").contains(c);
+}
+
+qsizetype skipSpaces(QStringView t, qsizetype i)
+{
+    while (i < t.size() && FigureScanner::isSpace(t[i]))
+        ++i;
+    return i;
+}
+
+qsizetype skipSpacesBack(QStringView t, qsizetype i)
+{
+    while (i > 0 && FigureScanner::isSpace(t[i - 1]))
+        --i;
+    return i;
+}
+
+bool endsWithAt(QStringView t, qsizetype end, QStringView word)
+{
+    return end >= word.size() && t.mid(end - word.size(), word.size()) == word;
+}
+
+// What governs a figure: a verb, a comparator, or an indicator written right before it.
+struct Governor
+{
+    qsizetype start = 0; // where the indicator ends
+    Direction direction = Direction::Level;
+    std::optional<Comparator> comparator;
+};
+
+std::optional<Governor> governorBefore(QStringView t, qsizetype figureStart, bool chineseNumeral)
+{
+    Governor g;
+    qsizetype q = skipSpacesBack(t, figureStart);
+    const Prefix *prefix = nullptr;
+    for (const Prefix &p : prefixes)
+        if (endsWithAt(t, q, p.word) && (!prefix || p.word.size() > prefix->word.size()))
+            prefix = &p;
+    if (prefix) {
+        g.comparator = prefix->comparator;
+        q = skipSpacesBack(t, q - prefix->word.size());
+    }
+    const Verb *verb = nullptr;
+    for (const Verb &v : verbs)
+        if (endsWithAt(t, q, v.word) && (!verb || v.word.size() > verb->word.size()))
+            verb = &v;
+    if (verb) {
+        g.start = q - verb->word.size();
+        g.direction = verb->direction;
+        return g;
+    }
+    if (prefix) {
+        g.start = q;
+        return g;
+    }
+    // A bare figure: "城镇调查失业率5.5%左右". Only an Arabic figure, right after a Chinese word
+    // that is not a preposition or a measure word ("从16%", "第3", "约").
+    if (chineseNumeral || q == 0)
+        return std::nullopt;
+    const QChar c = t[q - 1];
+    if (QStringView(u"从由比较第前至到和与及或、将对把在于共近超逾以每占共其").contains(c))
+        return std::nullopt;
+    if (!(c.isLetter() && c.unicode() >= 0x2E80) && c != u'）' && c != u')')
+        return std::nullopt;
+    g.start = q;
+    return g;
+}
+
+// A figure must close its clause: "达到 98%以上，" does, "设立5年过渡期" and "14亿人的粮食" do not.
+bool closesClause(QStringView t, qsizetype end)
+{
+    const qsizetype j = skipSpaces(t, end);
+    if (j >= t.size() || QStringView(u"，。；：！？,;:!?、）)\n”").contains(t[j]))
+        return true;
+    static constexpr std::array<QStringView, 5> trailers{u"安排", u"的水平", u"水平", u"的目标", u"目标"};
+    const QStringView rest = t.mid(j);
+    for (QStringView w : trailers)
+        if (rest.startsWith(w))
+            return true;
+    return false;
+}
+
+// "分别降低13.5%、18%", "净减少10.6万、3.8万平方公里": the figures a verb governs together.
+QList<Figure> figureList(QStringView t, Figure first)
+{
+    QList<Figure> figures{std::move(first)};
+    for (;;) {
+        const qsizetype j = skipSpaces(t, figures.last().end);
+        if (j >= t.size() || !QStringView(u"、和及与").contains(t[j]))
+            break;
+        const qsizetype k = skipSpaces(t, j + 1);
+        if (k >= t.size() || !FigureScanner::isDigit(t[k]))
+            break;
+        const std::optional<Figure> next = FigureScanner::scan(t, k);
+        if (!next)
+            break;
+        figures.append(*next);
+    }
+    // A unit written once after the last figure belongs to all of them.
+    const QString lastUnit = figures.last().unit;
+    for (Figure &f : figures)
+        if (f.unit != lastUnit && lastUnit.startsWith(f.unit))
+            f.unit = lastUnit;
+    return figures;
+}
+
+} // namespace
+
+namespace {
+
+// Walks one part's blocks in order, keeping the headings above the current block, and decides for
+// each figure whether it is a commitment and which horizon governs it.
+class PartScanner
+{
+public:
+    PartScanner(const Part &part, const HorizonFinder &finder, int docYear, const IndicatorSplitter &splitter)
+        : m_part(part), m_finder(finder), m_docYear(docYear), m_splitter(splitter)
+    {
+    }
+
+    void run(QList<Target> &out)
+    {
+        for (int b = 0; b < m_part.blocks.size(); ++b) {
+            const Block &block = m_part.blocks.at(b);
+            if (block.headingLevel > 0) {
+                while (!m_stack.isEmpty() && m_part.blocks.at(m_stack.last()).headingLevel >= block.headingLevel)
+                    m_stack.removeLast();
+                m_stack.append(b);
+                m_section.reset();
+            }
+            if (block.kind != BlockKind::Heading)
+                scanBlock(b, out);
+        }
+    }
+
+private:
+    struct SectionTime
+    {
+        bool past = false;
+        bool future = false;
+        QString horizon;
+    };
+
+    bool isPastYear(const Horizon &h) const { return h.year > 0 && m_docYear > 0 && h.year < m_docYear; }
+
+    // Returned by value: the cache may grow, and a QList copy is only a reference count.
+    QList<Horizon> horizonsOf(int b)
+    {
+        auto it = m_horizons.find(b);
+        if (it == m_horizons.end())
+            it = m_horizons.insert(b, m_finder.find(m_part.blocks.at(b).text));
+        return *it;
+    }
+
+    // A review paragraph announces itself in its first sentence: "过去一年，……", "五年来，……".
+    bool blockIsPast(int b)
+    {
+        auto it = m_pastBlocks.find(b);
+        if (it == m_pastBlocks.end()) {
+            const QString &text = m_part.blocks.at(b).text;
+            qsizetype end = 0;
+            while (end < text.size() && !isSentenceDelimiter(text[end]))
+                ++end;
+            it = m_pastBlocks.insert(b, containsAny(QStringView(text).left(end), pastOpeningCues));
+        }
+        return *it;
+    }
+
+    const SectionTime &sectionTime()
+    {
+        if (m_section)
+            return *m_section;
+        SectionTime time;
+        QStringList titles;
+        for (qsizetype i = m_stack.size() - 1; i >= 0; --i)
+            titles.append(m_part.blocks.at(m_stack.at(i)).title());
+        titles.append(m_part.title);
+        for (const QString &title : std::as_const(titles)) {
+            QString horizon;
+            bool pastYear = false;
+            for (const Horizon &h : m_finder.find(title, true)) {
+                if (isPastYear(h))
+                    pastYear = true;
+                else
+                    horizon = h.label;
+            }
+            if (containsAny(title, futureHeadingWords) || (!horizon.isEmpty() && !pastYear)) {
+                time.future = true;
+                time.horizon = horizon;
+                break;
+            }
+            if (containsAny(title, pastHeadingWords) || pastYear) {
+                time.past = true;
+                break;
+            }
+        }
+        m_section = time;
+        return *m_section;
+    }
+
+    // The paragraphs whose horizon governs block b: the one that introduces a list of items, and
+    // the lead paragraph under the heading.
+    QList<int> governingBlocks(int b) const
+    {
+        QList<int> result;
+        const int opening = m_stack.isEmpty() ? -1 : m_stack.last();
+        int k = b - 1;
+        while (k > opening && m_part.blocks.at(k).kind == BlockKind::Item)
+            --k;
+        if (k >= 0 && k != b && k >= opening && m_part.blocks.at(k).kind != BlockKind::Heading)
+            result.append(k);
+        if (opening >= 0) {
+            const int lead = m_part.blocks.at(opening).kind == BlockKind::Heading ? opening + 1 : opening;
+            if (lead < b && !result.contains(lead))
+                result.append(lead);
+        }
+        return result;
+    }
+
+    // The horizon for a figure, "" when it is a commitment with no horizon, nothing when the
+    // sentence is not a commitment.
+    std::optional<QString> horizonFor(int b, qsizetype sentenceStart, qsizetype sentenceEnd, qsizetype pos)
+    {
+        const QList<Horizon> own = horizonsOf(b);
+        const Horizon *best = nullptr;
+        for (const Horizon &h : own)
+            if (h.start >= sentenceStart && h.end <= pos)
+                best = &h;
+        // After the figure only a dated horizon governs it ("……达到 60%，到2025年"); a period
+        // named there is usually a comparison ("高于“十三五”时期").
+        if (!best)
+            for (const Horizon &h : own)
+                if (h.start >= pos && h.end <= sentenceEnd && h.year > 0 && h.label != u"今年") {
+                    best = &h;
+                    break;
+                }
+        const SectionTime &time = sectionTime();
+        // In a review section only a date still ahead makes a commitment: "今年" and a plan
+        // period there belong to what was done ("提前实施部分“十四五”规划重大工程").
+        if (time.past)
+            return best && best->year > 0 && !isPastYear(*best) && m_docYear > 0 && best->year > m_docYear
+                       ? std::optional<QString>(best->label)
+                       : std::nullopt;
+        if (best)
+            return isPastYear(*best) ? std::nullopt : std::optional<QString>(best->label);
+
+        const QStringView sentence = QStringView(m_part.blocks.at(b).text).mid(sentenceStart, sentenceEnd - sentenceStart);
+        if (containsAny(sentence, pastCues) || blockIsPast(b))
+            return std::nullopt;
+        for (const Horizon &h : own)
+            if (h.end <= sentenceStart)
+                best = &h;
+        if (best)
+            return isPastYear(*best) ? std::nullopt : std::optional<QString>(best->label);
+        for (int k : governingBlocks(b)) {
+            const QList<Horizon> lead = horizonsOf(k);
+            if (blockIsPast(k) || lead.isEmpty())
+                continue;
+            const Horizon &h = lead.last();
+            return isPastYear(h) ? std::nullopt : std::optional<QString>(h.label);
+        }
+        if (time.future)
+            return time.horizon;
+        if (containsAny(sentence, futureCues))
+            return QString();
+        return std::nullopt;
+    }
+
+    void scanBlock(int b, QList<Target> &out)
+    {
+        const Block &block = m_part.blocks.at(b);
+        const QStringView t(block.text);
+        for (qsizetype i = 0; i < t.size(); ++i) {
+            const QChar c = t[i];
+            const bool chinese = !FigureScanner::isDigit(c);
+            if (chinese && (!FigureScanner::isChineseNumeral(c) || (i > 0 && FigureScanner::isChineseNumeral(t[i - 1]))))
+                continue;
+            if (!chinese && i > 0 && FigureScanner::isDigit(t[i - 1]))
+                continue;
+            const std::optional<Governor> governor = governorBefore(t, i, chinese);
+            if (!governor)
+                continue;
+            const std::optional<Figure> figure = FigureScanner::scan(t, i);
+            if (!figure)
+                continue;
+            const bool bare = governor->start == skipSpacesBack(t, i);
+            if (bare && figure->unit.isEmpty() && !figure->qualified)
+                continue;
+            const QList<Figure> figures = figureList(t, *figure);
+            const qsizetype end = figures.last().end;
+            i = end - 1;
+            if (!closesClause(t, end))
+                continue;
+            emitTargets(b, *governor, figures, out);
+        }
+    }
+
+    void emitTargets(int b, const Governor &governor, const QList<Figure> &figures, QList<Target> &out)
+    {
+        const Block &block = m_part.blocks.at(b);
+        const QStringView t(block.text);
+        const qsizetype pos = figures.first().start;
+        qsizetype sentenceStart = pos;
+        while (sentenceStart > 0 && !isSentenceDelimiter(t[sentenceStart - 1]))
+            --sentenceStart;
+        qsizetype sentenceEnd = figures.last().end;
+        while (sentenceEnd < t.size() && !isSentenceDelimiter(t[sentenceEnd]))
+            ++sentenceEnd;
+        const std::optional<QString> horizon = horizonFor(b, sentenceStart, sentenceEnd, pos);
+        if (!horizon)
+            return;
+
+        const QList<Horizon> own = horizonsOf(b);
+        qsizetype clauseStart = governor.start;
+        while (clauseStart > 0 && !isClauseDelimiter(t[clauseStart - 1]))
+            --clauseStart;
+        // A horizon inside the clause ("到 2025 年制造业……") is not part of the indicator.
+        for (const Horizon &h : std::as_const(own))
+            if (h.start >= clauseStart && h.end <= governor.start)
+                clauseStart = h.end;
+        const IndicatorSplitter::Result split = m_splitter.split(t, clauseStart, governor.start);
+        if (split.indicators.isEmpty())
+            return;
+
+        QStringList path{m_part.title};
+        for (int k : m_stack)
+            path.append(m_part.blocks.at(k).title());
+
+        const bool paired = split.indicators.size() == figures.size() && figures.size() > 1;
+        for (qsizetype n = 0; n < split.indicators.size(); ++n) {
+            for (qsizetype m = 0; m < figures.size(); ++m) {
+                if (paired && m != n)
+                    continue;
+                const Figure &f = figures.at(m);
+                const IndicatorSplitter::Span &span = split.indicators.at(n);
+                Target target;
+                target.indicator = t.mid(span.start, span.end - span.start).toString();
+                target.direction = governor.direction;
+                target.comparator = f.qualified ? f.comparator : governor.comparator.value_or(Comparator::Equal);
+                target.value = f.value;
+                target.low = f.low;
+                target.high = f.high;
+                target.unit = f.unit;
+                target.horizon = *horizon;
+                target.sectionPath = path;
+                target.indicatorStart = block.textStart + span.start;
+                target.indicatorEnd = block.textStart + span.end;
+                target.figureStart = block.textStart + f.start;
+                target.figureEnd = block.textStart + f.end;
+                target.start = target.indicatorStart;
+                target.end = target.figureEnd;
+                out.append(std::move(target));
+            }
+        }
+    }
+
+    const Part &m_part;
+    const HorizonFinder &m_finder;
+    const int m_docYear;
+    const IndicatorSplitter &m_splitter;
+    QList<int> m_stack; // blocks that open the sections around the current block, outermost first
+    std::optional<SectionTime> m_section;
+    QHash<int, QList<Horizon>> m_horizons;
+    QHash<int, bool> m_pastBlocks;
+};
+
+} // namespace
+
+QList<Target> TargetExtractor::extract(const Document &doc) const
+{
+    QList<Target> targets;
+    const int docYear = HorizonFinder::documentYear(doc);
+    const HorizonFinder finder(docYear);
+    const IndicatorSplitter splitter;
+    for (const Part &part : doc.parts())
+        PartScanner(part, finder, docYear, splitter).run(targets);
+    return targets;
+}
+
+} // namespace Pizhu
