@@ -151,7 +151,7 @@ std::optional<Governor> governorBefore(QStringView t, qsizetype figureStart, boo
     if (chineseNumeral || q == 0)
         return std::nullopt;
     const QChar c = t[q - 1];
-    if (QStringView(u"从由比较第前至到和与及或、将对把在于共近超逾以每占共其").contains(c))
+    if (QStringView(u"从由比较第前至到和与及或、将对把在于共近超逾以每占其的").contains(c))
         return std::nullopt;
     if (!(c.isLetter() && c.unicode() >= 0x2E80) && c != u'）' && c != u')')
         return std::nullopt;
@@ -277,13 +277,15 @@ private:
                 else
                     horizon = h.label;
             }
-            if (containsAny(title, futureHeadingWords) || (!horizon.isEmpty() && !pastYear)) {
-                time.future = true;
-                time.horizon = horizon;
+            // "“十三五”时期发展成就和“十四五”时期主要目标任务" looks both ways; the goals win.
+            const bool futureWords = containsAny(title, futureHeadingWords);
+            if (!futureWords && (containsAny(title, pastHeadingWords) || pastYear)) {
+                time.past = true;
                 break;
             }
-            if (containsAny(title, pastHeadingWords) || pastYear) {
-                time.past = true;
+            if (futureWords || !horizon.isEmpty()) {
+                time.future = true;
+                time.horizon = horizon;
                 break;
             }
         }

@@ -1,0 +1,284 @@
+#include "core/importer.h"
+#include "core/targetextractor.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+namespace {
+
+Document importText(const QString &text)
+{
+    auto result = Importer().importText(text);
+    if (!result)
+        qFatal("importText failed");
+    return std::move(result).value();
+}
+
+const QString bundledPath = QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
+const QString report2021Path = QStringLiteral(PIZHU_FIXTURES_DIR "/public/zh-gov-work-report-2021.txt");
+const QString report2023Path = QStringLiteral(PIZHU_FIXTURES_DIR "/public/zh-gov-work-report-2023.txt");
+
+// The fixtures are imported once; each is a few hundred kilobytes.
+const Document &fixture(const QString &path)
+{
+    static QHash<QString, Document> cache;
+    auto it = cache.find(path);
+    if (it == cache.end()) {
+        auto result = Importer().importFile(path);
+        if (!result)
+            qFatal("cannot import %s", qPrintable(path));
+        it = cache.insert(path, std::move(result).value());
+    }
+    return *it;
+}
+
+// "indicator|direction|comparator|value|unit|horizon": one line per target, easy to compare.
+QString describe(const Target &t)
+{
+    return QStringList{t.indicator, Target::directionName(t.direction), Target::comparatorName(t.comparator),
+                       t.value, t.unit, t.horizon}
+        .join(u'|');
+}
+
+QStringList describeAll(const QList<Target> &targets)
+{
+    QStringList lines;
+    for (const Target &t : targets)
+        lines.append(describe(t));
+    return lines;
+}
+
+} // namespace
+
+class TestTargetExtractor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void findsEveryTargetInBundledMainGoals_data();
+    void findsEveryTargetInBundledMainGoals();
+    void bundledMainGoalsHoldNoOtherTargets();
+    void readsTargetsFromSentences_data();
+    void readsTargetsFromSentences();
+    void ignoresNumbersThatAreNotCommitments_data();
+    void ignoresNumbersThatAreNotCommitments();
+    void findsWorkReportMainExpectedTargets_data();
+    void findsWorkReportMainExpectedTargets();
+    void workReportReviewSectionsGiveNothing_data();
+    void workReportReviewSectionsGiveNothing();
+    void everyTargetKeepsItsSourceRange_data();
+    void everyTargetKeepsItsSourceRange();
+};
+
+void TestTargetExtractor::findsEveryTargetInBundledMainGoals_data()
+{
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("figure"); // the figure's exact text in the document
+    QTest::newRow("index without a unit") << u"制造业质量竞争力指数|level|=|86||2025"_s << u"86"_s;
+    QTest::newRow("first of A和B均达到") << u"农产品质量安全例行监测合格率|level|>=|98|%|2025"_s << u"98%以上"_s;
+    QTest::newRow("second of A和B均达到") << u"食品抽检合格率|level|>=|98|%|2025"_s << u"98%以上"_s;
+    QTest::newRow("plain 达到") << u"制造业产品质量合格率|level|=|94|%|2025"_s << u"94%"_s;
+}
+
+void TestTargetExtractor::findsEveryTargetInBundledMainGoals()
+{
+    QFETCH(QString, expected);
+    QFETCH(QString, figure);
+    const Document &doc = fixture(bundledPath);
+    const QList<Target> targets = TargetExtractor().extract(doc);
+    const auto it = std::find_if(targets.cbegin(), targets.cend(),
+                                 [&](const Target &t) { return describe(t) == expected; });
+    QVERIFY2(it != targets.cend(), qPrintable(describeAll(targets).join(u'\n')));
+    QCOMPARE(doc.text().mid(it->figureStart, it->figureEnd - it->figureStart), figure);
+    QVERIFY(it->sectionPath.contains(u"（二）主要目标"_s));
+}
+
+void TestTargetExtractor::bundledMainGoalsHoldNoOtherTargets()
+{
+    const QList<Target> targets = TargetExtractor().extract(fixture(bundledPath));
+    // The commentary's "国内生产总值突破 120 万亿元，同比增长3%" and "7 次主持" are reports, not goals.
+    QCOMPARE(targets.size(), 4);
+    for (const Target &t : targets)
+        QVERIFY(t.sectionPath.contains(u"（二）主要目标"_s));
+}
+
+void TestTargetExtractor::readsTargetsFromSentences_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("A和B均达到 gives one target each")
+        << u"到 2025 年，农产品质量安全例行监测合格率和食品抽检合格率均达到 98%以上。"_s
+        << QStringList{u"农产品质量安全例行监测合格率|level|>=|98|%|2025"_s, u"食品抽检合格率|level|>=|98|%|2025"_s};
+    QTest::newRow("分别 pairs indicators with values")
+        << u"到2025年，单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。"_s
+        << QStringList{u"单位国内生产总值能耗|down|=|13.5|%|2025"_s, u"二氧化碳排放|down|=|18|%|2025"_s};
+    QTest::newRow("和 inside one indicator without 均 does not split")
+        << u"今年，中小企业宽带和专线平均资费再降10%。"_s
+        << QStringList{u"中小企业宽带和专线平均资费|down|=|10|%|今年"_s};
+    QTest::newRow("range with a full-width dash")
+        << u"今年发展主要预期目标是：国内生产总值增长6%－6.5%。"_s
+        << QStringList{u"国内生产总值|up|range|6-6.5|%|今年"_s};
+    QTest::newRow("range with a hyphen")
+        << u"今年发展主要预期目标是：国内生产总值增长6%-6.5%。"_s
+        << QStringList{u"国内生产总值|up|range|6-6.5|%|今年"_s};
+    QTest::newRow("range with 至 and one unit")
+        << u"到2025年，研发投入强度提高到2.5至2.8%。"_s
+        << QStringList{u"研发投入强度|up|range|2.5-2.8|%|2025"_s};
+    QTest::newRow("左右 is about") << u"今年国内生产总值增长5%左右。"_s
+                                << QStringList{u"国内生产总值|up|~|5|%|今年"_s};
+    QTest::newRow("以上 is at least") << u"到2035年，森林覆盖率达到26%以上。"_s
+                                   << QStringList{u"森林覆盖率|level|>=|26|%|2035"_s};
+    QTest::newRow("以内 is at most") << u"到 2025 年，城镇调查失业率控制在5.5%以内。"_s
+                                  << QStringList{u"城镇调查失业率|level|<=|5.5|%|2025"_s};
+    QTest::newRow("以下 with a compound unit")
+        << u"到2030年，单位产值用水量下降到50立方米以下。"_s
+        << QStringList{u"单位产值用水量|down|<=|50|立方米|2030"_s};
+    QTest::newRow("不低于 before the value") << u"到2025年，地表水优良水体比例不低于85%。"_s
+                                          << QStringList{u"地表水优良水体比例|level|>=|85|%|2025"_s};
+    QTest::newRow("不超过 before the value") << u"到2025年，政府负债率不超过60%。"_s
+                                          << QStringList{u"政府负债率|level|<=|60|%|2025"_s};
+    QTest::newRow("space before the percent sign") << u"到 2025 年，制造业产品质量合格率达到 94 %。"_s
+                                                << QStringList{u"制造业产品质量合格率|level|=|94|%|2025"_s};
+    QTest::newRow("spaces inside the year and the value")
+        << u"到 2 025 年，高速铁路营业里程达到 5 000 公里。"_s
+        << QStringList{u"高速铁路营业里程|level|=|5000|公里|2025"_s};
+    QTest::newRow("full-width digits") << u"到２０２５年，常住人口城镇化率提高到６５％。"_s
+                                       << QStringList{u"常住人口城镇化率|up|=|65|%|2025"_s};
+    QTest::newRow("Chinese numeral with a magnitude") << u"今年，城镇新增就业增加一千万人。"_s
+                                                      << QStringList{u"城镇新增就业|up|=|1000|万人|今年"_s};
+    QTest::newRow("一个百分点") << u"到二〇三五年，研发经费投入强度提高一个百分点。"_s
+                             << QStringList{u"研发经费投入强度|up|=|1|个百分点|2035"_s};
+    QTest::newRow("bare figures after a colon")
+        << u"今年发展主要预期目标是：城镇新增就业1100万人以上，城镇调查失业率5.5%左右；粮食产量保持在1.3万亿斤以上。"_s
+        << QStringList{u"城镇新增就业|level|>=|1100|万人|今年"_s, u"城镇调查失业率|level|~|5.5|%|今年"_s,
+                       u"粮食产量|level|>=|1.3|万亿斤|今年"_s};
+    QTest::newRow("今年 takes the year the document is dated")
+        << u"政府工作报告\n\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n\n"
+           u"今年发展主要预期目标是：国内生产总值增长6%以上。"_s
+        << QStringList{u"国内生产总值|up|>=|6|%|2021"_s};
+    QTest::newRow("horizon from the lead paragraph under the heading")
+        << u"（二）主要目标\n\n到 2025 年，质量整体水平进一步全面提高。\n\n"
+           u"——产业质量竞争力持续增强。制造业质量竞争力指数达到 86。\n\n"
+           u"到 2035 年，质量强国建设基础更加牢固。"_s
+        << QStringList{u"制造业质量竞争力指数|level|=|86||2025"_s};
+    QTest::newRow("horizon from a heading with the year")
+        << u"政府工作报告\n\n——2021年3月5日在北京\n\n三、2021年重点工作\n\n"
+           u"积极的财政政策要提质增效。中央本级基础研究支出增长10.6%。"_s
+        << QStringList{u"中央本级基础研究支出|up|=|10.6|%|2021"_s};
+    QTest::newRow("starting value of 从…提高到 is not the target")
+        << u"今年，将小规模纳税人增值税起征点从月销售额10万元提高到15万元。"_s
+        << QStringList{u"小规模纳税人增值税起征点|up|=|15|万元|今年"_s};
+    QTest::newRow("commitment word without a horizon") << u"力争全社会研发经费投入年均增长7%以上。"_s
+                                                       << QStringList{u"全社会研发经费投入|up|>=|7|%|"_s};
+}
+
+void TestTargetExtractor::readsTargetsFromSentences()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    const QList<Target> targets = TargetExtractor().extract(importText(text));
+    QCOMPARE(describeAll(targets), expected);
+}
+
+void TestTargetExtractor::ignoresNumbersThatAreNotCommitments_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("a date") << u"2023 年 1 月 17 日，国家统计局发布 2022 年国民经济数据。"_s;
+    QTest::newRow("a session ordinal") << u"——2023年3月5日在第十四届全国人民代表大会第一次会议上"_s;
+    QTest::newRow("counts of past events")
+        << u"习近平总书记 7 次主持召开中央扶贫工作座谈会，50多次调研扶贫工作，走遍全国 14 个集中连片特困地区。"_s;
+    QTest::newRow("a statistic compared year on year") << u"国内生产总值突破 120 万亿元，同比增长3%。"_s;
+    QTest::newRow("a review paragraph") << u"过去一年，城镇新增就业1206万人，年末城镇调查失业率降到5.5%。"_s;
+    QTest::newRow("a review section") << u"一、2022年工作回顾\n\n全年国内生产总值增长3%，居民消费价格上涨2%。"_s;
+    QTest::newRow("counts of laws") << u"提请全国人大常委会审议法律议案9件，制定修订行政法规37部。"_s;
+    QTest::newRow("numbers inside names") << u"今年要加快5G网络建设，降低PM2.5浓度。"_s;
+    QTest::newRow("a horizon with no figure") << u"到2035年，基本实现社会主义现代化。"_s;
+    QTest::newRow("an anniversary") << u"今年是中国共产党成立100周年。"_s;
+    QTest::newRow("a span of years") << u"到2025年，全面实施2021—2025年行动计划。"_s;
+    QTest::newRow("a figure that modifies a noun") << u"到2025年，建成 3 个国家级质量标准实验室。"_s;
+    QTest::newRow("a population") << u"今年要保障好14亿人的粮食安全。"_s;
+    QTest::newRow("Chinese numerals that carry no value")
+        << u"到2025年，一二三产业质量效益稳步提高，形成一批质量过硬的中国品牌。"_s;
+    QTest::newRow("a past from–to") << u"过去五年，常住人口城镇化率从60.2%提高到65.2%。"_s;
+    QTest::newRow("a statistic with no commitment") << u"全国财政支出70%以上用于民生，森林覆盖率达到24%。"_s;
+}
+
+void TestTargetExtractor::ignoresNumbersThatAreNotCommitments()
+{
+    QFETCH(QString, text);
+    const QList<Target> targets = TargetExtractor().extract(importText(text));
+    QVERIFY2(targets.isEmpty(), qPrintable(describeAll(targets).join(u'\n')));
+}
+
+void TestTargetExtractor::findsWorkReportMainExpectedTargets_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("2021 GDP") << report2021Path << u"国内生产总值|up|>=|6|%|2021"_s;
+    QTest::newRow("2021 new urban jobs") << report2021Path << u"城镇新增就业|level|>=|1100|万人|2021"_s;
+    QTest::newRow("2021 unemployment") << report2021Path << u"城镇调查失业率|level|~|5.5|%|2021"_s;
+    QTest::newRow("2021 consumer prices") << report2021Path << u"居民消费价格涨幅|level|~|3|%|2021"_s;
+    QTest::newRow("2021 energy intensity") << report2021Path << u"单位国内生产总值能耗|down|~|3|%|2021"_s;
+    QTest::newRow("2021 grain output") << report2021Path << u"粮食产量|level|>=|1.3|万亿斤|2021"_s;
+    QTest::newRow("2021 plan unemployment ceiling") << report2021Path << u"城镇调查失业率|level|<=|5.5|%|十四五"_s;
+    QTest::newRow("2021 plan urbanisation") << report2021Path << u"常住人口城镇化率|up|=|65|%|十四五"_s;
+    QTest::newRow("2021 plan carbon, second of 分别") << report2021Path << u"二氧化碳排放|down|=|18|%|十四五"_s;
+    QTest::newRow("2023 GDP") << report2023Path << u"国内生产总值|up|~|5|%|2023"_s;
+    QTest::newRow("2023 new urban jobs") << report2023Path << u"城镇新增就业|level|~|1200|万人|2023"_s;
+    QTest::newRow("2023 unemployment") << report2023Path << u"城镇调查失业率|level|~|5.5|%|2023"_s;
+    QTest::newRow("2023 consumer prices") << report2023Path << u"居民消费价格涨幅|level|~|3|%|2023"_s;
+    QTest::newRow("2023 grain output") << report2023Path << u"粮食产量|level|>=|1.3|万亿斤|2023"_s;
+    QTest::newRow("2023 deficit ratio") << report2023Path << u"赤字率|level|=|3|%|2023"_s;
+}
+
+void TestTargetExtractor::findsWorkReportMainExpectedTargets()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    const QStringList found = describeAll(TargetExtractor().extract(fixture(path)));
+    QVERIFY2(found.contains(expected), qPrintable(found.join(u'\n')));
+}
+
+void TestTargetExtractor::workReportReviewSectionsGiveNothing_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("2021 report") << report2021Path;
+    QTest::newRow("2023 report") << report2023Path;
+}
+
+void TestTargetExtractor::workReportReviewSectionsGiveNothing()
+{
+    QFETCH(QString, path);
+    // Both reviews are full of figures ("全年国内生产总值增长2.3％", "城镇新增就业1206万人").
+    for (const Target &t : TargetExtractor().extract(fixture(path)))
+        QVERIFY2(!t.sectionPath.join(u' ').contains(u"回顾"), qPrintable(describe(t)));
+}
+
+void TestTargetExtractor::everyTargetKeepsItsSourceRange_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("bundled document") << bundledPath;
+    QTest::newRow("2021 report") << report2021Path;
+    QTest::newRow("2023 report") << report2023Path;
+}
+
+void TestTargetExtractor::everyTargetKeepsItsSourceRange()
+{
+    QFETCH(QString, path);
+    const Document &doc = fixture(path);
+    const QList<Target> targets = TargetExtractor().extract(doc);
+    QVERIFY(!targets.isEmpty());
+    for (const Target &t : targets) {
+        QCOMPARE(doc.text().mid(t.indicatorStart, t.indicatorEnd - t.indicatorStart), t.indicator);
+        QVERIFY(t.start <= t.indicatorStart && t.indicatorEnd <= t.figureStart);
+        QVERIFY(t.figureStart < t.figureEnd && t.figureEnd == t.end);
+        const QString figure = doc.text().mid(t.figureStart, t.figureEnd - t.figureStart);
+        QVERIFY2(figure.contains(t.unit.right(1)), qPrintable(figure));
+        QCOMPARE(doc.sectionPathAt(t.figureStart), t.sectionPath);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestTargetExtractor)
+#include "tst_targetextractor.moc"
