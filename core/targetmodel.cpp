@@ -19,7 +19,8 @@ void TargetModel::setTargets(QList<Target> targets)
 
 const Target *TargetModel::targetAt(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    // Not checkIndex(): an invalid index is an ordinary question here, not a caller's bug.
+    if (!index.isValid() || index.model() != this || index.parent().isValid() || index.row() >= m_targets.size())
         return nullptr;
     return &m_targets.at(index.row());
 }
