@@ -143,8 +143,10 @@ bool destinationIsUnsafe(const QString &s, qsizetype k)
     // between the bracket and the destination.
     while (k < n && (s.at(k).unicode() <= 0x20 || s.at(k) == u'>'))
         ++k;
-    if (k >= n || s.at(k) == u'<')
-        return false; // an angle destination: an allowed autolink, or a '<' that gets escaped
+    if (k >= n)
+        return false;
+    if (s.at(k) == u'<') // an angle destination: safe only if it is an allowed autolink
+        return allowedAutolinkLength(s, k) == 0;
     constexpr qsizetype MaxScheme = 64;
     QString decoded;
     while (k < n && decoded.size() <= MaxScheme) {

@@ -1,0 +1,428 @@
+#include "core/markdownescaper.h"
+#include "core/markdownexporter.h"
+
+#include "exportfixture.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <cmark.h>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+Q_DECLARE_METATYPE(Pizhu::ExportError)
+Q_DECLARE_METATYPE(Pizhu::AnnotationColor)
+
+namespace {
+
+// What a renderer sees in an export: the tree cmark builds from it, reduced to the parts the
+// issue's promises are about.
+struct Rendered
+{
+    QList<QString> quotes;                   // text of each block quote, line breaks as '\n'
+    QList<std::pair<int, QString>> headings; // level and text
+    QStringList links;                       // destinations of links and images
+    int htmlNodes = 0;
+    int strongNodes = 0;
+    int codeBlocks = 0;
+    QStringList emphasis;                    // text of each emphasis run (the meta lines)
+};
+
+QString literal(cmark_node *node)
+{
+    const char *text = cmark_node_get_literal(node);
+    return text ? QString::fromUtf8(text) : QString();
+}
+
+// The text a reader sees inside node: text and code literally, line breaks as '\n', paragraphs
+// separated by '\n'.
+QString plainText(cmark_node *node)
+{
+    QString out;
+    for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+        switch (cmark_node_get_type(child)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+            out += literal(child);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            out += u'\n';
+            break;
+        case CMARK_NODE_PARAGRAPH:
+            if (!out.isEmpty())
+                out += u'\n';
+            out += plainText(child);
+            break;
+        default:
+            out += plainText(child);
+        }
+    }
+    return out;
+}
+
+Rendered render(const QString &markdown)
+{
+    QString body = markdown;
+    // Front matter is for the tools that read it; cmark would take its closing line for a
+    // setext underline, so it is cut off as those tools do.
+    if (body.startsWith(u"---\n"_s)) {
+        const qsizetype end = body.indexOf(u"\n---\n"_s, 4);
+        if (end > 0)
+            body = body.mid(end + 5);
+    }
+    const QByteArray utf8 = body.toUtf8();
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(
+        cmark_parse_document(utf8.constData(), size_t(utf8.size()), CMARK_OPT_DEFAULT), &cmark_node_free);
+    Rendered r;
+    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> it(cmark_iter_new(root.get()), &cmark_iter_free);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node *node = cmark_iter_get_node(it.get());
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_BLOCK_QUOTE: r.quotes.append(plainText(node)); break;
+        case CMARK_NODE_HEADING: r.headings.append({cmark_node_get_heading_level(node), plainText(node)}); break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE: r.links.append(QString::fromUtf8(cmark_node_get_url(node))); break;
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE: ++r.htmlNodes; break;
+        case CMARK_NODE_STRONG: ++r.strongNodes; break;
+        case CMARK_NODE_CODE_BLOCK: ++r.codeBlocks; break;
+        case CMARK_NODE_EMPH: r.emphasis.append(plainText(node)); break;
+        default: break;
+        }
+    }
+    return r;
+}
+
+bool schemeAllowed(const QString &url)
+{
+    // As a browser reads it: a scheme is letters, digits, '+', '-' and '.' up to the first ':'.
+    const auto m = QRegularExpression(u"^[\\x00-\\x20]*([A-Za-z][A-Za-z0-9+.-]*):"_s).match(url);
+    if (!m.hasMatch())
+        return true; // relative
+    const QString scheme = m.captured(1).toLower();
+    return scheme == u"http"_s || scheme == u"https"_s || scheme == u"mailto"_s;
+}
+
+QString trimmedBreaks(const QString &s)
+{
+    qsizetype a = 0, b = s.size();
+    while (a < b && s.at(a) == u'\n')
+        ++a;
+    while (b > a && s.at(b - 1) == u'\n')
+        --b;
+    return s.mid(a, b - a);
+}
+
+MarkdownExporter fixedExporter()
+{
+    return MarkdownExporter([] { return ExportFixture::fixedTime(); });
+}
+
+// An export of one orphaned annotation with this quote and note: orphans need no place in the
+// text, so any string can be tried as document text.
+QString exportOne(const QString &quote, const QString &note)
+{
+    static const Document doc = ExportFixture::bundledDocument();
+    Annotation a = ExportFixture::orphan(doc, 1);
+    a.anchor.quote = quote;
+    a.note = note;
+    auto md = fixedExporter().exportNotes(doc, {a});
+    if (!md)
+        qFatal("export of one annotation failed");
+    return md.value();
+}
+
+} // namespace
+
+class TestMarkdownExporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void bundledDocumentMatchesGoldenFile();
+    void bundledDocumentRendersOneQuotePerAnnotationUnderItsSections();
+    void documentTextRendersLiterally_data();
+    void documentTextRendersLiterally();
+    void notesKeepMarkdownButLoseHtmlAndUnsafeLinks_data();
+    void notesKeepMarkdownButLoseHtmlAndUnsafeLinks();
+    void unclosedFenceInNoteDoesNotSwallowTheRest();
+    void emptyExportIsAnError_data();
+    void emptyExportIsAnError();
+    void filtersKeepOnlyChosenColoursAndTags_data();
+    void filtersKeepOnlyChosenColoursAndTags();
+    void groupByColourMakesOneSectionPerColourInPaletteOrder();
+    void frontMatterValuesAreYamlSafe();
+};
+
+void TestMarkdownExporter::bundledDocumentMatchesGoldenFile()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    ExportOptions options;
+    options.sourceFileName = u"quality-outline-and-commentary.txt"_s;
+    const auto md = fixedExporter().exportNotes(doc, ExportFixture::annotations(doc), options);
+    QVERIFY(md);
+    const QString goldenPath = QStringLiteral(PIZHU_TEST_DATA_DIR) + u"/export-quality.md"_s;
+    if (qEnvironmentVariableIsSet("PIZHU_UPDATE_GOLDEN")) {
+        QFile f(goldenPath);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(md->toUtf8());
+    }
+    QFile golden(goldenPath);
+    QVERIFY2(golden.open(QIODevice::ReadOnly), "golden file missing: run with PIZHU_UPDATE_GOLDEN=1 once");
+    QCOMPARE(md.value(), QString::fromUtf8(golden.readAll()));
+}
+
+void TestMarkdownExporter::bundledDocumentRendersOneQuotePerAnnotationUnderItsSections()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    const QList<Annotation> annotations = ExportFixture::annotations(doc);
+    const auto md = fixedExporter().exportNotes(doc, annotations);
+    QVERIFY(md);
+    const Rendered r = render(md.value());
+
+    QCOMPARE(r.quotes.size(), annotations.size());
+    for (const Annotation &a : annotations)
+        QVERIFY2(r.quotes.contains(a.anchor.quote), qPrintable(a.anchor.quote));
+    QCOMPARE(r.htmlNodes, 0);
+    for (const QString &url : r.links)
+        QVERIFY2(schemeAllowed(url), qPrintable(url));
+
+    const QString commentary = doc.parts().at(1).title;
+    const QList<std::pair<int, QString>> expected{
+        {1, u"质量强国建设纲要"_s},
+        {2, u"一、形势背景"_s},
+        {2, u"二、总体要求"_s},
+        {3, u"（一）指导思想"_s},
+        {3, u"（二）主要目标"_s},
+        {4, u"——经济发展质量效益明显提升"_s},
+        {2, commentary},
+        {2, u"Orphaned notes"_s},
+    };
+    QCOMPARE(r.headings, expected);
+    // One meta line per annotation, each opening with its colour.
+    const QStringList meta = r.emphasis.filter(QRegularExpression(u"^(Yellow|Green|Blue|Pink|Purple) · "_s));
+    QCOMPARE(meta.size(), annotations.size());
+    QVERIFY(meta.at(0).startsWith(u"Yellow · #定位 · 质量强国建设纲要 · ¶ 3"_s));
+}
+
+void TestMarkdownExporter::documentTextRendersLiterally_data()
+{
+    QTest::addColumn<QString>("quote");
+    QTest::newRow("hash at line start") << u"# 不是标题"_s;
+    QTest::newRow("hashes with closing sequence") << u"### 三级 ###"_s;
+    QTest::newRow("star bullet") << u"* 不是列表"_s;
+    QTest::newRow("dash bullet") << u"- 不是列表"_s;
+    QTest::newRow("plus bullet") << u"+ 不是列表"_s;
+    QTest::newRow("ordered list with dot") << u"1. 不是编号"_s;
+    QTest::newRow("ordered list with paren") << u"2) 不是编号"_s;
+    QTest::newRow("long number then dot") << u"2023. 年份"_s;
+    QTest::newRow("emphasis stars and underscores") << u"*强调* 和 _强调_ 和 **加粗** a_b_c"_s;
+    QTest::newRow("link syntax") << u"[链接](http://example.org) ![图](x.png)"_s;
+    QTest::newRow("reference definition") << u"[a]: http://example.org"_s;
+    QTest::newRow("nested quote marker") << u"> 引用"_s;
+    QTest::newRow("backticks") << u"`代码` 和 ``双``"_s;
+    QTest::newRow("backslashes") << u"a\\b \\* c\\"_s;
+    QTest::newRow("lone backslash") << u"\\"_s;
+    QTest::newRow("html tag") << u"<b>粗</b>"_s;
+    QTest::newRow("script tag") << u"<script>alert(1)</script>"_s;
+    QTest::newRow("html comment") << u"<!-- 注释 -->"_s;
+    QTest::newRow("html block tag") << u"<div>"_s;
+    QTest::newRow("autolink") << u"<http://example.org>"_s;
+    QTest::newRow("entity") << u"&amp; &lt; &#60; &copy;"_s;
+    QTest::newRow("thematic break dashes") << u"---"_s;
+    QTest::newRow("thematic break stars") << u"***"_s;
+    QTest::newRow("setext underline") << u"标题\n==="_s;
+    QTest::newRow("setext dashes") << u"标题\n---"_s;
+    QTest::newRow("fence backticks") << u"```"_s;
+    QTest::newRow("fence tildes") << u"~~~"_s;
+    QTest::newRow("strikethrough and table") << u"~~删~~ | a | b |"_s;
+    QTest::newRow("leading spaces") << u"    缩进四格"_s;
+    QTest::newRow("trailing spaces") << u"行尾空格  "_s;
+    QTest::newRow("tab") << u"\t制表符\t中间"_s;
+    QTest::newRow("two lines") << u"第一行\n第二行"_s;
+    QTest::newRow("blank line inside") << u"第一段\n\n第二段"_s;
+    QTest::newRow("line breaks at the ends dropped") << u"\n中间\n"_s;
+    QTest::newRow("chinese with markup characters") << u"《纲要》#第一条*重点*<强调>[注]"_s;
+    QTest::newRow("exclamation before bracket") << u"!![x]"_s;
+}
+
+void TestMarkdownExporter::documentTextRendersLiterally()
+{
+    QFETCH(QString, quote);
+    const Rendered r = render(exportOne(quote, {}));
+    QCOMPARE(r.quotes.size(), 1);
+    QCOMPARE(r.quotes.first(), trimmedBreaks(quote));
+    QCOMPARE(r.htmlNodes, 0);
+    QCOMPARE(r.links, QStringList());
+    QCOMPARE(r.headings.size(), 2); // the title and "Orphaned notes"
+    QCOMPARE(r.codeBlocks, 0);
+}
+
+void TestMarkdownExporter::notesKeepMarkdownButLoseHtmlAndUnsafeLinks_data()
+{
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QStringList>("links");  // the links the rendered note must have, exactly
+    QTest::addColumn<int>("strong");
+
+    const QStringList none;
+    QTest::newRow("markdown kept") << u"**重点** 与 *强调*"_s << none << 1;
+    QTest::newRow("https link kept") << u"[公报](https://www.stats.gov.cn/)"_s
+                                     << QStringList{u"https://www.stats.gov.cn/"_s} << 0;
+    QTest::newRow("mailto autolink kept") << u"<mailto:a@example.org>"_s << QStringList{u"mailto:a@example.org"_s} << 0;
+    QTest::newRow("email autolink kept") << u"<a.b@example.org>"_s << QStringList{u"mailto:a.b@example.org"_s} << 0;
+    QTest::newRow("http autolink kept") << u"<http://example.org/a_b>"_s << QStringList{u"http://example.org/a_b"_s} << 0;
+    QTest::newRow("relative link kept") << u"[上文](#top)"_s << QStringList{u"#top"_s} << 0;
+    QTest::newRow("inline html") << u"<b>粗</b> 与 <img src=x onerror=alert(1)>"_s << none << 0;
+    QTest::newRow("html block") << u"<div>\n块\n</div>"_s << none << 0;
+    QTest::newRow("script block") << u"<script>alert(1)</script>"_s << none << 0;
+    QTest::newRow("html comment") << u"<!-- 隐藏 -->"_s << none << 0;
+    QTest::newRow("processing instruction") << u"<?php echo 1; ?>"_s << none << 0;
+    QTest::newRow("cdata") << u"<![CDATA[x]]>"_s << none << 0;
+    QTest::newRow("escaped lt before tag") << u"\\<b>粗</b>"_s << none << 0;
+    QTest::newRow("javascript link") << u"[点我](javascript:alert(1))"_s << none << 0;
+    QTest::newRow("javascript mixed case") << u"[点我](JaVaScRiPt:alert(1))"_s << none << 0;
+    QTest::newRow("javascript numeric entity") << u"[点我](java&#115;cript:alert(1))"_s << none << 0;
+    QTest::newRow("javascript hex entity first") << u"[点我](&#x6A;avascript:alert(1))"_s << none << 0;
+    QTest::newRow("javascript named colon") << u"[点我](javascript&colon;alert(1))"_s << none << 0;
+    QTest::newRow("javascript escaped colon") << u"[点我](javascript\\:alert(1))"_s << none << 0;
+    QTest::newRow("javascript tab entity") << u"[点我](java&#9;script:alert(1))"_s << none << 0;
+    QTest::newRow("javascript after newline") << u"[点我](\njavascript:alert(1))"_s << none << 0;
+    QTest::newRow("javascript in quote continuation") << u"> [点我](\n> javascript:alert(1))"_s << none << 0;
+    QTest::newRow("javascript angle destination") << u"[点我](<javascript:alert(1)>)"_s << none << 0;
+    QTest::newRow("javascript autolink") << u"<javascript:alert(1)>"_s << none << 0;
+    QTest::newRow("javascript reference") << u"[点我]\n\n[点我]: javascript:alert(1)"_s << none << 0;
+    QTest::newRow("data image") << u"![图](data:text/html;base64,PHNjcmlwdD4=)"_s << none << 0;
+    QTest::newRow("vbscript") << u"[x](vbscript:msgbox)"_s << none << 0;
+    QTest::newRow("file") << u"[x](file:///etc/passwd)"_s << none << 0;
+    QTest::newRow("already escaped bracket") << u"[x\\](javascript:alert(1))"_s << none << 0;
+    QTest::newRow("escaped backslash before bracket") << u"[x\\\\](javascript:alert(1))"_s << none << 0;
+    QTest::newRow("code span before link") << u"[a`\\`](javascript:alert(1))"_s << none << 0;
+    QTest::newRow("escaped lt hides autolink") << u"[x \\<http://a](javascript:alert(1))>"_s << none << 0;
+}
+
+void TestMarkdownExporter::notesKeepMarkdownButLoseHtmlAndUnsafeLinks()
+{
+    QFETCH(QString, note);
+    QFETCH(QStringList, links);
+    QFETCH(int, strong);
+    const QString md = exportOne(u"原文"_s, note);
+    const Rendered r = render(md);
+    QCOMPARE(r.htmlNodes, 0);
+    for (const QString &url : r.links)
+        QVERIFY2(schemeAllowed(url), qPrintable(url));
+    QCOMPARE(r.links, links);
+    QCOMPARE(r.strongNodes, strong);
+    QCOMPARE(r.quotes.size(), note.startsWith(u'>') ? 2 : 1);
+}
+
+void TestMarkdownExporter::unclosedFenceInNoteDoesNotSwallowTheRest()
+{
+    const Rendered r = render(exportOne(u"原文"_s, u"代码：\n\n```js\nlet a = 1;"_s));
+    QCOMPARE(r.codeBlocks, 1);
+    QCOMPARE(r.emphasis.size(), 1); // the meta line after the note is still a line of text
+    QVERIFY(r.emphasis.first().startsWith(u"Green"_s));
+}
+
+void TestMarkdownExporter::emptyExportIsAnError_data()
+{
+    QTest::addColumn<bool>("withAnnotations");
+    QTest::addColumn<QString>("tag");
+    QTest::addColumn<ExportError>("error");
+    QTest::newRow("document without notes") << false << QString() << ExportError::NoAnnotations;
+    QTest::newRow("filter matches nothing") << true << u"不存在的标签"_s << ExportError::NoneMatch;
+}
+
+void TestMarkdownExporter::emptyExportIsAnError()
+{
+    QFETCH(bool, withAnnotations);
+    QFETCH(QString, tag);
+    QFETCH(ExportError, error);
+    const Document doc = ExportFixture::bundledDocument();
+    ExportOptions options;
+    if (!tag.isEmpty())
+        options.tags = {tag};
+    const auto md = fixedExporter().exportNotes(
+        doc, withAnnotations ? ExportFixture::annotations(doc) : QList<Annotation>{}, options);
+    QVERIFY(!md);
+    QCOMPARE(md.error(), error);
+}
+
+void TestMarkdownExporter::filtersKeepOnlyChosenColoursAndTags_data()
+{
+    QTest::addColumn<QList<AnnotationColor>>("colors");
+    QTest::addColumn<QStringList>("tags");
+    QTest::addColumn<QStringList>("quotes");
+    QTest::newRow("one colour") << QList<AnnotationColor>{AnnotationColor::Yellow} << QStringList()
+                                << QStringList{u"建设质量强国是推动高质量发展"_s, u"治国必先治党"_s};
+    QTest::newRow("two colours") << QList<AnnotationColor>{AnnotationColor::Blue, AnnotationColor::Pink}
+                                 << QStringList()
+                                 << QStringList{u"深入实施质量强国战略"_s, u"经济发展质量效益明显提升"_s};
+    QTest::newRow("one tag, any case") << QList<AnnotationColor>() << QStringList{u"重点"_s}
+                                       << QStringList{u"深入实施质量强国战略"_s};
+    QTest::newRow("colour and tag together") << QList<AnnotationColor>{AnnotationColor::Yellow}
+                                             << QStringList{u"解读"_s, u"战略"_s}
+                                             << QStringList{u"治国必先治党"_s};
+}
+
+void TestMarkdownExporter::filtersKeepOnlyChosenColoursAndTags()
+{
+    QFETCH(QList<AnnotationColor>, colors);
+    QFETCH(QStringList, tags);
+    QFETCH(QStringList, quotes);
+    const Document doc = ExportFixture::bundledDocument();
+    ExportOptions options;
+    options.colors = colors;
+    options.tags = tags;
+    const auto md = fixedExporter().exportNotes(doc, ExportFixture::annotations(doc), options);
+    QVERIFY(md);
+    QCOMPARE(render(md.value()).quotes, quotes);
+    QVERIFY(md->contains(u"annotation_count: %1\n"_s.arg(quotes.size())));
+}
+
+void TestMarkdownExporter::groupByColourMakesOneSectionPerColourInPaletteOrder()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    ExportOptions options;
+    options.groupBy = ExportOptions::GroupBy::Color;
+    const auto md = fixedExporter().exportNotes(doc, ExportFixture::annotations(doc), options);
+    QVERIFY(md);
+    const Rendered r = render(md.value());
+    const QList<std::pair<int, QString>> expected{
+        {1, u"质量强国建设纲要"_s}, {2, u"Yellow"_s}, {2, u"Green"_s}, {2, u"Blue"_s},
+        {2, u"Pink"_s}, {2, u"Purple"_s}, {2, u"Orphaned notes"_s},
+    };
+    QCOMPARE(r.headings, expected);
+    QCOMPARE(r.quotes.size(), 7);
+    // Inside a colour, document order: the preamble before the commentary.
+    QCOMPARE(r.quotes.at(0), u"建设质量强国是推动高质量发展"_s);
+    QCOMPARE(r.quotes.at(1), u"治国必先治党"_s);
+}
+
+void TestMarkdownExporter::frontMatterValuesAreYamlSafe()
+{
+    QCOMPARE(MarkdownEscaper::yamlString(u"a\"b\\c"_s), u"\"a\\\"b\\\\c\""_s);
+    QCOMPARE(MarkdownEscaper::yamlString(u"x\n---\ny"_s), u"\"x\\n---\\ny\""_s);
+    QCOMPARE(MarkdownEscaper::yamlString(u"a\u0001b"_s), u"\"a\\u0001b\""_s);
+    const Document doc = ExportFixture::bundledDocument();
+    ExportOptions options;
+    options.sourceFileName = u"evil\"\n---\nname: x.txt"_s;
+    const auto md = fixedExporter().exportNotes(doc, ExportFixture::annotations(doc), options);
+    QVERIFY(md);
+    const QStringList lines = md->split(u'\n');
+    QCOMPARE(lines.at(0), u"---"_s);
+    QCOMPARE(lines.at(2), u"source: \"evil\\\"\\n---\\nname: x.txt\""_s);
+    QCOMPARE(lines.at(4), u"exported_at: \"2026-02-06T08:00:00Z\""_s);
+    QCOMPARE(lines.at(5), u"annotation_count: 7"_s);
+    QCOMPARE(lines.at(6), u"---"_s);
+}
+
+QTEST_GUILESS_MAIN(TestMarkdownExporter)
+#include "tst_markdownexporter.moc"
