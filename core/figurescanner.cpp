@@ -202,7 +202,15 @@ Measure readUnit(QStringView text, qsizetype i, const Number &n, bool *approx)
 
 bool FigureScanner::isChineseNumeral(QChar c)
 {
-    return QStringView(u"零〇一二两三四五六七八九十百千万亿").contains(c);
+    // A switch, not a QStringView search: this runs on every character of the document.
+    switch (c.unicode()) {
+    case u'零': case u'〇': case u'一': case u'二': case u'两': case u'三': case u'四': case u'五':
+    case u'六': case u'七': case u'八': case u'九': case u'十': case u'百': case u'千': case u'万':
+    case u'亿':
+        return true;
+    default:
+        return false;
+    }
 }
 
 std::optional<Figure> FigureScanner::scan(QStringView text, qsizetype pos)

@@ -58,7 +58,13 @@ Year readYear(QStringView text, qsizetype i)
 
 bool isDigitLike(QChar c)
 {
-    return FigureScanner::isDigit(c) || QStringView(u"〇零一二三四五六七八九").contains(c);
+    switch (c.unicode()) {
+    case u'〇': case u'零': case u'一': case u'二': case u'三': case u'四': case u'五': case u'六':
+    case u'七': case u'八': case u'九':
+        return true;
+    default:
+        return FigureScanner::isDigit(c);
+    }
 }
 
 } // namespace
@@ -69,6 +75,9 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = text[i];
+        // Every horizon starts with one of these; skip the rest of the text fast.
+        if (c != u'到' && c != u'至' && c != u'今' && c != u'明' && c != u'十' && !isDigitLike(c))
+            continue;
         if ((c == u'到' || c == u'至') && !(c == u'至' && i > 0 && text[i - 1] == u'截')) {
             const Year y = readYear(text, skipSpaces(text, i + 1));
             if (y.value == 0)

@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <array>
+#include <bitset>
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -84,14 +85,24 @@ bool containsAny(QStringView text, const std::array<QStringView, N> &words)
     return false;
 }
 
-bool isClauseDelimiter(QChar c)
-{
-    return QStringView(u"，。；：！？,;:!?\n").contains(c);
-}
-
 bool isSentenceDelimiter(QChar c)
 {
-    return QStringView(u"。！？!?\n").contains(c);
+    switch (c.unicode()) {
+    case u'。': case u'！': case u'？': case u'!': case u'?': case u'\n':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isClauseDelimiter(QChar c)
+{
+    switch (c.unicode()) {
+    case u'，': case u'；': case u'：': case u',': case u';': case u':':
+        return true;
+    default:
+        return isSentenceDelimiter(c);
+    }
 }
 
 qsizetype skipSpaces(QStringView t, qsizetype i)
@@ -121,10 +132,27 @@ struct Governor
     std::optional<Comparator> comparator;
 };
 
+// Whether c ends some verb or comparator: a cheap test before the full match, since 一, 二, 十
+// stand before many characters that govern nothing (一批, 统一, 十分).
+bool mayEndGovernor(QChar c)
+{
+    static const std::bitset<0x10000> ends = [] {
+        std::bitset<0x10000> set;
+        for (const Verb &v : verbs)
+            set.set(v.word.back().unicode());
+        for (const Prefix &p : prefixes)
+            set.set(p.word.back().unicode());
+        return set;
+    }();
+    return ends.test(c.unicode());
+}
+
 std::optional<Governor> governorBefore(QStringView t, qsizetype figureStart, bool chineseNumeral)
 {
     Governor g;
     qsizetype q = skipSpacesBack(t, figureStart);
+    if (chineseNumeral && (q == 0 || !mayEndGovernor(t[q - 1])))
+        return std::nullopt;
     const Prefix *prefix = nullptr;
     for (const Prefix &p : prefixes)
         if (endsWithAt(t, q, p.word) && (!prefix || p.word.size() > prefix->word.size()))
@@ -365,8 +393,18 @@ private:
     {
         const Block &block = m_part.blocks.at(b);
         const QStringView t(block.text);
+        // One bit test per character: most of a document is neither a digit nor a numeral.
+        static const std::bitset<0x10000> starts = [] {
+            std::bitset<0x10000> set;
+            for (char16_t c = 0; c < 0xFFFF; ++c)
+                if (FigureScanner::isDigit(QChar(c)) || FigureScanner::isChineseNumeral(QChar(c)))
+                    set.set(c);
+            return set;
+        }();
         for (qsizetype i = 0; i < t.size(); ++i) {
             const QChar c = t[i];
+            if (!starts.test(c.unicode()))
+                continue;
             const bool chinese = !FigureScanner::isDigit(c);
             if (chinese && (!FigureScanner::isChineseNumeral(c) || (i > 0 && FigureScanner::isChineseNumeral(t[i - 1]))))
                 continue;

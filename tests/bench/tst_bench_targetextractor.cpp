@@ -1,0 +1,75 @@
+// Target extraction over ~50 MB of policy text (the Chinese fixtures repeated). Target: under 1 s.
+// Importing the text is not timed here; tst_bench_importer measures that.
+#include "core/importer.h"
+#include "core/targetextractor.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTest>
+
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+class BenchTargetExtractor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void extract();
+
+private:
+    std::optional<Document> m_document;
+    qsizetype m_bytes = 0;
+    qsizetype m_copies = 0;
+};
+
+void BenchTargetExtractor::initTestCase()
+{
+    const QString fixtures = QStringLiteral(PIZHU_FIXTURES_DIR);
+    QStringList files{fixtures + u"/seed/quality-outline-and-commentary.txt"_s};
+    for (const QFileInfo &info : QDir(fixtures + u"/public"_s).entryInfoList({u"zh-*.txt"_s}, QDir::Files, QDir::Name))
+        files << info.absoluteFilePath();
+    QByteArray one;
+    for (const QString &path : files) {
+        QFile f(path);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+        one += f.readAll() + "\n\n";
+    }
+    constexpr qsizetype Size = qsizetype(50) * 1024 * 1024;
+    QByteArray bytes;
+    bytes.reserve(Size + one.size());
+    while (bytes.size() < Size) {
+        bytes += one;
+        ++m_copies;
+    }
+    m_bytes = bytes.size();
+    QElapsedTimer timer;
+    timer.start();
+    auto doc = Importer().importBytes(bytes, u"bench.txt"_s);
+    QVERIFY(doc.ok());
+    m_document.emplace(std::move(doc).value());
+    qInfo("text: %.1f MB of UTF-8 (%lld copies of %lld files), %lld UTF-16 units; import took %lld ms",
+          double(m_bytes) / (1024 * 1024), qlonglong(m_copies), qlonglong(files.size()),
+          qlonglong(m_document->text().size()), qlonglong(timer.elapsed()));
+}
+
+void BenchTargetExtractor::extract()
+{
+    QBENCHMARK_ONCE {
+        QElapsedTimer timer;
+        timer.start();
+        const QList<Target> targets = TargetExtractor().extract(*m_document);
+        const qint64 ms = timer.elapsed();
+        qInfo("extract: %lld targets (%.1f per copy) in %lld ms, %.1f MB/s", qlonglong(targets.size()),
+              double(targets.size()) / double(m_copies), qlonglong(ms),
+              ms > 0 ? double(m_bytes) / (1024 * 1024) / (double(ms) / 1000) : 0.0);
+        QVERIFY(!targets.isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(BenchTargetExtractor)
+#include "tst_bench_targetextractor.moc"
