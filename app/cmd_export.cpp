@@ -1,0 +1,158 @@
+#include "app/clisupport.h"
+#include "app/command.h"
+#include "app/notesclisupport.h"
+#include "core/markdownexporter.h"
+#include "core/webannotationjson.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu::Cli {
+namespace {
+
+struct Options
+{
+    QString file;
+    QString format = u"markdown"_s;
+    QString output; // empty: standard output
+    QString db;
+    ExportOptions exportOptions;
+};
+
+std::optional<Options> parse(const QStringList &args, QString *error)
+{
+    Options o;
+    QStringList positional;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        const bool takesValue = arg == u"--format" || arg == u"-o" || arg == u"--output" || arg == u"--color"
+            || arg == u"--colour" || arg == u"--tag" || arg == u"--group-by" || arg == u"--db";
+        if (!takesValue) {
+            if (arg.startsWith(u'-') && arg.size() > 1) {
+                *error = u"unknown option %1"_s.arg(arg);
+                return std::nullopt;
+            }
+            positional << arg;
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            *error = u"%1 needs a value"_s.arg(arg);
+            return std::nullopt;
+        }
+        const QString value = args.at(++i);
+        if (arg == u"--format") {
+            if (value != u"markdown" && value != u"json") {
+                *error = u"--format is markdown or json"_s;
+                return std::nullopt;
+            }
+            o.format = value;
+        } else if (arg == u"-o" || arg == u"--output") {
+            o.output = value;
+        } else if (arg == u"--color" || arg == u"--colour") {
+            const auto color = annotationColorFromName(value);
+            if (!color) {
+                QStringList names;
+                for (AnnotationColor c : allAnnotationColors())
+                    names << annotationColorName(c);
+                *error = u"unknown colour %1 (one of %2)"_s.arg(value, names.join(u", "_s));
+                return std::nullopt;
+            }
+            o.exportOptions.colors.append(*color);
+        } else if (arg == u"--tag") {
+            o.exportOptions.tags.append(value);
+        } else if (arg == u"--group-by") {
+            if (value != u"section" && value != u"color" && value != u"colour") {
+                *error = u"--group-by is section or color"_s;
+                return std::nullopt;
+            }
+            o.exportOptions.groupBy = value == u"section" ? ExportOptions::GroupBy::Section
+                                                          : ExportOptions::GroupBy::Color;
+        } else if (arg == u"--db") {
+            o.db = value;
+        }
+    }
+    if (positional.size() != 1) {
+        *error = u"export takes one FILE"_s;
+        return std::nullopt;
+    }
+    o.file = positional.first();
+    return o;
+}
+
+// Writes all or nothing: a failed write never leaves half an export behind.
+bool writeOutput(const QString &path, const QByteArray &bytes)
+{
+    if (path.isEmpty() || path == u"-") {
+        out(QString::fromUtf8(bytes));
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        err(u"pizhu: %1: %2\n"_s.arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+int runExport(const QStringList &args)
+{
+    QString error;
+    const auto o = parse(args, &error);
+    if (!o)
+        return usageError(u"export"_s, error);
+    const auto doc = loadDocument(o->file);
+    if (!doc)
+        return Unreadable;
+    auto store = openNotesStore(o->db);
+    if (!store)
+        return Failure;
+    if (!syncWithStore(*store, *doc, o->file))
+        return Failure;
+    const auto annotations = store->list(doc->hash());
+    if (!annotations) {
+        err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(annotations.error())));
+        return Failure;
+    }
+
+    ExportOptions options = o->exportOptions;
+    options.sourceFileName = o->file == u"-" ? QString() : QFileInfo(o->file).fileName();
+    QByteArray bytes;
+    ExportError exportError = ExportError::NoAnnotations;
+    bool exported = false;
+    if (o->format == u"json") {
+        const auto selected = options.select(annotations.value());
+        if (selected) {
+            bytes = WebAnnotationJson::write(selected.value(), doc->title(), doc->hash());
+            exported = true;
+        } else {
+            exportError = selected.error();
+        }
+    } else {
+        const auto md = MarkdownExporter().exportNotes(*doc, annotations.value(), options);
+        if (md) {
+            bytes = md->toUtf8();
+            exported = true;
+        } else {
+            exportError = md.error();
+        }
+    }
+    if (!exported) {
+        // Said rather than written as an empty file: an empty export is almost always a mistake
+        // (the wrong file, another database, a filter that matches nothing).
+        err(exportError == ExportError::NoAnnotations
+                ? u"pizhu: %1 has no notes to export (database %2)\n"_s.arg(o->file, store->path())
+                : u"pizhu: %1: no notes match the --color/--tag filters\n"_s.arg(o->file));
+        return Failure;
+    }
+    return writeOutput(o->output, bytes) ? Success : Failure;
+}
+
+const Registration exportCommand(
+    {u"export"_s,
+     u"export FILE [--format markdown|json] [-o OUT] [--color C]... [--tag T]... [--group-by section|color] [--db PATH]"_s,
+     u"write FILE's notes as Markdown or W3C Web Annotation JSON (standard output by default)"_s, runExport});
+
+} // namespace
+} // namespace Pizhu::Cli

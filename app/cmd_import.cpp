@@ -1,0 +1,91 @@
+#include "app/clisupport.h"
+#include "app/command.h"
+#include "app/notesclisupport.h"
+#include "core/notesimporter.h"
+#include "core/webannotationjson.h"
+
+#include <QFile>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu::Cli {
+namespace {
+
+QString describe(const AnnotationJsonFailure &f)
+{
+    QString what;
+    switch (f.kind) {
+    case AnnotationJsonError::TooLarge: return u"the file is too large to be a notes file"_s;
+    case AnnotationJsonError::NotJson: return u"not JSON (syntax error at byte %1)"_s.arg(f.offset);
+    case AnnotationJsonError::WrongShape:
+        what = u"not W3C Web Annotation JSON (an Annotation, a list of them, a page or a collection)"_s;
+        break;
+    case AnnotationJsonError::MissingField: what = u"missing %1"_s.arg(f.field); break;
+    case AnnotationJsonError::BadValue: what = u"bad value for %1"_s.arg(f.field); break;
+    }
+    if (f.index >= 0)
+        return u"annotation %1: %2"_s.arg(f.index + 1).arg(what);
+    return what;
+}
+
+int runImport(const QStringList &args)
+{
+    QStringList positional;
+    QString db;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if (arg == u"--db") {
+            if (i + 1 >= args.size())
+                return usageError(u"import"_s, u"--db needs a value"_s);
+            db = args.at(++i);
+        } else if (arg.startsWith(u"--")) {
+            return usageError(u"import"_s, u"unknown option %1"_s.arg(arg));
+        } else {
+            positional << arg;
+        }
+    }
+    if (positional.size() != 2)
+        return usageError(u"import"_s, u"import takes FILE and NOTES.json"_s);
+    const QString &file = positional.at(0);
+    const QString &notesPath = positional.at(1);
+
+    QFile notesFile(notesPath);
+    if (!notesFile.open(QIODevice::ReadOnly)) {
+        err(u"pizhu: %1: %2\n"_s.arg(notesPath, notesFile.errorString()));
+        return Unreadable;
+    }
+    if (notesFile.size() > WebAnnotationJson::MaxInputSize) {
+        err(u"pizhu: %1: the file is too large to be a notes file\n"_s.arg(notesPath));
+        return Unreadable;
+    }
+    const auto parsed = WebAnnotationJson::parse(notesFile.readAll());
+    if (!parsed) {
+        err(u"pizhu: %1: %2\n"_s.arg(notesPath, describe(parsed.error())));
+        return Unreadable;
+    }
+    const auto doc = loadDocument(file);
+    if (!doc)
+        return Unreadable;
+    auto store = openNotesStore(db);
+    if (!store)
+        return Failure;
+    if (!syncWithStore(*store, *doc, file))
+        return Failure;
+    const auto summary = NotesImporter::merge(*store, *doc, parsed.value());
+    if (!summary) {
+        err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(summary.error())));
+        return Failure;
+    }
+    out(u"%1 added, %2 updated, %3 unchanged"_s.arg(summary->added).arg(summary->updated).arg(summary->unchanged));
+    if (summary->orphaned > 0)
+        out(u"; %1 could not be placed on the text and are kept as orphans"_s.arg(summary->orphaned));
+    out(u"\n"_s);
+    return Success;
+}
+
+const Registration importCommand({u"import"_s, u"import FILE NOTES.json [--db PATH]"_s,
+                                  u"merge W3C Web Annotation JSON notes into FILE's notes (by id, newer wins)"_s,
+                                  runImport});
+
+} // namespace
+} // namespace Pizhu::Cli
