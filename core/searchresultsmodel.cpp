@@ -45,7 +45,8 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
             return m.sectionPath.isEmpty() ? QString() : m.sectionPath.last();
         return m_searcher->context(m).joined();
     case Qt::ToolTipRole:
-        return m.sectionPath.join(u" > "_s);
+        // Views guess whether a tooltip is rich text; a heading like "<b>" must stay text.
+        return u"<p>%1</p>"_s.arg(m.sectionPath.join(u" > "_s).toHtmlEscaped());
     case StartRole: return QVariant::fromValue(m.range.start);
     case EndRole: return QVariant::fromValue(m.range.end);
     case PartRole: return m.part;

@@ -31,6 +31,7 @@ private slots:
     void modelStaysConsistentThroughResets();
     void rowsShowSectionAndContextOfEachMatch();
     void clearLeavesNoRows();
+    void markupInTheTextStaysText();
 };
 
 void TestSearchResultsModel::modelStaysConsistentThroughResets_data()
@@ -68,7 +69,7 @@ void TestSearchResultsModel::rowsShowSectionAndContextOfEachMatch()
         const QModelIndex section = model.index(row, SearchResultsModel::SectionColumn);
         const QModelIndex context = model.index(row, SearchResultsModel::ContextColumn);
         QCOMPARE(section.data().toString(), m.sectionPath.last());
-        QCOMPARE(section.data(Qt::ToolTipRole).toString(), m.sectionPath.join(u" > "_s));
+        QCOMPARE(section.data(Qt::ToolTipRole).toString(), u"<p>%1</p>"_s.arg(m.sectionPath.join(u" &gt; "_s)));
         QCOMPARE(section.data(SearchResultsModel::StartRole).value<qsizetype>(), m.range.start);
         QCOMPARE(section.data(SearchResultsModel::EndRole).value<qsizetype>(), m.range.end);
         QCOMPARE(section.data(SearchResultsModel::MatchTextRole).toString(), u"质量"_s);
@@ -93,6 +94,17 @@ void TestSearchResultsModel::clearLeavesNoRows()
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.index(0, 0).isValid());
+}
+
+void TestSearchResultsModel::markupInTheTextStaysText()
+{
+    const auto searcher = searcherFor(u"<b>一、总则</b>\n<i>质量</i>第一。\n"_s);
+    SearchResultsModel model;
+    model.setResults(searcher, searcher->search(u"质量"_s));
+    QCOMPARE(model.rowCount(), 1);
+    const QString tip = model.index(0, 0).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"&lt;b&gt;"_s) && !tip.contains(u"<b>"_s), qPrintable(tip));
+    QVERIFY(model.index(0, 1).data().toString().contains(u"<i>质量</i>"_s)); // plain text, as written
 }
 
 QTEST_GUILESS_MAIN(TestSearchResultsModel)
