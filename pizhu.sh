@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # One entry point for people and CI:
 #   ./pizhu.sh run [FILE]   install what is missing, build, and open FILE (default: the bundled document)
-#   ./pizhu.sh test         install what is missing, build with warnings as errors, run every test
+#   ./pizhu.sh test         install what is missing, build with warnings as errors, run every test;
+#                           then the hardening below (PIZHU_HARDENING=0 skips it)
+#   ./pizhu.sh sanitize     build with AddressSanitizer and UBSan, run every test under them
+#   ./pizhu.sh fuzz [SECS]  build the libFuzzer targets with clang, run each for SECS (default 60)
 #   ./pizhu.sh bench        build and run the benchmarks in tests/bench (prints figures)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,7 +12,8 @@ cd "$(dirname "$0")"
 # Debian 12 packages Pizhu builds and runs with.
 PACKAGES=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6sql6-sqlite qt6-tools-dev
           qt6-tools-dev-tools qt6-l10n-tools libgl-dev libicu-dev libsqlite3-dev libcmark-dev
-          fonts-noto-cjk xvfb xauth unicode-data)
+          fonts-noto-cjk xvfb xauth unicode-data
+          clang libclang-rt-14-dev librsvg2-bin desktop-file-utils appstream binutils)
 
 install_missing() {
     local missing=()
@@ -31,6 +35,41 @@ build() {
     cmake --build "$dir" --parallel "$(nproc)"
 }
 
+# The whole suite again, every library and test instrumented: the first sanitizer report aborts the
+# test that caused it (-fno-sanitize-recover), so ctest fails on it.
+sanitize() {
+    build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIZHU_WERROR=ON -DPIZHU_SANITIZE=address,undefined
+    (cd build-sanitize && QT_QPA_PLATFORM=offscreen \
+        ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
+        UBSAN_OPTIONS=print_stacktrace=1 \
+        LSAN_OPTIONS=suppressions=$PWD/../tests/fuzz/lsan.supp \
+        ctest --output-on-failure --timeout 1800 "$@")
+}
+
+# Each tests/fuzz/fuzz_NAME.cpp for SECONDS, starting from its seed corpus (tests/fuzz/make-corpus.sh
+# for the importer) plus whatever earlier runs found. libFuzzer exits non-zero on a crash, a leak,
+# a sanitizer report, a 30 s input or 2.5 GB of memory; the input that did it lands in
+# build-fuzz/artifacts/.
+fuzz() {
+    local seconds=${1:-60}
+    cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DPIZHU_FUZZ=ON -DBUILD_TESTING=OFF \
+          -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    local names=()
+    for src in tests/fuzz/fuzz_*.cpp; do names+=("$(basename "$src" .cpp)"); done
+    cmake --build build-fuzz --parallel "$(nproc)" --target "${names[@]}"
+    mkdir -p build-fuzz/artifacts
+    for name in "${names[@]}"; do
+        local seed=build-fuzz/seed/$name corpus=build-fuzz/corpus/$name
+        rm -rf "$seed" && mkdir -p "$seed" "$corpus"
+        [ "$name" = fuzz_importer ] && tests/fuzz/make-corpus.sh "$seed"
+        echo "== $name for ${seconds}s"
+        LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp \
+            "build-fuzz/tests/fuzz/$name" -max_total_time="$seconds" -max_len=65536 -timeout=30 \
+            -rss_limit_mb=2560 -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$name-" \
+            "$corpus" "$seed"
+    done
+}
+
 cmd=${1:-run}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -42,7 +81,19 @@ case "$cmd" in
     test)
         install_missing
         build build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIZHU_WERROR=ON
-        cd build-test && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 "$@"
+        (cd build-test && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 "$@")
+        if [ "${PIZHU_HARDENING:-1}" != 0 ]; then
+            sanitize "$@"
+            fuzz 60
+        fi
+        ;;
+    sanitize)
+        install_missing
+        sanitize "$@"
+        ;;
+    fuzz)
+        install_missing
+        fuzz "$@"
         ;;
     bench)
         install_missing
@@ -52,7 +103,7 @@ case "$cmd" in
         done
         ;;
     *)
-        echo "usage: $0 run [FILE] | test | bench" >&2
+        echo "usage: $0 run [FILE] | test | sanitize | fuzz [SECONDS] | bench" >&2
         exit 2
         ;;
 esac
