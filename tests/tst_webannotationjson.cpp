@@ -1,0 +1,363 @@
+#include "core/annotationstore.h"
+#include "core/notesimporter.h"
+#include "core/webannotationjson.h"
+
+#include "exportfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+Q_DECLARE_METATYPE(Pizhu::AnnotationJsonError)
+
+namespace {
+
+QByteArray exportFixture(const Document &doc, QList<Annotation> annotations)
+{
+    return WebAnnotationJson::write(annotations, doc.title(), doc.hash());
+}
+
+std::unique_ptr<AnnotationStore> openStore(const QTemporaryDir &dir, const QString &name)
+{
+    auto store = AnnotationStore::open(dir.filePath(name));
+    if (!store)
+        qFatal("could not open a store in a temporary directory");
+    return std::move(store).value();
+}
+
+// A minimal valid annotation that the malformed rows below break one field at a time.
+QJsonObject validAnnotation()
+{
+    return QJsonObject{
+        {u"id"_s, u"urn:uuid:00000000-0000-4000-8000-000000000001"_s},
+        {u"type"_s, u"Annotation"_s},
+        {u"target"_s, QJsonObject{{u"source"_s, u"urn:pizhu:sha256:00"_s},
+                                  {u"selector"_s, QJsonObject{{u"type"_s, u"TextQuoteSelector"_s},
+                                                              {u"exact"_s, u"质量"_s}}}}},
+    };
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject with(QJsonObject o, const QString &key, const QJsonValue &value)
+{
+    if (value.isUndefined())
+        o.remove(key);
+    else
+        o.insert(key, value);
+    return o;
+}
+
+QJsonObject withSelector(const QJsonValue &selector)
+{
+    QJsonObject o = validAnnotation();
+    QJsonObject target = o.value(u"target"_s).toObject();
+    target.insert(u"selector"_s, selector);
+    o.insert(u"target"_s, target);
+    return o;
+}
+
+} // namespace
+
+class TestWebAnnotationJson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void writesSelectorsBodiesAndTimes();
+    void parseReadsBackWhatWriteWrote();
+    void roundTripThroughAnEmptyStoreGivesTheSameJson();
+    void importMergesByIdAndNewerModifiedWins();
+    void importReanchorsOnTheCurrentText();
+    void commandLineRoundTripGivesTheSameJson();
+    void acceptsOtherShapesAndForeignIds_data();
+    void acceptsOtherShapesAndForeignIds();
+    void rejectsMalformedInput_data();
+    void rejectsMalformedInput();
+};
+
+void TestWebAnnotationJson::writesSelectorsBodiesAndTimes()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    const QList<Annotation> annotations = ExportFixture::annotations(doc);
+    const QJsonObject root = QJsonDocument::fromJson(exportFixture(doc, annotations)).object();
+    QCOMPARE(root.value(u"@context"_s).toString(), u"http://www.w3.org/ns/anno.jsonld"_s);
+    QCOMPARE(root.value(u"type"_s).toString(), u"AnnotationCollection"_s);
+    QCOMPARE(root.value(u"total"_s).toInt(), annotations.size());
+    const QJsonArray items = root.value(u"first"_s).toObject().value(u"items"_s).toArray();
+    QCOMPARE(items.size(), annotations.size());
+
+    const QJsonObject third = items.at(2).toObject(); // blue, two tags, no note
+    QCOMPARE(third.value(u"id"_s).toString(), u"urn:uuid:00000000-0000-4000-8000-000000000003"_s);
+    QCOMPARE(third.value(u"type"_s).toString(), u"Annotation"_s);
+    QCOMPARE(third.value(u"created"_s).toString(), u"2026-02-06T08:03:00.000Z"_s);
+    QCOMPARE(third.value(u"modified"_s).toString(), u"2026-02-06T08:13:00.000Z"_s);
+    const QJsonObject target = third.value(u"target"_s).toObject();
+    QCOMPARE(target.value(u"source"_s).toString(), u"urn:pizhu:sha256:"_s + QString::fromLatin1(doc.hash()));
+    const QJsonArray selectors = target.value(u"selector"_s).toArray();
+    QCOMPARE(selectors.size(), 2);
+    const Anchor &anchor = annotations.at(2).anchor;
+    QCOMPARE(selectors.at(0).toObject().value(u"exact"_s).toString(), anchor.quote);
+    QCOMPARE(selectors.at(0).toObject().value(u"prefix"_s).toString(), anchor.prefix);
+    QCOMPARE(selectors.at(0).toObject().value(u"suffix"_s).toString(), anchor.suffix);
+    QCOMPARE(selectors.at(1).toObject().value(u"start"_s).toInteger(), anchor.start);
+    QCOMPARE(selectors.at(1).toObject().value(u"end"_s).toInteger(), anchor.end);
+    QCOMPARE(doc.text().mid(anchor.start, anchor.length()), anchor.quote);
+    const QJsonArray bodies = third.value(u"body"_s).toArray();
+    QStringList purposes, values;
+    for (const QJsonValue &b : bodies) {
+        purposes << b.toObject().value(u"purpose"_s).toString();
+        values << b.toObject().value(u"value"_s).toString();
+    }
+    QCOMPARE(purposes, (QStringList{u"tagging"_s, u"tagging"_s, u"highlighting"_s}));
+    QCOMPARE(values, (QStringList{u"战略"_s, u"重点"_s, u"blue"_s}));
+    const QJsonObject first = items.at(0).toObject().value(u"body"_s).toArray().at(0).toObject();
+    QCOMPARE(first.value(u"format"_s).toString(), u"text/markdown"_s);
+    QCOMPARE(first.value(u"purpose"_s).toString(), u"commenting"_s);
+}
+
+void TestWebAnnotationJson::parseReadsBackWhatWriteWrote()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    const QList<Annotation> annotations = ExportFixture::annotations(doc);
+    const auto parsed = WebAnnotationJson::parse(exportFixture(doc, annotations));
+    QVERIFY(parsed);
+    QCOMPARE(parsed->size(), annotations.size());
+    for (qsizetype i = 0; i < annotations.size(); ++i) {
+        const Annotation &a = annotations.at(i);
+        const Annotation &b = parsed->at(i);
+        QCOMPARE(b.id, a.id);
+        QCOMPARE(b.documentHash, doc.hash());
+        QCOMPARE(b.anchor.quote, a.anchor.quote);
+        QCOMPARE(b.anchor.prefix, a.anchor.prefix);
+        QCOMPARE(b.anchor.suffix, a.anchor.suffix);
+        QCOMPARE(b.anchor.start, a.anchor.start);
+        QCOMPARE(b.anchor.end, a.anchor.end);
+        QCOMPARE(b.color, a.color);
+        QCOMPARE(b.note, a.note);
+        QCOMPARE(b.tags, a.tags);
+        QCOMPARE(b.created, a.created);
+        QCOMPARE(b.modified, a.modified);
+    }
+}
+
+void TestWebAnnotationJson::roundTripThroughAnEmptyStoreGivesTheSameJson()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    const QByteArray exported = exportFixture(doc, ExportFixture::annotations(doc));
+    QTemporaryDir dir;
+    auto store = openStore(dir, u"notes.sqlite"_s);
+    const auto parsed = WebAnnotationJson::parse(exported);
+    QVERIFY(parsed);
+    const auto summary = NotesImporter::merge(*store, doc, parsed.value(), ExportFixture::fixedTime(30));
+    QVERIFY(summary);
+    QCOMPARE(summary->added, 7);
+    QCOMPARE(summary->orphaned, 1);
+    const auto listed = store->list(doc.hash());
+    QVERIFY(listed);
+    QCOMPARE(QString::fromUtf8(exportFixture(doc, listed.value())), QString::fromUtf8(exported));
+}
+
+void TestWebAnnotationJson::importMergesByIdAndNewerModifiedWins()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    QList<Annotation> annotations = ExportFixture::annotations(doc);
+    QTemporaryDir dir;
+    auto store = openStore(dir, u"notes.sqlite"_s);
+    QVERIFY(NotesImporter::merge(*store, doc, annotations));
+
+    // Again: nothing new, nothing duplicated.
+    auto again = NotesImporter::merge(*store, doc, annotations);
+    QVERIFY(again);
+    QCOMPARE(again->added, 0);
+    QCOMPARE(again->updated, 0);
+    QCOMPARE(again->unchanged, 7);
+
+    // An older copy loses, a newer one wins and keeps its own modified time.
+    Annotation older = annotations.at(0);
+    older.note = u"旧的笔记"_s;
+    older.modified = older.modified.addSecs(-60);
+    Annotation newer = annotations.at(1);
+    newer.note = u"新的笔记"_s;
+    newer.modified = newer.modified.addSecs(60);
+    auto merged = NotesImporter::merge(*store, doc, {older, newer});
+    QVERIFY(merged);
+    QCOMPARE(merged->updated, 1);
+    QCOMPARE(merged->unchanged, 1);
+    QCOMPARE(store->get(older.id)->note, annotations.at(0).note);
+    QCOMPARE(store->get(newer.id)->note, newer.note);
+    QCOMPARE(store->get(newer.id)->modified, newer.modified);
+    QCOMPARE(store->list(doc.hash())->size(), 7);
+}
+
+void TestWebAnnotationJson::importReanchorsOnTheCurrentText()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    Annotation a = ExportFixture::annotations(doc).at(1);
+    // As if exported from an older version of the text in which everything stood 40 further on.
+    a.anchor.start += 40;
+    a.anchor.end += 40;
+    a.documentHash = QByteArray(64, 'a');
+    const QList<Annotation> placed = NotesImporter::placeOnDocument({a}, doc, ExportFixture::fixedTime());
+    QCOMPARE(placed.size(), 1);
+    QCOMPARE(placed.first().anchor.start, a.anchor.start - 40);
+    QCOMPARE(placed.first().documentHash, doc.hash());
+    QCOMPARE(placed.first().reanchoring.method, AnchorMethod::ExactQuote);
+    QCOMPARE(placed.first().reanchoring.previousStart, a.anchor.start);
+    QCOMPARE(placed.first().reanchoring.previousHash, a.documentHash);
+}
+
+void TestWebAnnotationJson::commandLineRoundTripGivesTheSameJson()
+{
+    QTemporaryDir dir;
+    const Document doc = ExportFixture::bundledDocument();
+    const QString notes = dir.filePath(u"notes.json"_s);
+    {
+        QFile f(notes);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(exportFixture(doc, ExportFixture::annotations(doc)));
+    }
+    auto run = [&](const QStringList &args, QByteArray *stdOut = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(PIZHU_BINARY), args);
+        p.waitForFinished(60000);
+        if (stdOut)
+            *stdOut = p.readAllStandardOutput();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    const QString file = ExportFixture::bundledPath();
+    const QString db = dir.filePath(u"cli.sqlite"_s);
+    QByteArray output;
+    QCOMPARE(run({u"export"_s, file, u"--db"_s, db}, &output), 1); // nothing to export yet
+    QVERIFY(output.isEmpty());
+    QCOMPARE(run({u"import"_s, file, notes, u"--db"_s, db}, &output), 0);
+    QVERIFY(output.startsWith("7 added, 0 updated, 0 unchanged"));
+    QCOMPARE(run({u"import"_s, file, notes, u"--db"_s, db}, &output), 0);
+    QVERIFY(output.startsWith("0 added, 0 updated, 7 unchanged"));
+    QCOMPARE(run({u"export"_s, file, u"--format"_s, u"json"_s, u"--db"_s, db}, &output), 0);
+    QFile original(notes);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(output), QString::fromUtf8(original.readAll()));
+    QCOMPARE(run({u"export"_s, file, u"--db"_s, db, u"--tag"_s, u"解读"_s, u"-o"_s, dir.filePath(u"out.md"_s)}), 0);
+    QFile md(dir.filePath(u"out.md"_s));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    QVERIFY(md.readAll().contains("annotation_count: 1\n"));
+}
+
+void TestWebAnnotationJson::acceptsOtherShapesAndForeignIds_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("note");
+    const QJsonObject a = validAnnotation();
+    QTest::newRow("single annotation") << json(a) << 1 << QString();
+    QTest::newRow("bare array") << QJsonDocument(QJsonArray{a, a}).toJson() << 2 << QString();
+    QTest::newRow("page") << json({{u"type"_s, u"AnnotationPage"_s}, {u"items"_s, QJsonArray{a}}}) << 1 << QString();
+    QTest::newRow("empty collection") << json({{u"type"_s, u"AnnotationCollection"_s}}) << 0 << QString();
+    QTest::newRow("type as array") << json(with(a, u"type"_s, QJsonArray{u"Annotation"_s})) << 1 << QString();
+    QTest::newRow("http id") << json(with(a, u"id"_s, u"http://example.org/anno/1"_s)) << 1 << QString();
+    QTest::newRow("bodyValue") << json(with(a, u"bodyValue"_s, u"笔记"_s)) << 1 << u"笔记"_s;
+    QTest::newRow("single body without purpose")
+        << json(with(a, u"body"_s, QJsonObject{{u"type"_s, u"TextualBody"_s}, {u"value"_s, u"笔记"_s}}))
+        << 1 << u"笔记"_s;
+    QTest::newRow("non-text body skipped")
+        << json(with(a, u"body"_s, QJsonObject{{u"type"_s, u"Image"_s}, {u"id"_s, u"http://x/y.png"_s}}))
+        << 1 << QString();
+}
+
+void TestWebAnnotationJson::acceptsOtherShapesAndForeignIds()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, count);
+    QFETCH(QString, note);
+    const auto parsed = WebAnnotationJson::parse(input);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->size(), count);
+    if (count > 0) {
+        QVERIFY(!parsed->first().id.isNull());
+        QCOMPARE(parsed->first().note, note);
+        QCOMPARE(parsed->first().anchor.quote, u"质量"_s);
+    }
+    // A foreign id maps to the same UUID every time, so a second import merges.
+    const auto again = WebAnnotationJson::parse(input);
+    QVERIFY(again);
+    if (count > 0)
+        QCOMPARE(again->first().id, parsed->first().id);
+}
+
+void TestWebAnnotationJson::rejectsMalformedInput_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<AnnotationJsonError>("error");
+    QTest::addColumn<QString>("field");
+    const QJsonObject a = validAnnotation();
+    using E = AnnotationJsonError;
+    QTest::newRow("empty input") << QByteArray() << E::NotJson << QString();
+    QTest::newRow("truncated") << json(a).chopped(3) << E::NotJson << QString();
+    QTest::newRow("not json") << QByteArray("# notes\n") << E::NotJson << QString();
+    QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4) << E::NotJson << QString();
+    QTest::newRow("deep nesting") << QByteArray(100000, '[') << E::NotJson << QString();
+    QTest::newRow("number at top") << QByteArray("42") << E::NotJson << QString();
+    QTest::newRow("object of another kind") << json({{u"type"_s, u"Person"_s}}) << E::WrongShape << u"type"_s;
+    QTest::newRow("array of strings") << QByteArray("[\"a\"]") << E::WrongShape << QString();
+    QTest::newRow("page without items") << json({{u"type"_s, u"AnnotationPage"_s}}) << E::WrongShape << u"items"_s;
+    QTest::newRow("collection paged by reference")
+        << json({{u"type"_s, u"AnnotationCollection"_s}, {u"first"_s, u"http://x/page1"_s}}) << E::WrongShape
+        << u"first"_s;
+    QTest::newRow("no id") << json(with(a, u"id"_s, QJsonValue::Undefined)) << E::MissingField << u"id"_s;
+    QTest::newRow("id a number") << json(with(a, u"id"_s, 7)) << E::BadValue << u"id"_s;
+    QTest::newRow("bad uuid") << json(with(a, u"id"_s, u"urn:uuid:not-a-uuid"_s)) << E::BadValue << u"id"_s;
+    QTest::newRow("no target") << json(with(a, u"target"_s, QJsonValue::Undefined)) << E::MissingField << u"target"_s;
+    QTest::newRow("target a number") << json(with(a, u"target"_s, 3)) << E::BadValue << u"target"_s;
+    QTest::newRow("target without quote selector")
+        << json(withSelector(QJsonObject{{u"type"_s, u"TextPositionSelector"_s}, {u"start"_s, 1}, {u"end"_s, 2}}))
+        << E::MissingField << u"target.selector"_s;
+    QTest::newRow("empty exact")
+        << json(withSelector(QJsonObject{{u"type"_s, u"TextQuoteSelector"_s}, {u"exact"_s, u""_s}}))
+        << E::BadValue << u"target.selector.exact"_s;
+    QTest::newRow("exact a number")
+        << json(withSelector(QJsonObject{{u"type"_s, u"TextQuoteSelector"_s}, {u"exact"_s, 5}}))
+        << E::BadValue << u"target.selector.exact"_s;
+    const QJsonObject quote{{u"type"_s, u"TextQuoteSelector"_s}, {u"exact"_s, u"质量"_s}};
+    auto position = [](const QJsonValue &start, const QJsonValue &end) {
+        return QJsonObject{{u"type"_s, u"TextPositionSelector"_s}, {u"start"_s, start}, {u"end"_s, end}};
+    };
+    QTest::newRow("negative start") << json(withSelector(QJsonArray{quote, position(-1, 2)})) << E::BadValue
+                                    << u"target.selector.start"_s;
+    QTest::newRow("fractional start") << json(withSelector(QJsonArray{quote, position(1.5, 2)})) << E::BadValue
+                                      << u"target.selector.start"_s;
+    QTest::newRow("huge end") << json(withSelector(QJsonArray{quote, position(1, 1e300)})) << E::BadValue
+                              << u"target.selector.end"_s;
+    QTest::newRow("end before start") << json(withSelector(QJsonArray{quote, position(5, 2)})) << E::BadValue
+                                      << u"target.selector.end"_s;
+    QTest::newRow("start a string") << json(withSelector(QJsonArray{quote, position(u"1"_s, 2)})) << E::BadValue
+                                    << u"target.selector.start"_s;
+    QTest::newRow("bad created") << json(with(a, u"created"_s, u"yesterday"_s)) << E::BadValue << u"created"_s;
+    QTest::newRow("modified a number") << json(with(a, u"modified"_s, 1)) << E::BadValue << u"modified"_s;
+    QTest::newRow("body value a number")
+        << json(with(a, u"body"_s, QJsonObject{{u"type"_s, u"TextualBody"_s}, {u"value"_s, 1}})) << E::BadValue
+        << u"body.value"_s;
+}
+
+void TestWebAnnotationJson::rejectsMalformedInput()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(AnnotationJsonError, error);
+    QFETCH(QString, field);
+    const auto parsed = WebAnnotationJson::parse(input);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error().kind, error);
+    QCOMPARE(parsed.error().field, field);
+}
+
+QTEST_GUILESS_MAIN(TestWebAnnotationJson)
+#include "tst_webannotationjson.moc"
