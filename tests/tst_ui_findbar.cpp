@@ -77,6 +77,7 @@ private slots:
     void queryTypedBeforeTheIndexIsReadyStillRuns();
     void activatingARowInTheDockMakesItCurrent();
     void newDocumentDropsOldResults();
+    void rowsOverlappingARangeAreTheVisibleMatches();
 };
 
 void TestFindBar::typingReportsTheQuery_data()
@@ -257,6 +258,40 @@ void TestFindBar::newDocumentDropsOldResults()
     QCOMPARE(w.session.matches().size(), 0); // at once, not when the new index is ready
     QTRY_VERIFY(w.session.isReady());
     QTRY_COMPARE(status(*w.bar)->text(), u"No matches"_s);
+}
+
+void TestFindBar::rowsOverlappingARangeAreTheVisibleMatches()
+{
+    Wired w;
+    w.session.setDocument(document());
+    w.bar->openWith(u"质量"_s);
+    QTRY_VERIFY(w.session.matches().size() >= 4);
+    const QList<SearchMatch> &m = w.session.matches();
+    const qsizetype length = w.session.searcher()->document().text().size();
+    // Against a plain filter, over every range with ends on and around each match boundary.
+    QList<qsizetype> points{0, length};
+    for (const SearchMatch &match : m)
+        points << match.range.start - 1 << match.range.start << match.range.start + 1 << match.range.end;
+    for (qsizetype from : points) {
+        for (qsizetype to : points) {
+            if (to < from)
+                continue;
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < m.size(); ++i) {
+                if (m.at(i).range.end > from && m.at(i).range.start < to) {
+                    if (first < 0)
+                        first = i;
+                    last = i + 1;
+                }
+            }
+            const auto [gotFirst, gotLast] = w.session.rowsOverlapping(from, to);
+            if (first < 0)
+                QCOMPARE(gotLast - gotFirst, 0);
+            else
+                QCOMPARE(std::make_pair(gotFirst, gotLast), std::make_pair(first, last));
+        }
+    }
 }
 
 QTEST_MAIN(TestFindBar)

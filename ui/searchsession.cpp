@@ -108,6 +108,17 @@ void SearchSession::applyResults(QList<SearchMatch> matches)
         emit statusChanged(0, 0);
 }
 
+std::pair<int, int> SearchSession::rowsOverlapping(qsizetype from, qsizetype to) const
+{
+    const QList<SearchMatch> &found = m_model->matches();
+    // Matches do not overlap and come in text order, so their ends are sorted too.
+    const auto first = std::upper_bound(found.cbegin(), found.cend(), from,
+                                        [](qsizetype f, const SearchMatch &m) { return f < m.range.end; });
+    const auto last = std::lower_bound(first, found.cend(), to,
+                                       [](const SearchMatch &m, qsizetype t) { return m.range.start < t; });
+    return {int(first - found.cbegin()), int(last - found.cbegin())};
+}
+
 void SearchSession::setCurrent(int index)
 {
     const qsizetype count = m_model->matches().size();

@@ -37,6 +37,9 @@ public:
     int currentIndex() const { return m_current; }
     SearchMatch currentMatch() const { return m_model->matchAt(m_current); }
     QString query() const { return m_query; }
+    // The rows of matches() that overlap [from, to) of Document::text(), as [first, last): a view
+    // highlights what it shows, not tens of thousands of matches at once.
+    std::pair<int, int> rowsOverlapping(qsizetype from, qsizetype to) const;
 
     // Only matches inside this part (the pane in focus); -1 for the whole document.
     void setPart(int part);
