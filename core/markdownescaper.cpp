@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
@@ -229,6 +231,18 @@ QString closeOpenFence(const QString &text)
 QString MarkdownEscaper::escapeLine(const QString &line)
 {
     const qsizetype n = line.size();
+    // Most lines of a Chinese document need nothing: return them without building a copy.
+    if (n == 0)
+        return line;
+    const QChar head = line.front();
+    if (!isSpaceOrTab(head) && !isSpaceOrTab(line.back()) && !isAsciiDigit(head) && head != u'-'
+        && head != u'+' && head != u'=') {
+        const bool plain = std::none_of(line.cbegin(), line.cend(), [](QChar c) {
+            return c.unicode() < 0x80 && (needsInlineEscape(c) || c == u'\n' || c == u'\r');
+        });
+        if (plain)
+            return line;
+    }
     qsizetype first = 0;
     while (first < n && isSpaceOrTab(line.at(first)))
         ++first;

@@ -58,7 +58,13 @@ QString heading(int level, const QString &title)
 class Writer
 {
 public:
-    Writer(const Document &doc, QString &out) : m_doc(doc), m_out(out) {}
+    Writer(const Document &doc, QString &out) : m_doc(doc), m_out(out)
+    {
+        // Looked up once: translate() per annotation is a measurable part of a large export.
+        for (AnnotationColor color : allAnnotationColors())
+            m_colorLabels.append(MarkdownExporter::colorLabel(color));
+        m_paragraphFormat = MarkdownExporter::tr("¶ %1");
+    }
 
     void annotation(const Annotation &a, const QStringList &titles, int block)
     {
@@ -68,23 +74,28 @@ public:
             m_out += MarkdownEscaper::escapeNote(a.note.trimmed());
             m_out += u"\n\n"_s;
         }
-        QStringList meta{MarkdownExporter::colorLabel(a.color)};
-        if (!a.tags.isEmpty()) {
-            QStringList tags;
-            for (const QString &tag : a.tags)
-                tags.append(u'#' + MarkdownEscaper::escapeLine(QString(tag).replace(u' ', u'_')));
-            meta.append(tags.join(u' '));
-        }
-        QStringList escapedTitles;
-        for (const QString &title : titles)
-            escapedTitles.append(MarkdownEscaper::escapeLine(QString(title).replace(u'\n', u' ').trimmed()));
-        if (!escapedTitles.isEmpty())
-            meta.append(escapedTitles.join(u" › "_s));
-        if (block >= 0)
-            meta.append(MarkdownExporter::tr("¶ %1").arg(block + 1));
         // Emphasis sets the line apart from the note; it opens on the colour label (a letter) and
         // closes after an escaped or plain character, so it always pairs up.
-        m_out += u'*' + meta.join(u" · "_s) + u"*\n\n"_s;
+        m_out += u'*';
+        m_out += m_colorLabels.at(qsizetype(a.color));
+        if (!a.tags.isEmpty()) {
+            m_out += u" ·"_s;
+            for (const QString &tag : a.tags) {
+                m_out += u" #"_s;
+                m_out += MarkdownEscaper::escapeLine(QString(tag).replace(u' ', u'_'));
+            }
+        }
+        for (qsizetype i = 0; i < titles.size(); ++i) {
+            m_out += i == 0 ? u" · "_s : u" › "_s;
+            const QString &title = titles.at(i);
+            m_out += MarkdownEscaper::escapeLine(title.contains(u'\n') ? QString(title).replace(u'\n', u' ').trimmed()
+                                                                       : title.trimmed());
+        }
+        if (block >= 0) {
+            m_out += u" · "_s;
+            m_out += m_paragraphFormat.arg(block + 1);
+        }
+        m_out += u"*\n\n"_s;
     }
 
     // Emits the sections of node that hold any of items (all of which lie inside node, at
@@ -133,6 +144,8 @@ public:
 private:
     const Document &m_doc;
     QString &m_out;
+    QStringList m_colorLabels; // by AnnotationColor's value
+    QString m_paragraphFormat;
 };
 
 } // namespace
