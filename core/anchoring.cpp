@@ -89,14 +89,21 @@ Alignment alignIn(QStringView text, qsizetype from, qsizetype to, QStringView qu
         std::swap(prev, cur);
         std::swap(prevStart, curStart);
     }
+    // Among equally close substrings, prefer the one as long as the quote ("成效" -> "成就" is one
+    // substitution, not a deletion that drops "就"), then the one ending nearest the expected place.
     Alignment result;
+    auto better = [&](const Alignment &a) {
+        if (result.start < 0 || a.distance != result.distance)
+            return result.start < 0 || a.distance < result.distance;
+        const qsizetype lengthOff = std::abs(a.end - a.start - m), bestLengthOff = std::abs(result.end - result.start - m);
+        if (lengthOff != bestLengthOff)
+            return lengthOff < bestLengthOff;
+        return std::abs(a.end - expectedEnd) < std::abs(result.end - expectedEnd);
+    };
     for (qsizetype j = 0; j <= w; ++j) {
-        const qsizetype d = prev[size_t(j)];
-        const qsizetype end = from + j;
-        if (result.start < 0 || d < result.distance
-            || (d == result.distance && std::abs(end - expectedEnd) < std::abs(result.end - expectedEnd))) {
-            result = {from + prevStart[size_t(j)], end, d};
-        }
+        const Alignment a{from + prevStart[size_t(j)], from + j, prev[size_t(j)]};
+        if (better(a))
+            result = a;
     }
     return result;
 }
