@@ -17,7 +17,10 @@ qsizetype Block::sourceOffsetAt(qsizetype textOffset) const
     if (it != segments.cbegin())
         --it;
     const qsizetype into = std::clamp<qsizetype>(textOffset - it->textOffset, 0, it->length);
-    return it->sourceOffset + into;
+    if (it->length == it->sourceLength)
+        return it->sourceOffset + into;
+    // Inside a repair that changed the length: the repaired characters all stand for its source.
+    return it->sourceOffset + (into == it->length ? it->sourceLength : std::min(into, it->sourceLength - 1));
 }
 
 QString OutlineNode::kindName(Kind kind)
@@ -31,8 +34,10 @@ QString OutlineNode::kindName(Kind kind)
     return {};
 }
 
-Document::Document(QString source, QList<Part> parts, DecodeInfo decodeInfo)
-    : m_source(std::move(source)), m_parts(std::move(parts)), m_decodeInfo(std::move(decodeInfo))
+Document::Document(QString source, QList<Part> parts, DecodeInfo decodeInfo, RepairCounts repairs,
+                   QStringList pageLabels)
+    : m_source(std::move(source)), m_parts(std::move(parts)), m_decodeInfo(std::move(decodeInfo)),
+      m_repairs(repairs), m_pageLabels(std::move(pageLabels))
 {
     buildText();
     buildOutline();
@@ -41,6 +46,29 @@ Document::Document(QString source, QList<Part> parts, DecodeInfo decodeInfo)
 QString Document::title() const
 {
     return m_parts.isEmpty() ? QString() : m_parts.first().title;
+}
+
+QString Document::originalText(const Block &block) const
+{
+    // Copy the joins from the block's text and everything else from the source.
+    QString text;
+    text.reserve(block.text.size());
+    qsizetype pos = 0;
+    for (const Segment &seg : block.segments) {
+        text += QStringView(block.text).sliced(pos, seg.textOffset - pos);
+        text += QStringView(m_source).sliced(seg.sourceOffset, seg.sourceLength);
+        pos = seg.textOffset + seg.length;
+    }
+    text += QStringView(block.text).sliced(pos);
+    return text;
+}
+
+QString Document::pageLabel(int page) const
+{
+    if (page < 1 || page > m_pageLabels.size())
+        return {};
+    const QString &printed = m_pageLabels.at(page - 1);
+    return printed.isEmpty() ? QString::number(page) : printed;
 }
 
 QByteArray Document::hash() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/textrepair.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -17,7 +19,9 @@ struct Segment
 {
     qsizetype textOffset = 0;   // offset inside Block::text
     qsizetype sourceOffset = 0; // offset inside Document::source()
-    qsizetype length = 0;
+    qsizetype length = 0;       // in the text
+    qsizetype sourceLength = 0; // in the source: differs only where a repair changed the length
+                                // (U+2E3A, one character, reads as "——", two)
 };
 
 struct Block
@@ -34,6 +38,7 @@ struct Block
     qsizetype sourceStart = 0;   // range of the block in Document::source()
     qsizetype sourceEnd = 0;
     QList<Segment> segments;
+    int page = 0;                // ordinal page the block starts on (1-based); 0 if the file has none
 
     QString title() const { return text.left(titleLength); }
     bool opensSection() const { return headingLevel > 0; }
@@ -74,7 +79,8 @@ class Document
 {
 public:
     Document() = default;
-    Document(QString source, QList<Part> parts, DecodeInfo decodeInfo);
+    Document(QString source, QList<Part> parts, DecodeInfo decodeInfo, RepairCounts repairs = {},
+             QStringList pageLabels = {});
 
     const QString &source() const { return m_source; }
     // The canonical text: every block's text in order, blocks separated by '\n', parts too.
@@ -82,6 +88,12 @@ public:
     const QString &text() const { return m_text; }
     const QList<Part> &parts() const { return m_parts; }
     const DecodeInfo &decodeInfo() const { return m_decodeInfo; }
+    const RepairCounts &repairs() const { return m_repairs; }
+    // The block's text with the source's characters where repairs changed them ("show original").
+    QString originalText(const Block &block) const;
+    // How to name an ordinal page: its printed number where the file had one ("7"), else the ordinal.
+    QString pageLabel(int page) const;
+    int pageCount() const { return int(m_pageLabels.size()); }
     QString title() const;
     QByteArray hash() const; // hex SHA-256 of text()
 
@@ -109,6 +121,8 @@ private:
     QString m_text;
     QList<Part> m_parts;
     DecodeInfo m_decodeInfo;
+    RepairCounts m_repairs;
+    QStringList m_pageLabels;
     QList<OutlineNode> m_outline;
 };
 

@@ -115,8 +115,8 @@ qsizetype arabicMarker(QStringView line, int &depth)
             // "1." must be followed by a title, not a decimal or the end of a sentence.
             return (pos < line.size() && !isDigit(line.at(pos))) ? pos : 0;
         }
-        // "1.1 Background": a dotted number ends at a space or a CJK character.
-        if (depth > 1 && (sep == u' ' || sep.unicode() >= 0x2E80))
+        // "1.1 Background": a dotted number ends at a space ("20.4万亿元" is a figure, not a heading).
+        if (depth > 1 && (sep == u' ' || sep == u'　'))
             return pos;
         return 0;
     }

@@ -1,10 +1,13 @@
 #include "core/layoutanalyzer.h"
 
+#include "core/pagefurniture.h"
+
 #include <QRegularExpression>
 
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -15,9 +18,11 @@ namespace {
 
 constexpr int Window = 6;               // lines either side when measuring the local wrap width
 constexpr int BlankWindow = 20;         // lines either side when judging what blank lines mean
-constexpr double ShortLine = 0.85;      // a line under this share of the wrap width is short
+constexpr double ShortLine = 0.85;      // without better evidence, a line under this share of the wrap width is short
+constexpr int FullWindow = 10;          // lines either side when measuring how wide full lines are
 constexpr int MaxWrapWidth = 220;       // nobody hard-wraps wider; past it lines are paragraphs
-constexpr int PartGapLines = 10;        // a gap of this many blank lines separates articles
+constexpr int PartGapLines = 10;
+constexpr int MinProseWidth = 40;       // a line this wide that stops mid-sentence is prose, not a title        // a gap of this many blank lines separates articles
 
 bool isWide(char32_t cp)
 {
@@ -35,14 +40,6 @@ bool isCjk(QChar c)
     const char16_t u = c.unicode();
     return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF)
         || c.isSurrogate();
-}
-
-// Page numbers that PDF extraction leaves on lines of their own: "— 3 —", "- 3 -", "第 3 页".
-bool isPageNumberLine(QStringView line)
-{
-    static const QRegularExpression re(
-        u"^(?:[—–\\-－]\\s*\\d{1,4}\\s*[—–\\-－]|第\\s*\\d{1,4}\\s*页(?:\\s*[/／共]\\s*\\d{1,4}\\s*页?)?|\\d{1,4}\\s*/\\s*\\d{1,4})$"_s);
-    return line.size() <= 16 && re.match(line).hasMatch();
 }
 
 // Whether most lines of a run come close to its 80th-percentile width, as hard-wrapped lines do.
@@ -97,21 +94,21 @@ bool LayoutAnalyzer::reportProgress(double fraction) const
 
 void LayoutAnalyzer::splitLines()
 {
-    const qsizetype n = m_source.size();
-    m_lines.reserve(m_source.count(u'\n') + 1);
+    const qsizetype n = m_text.size();
+    m_lines.reserve(m_text.count(u'\n') + 1);
     qsizetype pos = 0;
     int blanks = 0;
     bool afterFormFeed = false;
     while (pos < n) {
-        qsizetype end = m_source.indexOf(u'\n', pos);
+        qsizetype end = m_text.indexOf(u'\n', pos);
         if (end < 0)
             end = n;
         qsizetype s = pos, e = end;
-        while (s < e && isBlankChar(m_source.at(s))) {
-            afterFormFeed = afterFormFeed || m_source.at(s) == u'\f';
+        while (s < e && isBlankChar(m_text.at(s))) {
+            afterFormFeed = afterFormFeed || m_text.at(s) == u'\f';
             ++s;
         }
-        while (e > s && isBlankChar(m_source.at(e - 1)))
+        while (e > s && isBlankChar(m_text.at(e - 1)))
             --e;
         if (s == e) {
             ++blanks;
@@ -120,22 +117,24 @@ void LayoutAnalyzer::splitLines()
             line.start = s;
             line.length = qint32(e - s);
             line.indented = s > pos && !afterFormFeed;
-            const QStringView text = QStringView(m_source).sliced(s, e - s);
-            line.pageMarker = isPageNumberLine(text)
-                || (afterFormFeed && text.size() <= 4 && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }));
-            if (line.pageMarker) {
-                // A page number is not a line of the text: it neither breaks nor joins paragraphs.
-                // TODO(issue 10): keep it as a page marker so that passages know their page.
-                afterFormFeed = false;
-                pos = end + 1;
-                continue;
-            }
+            line.afterFormFeed = afterFormFeed;
+            const QStringView text = QStringView(m_text).sliced(s, e - s);
+            line.pageMarker = PageFurniture::isPageNumberLine(text);
             if (!m_lines.isEmpty())
                 m_lines.last().blanksAfter = blanks;
             blanks = 0;
             afterFormFeed = false;
             line.width = displayWidth(text);
             line.structure = HeadingRules::classify(text, m_markdown);
+            // A numbered line right after a long line that stops mid-sentence is that sentence
+            // wrapping onto a line that happens to start with a number, not a heading.
+            if (line.structure.kind == LineStructure::Kind::Heading && !m_markdown && !m_lines.isEmpty()
+                && blanks == 0) {
+                const Line &prev = m_lines.last();
+                if (!prev.endsSentence && !prev.pageMarker && prev.structure.kind == LineStructure::Kind::Text
+                    && prev.width >= MinProseWidth)
+                    line.structure = LineStructure();
+            }
             line.endsSentence = HeadingRules::endsSentence(text);
             m_lines.append(line);
         }
@@ -147,6 +146,31 @@ bool LayoutAnalyzer::continuesSentence(qsizetype j) const
 {
     return j + 1 < m_lines.size() && !isStandaloneHeading(j) && !m_lines[j].endsSentence
         && !isStructureStart(j + 1);
+}
+
+// How wide a full line is around line k: the narrowest line that certainly goes on (it stops
+// mid-sentence and is not a short title), less one CJK character for the line-breaking rules that
+// push a character to the next line. Each side is measured separately so that an article boundary
+// with a different wrap width does not mix the two. 0 when there is too little evidence.
+int LayoutAnalyzer::fullWidthAround(qsizetype k) const
+{
+    const qsizetype n = m_lines.size();
+    auto side = [&](qsizetype from, qsizetype to) {
+        int smallest = std::numeric_limits<int>::max(), count = 0;
+        for (qsizetype j = std::max<qsizetype>(from, 0); j <= std::min(to, n - 1); ++j) {
+            const Line &l = m_lines[j];
+            if (l.endsSentence || isStructureStart(j) || (j + 1 < n && isStructureStart(j + 1))
+                || l.width * 2 < m_wrapWidth[j])
+                continue;
+            ++count;
+            smallest = std::min(smallest, l.width);
+        }
+        return count >= 2 ? smallest - 2 : 0;
+    };
+    const int before = side(k - FullWindow, k - 1), after = side(k + 1, k + FullWindow);
+    if (before == 0 || after == 0)
+        return std::max(before, after);
+    return std::min(before, after);
 }
 
 void LayoutAnalyzer::measure()
@@ -206,6 +230,21 @@ void LayoutAnalyzer::measure()
         else
             m_blankTrust[k] = BlankTrust::Never;
     }
+    m_fullWidth.resize(n);
+    for (qsizetype k = 0; k < n; ++k)
+        m_fullWidth[k] = m_wrapped[k] ? fullWidthAround(k) : 0;
+}
+
+bool LayoutAnalyzer::headingWraps(qsizetype k) const
+{
+    // A heading too long for one line goes on at the next when it fills its line and stops
+    // mid-sentence ("……更大激发市场活力和" / "社会创造力").
+    // The same holds for a heading whose first sentence happens to end exactly at the line's end:
+    // a full line is a run-in heading's first line, not a heading alone.
+    const Line &line = m_lines[k];
+    const bool goesOn = !line.endsSentence || content(k).endsWith(u'。');
+    return m_wrapped[k] && goesOn && m_fullWidth[k] > 0 && line.width >= m_fullWidth[k]
+        && line.blanksAfter == 0;
 }
 
 bool LayoutAnalyzer::isStandaloneHeading(qsizetype k) const
@@ -223,11 +262,15 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
 {
     if (k + 1 >= m_lines.size())
         return true;
-    if (isStandaloneHeading(k) || isStructureStart(k + 1))
+    if (isStructureStart(k + 1))
         return true;
+    if (isStandaloneHeading(k))
+        return !headingWraps(k);
     const Line &line = m_lines[k];
     const bool endsSentence = line.endsSentence;
-    if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::Always)
+    // A full line that stops mid-sentence goes on, whatever blank line PDF extraction put after it.
+    const bool fullAndGoesOn = !endsSentence && m_wrapped[k] && m_fullWidth[k] > 0 && line.width >= m_fullWidth[k];
+    if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::Always && !fullAndGoesOn)
         return true;
     if (line.blanksAfter > 0 && endsSentence && m_blankTrust[k] == BlankTrust::AfterSentence)
         return true;
@@ -235,9 +278,18 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
         return true;
     if (m_markdown)
         return false;
+    if (!m_wrapped[k])
+        return endsSentence;
+    const int full = m_fullWidth[k] > 0 ? m_fullWidth[k] : int(ShortLine * m_wrapWidth[k]);
     if (!endsSentence)
         return false;
-    return !m_wrapped[k] || line.width < ShortLine * m_wrapWidth[k];
+    if (line.width < full)
+        return true;
+    // A full line that ends a sentence ends its paragraph too when the next line is indented the way
+    // a first line is: narrower than full lines by more than a character, though its text goes on.
+    const Line &next = m_lines[k + 1];
+    return m_fullWidth[k] > 0 && next.width < full - 2 && continuesSentence(k + 1) && next.blanksAfter == 0
+        && !hasHalfWidthText(k + 1);
 }
 
 bool LayoutAnalyzer::startsPart(qsizetype k) const
@@ -274,6 +326,62 @@ bool LayoutAnalyzer::startsPart(qsizetype k) const
     return widthChanges && !indentedPassage && (indentOpens || blanksChange);
 }
 
+void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype sourceStart)
+{
+    // Two repairs that change lengths, so each makes segments of its own:
+    // - U+2E3A and U+2E3B (two- and three-em dashes) are how PDF text layers write "——": a reader,
+    //   a search and the heading rules all expect the two dashes;
+    // - a justified line comes out of some PDFs letter-spaced ("去 年 终 端 消 费"): the spaces
+    //   between CJK characters are layout, not text.
+    const bool letterSpaced = isLetterSpaced(text);
+    qsizetype from = 0;
+    auto flush = [&](qsizetype to) {
+        if (to > from) {
+            block.segments.append({block.text.size(), sourceStart + from, to - from, to - from});
+            block.text += text.sliced(from, to - from);
+        }
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'⸺' || c == u'⸻') {
+            flush(i);
+            const QStringView dashes = c == u'⸺' ? u"——" : u"———";
+            block.segments.append({block.text.size(), sourceStart + i, dashes.size(), 1});
+            block.text += dashes;
+            ++m_repairs.dashes;
+            from = i + 1;
+        } else if (letterSpaced && c == u' ' && i > 0 && isCjk(text.at(i - 1))) {
+            qsizetype j = i;
+            while (j < text.size() && text.at(j) == u' ')
+                ++j;
+            if (j < text.size() && isCjk(text.at(j))) {
+                flush(i);
+                m_repairs.spaces += j - i;
+                from = j;
+            }
+            i = j - 1;
+        }
+    }
+    flush(text.size());
+}
+
+bool LayoutAnalyzer::hasHalfWidthText(qsizetype k) const
+{
+    // Latin letters and digits are narrower in print than their display width says, so a line
+    // holding them may look short without being short.
+    const QStringView text = content(k);
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x2000 && !c.isSpace(); });
+}
+
+bool LayoutAnalyzer::isLetterSpaced(QStringView text)
+{
+    int gaps = 0;
+    for (qsizetype i = 1; i + 1 < text.size(); ++i)
+        if (text.at(i) == u' ' && isCjk(text.at(i - 1)) && isCjk(text.at(i + 1)) && ++gaps >= 3)
+            return true;
+    return false;
+}
+
 bool LayoutAnalyzer::buildBlocks()
 {
     const qsizetype n = m_lines.size();
@@ -284,6 +392,17 @@ bool LayoutAnalyzer::buildBlocks()
     auto closeBlock = [&] {
         if (!open)
             return;
+        if (block.kind == BlockKind::Heading && block.segments.size() > 1) {
+            // A heading that went on over its line: if a sentence ends inside, it was a run-in
+            // heading whose title did not fit on the first line.
+            const qsizetype stop = block.text.indexOf(u'。');
+            if (stop >= 0 && stop < block.text.size() - 1) {
+                block.kind = BlockKind::Paragraph;
+                block.titleLength = stop;
+            } else {
+                block.titleLength = block.text.size() - (block.text.endsWith(u'。') || block.text.endsWith(u'．'));
+            }
+        }
         block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().length;
         block.text.squeeze(); // appending line by line left up to twice the room needed
         block.segments.squeeze();
@@ -309,6 +428,7 @@ bool LayoutAnalyzer::buildBlocks()
         if (!open) {
             const LineStructure &s = line.structure;
             block.sourceStart = line.start;
+            block.page = line.page;
             if (s.kind == LineStructure::Kind::Heading) {
                 block.kind = s.runIn ? BlockKind::Paragraph : BlockKind::Heading;
                 block.headingLevel = s.rank;
@@ -318,7 +438,8 @@ bool LayoutAnalyzer::buildBlocks()
                 sawHeading = true;
             } else if (s.kind == LineStructure::Kind::Item && sawHeading) {
                 block.kind = BlockKind::Item;
-                block.titleLength = s.titleLength;
+                // The title was measured on the line; a leading U+2E3A grows into "——" below.
+                block.titleLength = s.titleLength + (text.front() == u'⸺' ? 1 : text.front() == u'⸻' ? 2 : 0);
             }
             open = true;
         } else {
@@ -337,8 +458,7 @@ bool LayoutAnalyzer::buildBlocks()
                 ++skip;
             block.titleLength = text.size() - skip;
         }
-        block.segments.append({block.text.size(), line.start + skip, line.length - skip});
-        block.text += text.sliced(skip);
+        appendRepaired(block, text.sliced(skip), line.start + skip);
         if (breaksAfter(k)) {
             if (startsPart(k)) {
                 closePart();
@@ -397,9 +517,15 @@ QString LayoutAnalyzer::partTitle(const Part &part) const
 Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const DecodeInfo &info)
 {
     m_source = std::move(source);
+    // Line analysis reads the repaired text, so that a heading written with radicals (⼀、) is
+    // still a heading; the Document keeps the source as it was for exact anchors and "show original".
+    m_text = m_source;
+    if (std::any_of(m_source.cbegin(), m_source.cend(), TextRepair::isRadical))
+        m_repairs.radicals = TextRepair::repairRadicals(m_text);
     if (!reportProgress(0.0))
         return Result<Document, ImportError>::failure(ImportError::Cancelled);
     splitLines();
+    m_pageLabels = PageFurniture::strip(m_lines, m_text, m_repairs);
     if (m_lines.isEmpty())
         return Result<Document, ImportError>::failure(ImportError::Empty);
     measure();
@@ -410,7 +536,8 @@ Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const Deco
     renumberLevels();
     for (Part &part : m_parts)
         part.title = partTitle(part);
-    return Document(std::move(m_source), std::move(m_parts), info);
+    m_text = QString();
+    return Document(std::move(m_source), std::move(m_parts), info, m_repairs, std::move(m_pageLabels));
 }
 
 } // namespace Pizhu

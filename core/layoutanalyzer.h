@@ -4,6 +4,8 @@
 #include "core/headingrules.h"
 #include "core/importer.h"
 #include "core/result.h"
+#include "core/sourceline.h"
+#include "core/textrepair.h"
 
 #include <QList>
 #include <QString>
@@ -27,17 +29,7 @@ public:
     static bool isBlankChar(QChar c);
 
 private:
-    struct Line
-    {
-        qsizetype start = 0;   // content, trimmed of white space, in the source
-        qint32 length = 0;     // files are at most Importer::MaxFileSize, so lines fit
-        int width = 0;
-        int blanksAfter = 0;   // blank lines between this and the next non-blank line
-        bool indented = false;
-        bool pageMarker = false;
-        bool endsSentence = false;
-        LineStructure structure;
-    };
+    using Line = SourceLine;
 
     void splitLines();
     void measure();
@@ -45,18 +37,25 @@ private:
     bool startsPart(qsizetype k) const; // a new part starts at line k + 1
     bool buildBlocks(); // false if cancelled
     void renumberLevels();
+    void appendRepaired(Block &block, QStringView text, qsizetype sourceStart);
+    static bool isLetterSpaced(QStringView text);
+    bool hasHalfWidthText(qsizetype k) const;
     QString partTitle(const Part &part) const;
-    QStringView content(qsizetype k) const { return QStringView(m_source).sliced(m_lines[k].start, m_lines[k].length); }
+    QStringView content(qsizetype k) const { return QStringView(m_text).sliced(m_lines[k].start, m_lines[k].length); }
     bool isStandaloneHeading(qsizetype k) const;
     bool isStructureStart(qsizetype k) const;
-    bool continuesSentence(qsizetype k) const; // line k stops mid-sentence and the text goes on
+    bool continuesSentence(qsizetype k) const;
+    int fullWidthAround(qsizetype k) const;
+    bool headingWraps(qsizetype k) const; // line k stops mid-sentence and the text goes on
     bool reportProgress(double fraction) const;
 
     bool m_markdown;
     Importer::Progress m_progress;
-    QString m_source;
+    QString m_source;           // as decoded: what the Document keeps
+    QString m_text;             // the same with radicals repaired, one unit for one: what is analysed
     QList<Line> m_lines;        // non-blank lines only
     QList<int> m_wrapWidth;     // local wrap width at each line
+    QList<int> m_fullWidth;     // the width a full line has around each line (0: unknown)
     QList<bool> m_wrapped;      // whether the region around each line is hard-wrapped
     // What a blank line after a line means here: always a paragraph break, a break only after a
     // sentence end, or nothing (blank lines stand between wrapped lines too).
@@ -64,6 +63,8 @@ private:
     QList<BlankTrust> m_blankTrust;
     QList<int> m_innerBlankRun; // the blank run that usually stands inside a paragraph here
     QList<Part> m_parts;
+    RepairCounts m_repairs;
+    QStringList m_pageLabels;
 };
 
 } // namespace Pizhu

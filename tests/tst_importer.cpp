@@ -1,6 +1,7 @@
 #include "core/headingrules.h"
 #include "core/importer.h"
 #include "core/layoutanalyzer.h"
+#include "core/textrepair.h"
 
 #include <QFile>
 #include <QStringDecoder>
@@ -90,6 +91,11 @@ private slots:
     void publicDocumentsHaveOutlines();
     void markdownHeadingsBecomeOutline();
     void pageNumbersAreNotText();
+    void pageFurnitureIsRemoved();
+    void radicalsAreRepairedAndCounted();
+    void twoEmDashOpensItem();
+    void letterSpacedLineIsClosedUp();
+    void wrappedRunInHeadingStaysRunIn();
     void largeInputImports();
     void cancelStopsImport();
 };
@@ -347,6 +353,112 @@ void TestImporter::pageNumbersAreNotText()
     const QList<Block> &blocks = result->parts().first().blocks;
     QCOMPARE(blocks.size(), 2);
     QCOMPARE(blocks.at(1).text, u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展。"_s);
+}
+
+// Three pages as pdftotext leaves them: a running header on each page, the page number at the foot,
+// a form feed between pages, and a paragraph cut by the page break.
+static QString pagedText()
+{
+    const QString header = u"质量强国建设纲要（2023年）"_s;
+    return header + u"\n一、形势背景\n"
+                    "质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核\n"
+                    "心的党中央坚强领导下，我国质量事业实现跨越式发展，质量强国建设取\n"
+                    "得历史性成效。全民质量意识显著提高，质量管理和品牌发展能力明显增\n"
+                    "强，产品、工程、服务质量总体水平稳步提升，质量安全更有保障，一批\n"
+                    "— 1 —\n\n\f"_s
+        + header + u"\n重大技术装备、重大工程、重要消费品、新兴领域高技术产品的质量达到\n"
+                   "国际先进水平，商贸、旅游、金融、物流等服务质量明显改善。\n"
+                   "当今世界正经历百年未有之大变局，新一轮科技革命和产业变革深入发展，\n"
+                   "引发质量理念、机制、实践的深刻变革。\n"
+                   "— 2 —\n\n\f"_s
+        + header + u"\n二、总体要求\n"
+                   "面对新形势新要求，必须把推动发展的立足点转到提高质量和效益上来。\n"
+                   "— 3 —\n"_s;
+}
+
+void TestImporter::pageFurnitureIsRemoved()
+{
+    auto result = Importer().importText(pagedText());
+    QVERIFY(result.ok());
+    const Document &doc = *result;
+    QCOMPARE(doc.outlineText(), u"part\t一、形势背景\n  heading\t一、形势背景\n  heading\t二、总体要求\n"_s);
+    const QList<Block> &blocks = doc.parts().first().blocks;
+    QCOMPARE(blocks.size(), 5);
+    // The paragraph cut by the first page break is whole again, with neither header nor number in it.
+    QCOMPARE(blocks.at(1).text,
+             u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展，"
+             "质量强国建设取得历史性成效。全民质量意识显著提高，质量管理和品牌发展能力明显增强，产品、工程、服务质量总体水平稳步提升，"
+             "质量安全更有保障，一批重大技术装备、重大工程、重要消费品、新兴领域高技术产品的质量达到国际先进水平，商贸、旅游、金融、"
+             "物流等服务质量明显改善。"_s);
+    QVERIFY(!doc.text().contains(u"质量强国建设纲要（2023年）"));
+    QVERIFY(!doc.text().contains(u"—"));
+    QCOMPARE(doc.repairs().runningHeaders, 3);
+    QCOMPARE(doc.repairs().pageNumbers, 3);
+    QCOMPARE(doc.pageCount(), 3);
+    QCOMPARE(blocks.at(1).page, 1);
+    QCOMPARE(blocks.at(2).page, 2);
+    QCOMPARE(blocks.at(3).page, 3);
+    QCOMPARE(doc.pageLabel(2), u"2"_s);
+}
+
+void TestImporter::radicalsAreRepairedAndCounted()
+{
+    // ⼈⺠ (U+2F08 U+2EA0) is how many PDF text layers write 人民; ⼾ (U+2F3E) is 戶, and in a
+    // simplified text becomes 户.
+    const QString source = u"一、总则\n全国⼈⺠代表⼤会审议通过，个体⼯商⼾超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。\n"_s;
+    auto result = Importer().importText(source);
+    QVERIFY(result.ok());
+    const Block &body = result->parts().first().blocks.at(1);
+    QCOMPARE(body.text, u"全国人民代表大会审议通过，个体工商户超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。"_s);
+    QCOMPARE(result->repairs().radicals, 5);
+    // Show-original gives back the exact source characters.
+    QCOMPARE(result->originalText(body), u"全国⼈⺠代表⼤会审议通过，个体⼯商⼾超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。"_s);
+    QCOMPARE(TextRepair::equivalentIdeograph(QChar(0x2F00)), QChar(u'一'));
+    QCOMPARE(TextRepair::equivalentIdeograph(QChar(0x2ED3)), QChar(u'长'));
+    QCOMPARE(TextRepair::equivalentIdeograph(QChar(u'人')), QChar(u'人'));
+}
+
+void TestImporter::twoEmDashOpensItem()
+{
+    const QString source = u"（二）主要目标\n⸺经济发展质量效益明显提升。经济结构更加优化。\n⸺产业质量竞争力持续增强。\n"_s;
+    auto result = Importer().importText(source);
+    QVERIFY(result.ok());
+    QCOMPARE(result->outlineText(), u"part\t（二）主要目标\n  heading\t（二）主要目标\n    item\t——经济发展质量效益明显提升\n    item\t——产业质量竞争力持续增强\n"_s);
+    const Block &item = result->parts().first().blocks.at(1);
+    QCOMPARE(item.kind, BlockKind::Item);
+    QCOMPARE(result->originalText(item), u"⸺经济发展质量效益明显提升。经济结构更加优化。"_s);
+    QCOMPARE(result->repairs().dashes, 2);
+    // Offsets inside the item still map back to the source.
+    QCOMPARE(result->source().at(item.sourceOffsetAt(2)), QChar(u'经'));
+}
+
+void TestImporter::letterSpacedLineIsClosedUp()
+{
+    const QString source = u"一、总则\n新华社北京2月6日电 近日，中共中央、国务院印发了纲要。\n去 年 终 端 消 费 直 接 受 到 冲 击 ，投 资 也 受 到 影 响。\n"_s;
+    auto result = Importer().importText(source);
+    QVERIFY(result.ok());
+    const QList<Block> &blocks = result->parts().first().blocks;
+    QCOMPARE(blocks.last().text, u"去年终端消费直接受到冲击，投资也受到影响。"_s);
+    // One space between CJK characters is the author's (a dateline), not letter-spacing.
+    QVERIFY(result->text().contains(u"2月6日电 近日"));
+}
+
+void TestImporter::wrappedRunInHeadingStaysRunIn()
+{
+    // The run-in heading's title does not fit on its first line; the sentence ends on the second.
+    const QString source = u"一、总则\n"
+                           "质量是人类生产生活的重要保障，党的十八大以来，在以习近平同志为核心\n"
+                           "的党中央坚强领导下，我国质量事业实现跨越式发展，取得历史性成效。\n"
+                           "（三）聚焦重点领域和关键环节深化改革，更大激发市场活力和社会创造\n"
+                           "力。坚持社会主义市场经济改革方向，处理好政府和市场的关系，使市场\n"
+                           "在资源配置中起决定性作用，更好发挥政府作用，推动有效市场和有为政\n"
+                           "府更好结合。\n"_s;
+    auto result = Importer().importText(source);
+    QVERIFY(result.ok());
+    const QList<Block> &blocks = result->parts().first().blocks;
+    QCOMPARE(blocks.size(), 3);
+    QCOMPARE(blocks.at(2).kind, BlockKind::Paragraph);
+    QCOMPARE(blocks.at(2).title(), u"（三）聚焦重点领域和关键环节深化改革，更大激发市场活力和社会创造力"_s);
 }
 
 void TestImporter::largeInputImports()

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QChar>
+#include <QString>
+
+namespace Pizhu {
+
+// What was repaired while importing, for the reader's information ("12 radicals repaired").
+struct RepairCounts
+{
+    qsizetype radicals = 0;       // Kangxi / CJK radical supplement characters mapped to ideographs
+    qsizetype pageNumbers = 0;    // page-number lines taken out of the text
+    qsizetype runningHeaders = 0; // running header and footer lines taken out of the text
+    qsizetype dashes = 0;         // U+2E3A / U+2E3B written out as "——"
+    qsizetype spaces = 0;         // letter-spacing between CJK characters of justified lines
+    qsizetype pageBreaks = 0;     // page boundaries seen (form feeds, page numbers)
+
+    qsizetype total() const { return radicals + dashes + spaces + pageNumbers + runningHeaders; }
+    friend bool operator==(const RepairCounts &, const RepairCounts &) = default;
+};
+
+// Character repairs for text that came out of a PDF. Each is one UTF-16 unit for one, so a repaired
+// text keeps the offsets of its source.
+class TextRepair
+{
+public:
+    // The unified ideograph a Kangxi radical (U+2F00..U+2FD5) or CJK radical supplement character
+    // (U+2E80..U+2EF3) or CJK stroke (U+31C0..U+31EF) stands for, from Unicode's Equivalent_Unified_Ideograph; c itself otherwise.
+    static QChar equivalentIdeograph(QChar c);
+    static bool isRadical(QChar c)
+    {
+        const char16_t u = c.unicode();
+        return (u >= 0x2E80 && u <= 0x2FDF) || (u >= 0x31C0 && u <= 0x31EF); // radicals, strokes
+    }
+    // Repairs text in place; returns how many characters changed. Some radicals' equivalents are
+    // traditional forms (⼾ U+2F3E is 戶, where a simplified text means 户): in a text that is
+    // overwhelmingly simplified, those are mapped on with ICU's Traditional-Simplified transform.
+    // Only repaired characters are touched, never the document's own traditional characters.
+    static qsizetype repairRadicals(QString &text);
+    // Whether a sample of the text's Han characters is (nearly) all simplified: fewer than one in
+    // two hundred changes under ICU's Traditional-Simplified transform.
+    static bool looksSimplified(QStringView text);
+};
+
+} // namespace Pizhu
