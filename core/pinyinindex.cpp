@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 namespace Pizhu {
@@ -93,6 +94,23 @@ PinyinIndex::PinyinIndex(QStringView foldedText)
         }
         m_ids[size_t(i)] = id;
     }
+    buildPostings();
+}
+
+void PinyinIndex::buildPostings()
+{
+    const size_t ids = m_initialOf.size();
+    m_postingStart.assign(ids + 1, 0);
+    for (quint16 id : m_ids)
+        ++m_postingStart[size_t(id) + 1];
+    m_postingStart[1] = 0; // id 0, "no syllable", gets no postings
+    for (size_t id = 1; id <= ids; ++id)
+        m_postingStart[id] += m_postingStart[id - 1];
+    m_postings.resize(m_postingStart[ids]);
+    std::vector<quint32> next(m_postingStart.begin(), m_postingStart.end() - 1);
+    for (size_t pos = 0; pos < m_ids.size(); ++pos)
+        if (const quint16 id = m_ids[pos])
+            m_postings[next[id]++] = quint32(pos);
 }
 
 bool PinyinIndex::isPinyinQuery(QStringView foldedQuery)
@@ -192,12 +210,33 @@ void PinyinIndex::findPattern(const Pattern &pattern, std::vector<TextRange> &ou
 {
     const qsizetype k = qsizetype(pattern.size());
     const qsizetype last = size() - k; // last possible start
-    const quint16 *ids = m_ids.data();
-    // Which syllables may start a match: a table lookup keeps the scan over the whole text tight.
+    // Walk the places of the rarest syllable in the pattern and check its neighbours there.
+    qsizetype pivot = -1;
+    quint32 fewest = std::numeric_limits<quint32>::max();
+    for (qsizetype i = 0; i < k; ++i) {
+        const quint16 id = pattern[size_t(i)].id;
+        if (id != 0 && m_postingStart[id + 1] - m_postingStart[id] < fewest) {
+            fewest = m_postingStart[id + 1] - m_postingStart[id];
+            pivot = i;
+        }
+    }
+    qsizetype nextFree = 0; // matches of one pattern do not overlap
+    if (pivot >= 0) {
+        const quint16 id = pattern[size_t(pivot)].id;
+        for (quint32 j = m_postingStart[id]; j < m_postingStart[id + 1]; ++j) {
+            const qsizetype pos = qsizetype(m_postings[j]) - pivot;
+            if (pos >= nextFree && pos <= last && matchesAt(pattern, pos)) {
+                out.push_back({pos, pos + k});
+                nextFree = pos + k;
+            }
+        }
+        return;
+    }
+    // Initials only: every syllable is a candidate, so scan, with a table for the first letter.
     std::vector<char> canStart(m_initialOf.size(), 0);
-    const Piece &first = pattern.front();
     for (size_t id = 1; id < m_initialOf.size(); ++id)
-        canStart[id] = first.id != 0 ? id == first.id : m_initialOf[id] == first.initial;
+        canStart[id] = m_initialOf[id] == pattern.front().initial;
+    const quint16 *ids = m_ids.data();
     const char *starts = canStart.data();
     for (qsizetype pos = 0; pos <= last;) {
         while (pos <= last && !starts[ids[pos]])

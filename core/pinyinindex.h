@@ -53,7 +53,14 @@ private:
     bool matchesAt(const Pattern &pattern, qsizetype pos) const;
     void findPattern(const Pattern &pattern, std::vector<TextRange> &out) const;
 
+    void buildPostings();
+
     std::vector<quint16> m_ids; // per unit of the folded text; 0: no syllable
+    // Where each syllable occurs, as one array sliced by id (m_postings[m_postingStart[id] ..
+    // m_postingStart[id + 1]]): a query walks the places of its rarest syllable instead of the
+    // whole text. 32 bits suffice: the importer refuses files that could need more.
+    std::vector<quint32> m_postingStart;
+    std::vector<quint32> m_postings;
     QStringList m_syllables;    // syllable of id is m_syllables[id - 1]
     QHash<QString, quint16> m_idOf;
     std::vector<char16_t> m_initialOf; // by id

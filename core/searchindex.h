@@ -34,6 +34,7 @@ private:
     QString m_original;
     TextFolder::Folded m_folded;
     PinyinIndex m_pinyin;
+    std::vector<quint32> m_unitCount; // how often each UTF-16 unit occurs in the folded text
 };
 
 } // namespace Pizhu

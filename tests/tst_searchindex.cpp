@@ -85,6 +85,10 @@ void TestSearchIndex::findMapsMatchesToExactOriginalRanges_data()
     QTest::newRow("a surrogate pair itself") << u"质\U00020000量"_s << u"\U00020000"_s << QStringList{u"1-3"_s};
     QTest::newRow("one CJK character") << u"质量强国质量"_s << u"质"_s << QStringList{u"0-1"_s, u"4-5"_s};
     QTest::newRow("matches do not overlap") << u"aaaa"_s << u"aa"_s << QStringList{u"0-2"_s, u"2-4"_s};
+    QTest::newRow("overlapping candidates: the leftmost wins") << u"ababab"_s << u"abab"_s << QStringList{u"0-4"_s};
+    QTest::newRow("rare character last in the query") << u"质质质量 质质量"_s << u"质质量"_s
+                                                      << QStringList{u"1-4"_s, u"5-8"_s};
+    QTest::newRow("candidate too close to the end") << u"量质"_s << u"量质量"_s << QStringList{};
     QTest::newRow("empty query") << u"质量"_s << QString() << QStringList{};
     QTest::newRow("whitespace-only query") << u"质 量"_s << u"  "_s << QStringList{};
     QTest::newRow("query longer than the text") << u"质量"_s << u"质量强"_s << QStringList{};
