@@ -1,8 +1,11 @@
 // `pizhu search`: the output format, and the same matches as the library finds.
+#include "core/annotationstore.h"
 #include "core/importer.h"
 #include "core/textsearcher.h"
 
 #include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -17,9 +20,10 @@ struct Run
     QString err;
 };
 
-Run pizhu(const QStringList &args)
+Run pizhu(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(PIZHU_BINARY), args);
     if (!p.waitForStarted())
         qFatal("cannot start pizhu");
@@ -42,6 +46,8 @@ class TestSearchCli : public QObject
 private slots:
     void printsOneLinePerMatchAndACount_data();
     void printsOneLinePerMatchAndACount();
+    void notesSearchPrintsEachHitAndACount_data();
+    void notesSearchPrintsEachHitAndACount();
     void refusesBadUsage_data();
     void refusesBadUsage();
 };
@@ -83,6 +89,57 @@ void TestSearchCli::printsOneLinePerMatchAndACount()
         QCOMPARE(fields.at(2), m.sectionPath.join(u" > "_s));
         QVERIFY(fields.at(3).contains(doc->text().mid(m.range.start, m.range.length())));
     }
+}
+
+void TestSearchCli::notesSearchPrintsEachHitAndACount_data()
+{
+    QTest::addColumn<bool>("viaEnvironment"); // --db PATH, or PIZHU_DB
+    QTest::addColumn<bool>("viaSubcommand");  // search --notes, or search-notes
+    QTest::newRow("search --notes --db") << false << false;
+    QTest::newRow("search --notes with PIZHU_DB") << true << false;
+    QTest::newRow("search-notes --db") << false << true;
+}
+
+void TestSearchCli::notesSearchPrintsEachHitAndACount()
+{
+    QFETCH(bool, viaEnvironment);
+    QFETCH(bool, viaSubcommand);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(u"notes.sqlite"_s);
+    {
+        auto store = AnnotationStore::open(db);
+        QVERIFY(store.ok());
+        Annotation a;
+        a.id = QUuid::createUuid();
+        a.documentHash = QByteArray(64, 'a');
+        a.anchor.quote = u"质量强国"_s;
+        a.anchor.end = 4;
+        a.anchor.sectionPath = QStringList{u"纲要"_s, u"一、形势背景"_s};
+        a.note = u"关于\t质量的笔记"_s;
+        a.created = a.modified = QDateTime::currentDateTimeUtc();
+        QVERIFY((*store)->add(a).ok());
+        a.id = QUuid::createUuid();
+        a.anchor.quote = u"品牌建设"_s;
+        a.note = u"另一条"_s;
+        QVERIFY((*store)->add(a).ok());
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QStringList args = viaSubcommand ? QStringList{u"search-notes"_s, u"质量"_s} : QStringList{u"search"_s, u"--notes"_s, u"质量"_s};
+    if (viaEnvironment)
+        env.insert(u"PIZHU_DB"_s, db);
+    else
+        args << u"--db"_s << db;
+    const Run run = pizhu(args, env);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    QCOMPARE(run.lines.size(), 2);
+    const QStringList fields = run.lines.first().split(u'\t');
+    QCOMPARE(fields.size(), 4); // DOCUMENT, SECTION, QUOTE, NOTE: the tab inside the note is gone
+    QCOMPARE(fields.at(1), u"纲要 > 一、形势背景"_s);
+    QCOMPARE(fields.at(2), u"质量强国"_s);
+    QCOMPARE(fields.at(3), u"关于 质量的笔记"_s);
+    QCOMPARE(run.lines.last(), u"1 note"_s);
 }
 
 void TestSearchCli::refusesBadUsage_data()

@@ -1,0 +1,78 @@
+#include "app/clisupport.h"
+#include "app/command.h"
+#include "core/annotationstore.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu::Cli {
+namespace {
+
+QString field(QString text)
+{
+    for (QChar &c : text)
+        if (c == u'\t' || c == u'\n' || c == u'\r')
+            c = u' ';
+    return text;
+}
+
+QString describe(const StoreFailure &failure)
+{
+    switch (failure.kind) {
+    case StoreError::NewerSchema: return u"made by a newer Pizhu"_s;
+    case StoreError::Corrupt: return u"damaged"_s;
+    case StoreError::ReadOnly: return u"cannot be written"_s;
+    case StoreError::IoError: return u"cannot be read"_s;
+    case StoreError::DiskFull: return u"the disk is full"_s;
+    case StoreError::Busy: return u"in use by another process"_s;
+    case StoreError::NotFound: return u"not found"_s;
+    case StoreError::Invalid: return u"refused the request"_s;
+    }
+    return u"failed"_s;
+}
+
+int searchNotes(const QString &query, const QString &dbOption)
+{
+    const QString path = AnnotationStore::resolvePath(dbOption);
+    auto store = AnnotationStore::open(path);
+    if (!store) {
+        err(u"pizhu: %1: %2\n"_s.arg(path, describe(store.error())));
+        return Unreadable;
+    }
+    const auto hits = (*store)->searchNotes(query);
+    if (!hits) {
+        err(u"pizhu: %1: %2\n"_s.arg(path, describe(hits.error())));
+        return Failure;
+    }
+    QString text;
+    for (const SearchHit &hit : *hits)
+        text += u"%1\t%2\t%3\t%4\n"_s.arg(field(hit.documentTitle), field(hit.sectionPath.join(u" > "_s)),
+                                          field(hit.quote), field(hit.note));
+    text += (hits->size() == 1 ? u"%1 note\n"_s : u"%1 notes\n"_s).arg(hits->size());
+    out(text);
+    return Success;
+}
+
+int runSearchNotes(const QStringList &args)
+{
+    QString db;
+    QStringList positional;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == u"--db" && i + 1 < args.size())
+            db = args.at(++i);
+        else if (args.at(i).startsWith(u"--db="))
+            db = args.at(i).mid(5);
+        else
+            positional << args.at(i);
+    }
+    if (positional.size() != 1)
+        return usageError(u"search-notes"_s, u"search-notes takes one QUERY"_s);
+    return searchNotes(positional.first(), db);
+}
+
+const Registration searchNotesCommand({u"search-notes"_s, u"search-notes QUERY [--db PATH]"_s,
+                                       u"search quotes, notes and tags of every document (also: search --notes); "
+                                       "prints DOCUMENT<TAB>SECTION<TAB>QUOTE<TAB>NOTE and a count"_s,
+                                       runSearchNotes});
+
+} // namespace
+} // namespace Pizhu::Cli
