@@ -1,5 +1,6 @@
 #include "core/importer.h"
 #include "ui/findbar.h"
+#include "ui/searchresultdelegate.h"
 #include "ui/searchresultsdock.h"
 #include "ui/searchsession.h"
 
@@ -244,6 +245,9 @@ void TestFindBar::activatingARowInTheDockMakesItCurrent()
     QCOMPARE(w.session.currentIndex(), 2);
     QCOMPARE(current.last().at(1).value<SearchMatch>().range, w.session.matches().at(2).range);
     QCOMPARE(status(*w.bar)->text(), u"3 of %1"_s.arg(w.session.matches().size()));
+    // The context column is painted by the delegate that marks the match; painting must cope.
+    QVERIFY(qobject_cast<SearchResultDelegate *>(w.dock.view()->itemDelegate()));
+    QVERIFY(!w.dock.grab().isNull());
 }
 
 void TestFindBar::newDocumentDropsOldResults()

@@ -1,6 +1,7 @@
 #include "ui/searchresultsdock.h"
 
 #include "core/searchresultsmodel.h"
+#include "ui/searchresultdelegate.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -21,6 +22,7 @@ SearchResultsDock::SearchResultsDock(QWidget *parent) : QDockWidget(parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setItemDelegate(new SearchResultDelegate(m_view));
     setWidget(m_view);
     connect(m_view, &QTreeView::activated, this, &SearchResultsDock::activate);
     connect(m_view, &QTreeView::clicked, this, &SearchResultsDock::activate);
