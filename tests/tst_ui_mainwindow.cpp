@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -82,6 +83,7 @@ private slots:
     void copyingSelectionGivesOriginalCharacters();
     void badFileKeepsDocumentAndReportsError_data();
     void badFileKeepsDocumentAndReportsError();
+    void cancellingAnOpenKeepsTheDocument();
     void zoomShortcutsChangeTextSize();
     void paneToggleHidesPane();
     void goMenuMovesBetweenSections();
@@ -295,6 +297,29 @@ void TestMainWindow::badFileKeepsDocumentAndReportsError()
     QTRY_VERIFY(box->isVisible());
     QVERIFY(box->informativeText().contains(reason));
     box->close();
+}
+
+void TestMainWindow::cancellingAnOpenKeepsTheDocument()
+{
+    const QString path = m_dir.filePath(u"long.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 2000; ++i)
+        file.write(u"第%1段。这是用来测试取消打开的一段较长的正文。\n"_s.arg(i).toUtf8());
+    file.close();
+    const Document *before = window()->document();
+    auto *progress = window()->findChild<QProgressBar *>(u"loadProgress"_s);
+    QVERIFY(!progress->isVisible());
+    QSignalSpy changed(window(), &MainWindow::documentChanged);
+    window()->openFile(path);
+    QVERIFY(window()->isLoading());
+    QVERIFY(progress->isVisible());
+    window()->cancelLoading();
+    QTRY_VERIFY(!window()->isLoading());
+    QVERIFY(!progress->isVisible());
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(window()->document(), before);
+    QVERIFY(window()->windowTitle().contains(u"质量强国建设纲要"_s));
 }
 
 void TestMainWindow::zoomShortcutsChangeTextSize()

@@ -13,6 +13,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
+namespace {
+// Characters above which positioning waits for the background layout instead of forcing it.
+constexpr int LargeDocument = 2 * 1024 * 1024;
+} // namespace
+
 DocumentView::DocumentView(QWidget *parent) : QTextBrowser(parent)
 {
     setOpenLinks(false);
@@ -25,6 +30,8 @@ DocumentView::DocumentView(QWidget *parent) : QTextBrowser(parent)
     setFrameShape(QFrame::NoFrame);
     setContent(nullptr);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentView::emitTopOffset);
+    // A reader who scrolls while a restore waits for the layout has chosen another place.
+    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_pendingOffset = -1; });
 }
 
 DocumentView::~DocumentView()
@@ -56,6 +63,10 @@ void DocumentView::setContent(std::unique_ptr<PaneContent> content)
     m_pendingOffset = -1;
     if (m_content && m_content->style.lineSpacing != m_lineSpacing)
         applyLineSpacing();
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this, [this] {
+        if (m_pendingOffset >= 0 && layoutReady())
+            scrollToOffset(m_pendingOffset);
+    });
     emitTopOffset();
 }
 
@@ -124,10 +135,14 @@ qsizetype DocumentView::topOffset() const
 {
     if (!hasContent())
         return -1;
-    // A point just inside the text column: the document margin would otherwise hit no line.
+    // Ask the layout directly: it lays the text out only down to the point asked about, where
+    // cursorForPosition() may lay out the whole document first, minutes for a 50 MB file.
+    if (verticalScrollBar()->value() <= 0)
+        return textStart();
     const int margin = int(document()->documentMargin());
-    const QTextCursor cursor = cursorForPosition(QPoint(margin + 1, 1));
-    return textOffsetAt(cursor);
+    const QPointF point(margin + 1, verticalScrollBar()->value() + 1);
+    const int position = document()->documentLayout()->hitTest(point, Qt::FuzzyHit);
+    return position < 0 ? textStart() : textOffsetAtPosition(position);
 }
 
 bool DocumentView::layoutReady() const
@@ -143,9 +158,16 @@ void DocumentView::scrollToOffset(qsizetype offset)
         m_pendingOffset = offset;
         return;
     }
-    m_pendingOffset = -1;
     const int n = blockIndexForOffset(offset);
     const QTextBlock block = document()->findBlockByNumber(n);
+    // Asking where a block lies lays out all the text before it: tens of seconds deep into a
+    // 50 MB file. In a large document wait until the background layout has reached the block.
+    const bool laidOut = block.layout() && block.layout()->lineCount() > 0;
+    if (!laidOut && document()->characterCount() > LargeDocument) {
+        m_pendingOffset = offset;
+        return;
+    }
+    m_pendingOffset = -1;
     const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
     qreal y = rect.top();
     const int into = positionForOffset(offset) - block.position();
@@ -225,7 +247,8 @@ void DocumentView::applyLineSpacing()
 void DocumentView::resizeEvent(QResizeEvent *event)
 {
     // Rewrapping moves the text under the reader; keep the line that was at the top.
-    const qsizetype top = m_pendingOffset >= 0 ? m_pendingOffset : topOffset();
+    const qsizetype top = m_pendingOffset >= 0 ? m_pendingOffset
+                          : verticalScrollBar()->value() > 0 ? topOffset() : -1;
     QTextBrowser::resizeEvent(event);
     if (top >= 0 && hasContent())
         scrollToOffset(top);
