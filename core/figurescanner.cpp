@@ -123,7 +123,8 @@ qsizetype skipSpaces(QStringView text, qsizetype i)
 const std::array magnitudes{u"万亿"_s, u"千万"_s, u"百万"_s, u"亿"_s, u"万"_s};
 const std::array units{
     u"个百分点"_s, u"百分点"_s, u"个工作日"_s, u"工作日"_s, u"平方公里"_s, u"平方米"_s, u"立方米"_s,
-    u"千瓦时"_s,   u"千瓦"_s,   u"公里"_s,     u"千米"_s,   u"美元"_s,     u"元"_s,     u"吨"_s,
+    u"千瓦时"_s,   u"千瓦"_s,   u"兆瓦"_s,     u"吉瓦"_s,   u"吨标准煤"_s, u"件"_s,     u"篇"_s,
+    u"床"_s,       u"册"_s,     u"名"_s,   u"公里"_s,     u"千米"_s,   u"美元"_s,     u"元"_s,     u"吨"_s,
     u"千克"_s,     u"公斤"_s,   u"斤"_s,       u"公顷"_s,   u"亩"_s,       u"人次"_s,   u"人"_s,
     u"户"_s,       u"家"_s,     u"个"_s,       u"所"_s,     u"项"_s,       u"套"_s,     u"辆"_s,
     u"座"_s,       u"处"_s,     u"台"_s,       u"岁"_s,     u"年"_s,       u"天"_s,     u"小时"_s,

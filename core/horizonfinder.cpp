@@ -99,7 +99,11 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
             qsizetype k = skipSpaces(text, y.end);
             if (k >= n || text[k] != u'年')
                 continue;
-            const qsizetype after = skipSpaces(text, k + 1);
+            qsizetype after = skipSpaces(text, k + 1);
+            // A deadline: "2030年前", "2025年底前", "2030年以前".
+            if (after + 1 < n && (text[after] == u'底' || text[after] == u'末' || text[after] == u'以')
+                && text[after + 1] == u'前')
+                ++after;
             if (after < n && text[after] == u'前') {
                 found.append({i, after + 1, y.value, QString::number(y.value)});
                 i = after;
@@ -110,6 +114,13 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
             continue;
         }
         if ((c == u'今' || c == u'明') && i + 1 < n && text[i + 1] == u'年') {
+            // "今年以来", "今年上半年", "今年前三季度" look back on the months already past.
+            const QStringView rest = text.mid(i + 2);
+            if (c == u'今' && (rest.startsWith(u"以来") || rest.startsWith(u"上半年") || rest.startsWith(u'前')
+                               || rest.startsWith(u"一季度") || rest.startsWith(u"1-") || rest.startsWith(u"1—"))) {
+                ++i;
+                continue;
+            }
             const int year = m_docYear > 0 ? m_docYear + (c == u'明' ? 1 : 0) : 0;
             found.append({i, i + 2, year, year > 0 ? QString::number(year) : text.mid(i, 2).toString()});
             ++i;
@@ -158,7 +169,14 @@ int HorizonFinder::documentYear(const Document &doc)
         }
         break;
     }
+    // Only a real title: for untitled prose the importer takes the opening sentence, whose year
+    // ("到2025年，……") is a horizon, not the date of the document.
     const QString title = doc.title();
+    if (doc.parts().isEmpty() || doc.parts().first().blocks.isEmpty())
+        return 0;
+    const Block &first = doc.parts().first().blocks.first();
+    if (first.kind != BlockKind::Heading && first.text != title && first.text.startsWith(title))
+        return 0;
     for (qsizetype i = 0; i < title.size(); ++i) {
         const Year y = readYear(title, i);
         if (y.value != 0 && skipSpaces(title, y.end) < title.size() && title[skipSpaces(title, y.end)] == u'年')

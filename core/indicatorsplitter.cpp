@@ -36,7 +36,7 @@ const QSet<QString> &leadingWords()
         u"同时"_s, u"要"_s,   u"预计"_s, u"促进"_s, u"带动"_s, u"推进"_s, u"以及"_s, u"而"_s,
         u"但"_s,   u"且"_s,   u"目标"_s, u"是"_s,   u"在"_s,   u"着力"_s, u"力求"_s, u"进一步"_s,
         u"继续"_s, u"逐步"_s, u"还"_s,   u"也"_s,   u"即"_s,   u"则"_s,   u"又"_s,   u"拟"_s,
-        u"和"_s,   u"及"_s,   u"与"_s,   u"使得"_s, u"安排"_s, u"从而"_s, u"进而"_s, u"加快"_s, u"保持"_s};
+        u"和"_s,   u"及"_s,   u"与"_s,   u"使得"_s, u"安排"_s, u"每年"_s, u"从而"_s, u"进而"_s, u"加快"_s, u"保持"_s};
     return set;
 }
 
@@ -98,7 +98,8 @@ IndicatorSplitter::Result IndicatorSplitter::split(QStringView text, qsizetype f
     // A comparison base before the verb ("比2020年", "较上年") is not part of the indicator.
     for (qsizetype k = words.size() - 1; k > 0 && k >= words.size() - 6; --k) {
         const QString w = wordString(words.at(k));
-        if (w == u"比" || w == u"较" || w == u"同比") {
+        // ICU cuts 比上年 into 比上 + 年; 比重 is a word, not a comparison.
+        if (w == u"比" || w == u"较" || w == u"同比" || w == u"比上" || w == u"较上" || w == u"比去") {
             words.resize(k);
             stripTrailing();
             break;

@@ -33,6 +33,19 @@ constexpr std::array<QStringView, 5> pastHeadingWords{u"回顾", u"过去", u"�
 constexpr std::array<QStringView, 10> futureHeadingWords{u"目标", u"任务", u"建议", u"今年", u"重点工作",
                                                          u"规划", u"计划", u"展望", u"部署", u"安排"};
 
+// 去年 or 上年 as the time of the sentence ("去年国内生产总值增长3%"), not as a comparison base
+// ("比去年", "高于去年", "同上年").
+bool speaksOfLastYear(QStringView sentence)
+{
+    for (QStringView word : {QStringView(u"去年"), QStringView(u"上年")}) {
+        for (qsizetype at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1)) {
+            if (at == 0 || !QStringView(u"比较于同").contains(sentence[at - 1]))
+                return true;
+        }
+    }
+    return false;
+}
+
 template<std::size_t N>
 bool containsAny(QStringView text, const std::array<QStringView, N> &words)
 {
@@ -97,6 +110,8 @@ private:
         QString horizon;
     };
 
+    static constexpr qsizetype MaxHeadingLength = 40;
+
     bool isPastYear(const Horizon &h) const { return h.year > 0 && m_docYear > 0 && h.year < m_docYear; }
 
     // Returned by value: the cache may grow, and a QList copy is only a reference count.
@@ -130,8 +145,16 @@ private:
         QStringList titles;
         for (qsizetype i = m_stack.size() - 1; i >= 0; --i)
             titles.append(m_part.blocks.at(m_stack.at(i)).title());
-        titles.append(m_part.title);
+        // The part's title counts when it is a title line or a name, not when the importer took
+        // it from the opening sentence of the prose.
+        const Block *first = m_part.blocks.isEmpty() ? nullptr : &m_part.blocks.first();
+        if (!first || first->kind == BlockKind::Heading || first->text == m_part.title
+            || !first->text.startsWith(m_part.title))
+            titles.append(m_part.title);
         for (const QString &title : std::as_const(titles)) {
+            // A heading is short; a long "title" is a paragraph an untitled text opens with.
+            if (title.size() > MaxHeadingLength)
+                continue;
             QString horizon;
             bool pastYear = false;
             for (const Horizon &h : m_finder.find(title, true)) {
@@ -203,7 +226,7 @@ private:
             return isPastYear(*best) ? std::nullopt : std::optional<QString>(best->label);
 
         const QStringView sentence = QStringView(m_part.blocks.at(b).text).mid(sentenceStart, sentenceEnd - sentenceStart);
-        if (containsAny(sentence, pastCues) || blockIsPast(b))
+        if (containsAny(sentence, pastCues) || speaksOfLastYear(sentence) || blockIsPast(b))
             return std::nullopt;
         for (const Horizon &h : own)
             if (h.end <= sentenceStart)

@@ -170,6 +170,20 @@ void TestTargetExtractor::readsTargetsFromSentences_data()
     QTest::newRow("starting value of 从…提高到 is not the target")
         << u"今年，将小规模纳税人增值税起征点从月销售额10万元提高到15万元。"_s
         << QStringList{u"小规模纳税人增值税起征点|up|=|15|万元|今年"_s};
+    QTest::newRow("comparison base before the verb")
+        << u"到2025年，单位国内生产总值二氧化碳排放比2020年下降18%。"_s
+        << QStringList{u"单位国内生产总值二氧化碳排放|down|=|18|%|2025"_s};
+    QTest::newRow("comparison with last year before the verb") << u"今年，二氧化碳排放比上年下降18%。"_s
+                                                               << QStringList{u"二氧化碳排放|down|=|18|%|今年"_s};
+    QTest::newRow("比重 is part of the indicator") << u"到2025年，数字经济核心产业增加值占国内生产总值比重达到10%。"_s
+                                                 << QStringList{u"数字经济核心产业增加值占国内生产总值比重|level|=|10|%|2025"_s};
+    QTest::newRow("measure word 件 after a per-capita indicator")
+        << u"到2025年，每万人口高价值发明专利拥有量达到12件。"_s
+        << QStringList{u"每万人口高价值发明专利拥有量|level|=|12|件|2025"_s};
+    QTest::newRow("a deadline written 年底前") << u"2025年底前，城市生活垃圾回收利用率达到35%以上。"_s
+                                            << QStringList{u"城市生活垃圾回收利用率|level|>=|35|%|2025"_s};
+    QTest::newRow("a frequency before the indicator") << u"今后五年，力争每年新增就业1100万人以上。"_s
+                                                      << QStringList{u"新增就业|level|>=|1100|万人|"_s};
     QTest::newRow("commitment word without a horizon") << u"力争全社会研发经费投入年均增长7%以上。"_s
                                                        << QStringList{u"全社会研发经费投入|up|>=|7|%|"_s};
 }
@@ -202,6 +216,9 @@ void TestTargetExtractor::ignoresNumbersThatAreNotCommitments_data()
     QTest::newRow("Chinese numerals that carry no value")
         << u"到2025年，一二三产业质量效益稳步提高，形成一批质量过硬的中国品牌。"_s;
     QTest::newRow("a past from–to") << u"过去五年，常住人口城镇化率从60.2%提高到65.2%。"_s;
+    QTest::newRow("今年以来 looks back") << u"今年以来，居民消费价格上涨2%。"_s;
+    QTest::newRow("last year inside a planning paragraph")
+        << u"今年要稳住经济大盘。去年国内生产总值增长3%，城镇新增就业1206万人。"_s;
     QTest::newRow("a statistic with no commitment") << u"全国财政支出70%以上用于民生，森林覆盖率达到24%。"_s;
 }
 
