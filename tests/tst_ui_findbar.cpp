@@ -66,6 +66,7 @@ class TestFindBar : public QObject
     Q_OBJECT
 
 private slots:
+    void pinyinIsOnByDefault();
     void typingReportsTheQuery_data();
     void typingReportsTheQuery();
     void keysStepThroughMatches_data();
@@ -80,6 +81,16 @@ private slots:
     void newDocumentDropsOldResults();
     void rowsOverlappingARangeAreTheVisibleMatches();
 };
+
+void TestFindBar::pinyinIsOnByDefault()
+{
+    FindBar bar;
+    QVERIFY(bar.isPinyin());
+    QSignalSpy spy(&bar, &FindBar::queryChanged);
+    bar.openWith(u"zhiliang"_s);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.first().at(1).toBool(), true);
+}
 
 void TestFindBar::typingReportsTheQuery_data()
 {

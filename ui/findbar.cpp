@@ -25,6 +25,7 @@ FindBar::FindBar(QWidget *parent) : QWidget(parent)
     m_pinyin->setText(tr("Pinyin"));
     m_pinyin->setToolTip(tr("Also match Chinese characters by their pinyin: zhiliang finds 质量"));
     m_pinyin->setCheckable(true);
+    m_pinyin->setChecked(true); // the promise: a Latin query also finds Chinese by pinyin
 
     m_status = new QLabel(this);
     m_status->setObjectName(u"findStatus"_s);
