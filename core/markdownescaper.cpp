@@ -79,7 +79,10 @@ qsizetype allowedAutolinkLength(const QString &s, qsizetype i)
         return 0;
     }
     // E-mail autolink: local part, '@', dot-separated labels of letters, digits and '-'.
+    // "<!" and "<?" at the start of a line open an HTML block before any autolink is seen.
     static const QString localChars = u".!#$%&'*+/=?^_`{|}~-"_s;
+    if (i + 1 < n && (s.at(i + 1) == u'!' || s.at(i + 1) == u'?'))
+        return 0;
     k = i + 1;
     while (k < n && (isAsciiAlnum(s.at(k)) || localChars.contains(s.at(k))))
         ++k;
@@ -192,18 +195,37 @@ bool destinationIsUnsafe(const QString &s, qsizetype k)
     return decoded.size() > MaxScheme; // gave up on a very long run of scheme characters
 }
 
-// Appends a closing fence if the note leaves a fenced code block open at its end, which would
-// otherwise turn the rest of the export into code.
-QString closeOpenFence(const QString &text)
+// Fenced code blocks are only kept where their extent is certain: a fence that opens at the start
+// of a line outside any list or quote. Everywhere else (indented, after "> " or "- ") the fence
+// is escaped, because whether it opens a block there, and what closes it, depends on container
+// rules this class does not model; a wrong guess could let a fence swallow the rest of the
+// export. A top-level fence left open at the end of the note is closed.
+QString defuseFences(const QString &text)
 {
     QChar fenceChar;
-    qsizetype fenceLength = 0;
-    const QStringList lines = text.split(u'\n');
-    for (const QString &line : lines) {
+    qsizetype fenceLength = 0; // 0: outside a fence
+    QStringList lines = text.split(u'\n');
+    for (QString &line : lines) {
+        if (fenceLength > 0) {
+            // Inside a top-level fence: content, unless it is the closing fence (indented by up
+            // to three spaces, as long as the opening one or longer, nothing after it).
+            qsizetype i = 0;
+            while (i < line.size() && i < 4 && line.at(i) == u' ')
+                ++i;
+            qsizetype run = 0;
+            while (i + run < line.size() && line.at(i + run) == fenceChar)
+                ++run;
+            if (i <= 3 && run >= fenceLength && line.mid(i + run).trimmed().isEmpty())
+                fenceLength = 0;
+            continue;
+        }
+        // A run of three fence characters after nothing but indentation, quote markers and list
+        // markers may be a fence.
+        static const QString prefixChars = u" \t>-+*.)0123456789"_s;
         qsizetype i = 0;
-        while (i < line.size() && i < 4 && line.at(i) == u' ')
+        while (i < line.size() && prefixChars.contains(line.at(i)))
             ++i;
-        if (i > 3 || i >= line.size() || (line.at(i) != u'`' && line.at(i) != u'~'))
+        if (i >= line.size() || (line.at(i) != u'`' && line.at(i) != u'~'))
             continue;
         const QChar c = line.at(i);
         qsizetype run = 0;
@@ -211,19 +233,19 @@ QString closeOpenFence(const QString &text)
             ++run;
         if (run < 3)
             continue;
-        const QString rest = line.mid(i + run);
-        if (fenceLength == 0) {
-            if (c == u'`' && rest.contains(u'`'))
-                continue; // an info string with a backtick: a code span, not a fence
+        if (c == u'`' && line.mid(i + run).contains(u'`'))
+            continue; // an info string with a backtick: a code span, not a fence
+        if (i == 0) {
             fenceChar = c;
             fenceLength = run;
-        } else if (c == fenceChar && run >= fenceLength && rest.trimmed().isEmpty()) {
-            fenceLength = 0;
+        } else {
+            line.insert(i, u'\\');
         }
     }
-    if (fenceLength == 0)
-        return text;
-    return text + u'\n' + QString(fenceLength, fenceChar);
+    QString out = lines.join(u'\n');
+    if (fenceLength > 0)
+        out += u'\n' + QString(fenceLength, fenceChar);
+    return out;
 }
 
 } // namespace
@@ -345,7 +367,7 @@ QString MarkdownEscaper::escapeNote(const QString &markdown)
             ++i;
         }
     }
-    return closeOpenFence(out);
+    return defuseFences(out);
 }
 
 QString MarkdownEscaper::yamlString(const QString &value)

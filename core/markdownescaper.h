@@ -32,7 +32,9 @@ public:
     // - a link or image whose destination has any other scheme (javascript:, data:, file:, ...,
     //   even when spelled with entities or escapes) loses its closing ']' to an escape, so it
     //   renders as the literal text the reader typed and links nowhere;
-    // - a fenced code block left open at the end is closed, so it cannot swallow what follows.
+    // - fenced code blocks are kept only where they open at the start of a line, outside lists
+    //   and quotes (elsewhere the fence is escaped), and one left open at the end is closed, so
+    //   a note can never turn the rest of the export into code.
     // The price of not parsing Markdown fully here: a '<' inside a code span or code block shows
     // as "\<".
     static QString escapeNote(const QString &markdown);
