@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 # Debian 12 packages Pizhu builds and runs with.
 PACKAGES=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6sql6-sqlite qt6-tools-dev
           qt6-tools-dev-tools qt6-l10n-tools libgl-dev libicu-dev libsqlite3-dev libcmark-dev
-          fonts-noto-cjk xvfb xauth unicode-data
+          fonts-noto-cjk xvfb xauth unicode-data libpoppler-qt6-dev poppler-utils
           clang libclang-rt-14-dev librsvg2-bin desktop-file-utils appstream binutils)
 
 install_missing() {
@@ -46,8 +46,8 @@ sanitize() {
         ctest --output-on-failure --timeout 1800 "$@")
 }
 
-# Each tests/fuzz/fuzz_NAME.cpp for SECONDS, starting from its seed corpus (tests/fuzz/make-corpus.sh
-# for the importer) plus whatever earlier runs found. libFuzzer exits non-zero on a crash, a leak,
+# Each tests/fuzz/fuzz_NAME.cpp for SECONDS, starting from its seed corpus (tests/fuzz/make-corpus.sh)
+# plus whatever earlier runs found. libFuzzer exits non-zero on a crash, a leak,
 # a sanitizer report, a 30 s input or 2.5 GB of memory; the input that did it lands in
 # build-fuzz/artifacts/.
 fuzz() {
@@ -61,7 +61,7 @@ fuzz() {
     for name in "${names[@]}"; do
         local seed=build-fuzz/seed/$name corpus=build-fuzz/corpus/$name
         rm -rf "$seed" && mkdir -p "$seed" "$corpus"
-        [ "$name" = fuzz_importer ] && tests/fuzz/make-corpus.sh "$seed"
+        tests/fuzz/make-corpus.sh "$name" "$seed"
         echo "== $name for ${seconds}s"
         LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp \
             "build-fuzz/tests/fuzz/$name" -max_total_time="$seconds" -max_len=65536 -timeout=30 \

@@ -1,12 +1,41 @@
 #!/usr/bin/env bash
-# Builds the importer's seed corpus in OUTDIR from the bundled document and the shared fixtures:
-# slices of each (libFuzzer works best on small inputs), the same text in the other encodings and
-# line endings the decoder must tell apart, and a few hand-made edge cases.
-#   tests/fuzz/make-corpus.sh OUTDIR
+# Builds a fuzzer's seed corpus in OUTDIR.
+#   fuzz_importer: slices of the bundled document and the shared fixtures (libFuzzer works best on
+#     small inputs), the same text in the other encodings and line endings the decoder must tell
+#     apart, and a few hand-made edge cases.
+#   fuzz_notesjson: Web Annotation JSON in each shape the parser accepts, quoting the fuzzer's
+#     document, plus near misses.
+#   tests/fuzz/make-corpus.sh FUZZER OUTDIR
 set -euo pipefail
-out=${1:?usage: make-corpus.sh OUTDIR}
+fuzzer=${1:?usage: make-corpus.sh FUZZER OUTDIR}
+out=${2:?usage: make-corpus.sh FUZZER OUTDIR}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$out"
+
+if [ "$fuzzer" = fuzz_notesjson ]; then
+    ann() { # ID QUOTE START END [EXTRA-JSON]
+        printf '{"@context":"http://www.w3.org/ns/anno.jsonld","type":"Annotation","id":"%s",' "$1"
+        printf '"created":"2026-01-02T03:04:05.678Z","modified":"2026-01-02T03:04:05.678Z",'
+        printf '"body":[{"type":"TextualBody","purpose":"commenting","format":"text/markdown","value":"**注** <b>x</b>"},'
+        printf '{"type":"TextualBody","purpose":"tagging","value":"质量"},'
+        printf '{"type":"TextualBody","purpose":"highlighting","value":"green"}],'
+        printf '"target":{"source":"urn:pizhu:sha256:00","selector":[{"type":"TextQuoteSelector","exact":"%s","prefix":"。","suffix":"是"},' "$2"
+        printf '{"type":"TextPositionSelector","start":%s,"end":%s}]}%s}' "$3" "$4" "${5:-}"
+    }
+    a1=$(ann urn:uuid:6f1c2f7e-0000-4000-8000-000000000001 重要保障 20 24)
+    a2=$(ann urn:uuid:6f1c2f7e-0000-4000-8000-000000000002 推动高质量发展 60 67)
+    a3=$(ann http://example.org/anno/3 质量 -5 99999999999)
+    printf '{"type":"AnnotationCollection","label":"t","total":2,"first":{"type":"AnnotationPage","items":[%s,%s]}}' "$a1" "$a2" > "$out/collection.json"
+    printf '{"type":"AnnotationPage","items":[%s]}' "$a2" > "$out/page.json"
+    printf '[%s,%s,%s]' "$a1" "$a2" "$a3" > "$out/array.json"
+    printf '%s' "$a1" > "$out/single.json"
+    printf '%s' "$a3" > "$out/foreign-id-bad-offsets.json"
+    printf '[%s' "$a1" > "$out/truncated.json"
+    printf '{"type":"Annotation"}' > "$out/no-fields.json"
+    printf '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' > "$out/nested.json"
+    echo "make-corpus.sh: $(ls "$out" | wc -l) seed inputs in $out"
+    exit 0
+fi
 
 sources=("$root/resources/quality-outline-and-commentary.txt")
 for f in "$root"/../shared/fixtures/public/*.txt "$root"/../shared/fixtures/seed/*.txt; do
