@@ -108,6 +108,8 @@ private slots:
     void fileOfOnlyHeadingsOpensWithEveryHeadingInTheOutline();
     void repeatedHeadingMarkersOpenWithoutCrashing_data();
     void repeatedHeadingMarkersOpenWithoutCrashing();
+
+    void fullDiskFailsTheWriteAndKeepsWhatWasSaved();
 };
 
 void TestBadInput::initTestCase()
@@ -396,6 +398,53 @@ void TestBadInput::repeatedHeadingMarkersOpenWithoutCrashing()
     QVERIFY(result.ok());
     checkConsistent(result.value());
     QVERIFY(!result->outlineText().isNull());
+}
+
+// A disk that fills up under the notes database: a 4 MB tmpfs mounted in a private user and mount
+// namespace (unshare -rm, no root needed), three notes saved, the rest of the space taken by a
+// filler file, then a fourth note too big for what is left.
+void TestBadInput::fullDiskFailsTheWriteAndKeepsWhatWasSaved()
+{
+    static const QString script = uR"sh(set -u
+dir=$1 bin=$2 doc=$3
+mount -t tmpfs -o size=4m tmpfs "$dir" 2>/dev/null || exit 90
+for q in 质量强国 形势背景 总体要求; do
+    "$bin" note add "$doc" --quote "$q" --note "saved before the disk filled" --db "$dir/notes.db" \
+        >/dev/null 2>&1 || exit 91
+done
+head -c 8M /dev/zero > "$dir/filler" 2>/dev/null
+"$bin" note add "$doc" --quote 主要目标 --note "$(head -c 100000 /dev/zero | tr '\0' x)" \
+    --db "$dir/notes.db" >/dev/null 2>"$dir.err"
+echo "exit=$?"
+rm -f "$dir/filler"
+"$bin" note list "$doc" --db "$dir/notes.db"
+)sh"_s;
+    if (!QFile::exists(QStringLiteral(PIZHU_BINARY)))
+        QFAIL("no executable at " PIZHU_BINARY);
+    const QString dir = m_dir.filePath(u"smalldisk"_s);
+    QVERIFY(QDir().mkpath(dir));
+    QProcess process;
+    process.start(u"unshare"_s, {u"-rm"_s, u"sh"_s, u"-c"_s, script, u"sh"_s, dir, QStringLiteral(PIZHU_BINARY),
+                                 QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt")});
+    if (!process.waitForStarted())
+        QSKIP("unshare (util-linux) is not installed");
+    QVERIFY(process.waitForFinished(300'000));
+    if (process.exitCode() == 90 || (process.exitCode() != 0 && process.exitCode() != 91))
+        QSKIP("cannot mount a small tmpfs in a user namespace here");
+    QCOMPARE(process.exitCode(), 0); // 91: a note failed to save before the disk was full
+
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(out.contains(u"exit=1\n"_s), qPrintable(out));
+    QFile errFile(dir + u".err"_s);
+    QVERIFY(errFile.open(QIODevice::ReadOnly));
+    const QString err = QString::fromUtf8(errFile.readAll());
+    QVERIFY2(err.startsWith(u"pizhu: "_s + dir + u"/notes.db: "_s), qPrintable(err));
+    QCOMPARE(err.count(u'\n'), qsizetype(1));
+    // Nothing saved before is lost, and the note that did not fit left nothing half-written.
+    QCOMPARE(out.count(u"saved before the disk filled"_s), qsizetype(3));
+    for (const QString &quote : {u"质量强国"_s, u"形势背景"_s, u"总体要求"_s})
+        QVERIFY2(out.contains(quote), qPrintable(quote));
+    QVERIFY(!out.contains(u"主要目标"_s));
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
