@@ -24,9 +24,9 @@ QList<AnnotationColor> allAnnotationColors()
 
 std::optional<AnnotationColor> annotationColorFromName(const QString &name)
 {
-    const QString wanted = name.trimmed().toLower();
+    const QString wanted = name.trimmed();
     for (AnnotationColor color : allAnnotationColors())
-        if (annotationColorName(color) == wanted)
+        if (wanted.compare(annotationColorName(color), Qt::CaseInsensitive) == 0)
             return color;
     return std::nullopt;
 }

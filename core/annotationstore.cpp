@@ -11,6 +11,8 @@
 #include <QVariant>
 
 #include <atomic>
+#include <numeric>
+#include <tuple>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -28,12 +30,30 @@ QString timeText(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+// Reads what timeText() writes, "2026-03-01T12:30:15.250Z", by hand: QDateTime::fromString was
+// the largest cost of loading thousands of annotations. Anything else goes to QDateTime.
 QDateTime timeFromText(const QString &s)
 {
     if (s.isEmpty())
         return {};
-    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    return t.toUTC();
+    auto number = [&s](qsizetype at, qsizetype length) {
+        int n = 0;
+        for (qsizetype i = at; i < at + length; ++i) {
+            const char16_t c = s.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            n = n * 10 + (c - u'0');
+        }
+        return n;
+    };
+    if (s.size() == 24 && s.at(4) == u'-' && s.at(7) == u'-' && s.at(10) == u'T' && s.at(13) == u':'
+        && s.at(16) == u':' && s.at(19) == u'.' && s.at(23) == u'Z') {
+        const QDate date(number(0, 4), number(5, 2), number(8, 2));
+        const QTime time(number(11, 2), number(14, 2), number(17, 2), number(20, 3));
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    return QDateTime::fromString(s, Qt::ISODateWithMs).toUTC();
 }
 
 // QtSql binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
@@ -319,7 +339,8 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
                                                             .arg(path).arg(version).arg(SchemaVersion)});
         QStringList pragmas{u"PRAGMA busy_timeout = %1"_s.arg(BusyTimeoutMs), u"PRAGMA foreign_keys = ON"_s};
         if (!readOnly) {
-            // FULL rather than NORMAL: in WAL mode NORMAL may lose the last commits on power loss.
+            // FULL rather than NORMAL by default: in WAL mode NORMAL may lose the last commits on
+            // power loss (see Durability).
             pragmas << u"PRAGMA journal_mode = WAL"_s << u"PRAGMA synchronous = FULL"_s;
         }
         for (const QString &pragma : std::as_const(pragmas))
@@ -336,6 +357,16 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
         return store;
     }
     return R::failure({StoreError::Corrupt, path});
+}
+
+Result<bool, StoreFailure> AnnotationStore::setDurability(Durability durability)
+{
+    if (m_readOnly)
+        return true; // nothing is written, so nothing waits for the disk
+    QSqlQuery q(db());
+    if (!q.exec(durability == Durability::Full ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s))
+        return Result<bool, StoreFailure>::failure(failure(q));
+    return true;
 }
 
 Result<bool, StoreFailure> AnnotationStore::begin()
@@ -555,7 +586,8 @@ Result<DocumentSync, StoreFailure> AnnotationStore::reanchorInTransaction(qint64
 {
     using R = Result<DocumentSync, StoreFailure>;
     const QByteArray newHash = doc.hash();
-    auto annotations = select(u"a.document_id = ?"_s, {documentId});
+    QList<qint64> rowids;
+    auto annotations = select(u"a.document_id = ?"_s, {documentId}, &rowids);
     if (!annotations)
         return R::failure(annotations.error());
     QList<Anchor> anchors;
@@ -571,9 +603,7 @@ Result<DocumentSync, StoreFailure> AnnotationStore::reanchorInTransaction(qint64
     QSqlQuery q(db());
     q.prepare(u"UPDATE annotations SET part = ?, quote = ?, prefix = ?, suffix = ?, start_offset = ?,"
               " end_offset = ?, section_path = ?, anchor_method = ?, anchor_similarity = ?,"
-              " previous_start = ?, previous_hash = ?, reanchored_at = ? WHERE uuid = ?"_s);
-    QSqlQuery rowid(db());
-    rowid.prepare(u"SELECT id FROM annotations WHERE uuid = ?"_s);
+              " previous_start = ?, previous_hash = ?, reanchored_at = ? WHERE id = ?"_s);
     for (qsizetype i = 0; i < matches.size(); ++i) {
         Annotation a = annotations->at(i);
         const Anchoring::Match &m = matches.at(i);
@@ -586,14 +616,11 @@ Result<DocumentSync, StoreFailure> AnnotationStore::reanchorInTransaction(qint64
         sync.orphaned += m.method == AnchorMethod::Orphaned;
         sync.moved += m.method == AnchorMethod::ExactQuote || m.method == AnchorMethod::Approximate;
         bindAnchor(q, a);
-        q.addBindValue(a.id.toString(QUuid::WithoutBraces));
+        q.addBindValue(rowids.at(i));
         if (!q.exec())
             return R::failure(failure(q));
         if (a.anchor.quote != oldQuote) {
-            rowid.addBindValue(a.id.toString(QUuid::WithoutBraces));
-            if (!rowid.exec() || !rowid.next())
-                return R::failure(failure(rowid));
-            if (auto s = syncSearchIndex(rowid.value(0).toLongLong()); !s)
+            if (auto s = syncSearchIndex(rowids.at(i)); !s)
                 return R::failure(s.error());
         }
     }
@@ -636,23 +663,25 @@ Result<DocumentSync, StoreFailure> AnnotationStore::reanchorInTransaction(qint64
 
 // ---- annotations --------------------------------------------------------------------------
 
-Result<QList<Annotation>, StoreFailure> AnnotationStore::select(const QString &where, const QVariantList &binds) const
+Result<QList<Annotation>, StoreFailure> AnnotationStore::select(const QString &where, const QVariantList &binds,
+                                                                QList<qint64> *rowids) const
 {
     using R = Result<QList<Annotation>, StoreFailure>;
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT %1 FROM annotations a JOIN documents d ON d.id = a.document_id WHERE %2"
-              " ORDER BY a.anchor_method = 'orphaned', a.start_offset, a.end_offset, a.created"_s
+    q.prepare(u"SELECT %1 FROM annotations a JOIN documents d ON d.id = a.document_id WHERE %2"_s
                   .arg(AnnotationColumns, where));
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!q.exec())
         return R::failure(failure(q));
-    QList<Annotation> out;
+    QList<Annotation> rows;
+    QList<qint64> ids;
     QHash<qint64, qsizetype> indexOfRow;
     while (q.next()) {
-        indexOfRow.insert(q.value(0).toLongLong(), out.size());
-        out.append(annotationFromRow(q));
+        indexOfRow.insert(q.value(0).toLongLong(), rows.size());
+        ids.append(q.value(0).toLongLong());
+        rows.append(annotationFromRow(q));
     }
     QSqlQuery t(db());
     t.setForwardOnly(true);
@@ -666,7 +695,26 @@ Result<QList<Annotation>, StoreFailure> AnnotationStore::select(const QString &w
     while (t.next()) {
         const auto it = indexOfRow.constFind(t.value(0).toLongLong());
         if (it != indexOfRow.cend())
-            out[*it].tags.append(t.value(1).toString());
+            rows[*it].tags.append(t.value(1).toString());
+    }
+
+    // Document order, orphans last. Sorted here rather than by SQL: an ORDER BY on an expression
+    // made SQLite copy every row through a sorter, which was most of the time of a large load.
+    QList<qsizetype> order(rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&rows](qsizetype x, qsizetype y) {
+        const Annotation &a = rows.at(x), &b = rows.at(y);
+        return std::tuple(a.isOrphaned(), a.anchor.start, a.anchor.end, a.created)
+             < std::tuple(b.isOrphaned(), b.anchor.start, b.anchor.end, b.created);
+    });
+    QList<Annotation> out;
+    out.reserve(rows.size());
+    if (rowids)
+        rowids->clear();
+    for (qsizetype i : std::as_const(order)) {
+        out.append(std::move(rows[i]));
+        if (rowids)
+            rowids->append(ids.at(i));
     }
     return out;
 }
