@@ -8,8 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
@@ -83,6 +86,7 @@ private slots:
     void acceptsOtherShapesAndForeignIds();
     void rejectsMalformedInput_data();
     void rejectsMalformedInput();
+    void parseSurvivesMutatedInput();
 };
 
 void TestWebAnnotationJson::writesSelectorsBodiesAndTimes()
@@ -357,6 +361,79 @@ void TestWebAnnotationJson::rejectsMalformedInput()
     QVERIFY(!parsed);
     QCOMPARE(parsed.error().kind, error);
     QCOMPARE(parsed.error().field, field);
+}
+
+// Truncations and byte flips of a real export: whatever parse() says, it says it with a return
+// value, and what it accepts is usable (a quote, offsets in order).
+void TestWebAnnotationJson::parseSurvivesMutatedInput()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    const QByteArray original = exportFixture(doc, ExportFixture::annotations(doc));
+    QRandomGenerator random(42);
+    int accepted = 0;
+    for (int i = 0; i < 3000; ++i) {
+        QByteArray input = original;
+        if (i % 3 == 0) {
+            input.truncate(random.bounded(int(input.size())));
+        } else {
+            const int flips = 1 + random.bounded(8);
+            for (int f = 0; f < flips; ++f)
+                input[random.bounded(int(input.size()))] = char(random.bounded(256));
+        }
+        const auto parsed = WebAnnotationJson::parse(input);
+        if (!parsed)
+            continue;
+        ++accepted;
+        for (const Annotation &a : parsed.value()) {
+            QVERIFY(!a.id.isNull());
+            QVERIFY(!a.anchor.quote.isEmpty());
+            QVERIFY(a.anchor.start >= 0 && a.anchor.end >= a.anchor.start);
+        }
+    }
+    qInfo("%d of 3000 mutated inputs still parsed", accepted);
+
+    // Well-formed JSON with a value somewhere replaced by one of another type.
+    const QList<QJsonValue> replacements{QJsonValue(), QJsonValue(-1), QJsonValue(1e300), QJsonValue(u""_s),
+                                         QJsonValue(true), QJsonArray{}, QJsonObject{}, QJsonArray{1, u"x"_s}};
+    std::function<QJsonValue(const QJsonValue &, int)> mutate = [&](const QJsonValue &v, int depth) -> QJsonValue {
+        if (random.bounded(6) == 0 || depth > 8)
+            return replacements.at(random.bounded(int(replacements.size())));
+        if (v.isObject()) {
+            QJsonObject o = v.toObject();
+            const QStringList keys = o.keys();
+            if (!keys.isEmpty()) {
+                const QString key = keys.at(random.bounded(int(keys.size())));
+                o.insert(key, mutate(o.value(key), depth + 1));
+            }
+            return o;
+        }
+        if (v.isArray()) {
+            QJsonArray a = v.toArray();
+            if (!a.isEmpty()) {
+                const int at = random.bounded(int(a.size()));
+                a.replace(at, mutate(a.at(at), depth + 1));
+            }
+            return a;
+        }
+        return replacements.at(random.bounded(int(replacements.size())));
+    };
+    const QJsonObject root = QJsonDocument::fromJson(original).object();
+    accepted = 0;
+    for (int i = 0; i < 3000; ++i) {
+        const QJsonValue mutated = mutate(root, 0);
+        const QByteArray input = mutated.isObject() ? QJsonDocument(mutated.toObject()).toJson()
+                                                    : QJsonDocument(QJsonArray{mutated}).toJson();
+        const auto parsed = WebAnnotationJson::parse(input);
+        if (!parsed)
+            continue;
+        ++accepted;
+        for (const Annotation &a : parsed.value()) {
+            QVERIFY(!a.id.isNull());
+            QVERIFY(!a.anchor.quote.isEmpty());
+            QVERIFY(a.anchor.start >= 0 && a.anchor.end >= a.anchor.start);
+        }
+    }
+    qInfo("%d of 3000 retyped inputs still parsed", accepted);
 }
 
 QTEST_GUILESS_MAIN(TestWebAnnotationJson)
