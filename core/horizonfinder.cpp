@@ -67,6 +67,30 @@ bool isDigitLike(QChar c)
     }
 }
 
+Horizon dated(qsizetype start, qsizetype end, int year)
+{
+    return Horizon{start, end, year, QString::number(year), false};
+}
+
+// "高于“十三五”时期", "比2020年", "同去年": a time named as a comparison base governs nothing.
+bool isComparisonBase(QStringView text, qsizetype start)
+{
+    qsizetype j = start;
+    while (j > 0 && (FigureScanner::isSpace(text[j - 1]) || text[j - 1] == u'“' || text[j - 1] == u'"'))
+        --j;
+    return j > 0 && QStringView(u"于比较同").contains(text[j - 1]);
+}
+
+// Whether start opens a clause: the time a clause opens with is the time it speaks of
+// ("2022年全国高新技术企业数量达到40万家").
+bool opensClause(QStringView text, qsizetype start)
+{
+    qsizetype j = start;
+    while (j > 0 && (FigureScanner::isSpace(text[j - 1]) || text[j - 1] == u'“' || text[j - 1] == u'—'))
+        --j;
+    return j == 0 || QStringView(u"，。；：！？,;:!?\n").contains(text[j - 1]);
+}
+
 } // namespace
 
 QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
@@ -87,7 +111,8 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
                 ++k;
                 if (k < n && (text[k] == u'底' || text[k] == u'末'))
                     ++k;
-                found.append({i, k, y.value, QString::number(y.value)});
+                if (!isComparisonBase(text, i))
+                    found.append(dated(i, k, y.value));
                 i = k - 1;
             }
             continue;
@@ -104,11 +129,17 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
             if (after + 1 < n && (text[after] == u'底' || text[after] == u'末' || text[after] == u'以')
                 && text[after + 1] == u'前')
                 ++after;
-            if (after < n && text[after] == u'前') {
-                found.append({i, after + 1, y.value, QString::number(y.value)});
+            const QStringView rest = text.mid(after);
+            if (rest.startsWith(u'前')) {
+                if (!isComparisonBase(text, i))
+                    found.append(dated(i, after + 1, y.value));
                 i = after;
-            } else if (heading && !(after < n && (text[after] == u'月' || FigureScanner::isDigit(text[after])))) {
-                found.append({i, k + 1, y.value, QString::number(y.value)});
+            } else if ((heading || (opensClause(text, i) && !rest.startsWith(u'是') && !rest.startsWith(u'的')
+                                    && !rest.startsWith(u"以来")))
+                       && !rest.startsWith(u'月') && !(after < n && FigureScanner::isDigit(text[after]))) {
+                // In a heading a bare year names the period ("三、2021年重点工作"); in prose only
+                // when it opens the clause, not as a subject ("2023 年是……") or a date.
+                found.append(dated(i, k + 1, y.value));
                 i = k;
             }
             continue;
@@ -122,7 +153,7 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
                 continue;
             }
             const int year = m_docYear > 0 ? m_docYear + (c == u'明' ? 1 : 0) : 0;
-            found.append({i, i + 2, year, year > 0 ? QString::number(year) : text.mid(i, 2).toString()});
+            found.append(Horizon{i, i + 2, year, year > 0 ? QString::number(year) : text.mid(i, 2).toString(), false});
             ++i;
             continue;
         }
@@ -130,9 +161,13 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
         if (c == u'十' && i + 2 < n && QStringView(u"一二三四五六七八九").contains(text[i + 1]) && text[i + 2] == u'五') {
             const QStringView rest = text.mid(i + 3);
             const bool quoted = i > 0 && (text[i - 1] == u'“' || text[i - 1] == u'"');
-            if (quoted || rest.startsWith(u"时期") || rest.startsWith(u"期间") || rest.startsWith(u"末")
-                || rest.startsWith(u"规划")) {
-                found.append({i, i + 3, 0, text.mid(i, 3).toString()});
+            if ((quoted || rest.startsWith(u"时期") || rest.startsWith(u"期间") || rest.startsWith(u"末")
+                 || rest.startsWith(u"规划"))
+                && !isComparisonBase(text, i)) {
+                // From the third plan (1966–1970) on, the Nth plan ends in 1970 + 5(N − 3):
+                // 十四五 is 2021–2025.
+                const int plan = 10 + int(QStringView(u"一二三四五六七八九").indexOf(text[i + 1])) + 1;
+                found.append(Horizon{i, i + 3, 1970 + 5 * (plan - 3), text.mid(i, 3).toString(), true});
                 i += 2;
             }
         }

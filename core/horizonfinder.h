@@ -14,8 +14,9 @@ struct Horizon
 {
     qsizetype start = 0; // range of the phrase in the text searched
     qsizetype end = 0;
-    int year = 0;        // 0 when the phrase names no year (今年 in an undated document, 十四五)
+    int year = 0;        // the year it ends; 0 for 今年 in an undated document
     QString label;       // "2025", "今年", "十四五"
+    bool period = false; // a plan period (十四五), not a date
 };
 
 class HorizonFinder
@@ -25,8 +26,9 @@ public:
     explicit HorizonFinder(int docYear = 0) : m_docYear(docYear) {}
 
     // Horizons in text, in order. In a heading a bare year names the period too ("三、2021年重点
-    //工作"); in prose a bare year is usually a date or a subject ("2023 年是……开局之年"), so
-    // only 到/至 YEAR 年 and YEAR 年前 count there.
+    // 工作"); in prose only when it opens a clause ("2025年，……"), since elsewhere it is usually a
+    // date or a subject ("2023 年是……开局之年"). A time named as a comparison base ("比2020年",
+    // "高于“十三五”时期") is no horizon.
     QList<Horizon> find(QStringView text, bool heading = false) const;
 
     // The year the document speaks from: the date in its first lines ("——2021年3月5日在……"),

@@ -21,7 +21,8 @@ using Comparator = Target::Comparator;
 
 // Review language: the sentence reports what happened rather than commits to what will.
 // 去年 and 上年 are left out: a plan compares with last year ("增幅明显高于去年").
-constexpr std::array<QStringView, 8> pastCues{u"同比", u"已经", u"已", u"累计", u"过去", u"年来", u"以来", u"曾"};
+constexpr std::array<QStringView, 10> pastCues{u"同比", u"已经", u"已", u"累计", u"过去",
+                                               u"年来", u"以来", u"曾", u"截至", u"截止"};
 // A paragraph that opens with one of these reviews the past: "过去一年，……", "去年，……".
 constexpr std::array<QStringView, 10> pastOpeningCues{u"同比", u"已经", u"已", u"累计", u"过去",
                                                       u"年来", u"以来", u"去年", u"上年", u"曾"};
@@ -211,7 +212,7 @@ private:
         // named there is usually a comparison ("高于“十三五”时期").
         if (!best)
             for (const Horizon &h : own)
-                if (h.start >= pos && h.end <= sentenceEnd && h.year > 0 && h.label != u"今年") {
+                if (h.start >= pos && h.end <= sentenceEnd && h.year > 0 && !h.period && h.label != u"今年") {
                     best = &h;
                     break;
                 }
@@ -219,7 +220,7 @@ private:
         // In a review section only a date still ahead makes a commitment: "今年" and a plan
         // period there belong to what was done ("提前实施部分“十四五”规划重大工程").
         if (time.past)
-            return best && best->year > 0 && !isPastYear(*best) && m_docYear > 0 && best->year > m_docYear
+            return best && best->year > 0 && !best->period && m_docYear > 0 && best->year > m_docYear
                        ? std::optional<QString>(best->label)
                        : std::nullopt;
         if (best)

@@ -68,6 +68,7 @@ private slots:
     void findsWorkReportMainExpectedTargets();
     void workReportReviewSectionsGiveNothing_data();
     void workReportReviewSectionsGiveNothing();
+    void findsEveryGoalOfAPlanOutline();
     void everyTargetKeepsItsSourceRange_data();
     void everyTargetKeepsItsSourceRange();
 };
@@ -273,12 +274,46 @@ void TestTargetExtractor::workReportReviewSectionsGiveNothing()
         QVERIFY2(!t.sectionPath.join(u' ').contains(u"回顾"), qPrintable(describe(t)));
 }
 
+void TestTargetExtractor::findsEveryGoalOfAPlanOutline()
+{
+    // Goals written the way five-year plans write them: a lead paragraph with the horizon, items
+    // of indicators, a plan period named only as a comparison ("高于“十三五”时期"), and at the end
+    // a dated status ("截至2022年底") and a count of firms to foster that are not goals.
+    const Document &doc = fixture(QStringLiteral(PIZHU_TEST_DATA_DIR "/targets-plan-goals.txt"));
+    const QStringList expected{
+        u"常住人口城镇化率|up|=|65|%|2025"_s,
+        u"全社会研发经费投入|up|>=|7|%|2025"_s,
+        u"数字经济核心产业增加值占国内生产总值比重|level|=|10|%|2025"_s,
+        u"单位国内生产总值能源消耗|down|=|13.5|%|2025"_s,
+        u"二氧化碳排放|down|=|18|%|2025"_s,
+        u"森林覆盖率|up|=|24.1|%|2025"_s,
+        u"地级及以上城市细颗粒物（PM2.5）浓度|down|=|10|%|2025"_s,
+        u"空气质量优良天数比率|level|=|87.5|%|2025"_s,
+        u"地表水达到或好于Ⅲ类水体比例|level|=|85|%|2025"_s,
+        u"城镇调查失业率|level|<=|5.5|%|2025"_s,
+        u"劳动年龄人口平均受教育年限|up|=|11.3|年|2025"_s,
+        u"每千人口拥有执业（助理）医师数|level|=|3.2|人|2025"_s,
+        u"每千人口拥有3岁以下婴幼儿托位数|level|=|4.5|个|2025"_s,
+        u"人均预期寿命|up|=|1|岁|2025"_s,
+        u"基本养老保险参保率|up|=|95|%|2025"_s,
+        u"粮食综合生产能力|level|>=|6.5|亿吨|2025"_s,
+        u"能源综合生产能力|level|>=|46|亿吨标准煤|2025"_s,
+        u"新增建设用地规模|level|<=|2950|万亩|2025"_s,
+        u"万元国内生产总值用水量|down|~|16|%|2025"_s,
+        u"规模以上工业企业研发经费投入强度|level|>=|1.6|%|2025"_s,
+        u"新增高新技术企业|level|~|1|万家|2025"_s,
+        u"全国高新技术企业数量|level|=|40|万家|2022"_s,
+    };
+    QCOMPARE(describeAll(TargetExtractor().extract(doc)), expected);
+}
+
 void TestTargetExtractor::everyTargetKeepsItsSourceRange_data()
 {
     QTest::addColumn<QString>("path");
     QTest::newRow("bundled document") << bundledPath;
     QTest::newRow("2021 report") << report2021Path;
     QTest::newRow("2023 report") << report2023Path;
+    QTest::newRow("plan outline") << QStringLiteral(PIZHU_TEST_DATA_DIR "/targets-plan-goals.txt");
 }
 
 void TestTargetExtractor::everyTargetKeepsItsSourceRange()
