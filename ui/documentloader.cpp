@@ -89,13 +89,16 @@ void DocumentLoader::load(const QString &path, const PaneStyle &style)
     };
 
     auto *watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, path, generation] {
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, path, generation, cancel = m_cancel] {
         watcher->deleteLater();
         if (generation != m_generation)
             return; // superseded by a later load
         m_loading = false;
         const Outcome outcome = watcher->result();
-        if (outcome.ok())
+        // A cancel that arrives after the worker finished still wins: the reader asked for it.
+        if (cancel->load())
+            emit cancelled(path);
+        else if (outcome.ok())
             emit loaded(outcome.value());
         else if (outcome.error() == ImportError::Cancelled)
             emit cancelled(path);
