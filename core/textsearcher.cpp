@@ -83,6 +83,8 @@ QList<SearchMatch> TextSearcher::search(const QString &query, const SearchOption
         const int part = entry ? entry->part : -1;
         if (options.part >= 0 && part != options.part)
             continue;
+        if (options.scope.end > options.scope.start && (r.start < options.scope.start || r.end > options.scope.end))
+            continue;
         SearchMatch m;
         m.range = r;
         m.part = part;

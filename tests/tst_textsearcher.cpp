@@ -67,6 +67,7 @@ private slots:
     void degenerateQueriesFindNothing();
     void wholeDocumentFindsItselfOnce();
     void partOptionKeepsOnlyThatPart();
+    void scopeKeepsOnlyMatchesInsideIt();
     void contextIsOneLineAroundTheMatch();
 
 private:
@@ -200,6 +201,23 @@ void TestTextSearcher::partOptionKeepsOnlyThatPart()
         sum += inPart.size();
     }
     QCOMPARE(sum, all.size());
+}
+
+void TestTextSearcher::scopeKeepsOnlyMatchesInsideIt()
+{
+    const QList<SearchMatch> all = m_searcher->search(u"发展"_s);
+    QVERIFY(all.size() > 10);
+    // From the middle of the fourth match to the end of the eighth: the fifth to the eighth.
+    const TextRange scope{all.at(3).range.start + 1, all.at(7).range.end};
+    const QList<SearchMatch> inside = m_searcher->search(u"发展"_s, {.scope = scope});
+    QCOMPARE(inside.size(), 4);
+    QCOMPARE(inside.first().range, all.at(4).range);
+    QCOMPARE(inside.last().range, all.at(7).range);
+    // The second part's range, as a pane showing only the commentary would pass it.
+    const Document &doc = m_searcher->document();
+    const TextRange commentary{doc.parts().at(1).blocks.first().textStart, doc.text().size()};
+    const QList<SearchMatch> inCommentary = m_searcher->search(u"发展"_s, {.scope = commentary});
+    QCOMPARE(inCommentary.size(), m_searcher->search(u"发展"_s, {.part = 1}).size());
 }
 
 void TestTextSearcher::contextIsOneLineAroundTheMatch()

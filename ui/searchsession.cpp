@@ -55,6 +55,14 @@ void SearchSession::setPart(int part)
     search(m_query, m_options.pinyin);
 }
 
+void SearchSession::setScope(TextRange scope)
+{
+    if (m_options.scope == scope)
+        return;
+    m_options.scope = scope;
+    search(m_query, m_options.pinyin);
+}
+
 void SearchSession::search(const QString &query, bool pinyin)
 {
     m_query = query;

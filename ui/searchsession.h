@@ -43,6 +43,9 @@ public:
 
     // Only matches inside this part (the pane in focus); -1 for the whole document.
     void setPart(int part);
+    // Only matches inside this range of Document::text() (DocumentView::textStart()..textEnd() of
+    // the pane in focus); an empty range for the whole document.
+    void setScope(TextRange scope);
     // Where a new search picks its first current match when there is no current match to stay
     // near: the first match at or after this offset (say, the top of the visible text).
     void setAnchorOffset(qsizetype offset) { m_anchorOffset = offset; }
