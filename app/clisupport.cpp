@@ -2,6 +2,7 @@
 
 #include "app/command.h"
 #include "core/importer.h"
+#include "ui/pdfreader.h"
 
 #include <QFile>
 
@@ -37,9 +38,40 @@ static QString describe(ImportError error)
     return u"cannot be opened"_s;
 }
 
+static QString describe(PdfError error)
+{
+    switch (error) {
+    case PdfError::NotPdf: return u"not a PDF file"_s;
+    case PdfError::Damaged: return u"the PDF is damaged and cannot be read"_s;
+    case PdfError::Encrypted: return u"the PDF is encrypted; Pizhu cannot open it without its password"_s;
+    case PdfError::WrongPassword: return u"the PDF password is wrong"_s;
+    case PdfError::NoText: return u"the PDF has no text layer (scanned pages?); Pizhu does not do OCR"_s;
+    }
+    return u"cannot be opened"_s;
+}
+
+static bool isPdfFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) && PdfReader::looksLikePdf(f.read(1024));
+}
+
 std::optional<Document> loadDocument(const QString &path)
 {
     Importer importer;
+    if (path != u"-" && isPdfFile(path)) {
+        auto pages = PdfReader::readPages(path);
+        if (!pages) {
+            err(u"pizhu: %1: %2\n"_s.arg(path, describe(pages.error())));
+            return std::nullopt;
+        }
+        auto result = importer.importPages(pages.value());
+        if (!result) {
+            err(u"pizhu: %1: %2\n"_s.arg(path, describe(result.error())));
+            return std::nullopt;
+        }
+        return std::move(result).value();
+    }
     Result<Document, ImportError> result = Result<Document, ImportError>::failure(ImportError::Unreadable);
     if (path == u"-") {
         QFile in;

@@ -122,10 +122,22 @@ QStringList PageFurniture::strip(QList<SourceLine> &lines, const QString &source
     markRecurring(firstOfPage);
     markRecurring(lastOfPage);
     // A line cut by the page edge is sometimes drawn on both pages: the same line last on one page
-    // and first on the next is one line.
+    // and first on the next (headers and footers aside) is one line.
+    auto firstKept = [&](qsizetype i) {
+        while (i >= 0 && i < lines.size() && (furniture[i] || lines[i].pageMarker))
+            ++i;
+        return i < lines.size() ? i : -1;
+    };
+    auto lastKept = [&](qsizetype i) {
+        while (i >= 0 && (furniture[i] || lines[i].pageMarker))
+            --i;
+        return i;
+    };
     for (qsizetype p = 1; p < firstOfPage.size(); ++p) {
-        const qsizetype last = lastOfPage[p - 1], first = firstOfPage[p];
-        if (last >= 0 && first >= 0 && !furniture[last] && !furniture[first] && lines[first].length >= 8
+        if (lastOfPage[p - 1] < 0 || firstOfPage[p] < 0)
+            continue;
+        const qsizetype last = lastKept(lastOfPage[p - 1]), first = firstKept(firstOfPage[p]);
+        if (last >= 0 && first > last && lines[first].page == p + 1 && lines[first].length >= 8
             && text(lines[last]) == text(lines[first]))
             furniture[first] = true;
     }

@@ -1,0 +1,47 @@
+#include "ui/pdfreader.h"
+
+#include <poppler-qt6.h>
+
+#include <QFile>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+bool PdfReader::looksLikePdf(const QByteArray &head)
+{
+    return head.left(1024).contains("%PDF-");
+}
+
+Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QByteArray &password)
+{
+    using R = Result<QStringList, PdfError>;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !looksLikePdf(file.read(1024)))
+        return R::failure(PdfError::NotPdf);
+    file.close();
+
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(path, password, password);
+    if (!doc)
+        return R::failure(PdfError::Damaged);
+    if (doc->isLocked())
+        return R::failure(password.isEmpty() ? PdfError::Encrypted : PdfError::WrongPassword);
+
+    QStringList pages;
+    bool anyText = false;
+    for (int i = 0; i < doc->numPages(); ++i) {
+        std::unique_ptr<Poppler::Page> page = doc->page(i);
+        QString text = page ? page->text(QRectF()) : QString();
+        // The importer reads page boundaries from form feeds, so the text must not hold its own.
+        text.replace(u'\f', u'\n');
+        anyText = anyText || !text.trimmed().isEmpty();
+        pages.append(text);
+    }
+    if (pages.isEmpty())
+        return R::failure(PdfError::Damaged);
+    if (!anyText)
+        return R::failure(PdfError::NoText);
+    return pages;
+}
+
+} // namespace Pizhu
