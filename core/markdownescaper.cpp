@@ -1,5 +1,6 @@
 #include "core/markdownescaper.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -195,12 +196,28 @@ bool destinationIsUnsafe(const QString &s, qsizetype k)
     return decoded.size() > MaxScheme; // gave up on a very long run of scheme characters
 }
 
+// Deepens an ATX heading ("# ...", also inside quotes and list items) so that it is at least
+// minLevel: a note's own headings then nest under the section the note stands in instead of
+// breaking the export's outline. Setext headings are left alone.
+void nestHeading(QString &line, int minLevel)
+{
+    if (minLevel <= 1 || !line.contains(u'#'))
+        return;
+    static const QRegularExpression atx(
+        u"^((?:[ ]{0,3}(?:>[ \\t]?|(?:[-+*]|[0-9]{1,9}[.)])[ \\t]+))*[ ]{0,3})(#{1,6})(?=[ \\t]|$)"_s);
+    const QRegularExpressionMatch m = atx.match(line);
+    if (!m.hasMatch())
+        return;
+    const int level = std::min<int>(int(m.capturedLength(2)) + minLevel - 1, 6);
+    line.replace(m.capturedStart(2), m.capturedLength(2), QString(level, u'#'));
+}
+
 // Fenced code blocks are only kept where their extent is certain: a fence that opens at the start
 // of a line outside any list or quote. Everywhere else (indented, after "> " or "- ") the fence
 // is escaped, because whether it opens a block there, and what closes it, depends on container
 // rules this class does not model; a wrong guess could let a fence swallow the rest of the
 // export. A top-level fence left open at the end of the note is closed.
-QString defuseFences(const QString &text)
+QString defuseFences(const QString &text, int minHeadingLevel)
 {
     QChar fenceChar;
     qsizetype fenceLength = 0; // 0: outside a fence
@@ -219,6 +236,7 @@ QString defuseFences(const QString &text)
                 fenceLength = 0;
             continue;
         }
+        nestHeading(line, minHeadingLevel);
         // A run of three fence characters after nothing but indentation, quote markers and list
         // markers may be a fence.
         static const QString prefixChars = u" \t>-+*.)0123456789"_s;
@@ -334,7 +352,7 @@ QString MarkdownEscaper::blockQuote(const QString &text)
     return out;
 }
 
-QString MarkdownEscaper::escapeNote(const QString &markdown)
+QString MarkdownEscaper::escapeNote(const QString &markdown, int minHeadingLevel)
 {
     QString s = markdown;
     s.replace(u"\r\n"_s, u"\n"_s);
@@ -367,7 +385,7 @@ QString MarkdownEscaper::escapeNote(const QString &markdown)
             ++i;
         }
     }
-    return defuseFences(out);
+    return defuseFences(out, minHeadingLevel);
 }
 
 QString MarkdownEscaper::yamlString(const QString &value)

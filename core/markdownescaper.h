@@ -34,10 +34,12 @@ public:
     //   renders as the literal text the reader typed and links nowhere;
     // - fenced code blocks are kept only where they open at the start of a line, outside lists
     //   and quotes (elsewhere the fence is escaped), and one left open at the end is closed, so
-    //   a note can never turn the rest of the export into code.
+    //   a note can never turn the rest of the export into code;
+    // - its ATX headings are deepened to at least minHeadingLevel (capped at 6), so they nest
+    //   under the section the note is exported in.
     // The price of not parsing Markdown fully here: a '<' inside a code span or code block shows
     // as "\<".
-    static QString escapeNote(const QString &markdown);
+    static QString escapeNote(const QString &markdown, int minHeadingLevel = 1);
 
     // A YAML scalar that reads back as exactly value: always double-quoted, with backslash,
     // quote and every control character escaped, so a title can never end the front matter.

@@ -66,12 +66,13 @@ public:
         m_paragraphFormat = MarkdownExporter::tr("¶ %1");
     }
 
-    void annotation(const Annotation &a, const QStringList &titles, int block)
+    // level: that of the heading the annotation stands under.
+    void annotation(const Annotation &a, const QStringList &titles, int block, int level)
     {
         m_out += MarkdownEscaper::blockQuote(a.anchor.quote);
         m_out += u"\n\n"_s;
         if (!a.note.trimmed().isEmpty()) {
-            m_out += MarkdownEscaper::escapeNote(a.note.trimmed());
+            m_out += MarkdownEscaper::escapeNote(a.note.trimmed(), level + 1);
             m_out += u"\n\n"_s;
         }
         // Emphasis sets the line apart from the note; it opens on the colour label (a letter) and
@@ -128,7 +129,7 @@ public:
         });
         for (const Event &e : std::as_const(events)) {
             if (e.placed) {
-                annotation(*e.placed->annotation, e.placed->titles, e.placed->block);
+                annotation(*e.placed->annotation, e.placed->titles, e.placed->block, level);
                 continue;
             }
             QList<const Placed *> inside;
@@ -218,7 +219,7 @@ Result<QString, ExportError> MarkdownExporter::exportNotes(const Document &doc, 
                 if (!any)
                     out += heading(2, colorLabel(color));
                 any = true;
-                writer.annotation(*p.annotation, p.titles, p.block);
+                writer.annotation(*p.annotation, p.titles, p.block, 2);
             }
         }
     } else {
@@ -243,7 +244,7 @@ Result<QString, ExportError> MarkdownExporter::exportNotes(const Document &doc, 
     if (!orphans.isEmpty()) {
         out += heading(2, tr("Orphaned notes"));
         for (const Annotation *a : std::as_const(orphans))
-            writer.annotation(*a, a->anchor.sectionPath, -1);
+            writer.annotation(*a, a->anchor.sectionPath, -1, 2);
     }
     while (out.endsWith(u"\n\n"_s))
         out.chop(1);

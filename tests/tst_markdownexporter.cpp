@@ -2,116 +2,22 @@
 #include "core/markdownexporter.h"
 
 #include "exportfixture.h"
+#include "markdowntree.h"
 
 #include <QFile>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QTest>
 
-#include <cmark.h>
-
-#include <memory>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
+using namespace Pizhu::MarkdownTree;
 
 Q_DECLARE_METATYPE(Pizhu::ExportError)
 Q_DECLARE_METATYPE(Pizhu::AnnotationColor)
 
 namespace {
-
-// What a renderer sees in an export: the tree cmark builds from it, reduced to the parts the
-// issue's promises are about.
-struct Rendered
-{
-    QList<QString> quotes;                   // text of each block quote, line breaks as '\n'
-    QList<std::pair<int, QString>> headings; // level and text
-    QStringList links;                       // destinations of links and images
-    int htmlNodes = 0;
-    int strongNodes = 0;
-    int codeBlocks = 0;
-    QStringList emphasis;                    // text of each emphasis run (the meta lines)
-};
-
-QString literal(cmark_node *node)
-{
-    const char *text = cmark_node_get_literal(node);
-    return text ? QString::fromUtf8(text) : QString();
-}
-
-// The text a reader sees inside node: text and code literally, line breaks as '\n', paragraphs
-// separated by '\n'.
-QString plainText(cmark_node *node)
-{
-    QString out;
-    for (cmark_node *child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-        switch (cmark_node_get_type(child)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-        case CMARK_NODE_HTML_INLINE:
-            out += literal(child);
-            break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-            out += u'\n';
-            break;
-        case CMARK_NODE_PARAGRAPH:
-            if (!out.isEmpty())
-                out += u'\n';
-            out += plainText(child);
-            break;
-        default:
-            out += plainText(child);
-        }
-    }
-    return out;
-}
-
-Rendered render(const QString &markdown)
-{
-    QString body = markdown;
-    // Front matter is for the tools that read it; cmark would take its closing line for a
-    // setext underline, so it is cut off as those tools do.
-    if (body.startsWith(u"---\n"_s)) {
-        const qsizetype end = body.indexOf(u"\n---\n"_s, 4);
-        if (end > 0)
-            body = body.mid(end + 5);
-    }
-    const QByteArray utf8 = body.toUtf8();
-    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(
-        cmark_parse_document(utf8.constData(), size_t(utf8.size()), CMARK_OPT_DEFAULT), &cmark_node_free);
-    Rendered r;
-    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> it(cmark_iter_new(root.get()), &cmark_iter_free);
-    for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
-        cmark_node *node = cmark_iter_get_node(it.get());
-        switch (cmark_node_get_type(node)) {
-        case CMARK_NODE_BLOCK_QUOTE: r.quotes.append(plainText(node)); break;
-        case CMARK_NODE_HEADING: r.headings.append({cmark_node_get_heading_level(node), plainText(node)}); break;
-        case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE: r.links.append(QString::fromUtf8(cmark_node_get_url(node))); break;
-        case CMARK_NODE_HTML_BLOCK:
-        case CMARK_NODE_HTML_INLINE: ++r.htmlNodes; break;
-        case CMARK_NODE_STRONG: ++r.strongNodes; break;
-        case CMARK_NODE_CODE_BLOCK: ++r.codeBlocks; break;
-        case CMARK_NODE_EMPH: r.emphasis.append(plainText(node)); break;
-        default: break;
-        }
-    }
-    return r;
-}
-
-bool schemeAllowed(const QString &url)
-{
-    // As a browser reads it: a scheme is letters, digits, '+', '-' and '.' up to the first ':'.
-    static const QRegularExpression schemePattern(u"^[\\x00-\\x20]*([A-Za-z][A-Za-z0-9+.-]*):"_s);
-    const auto m = schemePattern.match(url);
-    if (!m.hasMatch())
-        return true; // relative
-    const QString scheme = m.captured(1).toLower();
-    return scheme == u"http"_s || scheme == u"https"_s || scheme == u"mailto"_s;
-}
 
 QString trimmedBreaks(const QString &s)
 {
@@ -156,6 +62,8 @@ private slots:
     void documentTextRendersLiterally();
     void notesKeepMarkdownButLoseHtmlAndUnsafeLinks_data();
     void notesKeepMarkdownButLoseHtmlAndUnsafeLinks();
+    void noteHeadingsNestUnderTheirSection_data();
+    void noteHeadingsNestUnderTheirSection();
     void unclosedFenceInNoteDoesNotSwallowTheRest_data();
     void unclosedFenceInNoteDoesNotSwallowTheRest();
     void generatedNotesNeverRenderHtmlOrUnsafeLinks();
@@ -327,6 +235,36 @@ void TestMarkdownExporter::notesKeepMarkdownButLoseHtmlAndUnsafeLinks()
     QCOMPARE(r.links, links);
     QCOMPARE(r.strongNodes, strong);
     QCOMPARE(r.quotes.size(), note.startsWith(u'>') ? 2 : 1);
+}
+
+void TestMarkdownExporter::noteHeadingsNestUnderTheirSection_data()
+{
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<int>("level"); // of the note's heading once exported under "## Orphaned notes"; 0: none
+    QTest::addColumn<QString>("text"); // the note's text as rendered, when it is no heading
+    QTest::newRow("level 1 becomes 3") << u"# 小结\n内容"_s << 3 << QString();
+    QTest::newRow("level 3 becomes 5") << u"### 小结"_s << 5 << QString();
+    QTest::newRow("level 6 stays 6") << u"###### 小结"_s << 6 << QString();
+    QTest::newRow("inside a list item") << u"- # 小结"_s << 3 << QString();
+    QTest::newRow("hash inside a sentence untouched") << u"2023 # 年份"_s << 0 << u"2023 # 年份"_s;
+    QTest::newRow("hash without space untouched") << u"#标签"_s << 0 << u"#标签"_s;
+    QTest::newRow("inside a fence untouched") << u"```\n# 注释\n```"_s << 0 << QString();
+}
+
+void TestMarkdownExporter::noteHeadingsNestUnderTheirSection()
+{
+    QFETCH(QString, note);
+    QFETCH(int, level);
+    QFETCH(QString, text);
+    const QString md = exportOne(u"原文"_s, note);
+    const Rendered r = render(md);
+    QCOMPARE(r.headings.size(), level > 0 ? 3 : 2);
+    if (level > 0) {
+        QCOMPARE(r.headings.at(2).first, level);
+        QCOMPARE(r.headings.at(2).second, u"小结"_s);
+    }
+    if (!text.isEmpty())
+        QVERIFY2(md.contains(u"\n\n"_s + text + u"\n\n"_s), qPrintable(md));
 }
 
 void TestMarkdownExporter::unclosedFenceInNoteDoesNotSwallowTheRest_data()
