@@ -1,6 +1,7 @@
 #include "core/outlinemodel.h"
 #include "ui/documentview.h"
 #include "ui/mainwindow.h"
+#include "ui/recentfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
@@ -89,6 +91,8 @@ private slots:
     void goMenuMovesBetweenSections();
     void stateIsRestoredAfterReopening();
     void markdownHeadingsBecomeOutlineNodes();
+    void droppedFileOpensAndJoinsRecentFiles();
+    void lineSpacingChoiceIsAppliedAndRemembered();
     void extraDockGetsViewMenuToggle();
 
 private:
@@ -408,6 +412,53 @@ void TestMainWindow::markdownHeadingsBecomeOutlineNodes()
     QVERIFY(findNode(window()->outlineModel(), u"第一节"_s).isValid());
     QVERIFY(findNode(window()->outlineModel(), u"第二节"_s).isValid());
     QVERIFY(!window()->mainView()->toPlainText().contains(u"##"_s));
+}
+
+void TestMainWindow::droppedFileOpensAndJoinsRecentFiles()
+{
+    const QString path = m_dir.filePath(u"dropped.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"拖放的文件\n\n一、第一章\n正文。\n"_s.toUtf8());
+    file.close();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint at = window()->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window(), &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy changed(window(), &MainWindow::documentChanged);
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window(), &drop);
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(window()->documentPath(), path);
+    QVERIFY(window()->windowTitle().contains(u"拖放的文件"_s));
+    auto *recent = window()->findChild<RecentFiles *>();
+    QVERIFY(recent);
+    QCOMPARE(recent->files().value(0), QFileInfo(path).absoluteFilePath());
+}
+
+void TestMainWindow::lineSpacingChoiceIsAppliedAndRemembered()
+{
+    QMenu *view = window()->menu(MainWindow::Menu::View);
+    QAction *wide = nullptr;
+    for (QAction *a : view->actions())
+        if (a->menu())
+            for (QAction *choice : a->menu()->actions())
+                if (choice->text() == u"200%"_s)
+                    wide = choice;
+    QVERIFY(wide);
+    wide->trigger();
+    QCOMPARE(window()->mainView()->lineSpacing(), 200);
+    const QTextBlock block = window()->mainView()->document()->findBlockByNumber(3);
+    QCOMPARE(block.blockFormat().lineHeight(), 200.0);
+    window()->close();
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(m_settings.get());
+    m_window->show();
+    openAndWait(MainWindow::bundledDocumentPath());
+    QCOMPARE(window()->mainView()->lineSpacing(), 200);
+    QCOMPARE(window()->mainView()->document()->findBlockByNumber(3).blockFormat().lineHeight(), 200.0);
 }
 
 void TestMainWindow::extraDockGetsViewMenuToggle()

@@ -3,6 +3,7 @@
 #include "core/outlinemodel.h"
 #include "ui/documentloader.h"
 #include "ui/documentview.h"
+#include "ui/readingstyle.h"
 #include "ui/recentfiles.h"
 
 #include <QActionGroup>
@@ -30,11 +31,6 @@ namespace Pizhu {
 
 namespace {
 
-constexpr int MinZoom = -6;
-constexpr int MaxZoom = 24;
-constexpr int DefaultPointSize = 12;
-constexpr int DefaultLineSpacing = 160;
-
 QString positionKey(const QByteArray &hash, const QString &pane)
 {
     return u"positions/%1/%2"_s.arg(QString::fromLatin1(hash), pane);
@@ -44,7 +40,7 @@ QString positionKey(const QByteArray &hash, const QString &pane)
 
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_loader(new DocumentLoader(this)),
-      m_outlineModel(new OutlineModel(nullptr, this))
+      m_outlineModel(new OutlineModel(nullptr, this)), m_style(new ReadingStyle(settings, this))
 {
     setObjectName(u"MainWindow"_s);
     setAcceptDrops(true);
@@ -61,6 +57,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
         setLoadingUi(false);
         statusBar()->showMessage(tr("Opening cancelled."), 3000);
     });
+    connect(m_style, &ReadingStyle::fontChanged, this, &MainWindow::applyStyle);
+    connect(m_style, &ReadingStyle::lineSpacingChanged, this, &MainWindow::applyStyle);
     restoreWindowState();
 }
 
@@ -134,18 +132,17 @@ void MainWindow::createMenus()
     edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] { activeView()->selectAll(); });
 
     QMenu *view = m_menus[int(Menu::View)] = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { setZoom(m_zoom + 1); });
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { setZoom(zoom() + 1); });
     zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
-    view->addAction(tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), this, [this] { setZoom(m_zoom - 1); });
+    view->addAction(tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), this, [this] { setZoom(zoom() - 1); });
     view->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { setZoom(0); });
     view->addAction(tr("&Font…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::chooseFont);
     QMenu *spacing = view->addMenu(tr("&Line Spacing"));
     auto *spacingGroup = new QActionGroup(spacing);
-    const int current = m_settings->value(u"view/lineSpacing"_s, DefaultLineSpacing).toInt();
     for (int percent : {100, 130, 160, 200}) {
-        QAction *a = spacing->addAction(tr("%1%").arg(percent), this, [this, percent] { setLineSpacing(percent); });
+        QAction *a = spacing->addAction(tr("%1%").arg(percent), m_style, [this, percent] { m_style->setLineSpacing(percent); });
         a->setCheckable(true);
-        a->setChecked(percent == current);
+        a->setChecked(percent == m_style->lineSpacing());
         spacingGroup->addAction(a);
     }
     view->addSeparator();
@@ -159,7 +156,7 @@ void MainWindow::createMenus()
     m_showOutline = addToggle(tr("Show &Outline"), Qt::Key_1, u"showOutline"_s);
     m_showMain = addToggle(tr("Show &Document"), Qt::Key_2, u"showMain"_s);
     m_showCommentary = addToggle(tr("Show &Commentary"), Qt::Key_3, u"showCommentary"_s);
-    m_dockSeparator = view->addSeparator();
+    view->addSeparator(); // docks added later put their toggles below
 
     QMenu *go = m_menus[int(Menu::Go)] = menuBar()->addMenu(tr("&Go"));
     go->addAction(tr("&Next Section"), QKeySequence(Qt::ALT | Qt::Key_Down), this, [this] { goToSection(true); });
@@ -264,7 +261,7 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
     m_commentaryView->setContent(std::move(loaded->commentary));
     m_outlineModel->setDocument(m_document.get());
     m_outlineView->expandToDepth(0);
-    applyFont();
+    applyStyle();
     updatePaneVisibility();
 
     const QString title = m_document->title().isEmpty() ? QFileInfo(m_path).fileName() : m_document->title();
@@ -377,52 +374,31 @@ void MainWindow::goToTop()
         showOffset(view->textStart());
 }
 
+int MainWindow::zoom() const
+{
+    return m_style->zoom();
+}
+
 void MainWindow::setZoom(int steps)
 {
-    m_zoom = std::clamp(steps, MinZoom, MaxZoom);
-    applyFont();
+    m_style->setZoom(steps);
 }
 
-QFont MainWindow::readingFont() const
+void MainWindow::applyStyle()
 {
-    // The application font already names the CJK face that the whole interface shares (see
-    // app/gui.cpp); a chosen family goes in front of it, so Han characters missing from a
-    // Latin-only choice still come from that face rather than from a second one, which would
-    // map another 10-20 MB of font file.
-    QFont font = QApplication::font();
-    QStringList families = font.families().isEmpty() ? QStringList{font.family()} : font.families();
-    const QString family = m_settings->value(u"view/fontFamily"_s).toString();
-    if (!family.isEmpty() && !families.contains(family))
-        families.prepend(family);
-    font.setFamilies(families);
-    const int base = m_settings->value(u"view/fontSize"_s, DefaultPointSize).toInt();
-    font.setPointSize(std::max(6, base + m_zoom));
-    return font;
-}
-
-void MainWindow::applyFont()
-{
-    const QFont font = readingFont();
-    m_mainView->setReadingFont(font);
-    m_commentaryView->setReadingFont(font);
+    const QFont font = m_style->font();
+    for (DocumentView *view : {m_mainView, m_commentaryView}) {
+        view->setReadingFont(font);
+        view->setLineSpacing(m_style->lineSpacing());
+    }
 }
 
 void MainWindow::chooseFont()
 {
     bool ok = false;
-    const QFont chosen = QFontDialog::getFont(&ok, readingFont(), this, tr("Reading Font"));
-    if (!ok)
-        return;
-    m_settings->setValue(u"view/fontFamily"_s, chosen.family());
-    m_settings->setValue(u"view/fontSize"_s, chosen.pointSize());
-    setZoom(0);
-}
-
-void MainWindow::setLineSpacing(int percent)
-{
-    m_settings->setValue(u"view/lineSpacing"_s, percent);
-    m_mainView->setLineSpacing(percent);
-    m_commentaryView->setLineSpacing(percent);
+    const QFont chosen = QFontDialog::getFont(&ok, m_style->font(), this, tr("Reading Font"));
+    if (ok)
+        m_style->setBaseFont(chosen.family(), chosen.pointSize());
 }
 
 void MainWindow::updatePaneVisibility()
@@ -454,16 +430,13 @@ void MainWindow::restoreReadingPosition()
 
 void MainWindow::restoreWindowState()
 {
-    restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray());
+    if (!restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray()))
+        resize(1400, 900); // the first start; the window manager keeps it on the screen
     restoreState(m_settings->value(u"window/state"_s).toByteArray());
     const QByteArray splitter = m_settings->value(u"window/splitter"_s).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
-    m_zoom = std::clamp(m_settings->value(u"view/zoom"_s, 0).toInt(), MinZoom, MaxZoom);
-    const int spacing = m_settings->value(u"view/lineSpacing"_s, DefaultLineSpacing).toInt();
-    m_mainView->setLineSpacing(spacing);
-    m_commentaryView->setLineSpacing(spacing);
-    applyFont();
+    applyStyle();
     updatePaneVisibility();
 }
 
@@ -472,7 +445,6 @@ void MainWindow::saveWindowState() const
     m_settings->setValue(u"window/geometry"_s, saveGeometry());
     m_settings->setValue(u"window/state"_s, saveState());
     m_settings->setValue(u"window/splitter"_s, m_splitter->saveState());
-    m_settings->setValue(u"view/zoom"_s, m_zoom);
     for (const QAction *toggle : {m_showOutline, m_showMain, m_showCommentary})
         m_settings->setValue(u"view/"_s + toggle->objectName(), toggle->isChecked());
 }

@@ -22,6 +22,7 @@ namespace Pizhu {
 class DocumentLoader;
 class DocumentView;
 class OutlineModel;
+class ReadingStyle;
 class RecentFiles;
 struct LoadedDocument;
 enum class ImportError;
@@ -69,7 +70,7 @@ public:
     // Scrolls the pane holding offset so that its line is at the top and briefly marks it.
     void showOffset(qsizetype offset, qsizetype length = 0);
 
-    int zoom() const { return m_zoom; }
+    int zoom() const;
     void setZoom(int steps);
 
 signals:
@@ -98,15 +99,14 @@ private:
     void goToSection(bool forward);
     void goToTop();
     void chooseFont();
-    void applyFont();
-    void setLineSpacing(int percent);
+    void applyStyle();
     void updatePaneVisibility();
     void showAbout();
-    QFont readingFont() const;
 
     QSettings *m_settings;
     DocumentLoader *m_loader = nullptr;
     OutlineModel *m_outlineModel = nullptr;
+    ReadingStyle *m_style = nullptr;
     RecentFiles *m_recentFiles = nullptr;
     QSplitter *m_splitter = nullptr;
     QTreeView *m_outlineView = nullptr;
@@ -121,12 +121,10 @@ private:
     QAction *m_showOutline = nullptr;
     QAction *m_showMain = nullptr;
     QAction *m_showCommentary = nullptr;
-    QAction *m_dockSeparator = nullptr;
 
     std::shared_ptr<const Document> m_document;
     QString m_path;
     QByteArray m_hash;
-    int m_zoom = 0;
     bool m_following = false; // set while a jump scrolls a pane, so the outline keeps the target
 };
 
