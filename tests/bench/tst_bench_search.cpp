@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSet>
 #include <QTest>
 
 #include <optional>
@@ -95,6 +96,14 @@ void BenchSearch::initTestCase()
 void BenchSearch::buildIndex()
 {
     const QString &text = m_document->text();
+    static bool reported = false; // QBENCHMARK_ONCE may still run this function twice
+    if (reported) {
+        QBENCHMARK_ONCE {
+            const TextSearcher searcher(*m_document);
+        }
+        return;
+    }
+    reported = true;
     QElapsedTimer timer;
     timer.start();
     const TextFolder::Folded folded = TextFolder::foldWithMap(text);
@@ -132,7 +141,12 @@ void BenchSearch::search()
     qsizetype count = 0;
     const QList<SearchMatch> first = m_searcher->search(query, {.pinyin = pinyin});
     const QByteArray what = u"%1 (%2 matches)"_s.arg(query).arg(first.size()).toUtf8();
-    report(what.constData(), [&] { count = m_searcher->search(query, {.pinyin = pinyin}).size(); });
+    // QBENCHMARK runs this function more than once; the figures are printed the first time.
+    static QSet<QString> reported;
+    if (!reported.contains(query)) {
+        reported.insert(query);
+        report(what.constData(), [&] { count = m_searcher->search(query, {.pinyin = pinyin}).size(); });
+    }
     QBENCHMARK {
         count = m_searcher->search(query, {.pinyin = pinyin}).size();
     }
