@@ -63,6 +63,7 @@ private slots:
     void spacedYearIsFoundWithoutSpaces();
     void sectionPathsAgreeWithDocument();
     void pinyinFindsEveryOccurrenceOfTheWord();
+    void everyHanCharacterHasASyllable();
     void degenerateQueriesFindNothing_data();
     void degenerateQueriesFindNothing();
     void wholeDocumentFindsItselfOnce();
@@ -162,6 +163,29 @@ void TestTextSearcher::pinyinFindsEveryOccurrenceOfTheWord()
         QVERIFY(starts.contains(m.range.start));
     // Without the option a Latin query is only a Latin query.
     QVERIFY(m_searcher->search(u"zhiliang"_s).isEmpty());
+}
+
+void TestTextSearcher::everyHanCharacterHasASyllable()
+{
+    const QString &folded = m_searcher->index().folded().text();
+    const PinyinIndex &pinyin = m_searcher->index().pinyin();
+    QCOMPARE(pinyin.size(), folded.size());
+    qsizetype han = 0;
+    QString missing;
+    for (qsizetype i = 0; i < folded.size(); ++i) {
+        if (folded.at(i).script() != QChar::Script_Han)
+            continue;
+        ++han;
+        const QString syllable = pinyin.syllableAt(i);
+        if (syllable.isEmpty() && !missing.contains(folded.at(i)))
+            missing += folded.at(i);
+        for (QChar c : syllable)
+            QVERIFY2((c >= u'a' && c <= u'z'), qPrintable(syllable));
+    }
+    QVERIFY(han > 5000);
+    // 々 (the iteration mark) is Han by script but has no reading of its own.
+    missing.remove(u'々');
+    QVERIFY2(missing.isEmpty(), qPrintable(missing));
 }
 
 void TestTextSearcher::degenerateQueriesFindNothing_data()
