@@ -69,6 +69,9 @@ private slots:
     void workReportReviewSectionsGiveNothing_data();
     void workReportReviewSectionsGiveNothing();
     void findsEveryGoalOfAPlanOutline();
+    void survivesTruncatedFigures_data();
+    void survivesTruncatedFigures();
+    void findsNothingInEnglish();
     void everyTargetKeepsItsSourceRange_data();
     void everyTargetKeepsItsSourceRange();
 };
@@ -305,6 +308,39 @@ void TestTargetExtractor::findsEveryGoalOfAPlanOutline()
         u"全国高新技术企业数量|level|=|40|万家|2022"_s,
     };
     QCOMPARE(describeAll(TargetExtractor().extract(doc)), expected);
+}
+
+void TestTargetExtractor::survivesTruncatedFigures_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("count");
+    QTest::newRow("verb at the end") << u"今年国内生产总值增长"_s << 0;
+    QTest::newRow("figure at the end without a stop") << u"今年国内生产总值增长5"_s << 1;
+    QTest::newRow("percent at the very end") << u"今年国内生产总值增长5%"_s << 1;
+    QTest::newRow("range cut short") << u"今年国内生产总值增长6%－"_s << 0;
+    QTest::newRow("horizon cut short") << u"到2025"_s << 0;
+    QTest::newRow("decimal point at the end") << u"今年赤字率为3."_s << 0;
+    QTest::newRow("Chinese numeral ending in a magnitude") << u"今年城镇新增就业增加一千万"_s << 1;
+    QTest::newRow("digits spaced one by one") << u"到 2 0 2 5 年，合格率达到 9 4 %。"_s << 0;
+    QTest::newRow("thousands with commas") << u"今年，中央预算内投资安排6,100亿元。"_s << 1;
+    QTest::newRow("only punctuation and digits") << u"，。1%2%、3%；"_s << 0;
+}
+
+void TestTargetExtractor::survivesTruncatedFigures()
+{
+    QFETCH(QString, text);
+    QFETCH(int, count);
+    const Document doc = importText(text);
+    const QList<Target> targets = TargetExtractor().extract(doc);
+    QCOMPARE(targets.size(), qsizetype(count));
+    for (const Target &t : targets)
+        QVERIFY(t.start >= 0 && t.end <= doc.text().size() && t.start < t.end);
+}
+
+void TestTargetExtractor::findsNothingInEnglish()
+{
+    const Document &doc = fixture(QStringLiteral(PIZHU_FIXTURES_DIR "/public/en-alice-in-wonderland-pg11.txt"));
+    QCOMPARE(TargetExtractor().extract(doc).size(), 0);
 }
 
 void TestTargetExtractor::everyTargetKeepsItsSourceRange_data()
