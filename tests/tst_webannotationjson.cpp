@@ -77,6 +77,7 @@ class TestWebAnnotationJson : public QObject
 
 private slots:
     void writesSelectorsBodiesAndTimes();
+    void writeGivesWhatQJsonDocumentWouldWrite();
     void parseReadsBackWhatWriteWrote();
     void roundTripThroughAnEmptyStoreGivesTheSameJson();
     void importMergesByIdAndNewerModifiedWins();
@@ -127,6 +128,33 @@ void TestWebAnnotationJson::writesSelectorsBodiesAndTimes()
     const QJsonObject first = items.at(0).toObject().value(u"body"_s).toArray().at(0).toObject();
     QCOMPARE(first.value(u"format"_s).toString(), u"text/markdown"_s);
     QCOMPARE(first.value(u"purpose"_s).toString(), u"commenting"_s);
+}
+
+// write() skips QJsonDocument for speed; its bytes must still be exactly what QJsonDocument
+// makes of toJson(), including strings that need escaping.
+void TestWebAnnotationJson::writeGivesWhatQJsonDocumentWouldWrite()
+{
+    const Document doc = ExportFixture::bundledDocument();
+    QList<Annotation> annotations = ExportFixture::annotations(doc);
+    annotations[0].note = u"引号\"、反斜杠\\、换行\n、制表\t、控制\u0001\u001f、\u00e9\U0001F600"_s;
+    annotations[1].tags = {u"a\"b"_s, u"c\\d"_s};
+    QJsonArray items;
+    for (const Annotation &a : annotations) {
+        QJsonObject o = WebAnnotationJson::toJson(a);
+        QJsonObject target = o.value(u"target"_s).toObject();
+        target.insert(u"source"_s, WebAnnotationJson::sourceIri(doc.hash()));
+        o.insert(u"target"_s, target);
+        items.append(o);
+    }
+    const QJsonObject collection{
+        {u"@context"_s, u"http://www.w3.org/ns/anno.jsonld"_s},
+        {u"type"_s, u"AnnotationCollection"_s},
+        {u"label"_s, doc.title()},
+        {u"total"_s, annotations.size()},
+        {u"first"_s, QJsonObject{{u"type"_s, u"AnnotationPage"_s}, {u"startIndex"_s, 0}, {u"items"_s, items}}},
+    };
+    QCOMPARE(QString::fromUtf8(exportFixture(doc, annotations)),
+             QString::fromUtf8(QJsonDocument(collection).toJson(QJsonDocument::Indented)));
 }
 
 void TestWebAnnotationJson::parseReadsBackWhatWriteWrote()
