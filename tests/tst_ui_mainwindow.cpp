@@ -94,6 +94,8 @@ private slots:
     void droppedFileOpensAndJoinsRecentFiles();
     void lineSpacingChoiceIsAppliedAndRemembered();
     void extraDockGetsViewMenuToggle();
+    void aboutNamesTheVersion();
+    void everyMenuActionHasAShortcut();
 
 private:
     void openAndWait(const QString &path);
@@ -470,6 +472,32 @@ void TestMainWindow::extraDockGetsViewMenuToggle()
     QVERIFY(dock->isVisible());
     toggle->trigger();
     QVERIFY(!dock->isVisible());
+}
+
+void TestMainWindow::aboutNamesTheVersion()
+{
+    QAction *about = nullptr;
+    for (QAction *a : window()->menu(MainWindow::Menu::Help)->actions())
+        if (a->menuRole() == QAction::AboutRole)
+            about = a;
+    QVERIFY(about);
+    about->trigger();
+    auto *box = window()->findChild<QMessageBox *>(u"aboutDialog"_s);
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QStringLiteral(PIZHU_VERSION)));
+    box->close();
+}
+
+void TestMainWindow::everyMenuActionHasAShortcut()
+{
+    // Submenus are reached by their mnemonic; the Help menu's "About Qt" is Qt's own.
+    for (auto which : {MainWindow::Menu::File, MainWindow::Menu::Edit, MainWindow::Menu::View, MainWindow::Menu::Go}) {
+        for (QAction *a : window()->menu(which)->actions()) {
+            if (a->isSeparator() || a->menu())
+                continue;
+            QVERIFY2(!a->shortcut().isEmpty() || a->text().contains(u'&'), qPrintable(a->text()));
+        }
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -91,21 +91,35 @@ void DocumentLoader::load(const QString &path, const PaneStyle &style)
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, path, generation, cancel = m_cancel] {
         watcher->deleteLater();
-        if (generation != m_generation)
-            return; // superseded by a later load
-        m_loading = false;
-        const Outcome outcome = watcher->result();
-        // A cancel that arrives after the worker finished still wins: the reader asked for it.
-        if (cancel->load())
-            emit cancelled(path);
-        else if (outcome.ok())
-            emit loaded(outcome.value());
-        else if (outcome.error() == ImportError::Cancelled)
-            emit cancelled(path);
-        else
-            emit failed(path, outcome.error());
+        if (generation == m_generation) // else superseded by a later load
+            finish(path, watcher->result(), *cancel);
     });
     watcher->setFuture(QtConcurrent::run(loadOnWorker, path, style, m_cancel, thread(), report));
+}
+
+void DocumentLoader::loadNow(const QString &path, const PaneStyle &style)
+{
+    cancel();
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    ++m_generation;
+    m_loading = true;
+    emit started(path);
+    finish(path, loadOnWorker(path, style, m_cancel, nullptr, [](double) {}), *m_cancel);
+}
+
+void DocumentLoader::finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, ImportError> &outcome,
+                            const std::atomic_bool &cancelled)
+{
+    m_loading = false;
+    // A cancel that arrives after the worker finished still wins: the reader asked for it.
+    if (cancelled.load())
+        emit this->cancelled(path);
+    else if (outcome.ok())
+        emit loaded(outcome.value());
+    else if (outcome.error() == ImportError::Cancelled)
+        emit this->cancelled(path);
+    else
+        emit failed(path, outcome.error());
 }
 
 QString DocumentLoader::describe(ImportError error)

@@ -33,6 +33,9 @@ public:
 
     // style is what the panes are rendered with (see PaneStyle).
     void load(const QString &path, const PaneStyle &style = {});
+    // The same on the calling thread, for a small file at start-up: a thread hop and an empty
+    // window painted first would cost more than the import itself.
+    void loadNow(const QString &path, const PaneStyle &style = {});
     void cancel();
     bool isLoading() const { return m_loading; }
 
@@ -47,6 +50,9 @@ signals:
     void cancelled(const QString &path);
 
 private:
+    void finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, ImportError> &outcome,
+                const std::atomic_bool &cancelled);
+
     std::shared_ptr<std::atomic_bool> m_cancel;
     int m_generation = 0;
     bool m_loading = false;

@@ -123,9 +123,10 @@ void MainWindow::createMenus()
     QMenu *recent = file->addMenu(tr("Open &Recent"));
     m_recentFiles = new RecentFiles(m_settings, recent, this);
     connect(m_recentFiles, &RecentFiles::openRequested, this, &MainWindow::openFile);
-    file->addAction(tr("Open &Bundled Document"), this, &MainWindow::openBundledDocument);
+    file->addAction(tr("Open &Bundled Document"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this,
+                    &MainWindow::openBundledDocument);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = m_menus[int(Menu::Edit)] = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [this] { activeView()->copy(); });
@@ -170,8 +171,9 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = m_menus[int(Menu::Help)] = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Pizhu"), QKeySequence::HelpContents, this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    help->addAction(tr("&About Pizhu"), QKeySequence::HelpContents, this, &MainWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::createStatusBar()
@@ -229,6 +231,16 @@ void MainWindow::cancelLoading()
 void MainWindow::openFile(const QString &path)
 {
     m_loader->load(path, m_mainView->style());
+}
+
+void MainWindow::openFileNow(const QString &path)
+{
+    constexpr qint64 SmallFile = 1024 * 1024;
+    const QFileInfo info(path);
+    if (info.isFile() && info.size() <= SmallFile)
+        m_loader->loadNow(path, m_mainView->style());
+    else
+        openFile(path);
 }
 
 void MainWindow::openBundledDocument()
@@ -476,10 +488,16 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Pizhu"),
-                       tr("<h3>Pizhu %1</h3><p>Close reading and annotation of long documents.</p>"
-                          "<p>Built with Qt %2.</p>")
-                           .arg(QStringLiteral(PIZHU_VERSION), QString::fromLatin1(qVersion())));
+    // Not QMessageBox::about(), which blocks: the event loop (and a test) carries on behind it.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Pizhu"),
+                                tr("<h3>Pizhu %1</h3><p>Close reading and annotation of long documents.</p>"
+                                   "<p>Built with Qt %2.</p>")
+                                    .arg(QStringLiteral(PIZHU_VERSION), QString::fromLatin1(qVersion())),
+                                QMessageBox::Ok, this);
+    box->setObjectName(u"aboutDialog"_s);
+    box->setIconPixmap(windowIcon().pixmap(64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace Pizhu

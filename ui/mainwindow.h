@@ -44,6 +44,9 @@ public:
 
     // Starts opening a file in the background; the current document stays until it succeeds.
     void openFile(const QString &path);
+    // Opens a small file before returning (larger ones still load in the background): for the
+    // first document at start-up, so that the window's first paint already shows the text.
+    void openFileNow(const QString &path);
     // The document bundled with the application (a Qt resource).
     void openBundledDocument();
     static QString bundledDocumentPath();
