@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -38,6 +39,7 @@ private slots:
     void cleanup();
     void showsTheDocumentsTargets();
     void emptiesForNoDocument();
+    void aNewerDocumentWinsOverARunningExtraction();
     void activatingARowGivesItsRange();
     void highlightButtonRequestsEverySelectedTarget();
     void highlightButtonNeedsASelection();
@@ -87,6 +89,20 @@ void TestTargetsDock::emptiesForNoDocument()
     QCOMPARE(m_dock->model()->rowCount(), 0);
     QVERIFY(!m_dock->copyMarkdownAction()->isEnabled());
     QCOMPARE(m_dock->windowTitle(), u"Targets"_s);
+}
+
+void TestTargetsDock::aNewerDocumentWinsOverARunningExtraction()
+{
+    QSignalSpy ready(m_dock.get(), &TargetsDock::targetsReady);
+    m_dock->setDocument(m_doc);
+    m_dock->setDocument(nullptr);
+    // Let the first extraction finish and deliver: its result must be dropped.
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QTest::qWait(20);
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(ready.first().first().toInt(), 0);
+    QCOMPARE(m_dock->model()->rowCount(), 0);
 }
 
 void TestTargetsDock::activatingARowGivesItsRange()
