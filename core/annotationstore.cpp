@@ -567,6 +567,12 @@ Result<DocumentSync, StoreFailure> AnnotationStore::reanchor(const QByteArray &o
     const auto old = document(oldHash);
     if (!old)
         return R::failure(old.error());
+    if (oldHash == doc.hash()) {
+        // Same text: nothing moves, and the anchors' "created" record is worth keeping.
+        DocumentSync same;
+        same.record = old.value();
+        return same;
+    }
     if (auto b = begin(); !b)
         return R::failure(b.error());
     auto sync = reanchorInTransaction(old->id, oldHash, doc);

@@ -393,6 +393,10 @@ void TestAnnotationStore::syncOnUnchangedTextKeepsAnchors()
     QCOMPARE(sync->kind, DocumentSync::Kind::Known);
     QCOMPARE(sync->record.path, m_dir.filePath(u"elsewhere.txt"_s)); // path learnt
     QCOMPARE(store->get(a.id).value(), a);
+    const auto again = store->reanchor(doc.hash(), doc);
+    VERIFY_OK(again);
+    QCOMPARE(again->kind, DocumentSync::Kind::Known);
+    QCOMPARE(store->get(a.id).value(), a); // not even the re-anchoring record changes
 }
 
 void TestAnnotationStore::migratesVersionOneDatabase()
