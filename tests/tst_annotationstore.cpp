@@ -162,7 +162,9 @@ private slots:
     void syncRecognisesAChangedFileAtTheSamePath();
     void syncOnUnchangedTextKeepsAnchors();
     void migratesVersionOneDatabase();
+    void failedMigrationLeavesTheOldSchema();
     void refusesNewerSchemaWithoutTouchingTheFile();
+    void writerHeldByAnotherConnectionReportsBusy();
     void corruptFileIsMovedAsideAndAFreshOneStarted_data();
     void corruptFileIsMovedAsideAndAFreshOneStarted();
     void readOnlyDirectoryOpensExistingFileReadOnly();
@@ -424,6 +426,70 @@ void TestAnnotationStore::migratesVersionOneDatabase()
     }
     QCOMPARE(pragmaValue(path, u"user_version"_s).toInt(), AnnotationStore::SchemaVersion);
     QCOMPARE(pragmaValue(path, u"integrity_check"_s), u"ok"_s);
+}
+
+void TestAnnotationStore::failedMigrationLeavesTheOldSchema()
+{
+    const QString path = dbPath(u"v1-blocked.sqlite"_s);
+    QVERIFY(QFile::copy(QStringLiteral(PIZHU_TEST_DATA_DIR "/annotations-v1.sqlite"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    // A table where version 2 creates its search index makes the last step of the migration fail.
+    {
+        const QString name = u"blocker"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE annotation_search (x)"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    const auto store = AnnotationStore::open(path);
+    QVERIFY(!store.ok());
+    QCOMPARE(pragmaValue(path, u"user_version"_s), u"1"_s);
+    QCOMPARE(pragmaValue(path, u"integrity_check"_s), u"ok"_s);
+    // The columns added before the failing statement were rolled back with it.
+    const QString name = u"columns"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT count(*) FROM pragma_table_info('annotations') WHERE name = 'anchor_method'"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(u"SELECT count(*) FROM annotations"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+void TestAnnotationStore::writerHeldByAnotherConnectionReportsBusy()
+{
+    const QString path = dbPath(u"busy.sqlite"_s);
+    auto store = openStore(path);
+    QVERIFY(store);
+    const Document doc = import(join({P1}));
+    const QString name = u"holder"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"BEGIN IMMEDIATE"_s)); // holds the write lock past the busy timeout
+        const auto added = store->add(annotate(doc, u"重要途径"_s));
+        QVERIFY(!added.ok());
+        QCOMPARE(added.error().kind, StoreError::Busy);
+        QVERIFY(q.exec(u"ROLLBACK"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    VERIFY_OK(store->add(annotate(doc, u"重要途径"_s))); // and works once the lock is released
+    QCOMPARE(store->listAll()->size(), 1);
 }
 
 void TestAnnotationStore::refusesNewerSchemaWithoutTouchingTheFile()
