@@ -14,6 +14,7 @@ using Outcome = Result<std::shared_ptr<LoadedDocument>, ImportError>;
 
 // Import takes most of the time; rendering the panes the rest.
 constexpr double ImportShare = 0.6;
+constexpr qsizetype ParallelHashAbove = 1024 * 1024;
 
 Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_ptr<std::atomic_bool> cancel,
                      QThread *uiThread,
@@ -30,7 +31,12 @@ Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_pt
     auto result = std::make_shared<LoadedDocument>();
     result->path = path;
     auto doc = std::make_shared<const Document>(std::move(imported).value());
-    result->hash = doc->hash();
+    // Hashing 50 MB takes as long as rendering it; do both at once when the text is large.
+    QFuture<QByteArray> hash;
+    if (doc->text().size() > ParallelHashAbove)
+        hash = QtConcurrent::run([doc] { return doc->hash(); });
+    else
+        result->hash = doc->hash();
     const qsizetype parts = doc->parts().size();
     const auto renderProgress = [&](double from, double to) {
         return [&, from, to](double f) {
@@ -42,6 +48,8 @@ Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_pt
     result->main = PaneContent::build(*doc, 0, 0, style, renderProgress(ImportShare, split), uiThread);
     if (parts > 1 && result->main)
         result->commentary = PaneContent::build(*doc, 1, int(parts) - 1, style, renderProgress(split, 1.0), uiThread);
+    if (hash.isValid())
+        result->hash = hash.result();
     if (!result->main || (parts > 1 && !result->commentary) || cancel->load())
         return Outcome::failure(ImportError::Cancelled);
     result->document = std::move(doc);
