@@ -196,15 +196,17 @@ bool destinationIsUnsafe(const QString &s, qsizetype k)
     return decoded.size() > MaxScheme; // gave up on a very long run of scheme characters
 }
 
-// Deepens an ATX heading ("# ...", also inside quotes and list items) so that it is at least
-// minLevel: a note's own headings then nest under the section the note stands in instead of
-// breaking the export's outline. Setext headings are left alone.
+// Deepens an ATX heading ("# ...", also inside quotes and list items) to at least minLevel: a
+// note's own headings then nest under the section the note stands in instead of breaking the
+// export's outline. Indentation is not measured, so "    # x" in an indented code block is
+// deepened too: a visible but harmless change, where a missed heading would break the outline.
+// (Setext headings are defused in defuseFences.)
 void nestHeading(QString &line, int minLevel)
 {
     if (minLevel <= 1 || !line.contains(u'#'))
         return;
     static const QRegularExpression atx(
-        u"^((?:[ ]{0,3}(?:>[ \\t]?|(?:[-+*]|[0-9]{1,9}[.)])[ \\t]+))*[ ]{0,3})(#{1,6})(?=[ \\t]|$)"_s);
+        u"^((?:[ \\t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])[ \\t]))*[ \\t]*)(#{1,6})(?=[ \\t]|$)"_s);
     const QRegularExpressionMatch m = atx.match(line);
     if (!m.hasMatch())
         return;
@@ -222,8 +224,10 @@ QString defuseFences(const QString &text, int minHeadingLevel)
     QChar fenceChar;
     qsizetype fenceLength = 0; // 0: outside a fence
     QStringList lines = text.split(u'\n');
+    bool previousBlank = true;
     for (QString &line : lines) {
         if (fenceLength > 0) {
+            previousBlank = true; // after the closing fence, a line of '-' is a thematic break
             // Inside a top-level fence: content, unless it is the closing fence (indented by up
             // to three spaces, as long as the opening one or longer, nothing after it).
             qsizetype i = 0;
@@ -237,6 +241,17 @@ QString defuseFences(const QString &text, int minHeadingLevel)
             continue;
         }
         nestHeading(line, minHeadingLevel);
+        // A line of '=' or '-' under text would make that text a heading of level 1 or 2,
+        // above the sections of the export; escaped, it stays a line of text.
+        static const QRegularExpression setext(u"^([ \\t>]*)(=+|-+)[ \\t]*$"_s);
+        if (!previousBlank) {
+            const QRegularExpressionMatch m = setext.match(line);
+            if (m.hasMatch())
+                line.insert(m.capturedStart(2), u'\\');
+        }
+        // Only a truly empty line counts: "> " may be a blank line of a quote or, indented, the
+        // text of a paragraph; taking it for text costs at most an escaped thematic break.
+        previousBlank = QStringView(line).trimmed().isEmpty();
         // A run of three fence characters after nothing but indentation, quote markers and list
         // markers may be a fence.
         static const QString prefixChars = u" \t>-+*.)0123456789"_s;

@@ -36,7 +36,8 @@ public:
     //   and quotes (elsewhere the fence is escaped), and one left open at the end is closed, so
     //   a note can never turn the rest of the export into code;
     // - its ATX headings are deepened to at least minHeadingLevel (capped at 6), so they nest
-    //   under the section the note is exported in.
+    //   under the section the note is exported in; setext underlines ("===" or "---" right under
+    //   a line of text) are escaped, since a setext heading cannot be deepened.
     // The price of not parsing Markdown fully here: a '<' inside a code span or code block shows
     // as "\<".
     static QString escapeNote(const QString &markdown, int minHeadingLevel = 1);

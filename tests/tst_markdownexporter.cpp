@@ -249,6 +249,10 @@ void TestMarkdownExporter::noteHeadingsNestUnderTheirSection_data()
     QTest::newRow("hash inside a sentence untouched") << u"2023 # 年份"_s << 0 << u"2023 # 年份"_s;
     QTest::newRow("hash without space untouched") << u"#标签"_s << 0 << u"#标签"_s;
     QTest::newRow("inside a fence untouched") << u"```\n# 注释\n```"_s << 0 << QString();
+    QTest::newRow("setext level 1 stays text") << u"小结\n==="_s << 0 << u"小结\n\\==="_s;
+    QTest::newRow("setext level 2 stays text") << u"小结\n---"_s << 0 << u"小结\n\\---"_s;
+    QTest::newRow("thematic break after a blank line kept") << u"上文\n\n---\n\n下文"_s << 0
+                                                             << u"上文\n\n---\n\n下文"_s;
 }
 
 void TestMarkdownExporter::noteHeadingsNestUnderTheirSection()
@@ -323,7 +327,8 @@ static const QStringList &markdownPieces()
         u"-->"_s, u"<?"_s, u"<![CDATA["_s, u"javascript:"_s, u"JavaScript:"_s, u"java"_s,
         u"&#106;"_s, u"&#x3A;"_s, u"&colon;"_s, u"&#9;"_s, u"http:"_s, u"https://x.cn/"_s,
         u"mailto:"_s, u"data:"_s, u"a@b.cn"_s, u"](javascript:alert(1))"_s, u"]: javascript:x"_s,
-        u"](<javascript:x>)"_s, u"<http://x>"_s, u"/"_s, u"\""_s, u"'"_s, u"="_s, u"    "_s,
+        u"](<javascript:x>)"_s, u"<http://x>"_s, u"/"_s, u"\""_s, u"'"_s, u"="_s, u"    "_s, u"# "_s, u"\n===\n"_s, u"\n---\n"_s,
+        u"\n- "_s, u"\n> "_s, u"\n  "_s,
     };
     return pieces;
 }
@@ -337,6 +342,9 @@ void TestMarkdownExporter::generatedNotesNeverRenderHtmlOrUnsafeLinks()
         QVERIFY2(r.htmlNodes == 0, qPrintable(u"HTML from note: "_s + note));
         for (const QString &url : r.links)
             QVERIFY2(schemeAllowed(url), qPrintable(u"link %1 from note: %2"_s.arg(url, note)));
+        QVERIFY2(r.headings.size() >= 2 && r.headings.at(1).first == 2, qPrintable(u"outline broken by: "_s + note));
+        for (qsizetype h = 2; h < r.headings.size(); ++h)
+            QVERIFY2(r.headings.at(h).first >= 3, qPrintable(u"note heading above its section: "_s + note));
         QVERIFY2(std::any_of(r.emphasis.cbegin(), r.emphasis.cend(),
                              [](const QString &e) { return e.startsWith(u"Green · "_s); }),
                  qPrintable(u"meta line lost after note: "_s + note));
