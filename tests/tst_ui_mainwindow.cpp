@@ -95,6 +95,7 @@ private slots:
     void lineSpacingChoiceIsAppliedAndRemembered();
     void extraDockGetsViewMenuToggle();
     void aboutNamesTheVersion();
+    void textFollowsADarkPalette();
     void everyMenuActionHasAShortcut();
 
 private:
@@ -498,6 +499,27 @@ void TestMainWindow::everyMenuActionHasAShortcut()
             QVERIFY2(!a->shortcut().isEmpty() || a->text().contains(u'&'), qPrintable(a->text()));
         }
     }
+}
+
+void TestMainWindow::textFollowsADarkPalette()
+{
+    const QPalette light = QApplication::palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Window, QColor(0x30, 0x30, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    QApplication::setPalette(dark);
+    QCoreApplication::processEvents();
+    const QImage image = window()->mainView()->viewport()->grab().toImage();
+    QApplication::setPalette(light);
+    // The background is the palette's, and somewhere on it the text is drawn light.
+    QCOMPARE(image.pixelColor(3, 3), QColor(0x20, 0x20, 0x20));
+    int lightPixels = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            lightPixels += image.pixelColor(x, y).lightness() > 160;
+    QVERIFY(lightPixels > 100);
 }
 
 QTEST_MAIN(TestMainWindow)
