@@ -146,6 +146,9 @@ void TestAnchoring::reanchorFindsTheQuoteAfterAnEdit_data()
     QTest::newRow("repeated quote: nearness breaks a tie of context")
         << join({P1, P3, P1}) << u"重要举措"_s << 1 << join({P1, P3, P4, P1}) << u"重要举措"_s << 1
         << AnchorMethod::ExactQuote;
+    const QString spanning = P1.right(6) + u'\n' + P2.left(6); // crosses the break between blocks
+    QTest::newRow("quote spanning two paragraphs, text inserted before")
+        << base << spanning << 0 << join({u"前言。"_s + P1, P2, P3, P4}) << spanning << 0 << AnchorMethod::ExactQuote;
     QTest::newRow("quote at the very start of the text")
         << base << P1.left(6) << 0 << join({u"新标题"_s, P1, P2}) << P1.left(6) << 0 << AnchorMethod::ExactQuote;
 }
