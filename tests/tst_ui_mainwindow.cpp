@@ -393,10 +393,14 @@ void TestMainWindow::stateIsRestoredAfterReopening()
     window()->close();
     m_window.reset();
 
+    // As at start-up: the document is in place before the window is first shown.
     m_window = std::make_unique<MainWindow>(m_settings.get());
+    QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
+    m_window->openFileNow(MainWindow::bundledDocumentPath());
+    QCOMPARE(changed.count(), 1);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    openAndWait(MainWindow::bundledDocumentPath());
+    QCoreApplication::processEvents();
     QCOMPARE(window()->size(), QSize(1200, 800));
     QCOMPARE(window()->zoom(), 2);
     QCOMPARE(window()->findChild<QSplitter *>()->sizes(), sizes);

@@ -30,8 +30,15 @@ DocumentView::DocumentView(QWidget *parent) : QTextBrowser(parent)
     setFrameShape(QFrame::NoFrame);
     setContent(nullptr);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentView::emitTopOffset);
-    // A reader who scrolls while a restore waits for the layout has chosen another place.
-    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_pendingOffset = -1; });
+    // A reader who scrolls while a jump waits for the layout has chosen another place.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (!m_scrolling)
+            m_pendingOffset = -1;
+    });
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        if (m_pendingOffset >= 0 && layoutReady())
+            scrollToOffset(m_pendingOffset);
+    });
 }
 
 DocumentView::~DocumentView()
@@ -167,7 +174,6 @@ void DocumentView::scrollToOffset(qsizetype offset)
         m_pendingOffset = offset;
         return;
     }
-    m_pendingOffset = -1;
     const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
     qreal y = rect.top();
     const int into = positionForOffset(offset) - block.position();
@@ -176,7 +182,20 @@ void DocumentView::scrollToOffset(qsizetype offset)
         if (line.isValid())
             y = rect.top() + line.y();
     }
-    verticalScrollBar()->setValue(int(y));
+    // The scroll bar learns the new document height only after a layout pass; until then a
+    // far position is out of its range, so keep the request and retry when the range grows.
+    QScrollBar *bar = verticalScrollBar();
+    m_pendingOffset = int(y) > bar->maximum() ? offset : -1;
+    m_scrolling = true;
+    // The text cursor goes along (unless it holds a selection): QTextEdit scrolls back to it when
+    // first shown, and keyboard paging should continue from where the reader is.
+    if (!textCursor().hasSelection()) {
+        QTextCursor cursor(document());
+        cursor.setPosition(positionForOffset(offset));
+        setTextCursor(cursor);
+    }
+    bar->setValue(int(y));
+    m_scrolling = false;
     emitTopOffset();
 }
 

@@ -77,6 +77,7 @@ private:
     qsizetype m_lastTopOffset = -1;
     int m_lineSpacing = 150;
     int m_flashGeneration = 0;
+    bool m_scrolling = false; // set while this class moves the scroll bar itself
 };
 
 } // namespace Pizhu
