@@ -1,5 +1,6 @@
 #include "app/gui.h"
 
+#include "ui/annotationactions.h"
 #include "ui/documentview.h"
 #include "ui/mainwindow.h"
 
@@ -30,7 +31,7 @@ namespace {
 struct GuiOptions
 {
     QString lang;
-    QString db;         // the annotation database; kept for when annotations land
+    QString db;         // the annotation database (AnnotationStore::resolvePath)
     QString file;
     QString screenshot; // hidden: save a PNG of the window once the document shows, then quit
     bool reportFirstPaint = false; // hidden: print "first-paint" once the text is painted (bench)
@@ -140,6 +141,7 @@ int runGui(int &argc, char **argv)
 
     QSettings settings;
     MainWindow window(&settings);
+    AnnotationActions::install(&window, options.db);
     // A fixed size makes screenshots reproducible and the start-up benchmark fair.
     if (!options.screenshot.isEmpty() || options.reportFirstPaint)
         window.resize(1400, 900);
