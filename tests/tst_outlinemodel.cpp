@@ -89,6 +89,8 @@ private slots:
     void indexForOffsetFindsEnclosingSection_data();
     void indexForOffsetFindsEnclosingSection();
     void indexForOffsetOutsideTextIsInvalid();
+    void sectionsBeforeAndAfterSkipItems_data();
+    void sectionsBeforeAndAfterSkipItems();
     void setDocumentResetsTheTree();
     void bundledDocumentHasMainAndCommentaryParts();
 };
@@ -147,6 +149,34 @@ void TestOutlineModel::indexForOffsetFindsEnclosingSection()
     const Document doc = sampleDocument();
     OutlineModel model(&doc);
     QCOMPARE(pathOf(model.indexForOffset(startOf(doc, part, block) + into)), expected);
+}
+
+void TestOutlineModel::sectionsBeforeAndAfterSkipItems_data()
+{
+    QTest::addColumn<int>("part");
+    QTest::addColumn<int>("block");
+    QTest::addColumn<int>("into");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QString>("before");
+    QTest::newRow("at the start of the text") << 0 << 0 << 0 << u"纲要/一、形势"_s << QString();
+    QTest::newRow("at a heading's first character") << 0 << 1 << 0 << u"纲要/二、要求"_s << u"纲要"_s;
+    QTest::newRow("inside a run-in section, past an item")
+        << 0 << 6 << 1 << u"评论"_s << u"纲要/二、要求/（一）思想"_s;
+    QTest::newRow("inside the last part") << 1 << 1 << 1 << QString() << u"评论"_s;
+}
+
+void TestOutlineModel::sectionsBeforeAndAfterSkipItems()
+{
+    QFETCH(int, part);
+    QFETCH(int, block);
+    QFETCH(int, into);
+    QFETCH(QString, after);
+    QFETCH(QString, before);
+    const Document doc = sampleDocument();
+    OutlineModel model(&doc);
+    const qsizetype offset = startOf(doc, part, block) + into;
+    QCOMPARE(pathOf(model.sectionAfter(offset)), after);
+    QCOMPARE(pathOf(model.sectionBefore(offset)), before);
 }
 
 void TestOutlineModel::indexForOffsetOutsideTextIsInvalid()

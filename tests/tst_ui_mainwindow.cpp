@@ -78,6 +78,7 @@ private slots:
     void documentWithoutCommentaryHidesThatPane();
     void clickingOutlineNodeScrollsHeadingToTop_data();
     void clickingOutlineNodeScrollsHeadingToTop();
+    void enterOnOutlineNodeScrollsToIt();
     void scrollingMakesHeadingAboveTheTopCurrent_data();
     void scrollingMakesHeadingAboveTheTopCurrent();
     void offsetsMapToPanePositionsAndBack_data();
@@ -198,6 +199,22 @@ void TestMainWindow::clickingOutlineNodeScrollsHeadingToTop()
     QVERIFY(view->verticalScrollBar()->value() > 0);
     QCOMPARE(tree->currentIndex(), node);
     QVERIFY(window()->findChild<QLabel *>(u"sectionPath"_s)->text().endsWith(title));
+}
+
+void TestMainWindow::enterOnOutlineNodeScrollsToIt()
+{
+    QTreeView *tree = window()->outlineView();
+    window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window()));
+    tree->setFocus();
+    const QModelIndex first = findNode(tree->model(), u"一、形势背景"_s);
+    tree->setCurrentIndex(first);
+    QTest::keyClick(tree, Qt::Key_Down); // 二、总体要求
+    QCOMPARE(window()->mainView()->topOffset(), window()->mainView()->textStart()); // arrows only move
+    QTest::keyClick(tree, Qt::Key_Return);
+    const QModelIndex second = findNode(tree->model(), u"二、总体要求"_s);
+    QCOMPARE(tree->currentIndex(), second);
+    QCOMPARE(window()->mainView()->topOffset(), second.data(OutlineModel::TextOffsetRole).toLongLong());
 }
 
 void TestMainWindow::scrollingMakesHeadingAboveTheTopCurrent_data()
