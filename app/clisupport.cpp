@@ -5,6 +5,7 @@
 #include "ui/pdfreader.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -52,6 +53,9 @@ static QString describe(PdfError error)
 
 static bool isPdfFile(const QString &path)
 {
+    // Only a regular file is looked into: opening a named pipe to peek would wait for a writer.
+    if (!QFileInfo(path).isFile())
+        return false;
     QFile f(path);
     return f.open(QIODevice::ReadOnly) && PdfReader::looksLikePdf(f.read(1024));
 }

@@ -41,6 +41,19 @@ Document::Document(QString source, QList<Part> parts, DecodeInfo decodeInfo, Rep
 {
     buildText();
     buildOutline();
+    // Computed once: the store, export and settings all key documents by it.
+    // In chunks, so a 50 MB text does not need a 50 MB UTF-8 copy; a chunk never ends between
+    // the two halves of a surrogate pair, which would hash as a replacement character.
+    QCryptographicHash hasher(QCryptographicHash::Sha256);
+    constexpr qsizetype Chunk = 64 * 1024;
+    for (qsizetype pos = 0; pos < m_text.size();) {
+        qsizetype len = std::min(Chunk, m_text.size() - pos);
+        if (pos + len < m_text.size() && m_text.at(pos + len - 1).isHighSurrogate())
+            --len;
+        hasher.addData(QStringView(m_text).sliced(pos, len).toUtf8());
+        pos += len;
+    }
+    m_hash = hasher.result().toHex();
 }
 
 QString Document::title() const
@@ -71,10 +84,6 @@ QString Document::pageLabel(int page) const
     return printed.isEmpty() ? QString::number(page) : printed;
 }
 
-QByteArray Document::hash() const
-{
-    return QCryptographicHash::hash(m_text.toUtf8(), QCryptographicHash::Sha256).toHex();
-}
 
 void Document::buildText()
 {

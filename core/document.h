@@ -95,7 +95,7 @@ public:
     QString pageLabel(int page) const;
     int pageCount() const { return int(m_pageLabels.size()); }
     QString title() const;
-    QByteArray hash() const; // hex SHA-256 of text()
+    const QByteArray &hash() const { return m_hash; } // hex SHA-256 of text(), computed once
 
     const QList<OutlineNode> &outline() const { return m_outline; }
     // "part\ttitle" lines indented two spaces a level, as in outline.expected.
@@ -119,6 +119,7 @@ private:
 
     QString m_source;
     QString m_text;
+    QByteArray m_hash;
     QList<Part> m_parts;
     DecodeInfo m_decodeInfo;
     RepairCounts m_repairs;

@@ -21,8 +21,8 @@ constexpr int BlankWindow = 20;         // lines either side when judging what b
 constexpr double ShortLine = 0.85;      // without better evidence, a line under this share of the wrap width is short
 constexpr int FullWindow = 10;          // lines either side when measuring how wide full lines are
 constexpr int MaxWrapWidth = 220;       // nobody hard-wraps wider; past it lines are paragraphs
-constexpr int PartGapLines = 10;
-constexpr int MinProseWidth = 40;       // a line this wide that stops mid-sentence is prose, not a title        // a gap of this many blank lines separates articles
+constexpr int PartGapLines = 10;       // a gap of this many blank lines separates articles
+constexpr int MinProseWidth = 40;       // a line this wide that stops mid-sentence is prose, not a title
 
 bool isWide(char32_t cp)
 {
@@ -193,6 +193,9 @@ void LayoutAnalyzer::measure()
     }
     const qsizetype continuing = continuingSum[n], continuingBlank = blankSum[n];
     const bool trustedInFile = continuing == 0 || continuingBlank * 20 < continuing;
+    // With almost no evidence (a short note: a title and two paragraphs), a short line before a
+    // blank line is a title, as in most plain text.
+    m_littleEvidence = continuing < 3;
 
     for (qsizetype k = 0; k < n; ++k) {
         const qsizetype from = std::max<qsizetype>(0, k - Window), to = std::min(n - 1, k + Window);
@@ -223,7 +226,7 @@ void LayoutAnalyzer::measure()
         m_innerBlankRun[k] = innerRun;
         // A blank line after a line that stops mid-sentence is a break only where the whole file
         // uses blank lines that way: cutting a sentence in two is the worse mistake.
-        if (m_markdown || (trustedInFile && localBlank * 3 < localContinuing) || (trustedInFile && localContinuing == 0))
+        if (m_markdown || (trustedInFile && (localContinuing == 0 || localBlank * 3 < localContinuing)))
             m_blankTrust[k] = BlankTrust::Always;
         else if (localContinuing == 0 || localBlank * 3 < localContinuing)
             m_blankTrust[k] = BlankTrust::AfterSentence;
@@ -273,6 +276,8 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
     if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::Always && !fullAndGoesOn)
         return true;
     if (line.blanksAfter > 0 && endsSentence && m_blankTrust[k] == BlankTrust::AfterSentence)
+        return true;
+    if (line.blanksAfter > 0 && m_littleEvidence && (endsSentence || line.width < MinProseWidth))
         return true;
     if (line.blanksAfter >= 2 && line.blanksAfter > m_innerBlankRun[k])
         return true;

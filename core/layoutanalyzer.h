@@ -61,7 +61,8 @@ private:
     // sentence end, or nothing (blank lines stand between wrapped lines too).
     enum class BlankTrust { Always, AfterSentence, Never };
     QList<BlankTrust> m_blankTrust;
-    QList<int> m_innerBlankRun; // the blank run that usually stands inside a paragraph here
+    QList<int> m_innerBlankRun;
+    bool m_littleEvidence = false; // hardly any line stops mid-sentence: too little to judge blank lines by // the blank run that usually stands inside a paragraph here
     QList<Part> m_parts;
     RepairCounts m_repairs;
     QStringList m_pageLabels;

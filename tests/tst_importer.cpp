@@ -181,6 +181,8 @@ void TestImporter::joinsLines_data()
     QTest::newRow("CJK line then Latin word joins without a space")
         << u"一、总则\n单位国内生产总值能耗和二氧化碳排放分别降低 13.5%、18%，单位\nGDP 资源能源消耗不断下降。\n"_s
         << u"单位国内生产总值能耗和二氧化碳排放分别降低 13.5%、18%，单位GDP 资源能源消耗不断下降。"_s;
+    QTest::newRow("short note: blank lines separate a title and paragraphs")
+        << u"Shopping\n\nMilk and bread.\n\nEggs too.\n"_s << u"Milk and bread."_s;
     QTest::newRow("blank line inside a wrapped paragraph is ignored")
         << u"一、总则\n\n质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的\n\n党中央坚强领导下，我国质量事业实现跨越式发展。\n"_s
         << u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展。"_s;
