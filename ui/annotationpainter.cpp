@@ -25,7 +25,9 @@ AnnotationPainter::AnnotationPainter(AnnotationController *controller, DocumentV
 {
     connect(controller, &AnnotationController::annotationsReset, this, &AnnotationPainter::refresh);
     connect(controller, &AnnotationController::annotationChanged, this, &AnnotationPainter::onChanged);
-    connect(view, &DocumentView::topOffsetChanged, this, &AnnotationPainter::refresh);
+    // Scrolling repaints once the scroll has settled in this event loop turn: a drag sends many
+    // offsets, and a view being destroyed sends one while its text is already gone.
+    connect(view, &DocumentView::topOffsetChanged, this, &AnnotationPainter::scheduleRefresh);
     view->viewport()->installEventFilter(this);
 }
 
@@ -64,6 +66,17 @@ void AnnotationPainter::refresh()
     }
     m_painted = int(marks.size());
     m_view->setSelectionLayer(Layer, marks);
+}
+
+void AnnotationPainter::scheduleRefresh()
+{
+    if (m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_refreshQueued = false;
+        refresh();
+    }, Qt::QueuedConnection);
 }
 
 void AnnotationPainter::onChanged(const QUuid &, qsizetype start, qsizetype end)

@@ -36,12 +36,14 @@ protected:
 private:
     std::pair<qsizetype, qsizetype> visibleRange() const;
     qsizetype offsetAt(const QPoint &viewportPos) const;
+    void scheduleRefresh();
     void onChanged(const QUuid &id, qsizetype start, qsizetype end);
 
     QPointer<AnnotationController> m_controller;
     QPointer<DocumentView> m_view;
     std::pair<qsizetype, qsizetype> m_painting{0, 0}; // the range the last refresh covered
     int m_painted = 0;
+    bool m_refreshQueued = false;
 };
 
 } // namespace Pizhu

@@ -1,0 +1,355 @@
+#include "core/annotationlistmodel.h"
+#include "core/annotationstore.h"
+#include "ui/annotationactions.h"
+#include "ui/annotationcontroller.h"
+#include "ui/annotationpainter.h"
+#include "ui/annotationpalette.h"
+#include "ui/annotationsdock.h"
+#include "ui/documentview.h"
+#include "ui/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+static void initBundledResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace {
+
+// What an undo must bring back: everything but the modification time, which every write sets.
+std::optional<Annotation> stateOf(AnnotationStore *store, const QUuid &id)
+{
+    auto got = store->get(id);
+    if (!got)
+        return std::nullopt;
+    Annotation a = got.value();
+    a.modified = {};
+    return a;
+}
+
+} // namespace
+
+class TestUiAnnotations : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void highlightActionStoresAndPaintsTheSelection_data();
+    void highlightActionStoresAndPaintsTheSelection();
+    void overlappingHighlightsArePaintedBoth();
+    void noteTypedJustBeforeClosingIsSaved_data();
+    void noteTypedJustBeforeClosingIsSaved();
+    void notePersistsAfterTheWindowIsReopened();
+    void undoAndRedoRestoreTheExactState_data();
+    void undoAndRedoRestoreTheExactState();
+    void panelFilterNarrowsTheList();
+    void activatingARowScrollsToTheHighlight();
+    void doubleClickSelectsDictionaryWordInChinese();
+    void withoutUsableDatabaseHighlightingIsOff();
+
+private:
+    void openWindow();
+    // Selects [start, end) of the document in the pane that shows it and gives that pane focus.
+    DocumentView *select(qsizetype start, qsizetype end);
+    QUuid highlight(qsizetype start, qsizetype end, QAction *action = nullptr);
+    AnnotationStore *store() const { return m_actions->controller()->store(); }
+
+    QTemporaryDir m_dir;
+    QString m_db;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    AnnotationActions *m_actions = nullptr;
+};
+
+void TestUiAnnotations::initTestCase()
+{
+    initBundledResources();
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestUiAnnotations::init()
+{
+    m_db = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
+    QFile::remove(m_db);
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    m_settings->clear();
+    openWindow();
+}
+
+void TestUiAnnotations::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_settings.get());
+    m_actions = AnnotationActions::install(m_window.get(), m_db);
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
+    m_window->openBundledDocument();
+    QVERIFY(changed.wait(20000));
+    QCoreApplication::processEvents();
+}
+
+void TestUiAnnotations::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+}
+
+DocumentView *TestUiAnnotations::select(qsizetype start, qsizetype end)
+{
+    DocumentView *view = m_window->viewForOffset(start);
+    if (!view)
+        return nullptr;
+    view->setFocus();
+    view->setTextCursor(view->cursorForRange(start, end));
+    QCoreApplication::processEvents();
+    return view;
+}
+
+QUuid TestUiAnnotations::highlight(qsizetype start, qsizetype end, QAction *action)
+{
+    if (!select(start, end))
+        return {};
+    QSignalSpy changed(m_actions->controller(), &AnnotationController::annotationChanged);
+    (action ? action : m_actions->highlightAction())->trigger();
+    return changed.isEmpty() ? QUuid() : changed.last().at(0).toUuid();
+}
+
+void TestUiAnnotations::highlightActionStoresAndPaintsTheSelection_data()
+{
+    QTest::addColumn<bool>("commentary");
+    QTest::addColumn<int>("color"); // -1: the Highlight action (last colour, yellow at first)
+    QTest::newRow("main pane, H") << false << -1;
+    QTest::newRow("main pane, key 3 (blue)") << false << int(AnnotationColor::Blue);
+    QTest::newRow("commentary pane, H") << true << -1;
+    QTest::newRow("commentary pane, key 5 (purple)") << true << int(AnnotationColor::Purple);
+}
+
+void TestUiAnnotations::highlightActionStoresAndPaintsTheSelection()
+{
+    QFETCH(bool, commentary);
+    QFETCH(int, color);
+    DocumentView *pane = commentary ? m_window->commentaryView() : m_window->mainView();
+    QVERIFY(pane->hasContent());
+    const qsizetype start = pane->textStart() + 2;
+    const qsizetype end = start + 4;
+    QAction *action = color < 0 ? m_actions->highlightAction() : m_actions->colorAction(AnnotationColor(color));
+    QVERIFY(action->isEnabled());
+    const QUuid id = highlight(start, end, action);
+    QVERIFY(!id.isNull());
+
+    const auto stored = store()->get(id);
+    QVERIFY(stored);
+    const AnnotationColor expected = color < 0 ? AnnotationColor::Yellow : AnnotationColor(color);
+    QCOMPARE(stored.value().anchor.start, start);
+    QCOMPARE(stored.value().anchor.end, end);
+    QCOMPARE(stored.value().anchor.quote, m_window->document()->text().mid(start, 4));
+    QCOMPARE(stored.value().color, expected);
+
+    const QTextCursor range = pane->cursorForRange(start, end);
+    int found = 0;
+    for (const QTextEdit::ExtraSelection &s : pane->extraSelections()) {
+        if (s.cursor.selectionStart() == range.selectionStart() && s.cursor.selectionEnd() == range.selectionEnd()) {
+            QCOMPARE(s.format.background().color(), AnnotationPalette::tint(expected));
+            QVERIFY2(s.format.background().color().alpha() < 255, "translucent, so text stays readable");
+            ++found;
+        }
+    }
+    QCOMPARE(found, 1);
+    DocumentView *other = commentary ? m_window->mainView() : m_window->commentaryView();
+    QCOMPARE(m_actions->painter(other)->paintedCount(), 0);
+    QCOMPARE(m_actions->dock()->currentId(), id);
+}
+
+void TestUiAnnotations::overlappingHighlightsArePaintedBoth()
+{
+    const qsizetype start = m_window->mainView()->textStart() + 1;
+    QVERIFY(!highlight(start, start + 6, m_actions->colorAction(AnnotationColor::Green)).isNull());
+    QVERIFY(!highlight(start + 3, start + 9, m_actions->colorAction(AnnotationColor::Pink)).isNull());
+    QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), 2);
+    QCOMPARE(m_actions->controller()->annotationAt(start + 4)->color, AnnotationColor::Green); // the shorter wins
+}
+
+void TestUiAnnotations::noteTypedJustBeforeClosingIsSaved_data()
+{
+    QTest::addColumn<bool>("focused");
+    QTest::newRow("typed in the focused editor (focus loss saves)") << true;
+    QTest::newRow("editor without focus (the close itself saves)") << false;
+}
+
+void TestUiAnnotations::noteTypedJustBeforeClosingIsSaved()
+{
+    QFETCH(bool, focused);
+    const QUuid id = highlight(10, 14, m_actions->noteAction());
+    QVERIFY(!id.isNull());
+    QPlainTextEdit *editor = m_actions->dock()->noteEditor();
+    QTRY_VERIFY(editor->hasFocus());
+    if (focused) {
+        QTest::keyClicks(editor, u"Typed note <b>not bold</b>"_s);
+    } else {
+        m_window->mainView()->setFocus();
+        QTRY_VERIFY(!editor->hasFocus());
+        editor->setPlainText(u"Typed note <b>not bold</b>"_s);
+    }
+    // Closed before the debounce fires.
+    m_window->close();
+    m_window.reset();
+
+    auto reopened = AnnotationStore::open(m_db);
+    QVERIFY(reopened);
+    const auto got = reopened.value()->get(id);
+    QVERIFY(got);
+    QCOMPARE(got.value().note, u"Typed note <b>not bold</b>"_s);
+}
+
+void TestUiAnnotations::notePersistsAfterTheWindowIsReopened()
+{
+    const QUuid id = highlight(20, 25);
+    QVERIFY(!id.isNull());
+    QPlainTextEdit *editor = m_actions->dock()->noteEditor();
+    editor->setFocus();
+    editor->setPlainText(u"第一行\nsecond line"_s);
+    QTRY_COMPARE(store()->get(id).value().note, u"第一行\nsecond line"_s); // the debounced save
+    m_window->close();
+    m_window.reset();
+
+    openWindow();
+    const Annotation *a = m_actions->controller()->annotation(id);
+    QVERIFY(a);
+    QCOMPARE(a->note, u"第一行\nsecond line"_s);
+    m_actions->dock()->select(id);
+    QCOMPARE(m_actions->dock()->noteEditor()->toPlainText(), u"第一行\nsecond line"_s);
+    QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), 1);
+}
+
+void TestUiAnnotations::undoAndRedoRestoreTheExactState_data()
+{
+    QTest::addColumn<QString>("edit");
+    for (const char *edit : {"create", "recolour", "note", "tags", "delete"})
+        QTest::newRow(edit) << QString::fromLatin1(edit);
+}
+
+void TestUiAnnotations::undoAndRedoRestoreTheExactState()
+{
+    QFETCH(QString, edit);
+    AnnotationController *controller = m_actions->controller();
+    QUndoStack *stack = controller->undoStack();
+    QUuid id;
+    if (edit != u"create") {
+        id = highlight(30, 36);
+        QVERIFY(controller->setNote(id, u"before"_s));
+        QVERIFY(controller->setTags(id, {u"甲"_s, u"乙"_s}));
+    }
+    const auto before = id.isNull() ? std::nullopt : stateOf(store(), id);
+    const qsizetype steps = stack->count();
+
+    if (edit == u"create")
+        id = highlight(30, 36);
+    else if (edit == u"recolour")
+        QVERIFY(controller->recolor(id, AnnotationColor::Pink));
+    else if (edit == u"note")
+        QVERIFY(controller->setNote(id, u"after"_s));
+    else if (edit == u"tags")
+        QVERIFY(controller->setTags(id, {u"乙"_s, u"丙"_s}));
+    else
+        QVERIFY(controller->remove(id)); // asks nothing
+    QVERIFY(!id.isNull());
+    QCOMPARE(stack->count(), steps + 1);
+    const auto after = stateOf(store(), id);
+    QVERIFY(after != before);
+
+    m_actions->undoAction()->trigger();
+    QCOMPARE(stateOf(store(), id), before);
+    QCOMPARE(controller->annotation(id) != nullptr, before.has_value());
+    QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), before ? 1 : 0);
+    m_actions->redoAction()->trigger();
+    QCOMPARE(stateOf(store(), id), after);
+    QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), after ? 1 : 0);
+}
+
+void TestUiAnnotations::panelFilterNarrowsTheList()
+{
+    AnnotationListModel *model = m_actions->controller()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QUuid a = highlight(40, 44, m_actions->colorAction(AnnotationColor::Green));
+    const QUuid b = highlight(50, 54, m_actions->colorAction(AnnotationColor::Blue));
+    const QUuid c = highlight(60, 64, m_actions->colorAction(AnnotationColor::Green));
+    QVERIFY(!a.isNull() && !b.isNull() && !c.isNull());
+    QVERIFY(m_actions->controller()->setNote(b, u"unique marker"_s));
+    QCOMPARE(model->count(), 3);
+
+    m_actions->dock()->filterEdit()->setText(u"marker"_s);
+    QCOMPARE(model->count(), 1);
+    QVERIFY(model->indexOf(b).isValid());
+    m_actions->dock()->filterEdit()->clear();
+    auto *colour = m_actions->dock()->findChild<QComboBox *>(u"annotationColorFilter"_s);
+    QVERIFY(colour);
+    colour->setCurrentIndex(colour->findData(int(AnnotationColor::Green)));
+    QCOMPARE(model->count(), 2);
+    QVERIFY(!model->indexOf(b).isValid());
+    QVERIFY(m_actions->dock()->findChild<QLabel *>(u"annotationCount"_s)->text().contains(u"2"_s));
+}
+
+void TestUiAnnotations::activatingARowScrollsToTheHighlight()
+{
+    DocumentView *pane = m_window->commentaryView();
+    const qsizetype start = pane->textEnd() - 40;
+    const QUuid id = highlight(start, start + 5);
+    QVERIFY(!id.isNull());
+    pane->scrollToOffset(pane->textStart());
+    QTRY_VERIFY(pane->topOffset() < start - 1000);
+    const QModelIndex row = m_actions->controller()->model()->indexOf(id);
+    emit m_actions->dock()->view()->activated(row);
+    QTRY_VERIFY(pane->topOffset() > start - 1000);
+    QTRY_VERIFY(m_actions->painter(pane)->paintedCount() >= 1);
+}
+
+void TestUiAnnotations::doubleClickSelectsDictionaryWordInChinese()
+{
+    DocumentView *view = m_window->mainView();
+    const qsizetype at = m_window->document()->text().indexOf(u"质量强国"_s);
+    QVERIFY(at >= 0 && view->containsOffset(at));
+    view->scrollToOffset(at);
+    const QRect rect = view->cursorRect(view->cursorForRange(at + 1, at + 1));
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center() + QPoint(3, 0));
+    QCOMPARE(view->textCursor().selectedText(), u"质量"_s);
+}
+
+void TestUiAnnotations::withoutUsableDatabaseHighlightingIsOff()
+{
+    m_window.reset();
+    m_db = u"/proc/pizhu-cannot-be-here/annotations.sqlite"_s;
+    openWindow();
+    QVERIFY(!m_actions->highlightAction()->isEnabled());
+    QVERIFY(!m_actions->controller()->canEdit());
+    QVERIFY(m_actions->controller()->highlight(0, 4, AnnotationColor::Yellow).isNull());
+    QVERIFY(!m_actions->controller()->unavailableReason().isEmpty());
+    QVERIFY(m_window->mainView()->hasContent()); // the window still reads
+}
+
+QTEST_MAIN(TestUiAnnotations)
+#include "tst_ui_annotations.moc"
