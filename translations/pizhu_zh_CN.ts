@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnotationCommand</name>
+    <message>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>Change Colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>编辑批注</translation>
+    </message>
+    <message>
+        <source>Change Tags</source>
+        <translation>更改标签</translation>
+    </message>
+    <message>
+        <source>Delete Highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPalette</name>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::AnnotationActions</name>
+    <message>
+        <source>The annotation database cannot be opened (%1): highlighting is off.</source>
+        <translation>无法打开批注数据库（%1）：高亮已停用。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight &amp;Colour</source>
+        <translation>高亮颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note</source>
+        <translation>添加批注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Highlight</source>
+        <translation>删除高亮(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>编辑批注</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::AnnotationController</name>
+    <message>
+        <source>No annotation database: highlighting is off.</source>
+        <translation>没有批注数据库：高亮已停用。</translation>
+    </message>
+    <message>
+        <source>The annotation database is read-only: highlighting is off.</source>
+        <translation>批注数据库是只读的：高亮已停用。</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>没有打开的文档。</translation>
+    </message>
+    <message>
+        <source>The annotation database refused the change: %1</source>
+        <translation>批注数据库拒绝了此修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::AnnotationsDock</name>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Filter annotations</source>
+        <translation>筛选批注</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>所有颜色</translation>
+    </message>
+    <message>
+        <source>By position</source>
+        <translation>按位置</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Note (plain text, Markdown allowed)</source>
+        <translation>批注（纯文本，可用 Markdown）</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>批注：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation><numerusform>%n 条批注</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n annotation(s)</source>
+        <translation><numerusform>%1 / %n 条批注</numerusform></translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+</context>
+<context>
     <name>Pizhu::DocumentLoader</name>
     <message>
         <source>The file does not exist.</source>
