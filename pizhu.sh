@@ -58,6 +58,7 @@ fuzz() {
     for src in tests/fuzz/fuzz_*.cpp; do names+=("$(basename "$src" .cpp)"); done
     cmake --build build-fuzz --parallel "$(nproc)" --target "${names[@]}"
     mkdir -p build-fuzz/artifacts
+    local failed=()
     for name in "${names[@]}"; do
         local seed=build-fuzz/seed/$name corpus=build-fuzz/corpus/$name
         rm -rf "$seed" && mkdir -p "$seed" "$corpus"
@@ -66,8 +67,13 @@ fuzz() {
         LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp \
             "build-fuzz/tests/fuzz/$name" -max_total_time="$seconds" -max_len=65536 -timeout=30 \
             -rss_limit_mb=2560 -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$name-" \
-            "$corpus" "$seed"
+            "$corpus" "$seed" || failed+=("$name")
     done
+    # Every fuzzer gets its minute even when an earlier one found something.
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "fuzz: ${failed[*]} failed; reproduce with build-fuzz/tests/fuzz/NAME build-fuzz/artifacts/NAME-*" >&2
+        return 1
+    fi
 }
 
 cmd=${1:-run}
