@@ -339,9 +339,9 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
                                                             .arg(path).arg(version).arg(SchemaVersion)});
         QStringList pragmas{u"PRAGMA busy_timeout = %1"_s.arg(BusyTimeoutMs), u"PRAGMA foreign_keys = ON"_s};
         if (!readOnly) {
-            // FULL rather than NORMAL by default: in WAL mode NORMAL may lose the last commits on
-            // power loss (see Durability).
-            pragmas << u"PRAGMA journal_mode = WAL"_s << u"PRAGMA synchronous = FULL"_s;
+            // NORMAL: in WAL mode it never corrupts the file and keeps every commit through a
+            // process crash; only a power loss may roll back the last ones (see Durability).
+            pragmas << u"PRAGMA journal_mode = WAL"_s << u"PRAGMA synchronous = NORMAL"_s;
         }
         for (const QString &pragma : std::as_const(pragmas))
             if (!q.exec(pragma))

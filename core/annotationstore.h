@@ -96,10 +96,11 @@ public:
                                                                          QObject *parent = nullptr);
     ~AnnotationStore() override;
 
-    // How long a commit waits for the disk. Full (the default): a commit that returned survives
-    // power loss, at the price of one fsync of the WAL per transaction (about 9 ms on a slow
-    // virtual disk). Normal: a commit survives the process being killed, and the file is never
-    // damaged, but the last commits before a power loss or OS crash may roll back; for bulk work.
+    // How long a commit waits for the disk. Normal (the default, SQLite's advice for WAL): a commit
+    // survives the process being killed or crashing and the file is never damaged, but the last
+    // commits before a power loss or OS crash may roll back. Full: a commit that returned survives
+    // power loss too, at the price of one fsync per transaction (about 9 ms on this machine's
+    // virtual disk, which would make every highlight wait for the disk).
     enum class Durability { Full, Normal };
     Result<bool, StoreFailure> setDurability(Durability durability);
 

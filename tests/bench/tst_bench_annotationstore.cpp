@@ -55,8 +55,8 @@ void BenchAnnotationStore::initTestCase()
 void BenchAnnotationStore::addLoadReanchor_data()
 {
     QTest::addColumn<bool>("full");
-    QTest::newRow("synchronous=FULL (default)") << true;
-    QTest::newRow("synchronous=NORMAL") << false;
+    QTest::newRow("synchronous=FULL") << true;
+    QTest::newRow("synchronous=NORMAL (default)") << false;
 }
 
 void BenchAnnotationStore::addLoadReanchor()
