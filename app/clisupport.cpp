@@ -83,7 +83,9 @@ std::optional<Document> loadDocument(const QString &path)
             err(u"pizhu: standard input: cannot be read\n"_s);
             return std::nullopt;
         }
-        result = importer.importBytes(in.readAll(), path);
+        // Read one byte past the limit so that an endless stream (< /dev/zero) is refused as
+        // too large instead of filling memory.
+        result = importer.importBytes(in.read(Importer::MaxFileSize + 1), path);
     } else {
         result = importer.importFile(path);
     }

@@ -397,6 +397,12 @@ bool LayoutAnalyzer::buildBlocks()
     auto closeBlock = [&] {
         if (!open)
             return;
+        if (block.segments.isEmpty()) {
+            // Only markup ("#" alone in Markdown): nothing for a reader to see.
+            block = Block();
+            open = false;
+            return;
+        }
         if (block.kind == BlockKind::Heading && block.segments.size() > 1) {
             // A heading that went on over its line: if a sentence ends inside, it was a run-in
             // heading whose title did not fit on the first line.

@@ -130,6 +130,10 @@ QString detectCharset(const QByteArray &bytes)
     for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
         const QString name = QString::fromLatin1(ucsdet_getName(matches[i], &status));
         const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
+        // Mostly UTF-8 with a few bad bytes: ICU ranks UTF-8 above GB18030, and reading it as
+        // GB18030 would garble every character rather than replace the few bad ones.
+        if (name == u"UTF-8")
+            break;
         // ICU reports GB18030 for GB2312 and GBK text as well; it is a superset of both.
         if (name == u"GB18030" && confidence >= 10) {
             best = name;

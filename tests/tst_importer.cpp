@@ -85,6 +85,8 @@ private slots:
     void binaryFileIsRefused_data();
     void binaryFileIsRefused();
     void invalidUtf8IsReplacedAndCounted();
+    void strayByteInShortUtf8StaysUtf8();
+    void markupOnlyLineIsDropped();
     void classifiesLines_data();
     void classifiesLines();
     void publicDocumentsHaveOutlines_data();
@@ -248,7 +250,7 @@ void TestImporter::emptyFileIsRefused()
 void TestImporter::binaryFileIsRefused_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::newRow("PNG header") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+    QTest::newRow("PNG header") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20);
     QTest::newRow("text with a NUL") << QByteArray("hello\0world", 11);
     QByteArray control(4096, '\x01');
     QTest::newRow("control characters") << control;
@@ -271,6 +273,28 @@ void TestImporter::invalidUtf8IsReplacedAndCounted()
     QVERIFY(result->decodeInfo().invalidSequences >= 1);
     QVERIFY(result->text().contains(QChar(0xFFFD)));
     QVERIFY(result->text().contains(u"生产生活的重要保障"));
+}
+
+void TestImporter::strayByteInShortUtf8StaysUtf8()
+{
+    // ICU ranks this UTF-8 above GB18030; decoding it as GB18030 would garble every character.
+    QByteArray bytes = u"质量是人类生产生活的重要保障。"_s.toUtf8();
+    bytes.insert(9, '\x80');
+    auto result = Importer().importBytes(bytes);
+    QVERIFY(result.ok());
+    QCOMPARE(result->decodeInfo().encoding, QByteArray("UTF-8"));
+    QCOMPARE(result->decodeInfo().invalidSequences, 1);
+    QVERIFY(result->text().startsWith(u"质量是"));
+}
+
+void TestImporter::markupOnlyLineIsDropped()
+{
+    // Found by the importer fuzzer: a Markdown heading marker with no title made an empty block.
+    auto result = Importer().importBytes(QByteArray("#\n\xff\xfe\xff\xfe>>>\xff>>n"), u"crash.md"_s);
+    QVERIFY(result.ok());
+    for (const Part &part : result->parts())
+        for (const Block &block : part.blocks)
+            QVERIFY(!block.segments.isEmpty());
 }
 
 void TestImporter::classifiesLines_data()
