@@ -84,7 +84,7 @@ bool AnnotationListModel::groupLess(const Group &a, const Group &b) const
     if (a.orphans != b.orphans)
         return b.orphans;
     // A group stands where its first row would stand on its own.
-    return rowLess(m_all.value(a.ids.constFirst()), m_all.value(b.ids.constFirst()));
+    return rowLess(at(a.ids.constFirst()), at(b.ids.constFirst()));
 }
 
 void AnnotationListModel::rebuild()
@@ -115,6 +115,14 @@ void AnnotationListModel::rebuild()
     emitCount();
 }
 
+const Annotation &AnnotationListModel::at(const QUuid &id) const
+{
+    // Comparisons look annotations up by id many times per insert: by reference, not by copy.
+    static const Annotation none;
+    const auto it = m_all.constFind(id);
+    return it == m_all.cend() ? none : *it;
+}
+
 int AnnotationListModel::groupRow(const Group *group) const
 {
     for (size_t i = 0; i < m_groups.size(); ++i)
@@ -130,8 +138,8 @@ void AnnotationListModel::upsert(const Annotation &annotation)
     if (existing != m_all.cend() && group && passes(annotation) && groupKey(annotation) == group->key) {
         // Stays in its group: if its neighbours still bracket it, only its data changed.
         const qsizetype row = group->ids.indexOf(annotation.id);
-        const bool afterPrevious = row == 0 || rowLess(m_all.value(group->ids.at(row - 1)), annotation);
-        const bool beforeNext = row + 1 == group->ids.size() || rowLess(annotation, m_all.value(group->ids.at(row + 1)));
+        const bool afterPrevious = row == 0 || rowLess(at(group->ids.at(row - 1)), annotation);
+        const bool beforeNext = row + 1 == group->ids.size() || rowLess(annotation, at(group->ids.at(row + 1)));
         if (afterPrevious && beforeNext) {
             m_all.insert(annotation.id, annotation);
             const QModelIndex i = createIndex(int(row), 0, group);
@@ -176,10 +184,10 @@ void AnnotationListModel::insertShown(const Annotation &a)
         return;
     }
     Group *group = found->get();
-    const auto at = std::lower_bound(group->ids.begin(), group->ids.end(), a.id, [this](const QUuid &x, const QUuid &y) {
-        return rowLess(m_all.value(x), m_all.value(y));
+    const auto place = std::lower_bound(group->ids.begin(), group->ids.end(), a.id, [this](const QUuid &x, const QUuid &y) {
+        return rowLess(at(x), at(y));
     });
-    const int row = int(at - group->ids.begin());
+    const int row = int(place - group->ids.begin());
     beginInsertRows(createIndex(int(found - m_groups.begin()), 0, nullptr), row, row);
     group->ids.insert(row, a.id);
     m_groupOf.insert(a.id, group);

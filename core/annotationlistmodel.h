@@ -92,6 +92,7 @@ private:
     bool groupLess(const Group &a, const Group &b) const;
     static QString groupKey(const Annotation &a);
     int groupRow(const Group *group) const;
+    const Annotation &at(const QUuid &id) const;
     void rebuild();
     void insertShown(const Annotation &a);
     void removeShown(const QUuid &id);

@@ -1,3 +1,4 @@
+#include "core/anchoring.h"
 #include "core/annotationlistmodel.h"
 #include "core/annotationstore.h"
 #include "ui/annotationactions.h"
@@ -7,6 +8,7 @@
 #include "ui/annotationsdock.h"
 #include "ui/documentview.h"
 #include "ui/mainwindow.h"
+#include "ui/selectionbar.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -22,6 +24,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QToolTip>
 #include <QUndoStack>
 
 #include <memory>
@@ -68,6 +72,10 @@ private slots:
     void panelFilterNarrowsTheList();
     void activatingARowScrollsToTheHighlight();
     void doubleClickSelectsDictionaryWordInChinese();
+    void selectionBarAppearsByTheSelectionAndHighlights();
+    void hoveringAHighlightShowsItsNoteAsPlainText();
+    void clickingAHighlightSelectsItInThePanel();
+    void orphanIsReattachedToTheSelectionAndUndoOrphansItAgain();
     void withoutUsableDatabaseHighlightingIsOff();
 
 private:
@@ -337,6 +345,90 @@ void TestUiAnnotations::doubleClickSelectsDictionaryWordInChinese()
     const QRect rect = view->cursorRect(view->cursorForRange(at + 1, at + 1));
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center() + QPoint(3, 0));
     QCOMPARE(view->textCursor().selectedText(), u"质量"_s);
+}
+
+void TestUiAnnotations::selectionBarAppearsByTheSelectionAndHighlights()
+{
+    DocumentView *view = m_window->commentaryView();
+    SelectionBar *bar = m_actions->selectionBar(view);
+    QVERIFY(bar && !bar->isVisible());
+    const qsizetype start = view->textStart() + 6; // 是全面贯彻, after "2023 年"
+    select(start, start + 5);
+    const QRect end = view->cursorRect(view->cursorForRange(start + 5, start + 5));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, end.center());
+    QTRY_VERIFY(bar->isVisible());
+    QVERIFY(view->rect().contains(bar->geometry()));
+    QToolButton *green = nullptr;
+    for (QToolButton *b : bar->findChildren<QToolButton *>())
+        if (b->defaultAction() == m_actions->colorAction(AnnotationColor::Green))
+            green = b;
+    QVERIFY(green);
+    QSignalSpy changed(m_actions->controller(), &AnnotationController::annotationChanged);
+    QTest::mouseClick(green, Qt::LeftButton);
+    QCOMPARE(changed.size(), 1);
+    const auto stored = store()->get(changed.first().at(0).toUuid());
+    QVERIFY(stored);
+    QCOMPARE(stored.value().anchor.start, start);
+    QCOMPARE(stored.value().color, AnnotationColor::Green);
+    QVERIFY(!bar->isVisible());
+}
+
+void TestUiAnnotations::hoveringAHighlightShowsItsNoteAsPlainText()
+{
+    DocumentView *view = m_window->mainView();
+    const qsizetype start = view->textStart() + 3;
+    const QUuid id = highlight(start, start + 6);
+    QVERIFY(m_actions->controller()->setNote(id, u"<b>not bold</b> & 注"_s));
+    const QRect rect = view->cursorRect(view->cursorForRange(start + 2, start + 2));
+    const QPoint pos = rect.center() + QPoint(3, 0);
+    QHelpEvent help(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
+    QCoreApplication::sendEvent(view->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(u"&lt;b&gt;not bold&lt;/b&gt; &amp; 注"_s), qPrintable(QToolTip::text()));
+    QToolTip::hideText();
+}
+
+void TestUiAnnotations::clickingAHighlightSelectsItInThePanel()
+{
+    DocumentView *view = m_window->mainView();
+    const qsizetype start = view->textStart() + 3;
+    const QUuid first = highlight(start, start + 4);
+    const QUuid second = highlight(start + 10, start + 14);
+    QVERIFY(!first.isNull() && !second.isNull());
+    QCOMPARE(m_actions->dock()->currentId(), second);
+    const QRect rect = view->cursorRect(view->cursorForRange(start + 1, start + 1));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center() + QPoint(3, 0));
+    QCOMPARE(m_actions->dock()->currentId(), first);
+    QCOMPARE(m_actions->dock()->view()->currentIndex(), m_actions->controller()->model()->indexOf(first));
+}
+
+void TestUiAnnotations::orphanIsReattachedToTheSelectionAndUndoOrphansItAgain()
+{
+    Annotation orphan = Anchoring::makeAnnotation(*m_window->document(), 100, 104);
+    orphan.anchor.quote = u"早已删去的一句话"_s;
+    orphan.reanchoring.method = AnchorMethod::Orphaned;
+    orphan.note = u"kept"_s;
+    QVERIFY(store()->add(orphan));
+    AnnotationListModel *model = m_actions->controller()->model();
+    QVERIFY(model->indexOf(orphan.id).parent().data(AnnotationListModel::OrphanedRole).toBool());
+    QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), 0);
+
+    m_actions->dock()->select(orphan.id);
+    const qsizetype start = m_window->mainView()->textStart() + 5;
+    select(start, start + 3);
+    m_actions->reattachAction()->trigger();
+    const Annotation placed = store()->get(orphan.id).value();
+    QVERIFY(!placed.isOrphaned());
+    QCOMPARE(placed.anchor.start, start);
+    QCOMPARE(placed.anchor.quote, m_window->document()->text().mid(start, 3));
+    QCOMPARE(placed.note, u"kept"_s);
+    QVERIFY(!model->indexOf(orphan.id).parent().data(AnnotationListModel::OrphanedRole).toBool());
+    QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), 1);
+
+    m_actions->undoAction()->trigger();
+    QVERIFY(store()->get(orphan.id).value().isOrphaned());
+    QCOMPARE(store()->get(orphan.id).value().anchor.quote, u"早已删去的一句话"_s);
+    QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), 0);
 }
 
 void TestUiAnnotations::withoutUsableDatabaseHighlightingIsOff()

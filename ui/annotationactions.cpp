@@ -7,6 +7,7 @@
 #include "ui/annotationsdock.h"
 #include "ui/documentview.h"
 #include "ui/mainwindow.h"
+#include "ui/selectionbar.h"
 #include "ui/wordselector.h"
 
 #include <QAction>
@@ -79,8 +80,13 @@ AnnotationActions::AnnotationActions(MainWindow *window, AnnotationController *c
     m_note->setObjectName(u"addNoteAction"_s);
     m_delete = edit->addAction(tr("&Delete Highlight"), this, [this] { m_controller->remove(m_dock->currentId()); });
     m_delete->setObjectName(u"deleteHighlightAction"_s);
+    m_reattach = edit->addAction(tr("&Re-attach to Selection"), this, &AnnotationActions::reattach);
+    m_reattach->setObjectName(u"reattachAction"_s);
+    m_reattach->setToolTip(tr("Anchor the annotation chosen in the Annotations panel (an orphan) on the selected text"));
+    for (DocumentView *view : {window->mainView(), window->commentaryView()})
+        m_bars.append(new SelectionBar(view, QList<QAction *>(m_colors) << m_note));
     // The window carries the actions so their shortcuts work whichever pane has focus.
-    window->addActions({m_undo, m_redo, m_highlight, m_note, m_delete});
+    window->addActions({m_undo, m_redo, m_highlight, m_note, m_delete, m_reattach});
     window->addActions(m_colors);
 
     connect(controller, &AnnotationController::failed, window,
@@ -100,14 +106,22 @@ AnnotationPainter *AnnotationActions::painter(const DocumentView *view) const
     return m_painters.value(view == m_window->commentaryView() ? 1 : 0);
 }
 
+SelectionBar *AnnotationActions::selectionBar(const DocumentView *view) const
+{
+    return m_bars.value(view == m_window->commentaryView() ? 1 : 0);
+}
+
 void AnnotationActions::updateEnabled()
 {
     const bool editable = m_controller->canEdit();
     m_highlight->setEnabled(editable);
     m_note->setEnabled(editable);
     m_delete->setEnabled(editable);
+    m_reattach->setEnabled(editable);
     for (QAction *a : std::as_const(m_colors))
         a->setEnabled(editable);
+    for (SelectionBar *bar : std::as_const(m_bars))
+        bar->setEnabled(editable);
 }
 
 DocumentView *AnnotationActions::viewWithSelection() const
@@ -153,6 +167,19 @@ void AnnotationActions::addNote()
         m_dock->select(id, true);
 }
 
+void AnnotationActions::reattach()
+{
+    DocumentView *view = viewWithSelection();
+    const QUuid id = m_dock->currentId();
+    if (!view || id.isNull()) {
+        m_window->statusBar()->showMessage(tr("Choose an annotation in the panel and select the text to attach it to."), 5000);
+        return;
+    }
+    const auto [start, end] = view->selectedRange();
+    if (m_controller->reattach(id, start, end))
+        m_dock->select(id);
+}
+
 void AnnotationActions::showContextMenu(DocumentView *view, const QPoint &pos)
 {
     std::unique_ptr<QMenu> menu(view->createStandardContextMenu(pos));
@@ -163,6 +190,8 @@ void AnnotationActions::showContextMenu(DocumentView *view, const QPoint &pos)
         for (QAction *a : std::as_const(m_colors))
             menu->addAction(a);
         menu->addAction(m_note);
+        if (const Annotation *current = m_controller->annotation(m_dock->currentId()); current && current->isOrphaned())
+            menu->addAction(m_reattach);
     } else {
         const QTextCursor at = view->cursorForPosition(pos);
         if (const Annotation *a = m_controller->annotationAt(view->textOffsetAt(at))) {

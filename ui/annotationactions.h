@@ -15,6 +15,7 @@ class AnnotationPainter;
 class AnnotationsDock;
 class DocumentView;
 class MainWindow;
+class SelectionBar;
 class WordSelector;
 
 // Puts highlighting and notes into a MainWindow: the Edit menu's actions and shortcuts (H for
@@ -35,10 +36,12 @@ public:
     AnnotationController *controller() const { return m_controller; }
     AnnotationsDock *dock() const { return m_dock; }
     AnnotationPainter *painter(const DocumentView *view) const;
+    SelectionBar *selectionBar(const DocumentView *view) const;
     QAction *highlightAction() const { return m_highlight; }
     QAction *colorAction(AnnotationColor color) const { return m_colors.value(int(color)); }
     QAction *noteAction() const { return m_note; }
     QAction *deleteAction() const { return m_delete; }
+    QAction *reattachAction() const { return m_reattach; }
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
 
@@ -50,6 +53,7 @@ private:
     QUuid highlightSelection(AnnotationColor color);
     void applyColor(AnnotationColor color);
     void addNote();
+    void reattach();
     void showContextMenu(DocumentView *view, const QPoint &pos);
     void updateEnabled();
 
@@ -58,10 +62,12 @@ private:
     AnnotationsDock *m_dock = nullptr;
     QList<AnnotationPainter *> m_painters;
     QList<WordSelector *> m_wordSelectors;
+    QList<SelectionBar *> m_bars;
     QAction *m_highlight = nullptr;
     QList<QAction *> m_colors;
     QAction *m_note = nullptr;
     QAction *m_delete = nullptr;
+    QAction *m_reattach = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
 };

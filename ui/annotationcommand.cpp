@@ -18,6 +18,8 @@ QString describe(AnnotationCommand::Kind kind)
         return QCoreApplication::translate("AnnotationCommand", "Edit Note");
     case AnnotationCommand::EditTags:
         return QCoreApplication::translate("AnnotationCommand", "Change Tags");
+    case AnnotationCommand::Reattach:
+        return QCoreApplication::translate("AnnotationCommand", "Re-attach Highlight");
     case AnnotationCommand::Delete:
         return QCoreApplication::translate("AnnotationCommand", "Delete Highlight");
     }

@@ -17,7 +17,7 @@ class AnnotationController;
 class AnnotationCommand final : public QUndoCommand
 {
 public:
-    enum Kind { Create, Recolor, EditNote, EditTags, Delete };
+    enum Kind { Create, Recolor, EditNote, EditTags, Reattach, Delete };
 
     AnnotationCommand(AnnotationController *controller, Kind kind, std::optional<Annotation> before,
                       std::optional<Annotation> after);

@@ -159,6 +159,21 @@ bool AnnotationController::setTags(const QUuid &id, const QStringList &tags)
     return edit(id, AnnotationCommand::EditTags, [&clean](Annotation &a) { a.tags = clean; });
 }
 
+bool AnnotationController::reattach(const QUuid &id, qsizetype start, qsizetype end)
+{
+    if (!canEdit())
+        return refuse();
+    if (start >= end)
+        return false;
+    const Annotation fresh = Anchoring::makeAnnotation(*m_document, start, end);
+    return edit(id, AnnotationCommand::Reattach, [&fresh](Annotation &a) {
+        a.documentHash = fresh.documentHash;
+        a.part = fresh.part;
+        a.anchor = fresh.anchor;
+        a.reanchoring = {}; // placed by the reader on this very text
+    });
+}
+
 bool AnnotationController::remove(const QUuid &id)
 {
     if (!canEdit())

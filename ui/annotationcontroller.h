@@ -61,6 +61,8 @@ public:
     bool setNote(const QUuid &id, const QString &note);
     bool setTags(const QUuid &id, const QStringList &tags);
     bool remove(const QUuid &id);
+    // Anchors an annotation (typically an orphan) on [start, end) of the current text.
+    bool reattach(const QUuid &id, qsizetype start, qsizetype end);
 
     // The store writes the commands make; false (and failed()) when the store refused.
     bool writeAdd(const Annotation &annotation);

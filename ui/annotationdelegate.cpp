@@ -34,7 +34,7 @@ bool AnnotationDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, c
     if (const QString note = index.data(AnnotationListModel::NoteRole).toString(); !note.isEmpty())
         text += u"\n\n"_s + note;
     // Quote and note come from the document and the reader: escaped, never guessed as rich text.
-    QToolTip::showText(event->globalPos(), Qt::convertFromPlainText(text), view);
+    QToolTip::showText(event->globalPos(), Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal), view);
     return true;
 }
 

@@ -111,7 +111,7 @@ bool AnnotationPainter::eventFilter(QObject *watched, QEvent *event)
         } else {
             // Notes are the reader's text and may hold anything; convertFromPlainText escapes
             // it, so a tooltip never interprets it as rich text.
-            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(notes.join(u"\n\n")), m_view->viewport());
+            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(notes.join(u"\n\n"), Qt::WhiteSpaceNormal), m_view->viewport());
         }
         return true;
     }
