@@ -3,6 +3,7 @@
 #include "core/outlinemodel.h"
 #include "ui/documentloader.h"
 #include "ui/documentview.h"
+#include "ui/findactions.h"
 #include "ui/readingstyle.h"
 #include "ui/recentfiles.h"
 
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     createWidgets();
     createMenus();
     createStatusBar();
+    new FindActions(this); // owned by the window; reach it with findChild<FindActions *>()
 
     connect(m_loader, &DocumentLoader::started, this, [this] { setLoadingUi(true); });
     connect(m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
@@ -62,7 +64,12 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // QApplication announces focus changes while ~QWidget deletes the panes, after this part of
+    // the object is gone: stop listening first.
+    QObject::disconnect(qApp, nullptr, this, nullptr);
+}
 
 QString MainWindow::bundledDocumentPath()
 {

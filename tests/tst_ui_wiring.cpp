@@ -1,0 +1,146 @@
+// The finished widgets as the main window wires them: find, targets, export, PDF.
+#include "ui/documentview.h"
+#include "ui/findactions.h"
+#include "ui/findbar.h"
+#include "ui/mainwindow.h"
+#include "ui/searchresultsdock.h"
+#include "ui/searchsession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+static void initBundledResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace {
+
+QAction *menuAction(MainWindow *window, MainWindow::Menu which, const QString &objectName)
+{
+    for (QAction *a : window->menu(which)->actions())
+        if (a->objectName() == objectName)
+            return a;
+    return nullptr;
+}
+
+// QTest::keyClicks takes only ASCII; this types any text, one key event a character, as an input
+// method committing characters would.
+void type(QWidget *widget, const QString &text)
+{
+    for (QChar c : text)
+        QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+}
+
+} // namespace
+
+class TestUiWiring : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void ctrlFFindsInTheFocusedPaneAndF3Scrolls();
+
+private:
+    void openAndWait(const QString &path);
+    MainWindow *window() const { return m_window.get(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestUiWiring::initTestCase()
+{
+    initBundledResources();
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestUiWiring::init()
+{
+    const QString name = QString::fromLatin1(QTest::currentTestFunction());
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(name)), QSettings::IniFormat);
+    m_settings->clear();
+    m_window = std::make_unique<MainWindow>(m_settings.get());
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openAndWait(MainWindow::bundledDocumentPath());
+}
+
+void TestUiWiring::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+}
+
+void TestUiWiring::openAndWait(const QString &path)
+{
+    QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
+    m_window->openFile(path);
+    QVERIFY(changed.wait(20000));
+    QCoreApplication::processEvents();
+}
+
+void TestUiWiring::ctrlFFindsInTheFocusedPaneAndF3Scrolls()
+{
+    auto *find = window()->findChild<FindActions *>();
+    QVERIFY(find);
+    QVERIFY(menuAction(window(), MainWindow::Menu::Edit, u"findAction"_s));
+    QVERIFY(window()->menu(MainWindow::Menu::View)->actions().contains(find->dock()->toggleViewAction()));
+
+    DocumentView *view = window()->mainView();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    FindBar *bar = find->bar();
+    QTRY_VERIFY(bar->isVisible());
+    QCOMPARE(bar->parentWidget(), view);
+    auto *field = bar->findChild<QLineEdit *>(u"findField"_s);
+    QVERIFY(field->hasFocus());
+    type(field, u"质量"_s);
+    auto *status = bar->findChild<QLabel *>(u"findStatus"_s);
+    QTRY_VERIFY2(status->text().startsWith(u"1 of "_s), qPrintable(status->text()));
+    const int total = status->text().mid(5).toInt();
+    QVERIFY(total > 1);
+    QCOMPARE(find->dock()->view()->model()->rowCount(), total);
+    // Only the main part's matches: the scope is the pane in focus.
+    for (const SearchMatch &m : find->session()->matches())
+        QVERIFY(view->containsOffset(m.range.start));
+
+    // Step until a match lies below the visible text, so that reaching it must scroll.
+    const int before = view->verticalScrollBar()->value();
+    bool scrolled = false;
+    for (int i = 1; i < total && !scrolled; ++i) {
+        QTest::keyClick(field, Qt::Key_F3);
+        QCOMPARE(status->text(), u"%1 of %2"_s.arg(i + 1).arg(total));
+        QCOMPARE(find->dock()->view()->currentIndex().row(), i);
+        scrolled = view->verticalScrollBar()->value() != before;
+    }
+    QVERIFY(scrolled);
+    const SearchMatch current = find->session()->currentMatch();
+    const QRect shown = view->cursorRect(view->cursorForRange(current.range.start, current.range.end));
+    QVERIFY(view->viewport()->rect().contains(shown.center()));
+}
+
+QTEST_MAIN(TestUiWiring)
+#include "tst_ui_wiring.moc"
