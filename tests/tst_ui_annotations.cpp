@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTreeView>
@@ -70,6 +71,7 @@ private slots:
     void undoAndRedoRestoreTheExactState_data();
     void undoAndRedoRestoreTheExactState();
     void panelFilterNarrowsTheList();
+    void tagsEditorSavesTagsAndCompletesUsedOnes();
     void activatingARowScrollsToTheHighlight();
     void doubleClickSelectsDictionaryWordInChinese();
     void selectionBarAppearsByTheSelectionAndHighlights();
@@ -320,6 +322,31 @@ void TestUiAnnotations::panelFilterNarrowsTheList()
     QCOMPARE(model->count(), 2);
     QVERIFY(!model->indexOf(b).isValid());
     QVERIFY(m_actions->dock()->findChild<QLabel *>(u"annotationCount"_s)->text().contains(u"2"_s));
+}
+
+void TestUiAnnotations::tagsEditorSavesTagsAndCompletesUsedOnes()
+{
+    const QUuid first = highlight(40, 44);
+    QVERIFY(m_actions->controller()->setTags(first, {u"目标"_s, u"指标"_s}));
+    const QUuid second = highlight(50, 54);
+    QCOMPARE(m_actions->dock()->currentId(), second);
+    QLineEdit *tags = m_actions->dock()->tagsEditor();
+    QVERIFY(tags->isEnabled());
+    tags->setFocus();
+    // QTest types only ASCII: put the text in as an input method would and say it was typed.
+    tags->setText(u"甲，目"_s);
+    emit tags->textEdited(tags->text());
+    QCompleter *completer = tags->findChild<QCompleter *>();
+    QVERIFY(!completer); // the dock owns it and points it at the editor
+    completer = m_actions->dock()->findChild<QCompleter *>();
+    QVERIFY(completer);
+    QCOMPARE(completer->completionPrefix(), u"目"_s);
+    QCOMPARE(completer->currentCompletion(), u"目标"_s);
+    emit completer->activated(u"目标"_s);
+    QCOMPARE(tags->text(), u"甲, 目标"_s);
+    emit tags->editingFinished();
+    QCOMPARE(store()->get(second).value().tags, (QStringList{u"甲"_s, u"目标"_s}));
+    QVERIFY(m_actions->controller()->model()->usedTags().contains(u"甲"_s));
 }
 
 void TestUiAnnotations::activatingARowScrollsToTheHighlight()

@@ -148,6 +148,13 @@ AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *pare
 AnnotationsDock::~AnnotationsDock()
 {
     saveNow();
+    // Destroying the children below moves focus between them (the completer's popup gives it
+    // back to the tags editor, which then loses it): nothing may be saved from here on, as the
+    // window may already have destroyed the controller's store.
+    m_note->disconnect(this);
+    m_tags->disconnect(this);
+    m_note->removeEventFilter(this);
+    m_controller = nullptr;
 }
 
 void AnnotationsDock::select(const QUuid &id, bool editNote)
