@@ -148,13 +148,13 @@ AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *pare
 AnnotationsDock::~AnnotationsDock()
 {
     saveNow();
-    // Destroying the children below moves focus between them (the completer's popup gives it
-    // back to the tags editor, which then loses it): nothing may be saved from here on, as the
-    // window may already have destroyed the controller's store.
+    // QWidget's destructor, which runs after this one, destroys the children, and that moves
+    // focus between them (the completer's popup hands it back to the tags editor, which then
+    // loses it). Their signals must not reach this half-destroyed dock.
     m_note->disconnect(this);
     m_tags->disconnect(this);
+    m_completer->disconnect(this);
     m_note->removeEventFilter(this);
-    m_controller = nullptr;
 }
 
 void AnnotationsDock::select(const QUuid &id, bool editNote)
