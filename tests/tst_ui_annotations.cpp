@@ -70,6 +70,7 @@ private slots:
     void notePersistsAfterTheWindowIsReopened();
     void undoAndRedoRestoreTheExactState_data();
     void undoAndRedoRestoreTheExactState();
+    void noteSavesOfOneTypingSessionUndoAsOneStep();
     void panelFilterNarrowsTheList();
     void tagsEditorSavesTagsAndCompletesUsedOnes();
     void activatingARowScrollsToTheHighlight();
@@ -299,6 +300,29 @@ void TestUiAnnotations::undoAndRedoRestoreTheExactState()
     m_actions->redoAction()->trigger();
     QCOMPARE(stateOf(store(), id), after);
     QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), after ? 1 : 0);
+}
+
+void TestUiAnnotations::noteSavesOfOneTypingSessionUndoAsOneStep()
+{
+    const QUuid id = highlight(30, 36, m_actions->noteAction());
+    QVERIFY(!id.isNull());
+    QUndoStack *stack = m_actions->controller()->undoStack();
+    const qsizetype steps = stack->count();
+    QPlainTextEdit *editor = m_actions->dock()->noteEditor();
+    QTRY_VERIFY(editor->hasFocus());
+    QTest::keyClicks(editor, u"first"_s);
+    QTRY_COMPARE(store()->get(id).value().note, u"first"_s);
+    QTest::keyClicks(editor, u" and more"_s);
+    QTRY_COMPARE(store()->get(id).value().note, u"first and more"_s);
+    QCOMPARE(stack->count(), steps + 1);
+    m_window->mainView()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store()->get(id).value().note, QString());
+    QTRY_COMPARE(editor->toPlainText(), QString()); // the editor follows the undo
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(store()->get(id).value().note, u"first and more"_s);
+    QTest::keyClick(m_window.get(), Qt::Key_Delete);
+    QVERIFY(!store()->get(id));
 }
 
 void TestUiAnnotations::panelFilterNarrowsTheList()

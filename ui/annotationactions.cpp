@@ -80,6 +80,9 @@ AnnotationActions::AnnotationActions(MainWindow *window, AnnotationController *c
     m_note->setObjectName(u"addNoteAction"_s);
     m_delete = edit->addAction(tr("&Delete Highlight"), this, [this] { m_controller->remove(m_dock->currentId()); });
     m_delete->setObjectName(u"deleteHighlightAction"_s);
+    // Text fields take Delete for themselves first (shortcut override), so this only fires from
+    // the panes and the list; it asks nothing because it can be undone.
+    m_delete->setShortcut(QKeySequence::Delete);
     m_reattach = edit->addAction(tr("&Re-attach to Selection"), this, &AnnotationActions::reattach);
     m_reattach->setObjectName(u"reattachAction"_s);
     m_reattach->setToolTip(tr("Anchor the annotation chosen in the Annotations panel (an orphan) on the selected text"));
