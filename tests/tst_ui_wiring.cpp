@@ -1,10 +1,16 @@
 // The finished widgets as the main window wires them: find, targets, export, PDF.
+#include "core/annotationstore.h"
+#include "core/targetmodel.h"
+#include "ui/annotationactions.h"
+#include "ui/annotationcontroller.h"
 #include "ui/documentview.h"
 #include "ui/findactions.h"
 #include "ui/findbar.h"
 #include "ui/mainwindow.h"
 #include "ui/searchresultsdock.h"
 #include "ui/searchsession.h"
+#include "ui/targetsactions.h"
+#include "ui/targetsdock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,9 +19,11 @@
 #include <QMenu>
 #include <QScrollBar>
 #include <QSettings>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTest>
 #include <QTreeView>
 
@@ -58,9 +66,13 @@ private slots:
     void cleanup();
 
     void ctrlFFindsInTheFocusedPaneAndF3Scrolls();
+    void targetsDockListsTheTargetsAndActivatingOneScrolls();
+    void targetsHighlightButtonHighlightsThroughTheController();
 
 private:
     void openAndWait(const QString &path);
+    // Installs highlighting and notes as the application does, on a database of this test's own.
+    AnnotationActions *installAnnotations();
     MainWindow *window() const { return m_window.get(); }
 
     QTemporaryDir m_dir;
@@ -99,6 +111,16 @@ void TestUiWiring::openAndWait(const QString &path)
     m_window->openFile(path);
     QVERIFY(changed.wait(20000));
     QCoreApplication::processEvents();
+}
+
+AnnotationActions *TestUiWiring::installAnnotations()
+{
+    const QString db = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
+    QFile::remove(db);
+    AnnotationActions *actions = AnnotationActions::install(m_window.get(), db);
+    // The controller takes the document on the next documentChanged: open it again.
+    openAndWait(MainWindow::bundledDocumentPath());
+    return actions;
 }
 
 void TestUiWiring::ctrlFFindsInTheFocusedPaneAndF3Scrolls()
@@ -140,6 +162,65 @@ void TestUiWiring::ctrlFFindsInTheFocusedPaneAndF3Scrolls()
     const SearchMatch current = find->session()->currentMatch();
     const QRect shown = view->cursorRect(view->cursorForRange(current.range.start, current.range.end));
     QVERIFY(view->viewport()->rect().contains(shown.center()));
+}
+
+void TestUiWiring::targetsDockListsTheTargetsAndActivatingOneScrolls()
+{
+    auto *targets = window()->findChild<TargetsActions *>();
+    QVERIFY(targets);
+    TargetsDock *dock = targets->dock();
+    QAction *toggle = dock->toggleViewAction();
+    QVERIFY(window()->menu(MainWindow::Menu::View)->actions().contains(toggle));
+    if (!dock->isVisible())
+        toggle->trigger();
+    QTRY_VERIFY(dock->isVisible());
+    QTRY_COMPARE(dock->model()->rowCount(), 4);
+
+    // The target furthest into the main part: reaching it must scroll.
+    DocumentView *view = window()->mainView();
+    int row = -1;
+    qsizetype start = -1;
+    for (int r = 0; r < dock->model()->rowCount(); ++r) {
+        const qsizetype s = dock->model()->index(r, 0).data(TargetModel::StartRole).toLongLong();
+        if (view->containsOffset(s) && s > start) {
+            start = s;
+            row = r;
+        }
+    }
+    QVERIFY(row >= 0);
+    const qsizetype end = dock->model()->index(row, 0).data(TargetModel::EndRole).toLongLong();
+    const int before = view->verticalScrollBar()->value();
+    QSignalSpy activated(dock, &TargetsDock::targetActivated);
+    const QModelIndex index = dock->view()->model()->index(row, 0);
+    dock->view()->scrollTo(index);
+    QTest::mouseClick(dock->view()->viewport(), Qt::LeftButton, {}, dock->view()->visualRect(index).center());
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().at(0).toLongLong(), start);
+    QTRY_VERIFY(view->verticalScrollBar()->value() != before);
+    const QRect shown = view->cursorRect(view->cursorForRange(start, start));
+    QVERIFY(view->viewport()->rect().contains(shown.center()));
+    QVERIFY(end > start);
+}
+
+void TestUiWiring::targetsHighlightButtonHighlightsThroughTheController()
+{
+    AnnotationActions *annotations = installAnnotations();
+    QVERIFY(annotations->controller()->store());
+    TargetsDock *dock = window()->findChild<TargetsActions *>()->dock();
+    dock->toggleViewAction()->trigger();
+    QTRY_VERIFY(dock->isVisible());
+    QTRY_COMPARE(dock->model()->rowCount(), 4);
+    dock->view()->selectRow(0);
+    QSignalSpy requested(dock, &TargetsDock::highlightRequested);
+    QTest::mouseClick(dock->highlightButton(), Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    const qsizetype start = requested.first().at(0).toLongLong();
+    const qsizetype end = requested.first().at(1).toLongLong();
+    const auto stored = annotations->controller()->store()->list(window()->document()->hash());
+    QVERIFY(stored);
+    QCOMPARE(stored.value().size(), 1);
+    QCOMPARE(stored.value().first().anchor.start, start);
+    QCOMPARE(stored.value().first().anchor.end, end);
 }
 
 QTEST_MAIN(TestUiWiring)

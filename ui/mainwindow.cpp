@@ -6,6 +6,7 @@
 #include "ui/findactions.h"
 #include "ui/readingstyle.h"
 #include "ui/recentfiles.h"
+#include "ui/targetsactions.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     createMenus();
     createStatusBar();
     new FindActions(this); // owned by the window; reach it with findChild<FindActions *>()
+    new TargetsActions(this);
 
     connect(m_loader, &DocumentLoader::started, this, [this] { setLoadingUi(true); });
     connect(m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
