@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QVariant>
@@ -181,6 +182,18 @@ DocumentRecord documentFromRow(const QSqlQuery &q)
             q.value(3).toString(), timeFromText(q.value(4).toString()), timeFromText(q.value(5).toString())};
 }
 
+StoreError errorKind(const QSqlError &error);
+
+// SQLite reports a write that ran out of space in the WAL as an I/O error, not SQLITE_FULL: ask
+// the file system, so the reader is told the disk is full rather than "disk I/O error".
+StoreError refineForFullDisk(StoreError kind, const QString &databasePath)
+{
+    if (kind != StoreError::IoError)
+        return kind;
+    const QStorageInfo volume(QFileInfo(databasePath).absolutePath());
+    return volume.isValid() && volume.bytesAvailable() < 1024 * 1024 ? StoreError::DiskFull : kind;
+}
+
 StoreError errorKind(const QSqlError &error)
 {
     bool ok = false;
@@ -251,7 +264,7 @@ QSqlDatabase AnnotationStore::db() const
 
 StoreFailure AnnotationStore::failure(const QSqlQuery &query) const
 {
-    return {errorKind(query.lastError()), query.lastError().text()};
+    return {refineForFullDisk(errorKind(query.lastError()), m_path), query.lastError().text()};
 }
 
 StoreFailure AnnotationStore::failure(StoreError kind, const QString &detail) const
@@ -298,14 +311,15 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
                 options += u";QSQLITE_OPEN_READONLY"_s;
             db.setConnectOptions(options);
             if (!db.open())
-                return R::failure({readOnly ? StoreError::ReadOnly : errorKind(db.lastError()), db.lastError().text()});
+                return R::failure({readOnly ? StoreError::ReadOnly : refineForFullDisk(errorKind(db.lastError()), path),
+                                   db.lastError().text()});
         }
         // quick_check is the first statement that reads the file: a file that is not a database
         // fails it with SQLITE_NOTADB, a damaged one reports problems instead of "ok".
         QSqlQuery check(store->db());
         bool corrupt = false;
         if (!check.exec(u"PRAGMA quick_check"_s)) {
-            const StoreError kind = errorKind(check.lastError());
+            const StoreError kind = refineForFullDisk(errorKind(check.lastError()), path);
             if (kind == StoreError::ReadOnly && readOnly && !immutable) {
                 check = QSqlQuery();
                 store.reset();

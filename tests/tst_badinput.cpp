@@ -440,6 +440,7 @@ rm -f "$dir/filler"
     const QString err = QString::fromUtf8(errFile.readAll());
     QVERIFY2(err.startsWith(u"pizhu: "_s + dir + u"/notes.db: "_s), qPrintable(err));
     QCOMPARE(err.count(u'\n'), qsizetype(1));
+    QVERIFY2(err.contains(u"the disk is full"_s), qPrintable(err));
     // Nothing saved before is lost, and the note that did not fit left nothing half-written.
     QCOMPARE(out.count(u"saved before the disk filled"_s), qsizetype(3));
     for (const QString &quote : {u"质量强国"_s, u"形势背景"_s, u"总体要求"_s})
