@@ -7,6 +7,7 @@
 #include "ui/findactions.h"
 #include "ui/findbar.h"
 #include "ui/mainwindow.h"
+#include "ui/notesexportactions.h"
 #include "ui/searchresultsdock.h"
 #include "ui/searchsession.h"
 #include "ui/targetsactions.h"
@@ -14,6 +15,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStatusBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -68,6 +74,9 @@ private slots:
     void ctrlFFindsInTheFocusedPaneAndF3Scrolls();
     void targetsDockListsTheTargetsAndActivatingOneScrolls();
     void targetsHighlightButtonHighlightsThroughTheController();
+    void copyNotesAsMarkdownQuotesEveryHighlight();
+    void exportWritesMarkdownOrJsonByTheFileName();
+    void exportWithoutNotesSaysThereIsNothingToExport();
 
 private:
     void openAndWait(const QString &path);
@@ -221,6 +230,87 @@ void TestUiWiring::targetsHighlightButtonHighlightsThroughTheController()
     QCOMPARE(stored.value().size(), 1);
     QCOMPARE(stored.value().first().anchor.start, start);
     QCOMPARE(stored.value().first().anchor.end, end);
+}
+
+namespace {
+
+// Two highlights on runs of Chinese characters of the main part, which Markdown needs no escape for.
+QStringList highlightTwoRuns(MainWindow *window, AnnotationController *controller)
+{
+    const QString &text = window->document()->text();
+    QStringList quotes;
+    for (const QString &needle : {u"质量强国"_s, u"质量发展"_s}) {
+        const qsizetype at = text.indexOf(needle);
+        if (at < 0 || controller->highlight(at, at + needle.size(), AnnotationColor::Yellow).isNull())
+            return {};
+        quotes << needle;
+    }
+    return quotes;
+}
+
+} // namespace
+
+void TestUiWiring::copyNotesAsMarkdownQuotesEveryHighlight()
+{
+    AnnotationActions *annotations = installAnnotations();
+    const QStringList quotes = highlightTwoRuns(window(), annotations->controller());
+    QCOMPARE(quotes.size(), 2);
+    auto *notes = window()->findChild<NotesExportActions *>();
+    QVERIFY(notes);
+    QVERIFY(window()->menu(MainWindow::Menu::Edit)->actions().contains(notes->copyAction()));
+    QGuiApplication::clipboard()->clear();
+    notes->copyAction()->trigger();
+    const QString markdown = QGuiApplication::clipboard()->text();
+    const QStringList lines = markdown.split(u'\n');
+    for (const QString &quote : quotes)
+        QVERIFY2(lines.contains(u"> "_s + quote), qPrintable(markdown));
+}
+
+void TestUiWiring::exportWritesMarkdownOrJsonByTheFileName()
+{
+    AnnotationActions *annotations = installAnnotations();
+    QCOMPARE(highlightTwoRuns(window(), annotations->controller()).size(), 2);
+    auto *notes = window()->findChild<NotesExportActions *>();
+    QVERIFY(window()->menu(MainWindow::Menu::File)->actions().contains(notes->exportAction()));
+
+    const QString md = m_dir.filePath(u"notes.md"_s);
+    QVERIFY(notes->exportTo(md));
+    QFile mdFile(md);
+    QVERIFY(mdFile.open(QIODevice::ReadOnly));
+    const QString markdown = QString::fromUtf8(mdFile.readAll());
+    QVERIFY(markdown.startsWith(u"---"_s)); // front matter
+    QVERIFY(markdown.contains(u"> 质量强国"_s));
+
+    const QString json = m_dir.filePath(u"notes.json"_s);
+    QVERIFY(notes->exportTo(json));
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(jsonFile.readAll(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(parsed.isObject());
+    QCOMPARE(parsed.object().value(u"total"_s).toInt(), 2);
+}
+
+void TestUiWiring::exportWithoutNotesSaysThereIsNothingToExport()
+{
+    installAnnotations();
+    auto *notes = window()->findChild<NotesExportActions *>();
+    QGuiApplication::clipboard()->setText(u"before"_s);
+    QVERIFY(!notes->copyMarkdown());
+    QCOMPARE(QGuiApplication::clipboard()->text(), u"before"_s);
+    QVERIFY2(window()->statusBar()->currentMessage().contains(u"no notes to export"_s),
+             qPrintable(window()->statusBar()->currentMessage()));
+    const QString path = m_dir.filePath(u"empty.md"_s);
+    QVERIFY(!notes->exportTo(path));
+    QVERIFY(!QFile::exists(path)); // said, not written as an empty file
+    QVERIFY(window()->statusBar()->currentMessage().contains(u"no notes to export"_s));
+
+    // Without the annotations feature at all, the window still says why.
+    cleanup();
+    init();
+    QVERIFY(!window()->findChild<NotesExportActions *>()->copyMarkdown());
+    QVERIFY(window()->statusBar()->currentMessage().contains(u"database is not open"_s));
 }
 
 QTEST_MAIN(TestUiWiring)

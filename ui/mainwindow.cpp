@@ -4,6 +4,7 @@
 #include "ui/documentloader.h"
 #include "ui/documentview.h"
 #include "ui/findactions.h"
+#include "ui/notesexportactions.h"
 #include "ui/readingstyle.h"
 #include "ui/recentfiles.h"
 #include "ui/targetsactions.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     createStatusBar();
     new FindActions(this); // owned by the window; reach it with findChild<FindActions *>()
     new TargetsActions(this);
+    new NotesExportActions(this);
 
     connect(m_loader, &DocumentLoader::started, this, [this] { setLoadingUi(true); });
     connect(m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
