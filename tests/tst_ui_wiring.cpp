@@ -23,6 +23,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QScrollBar>
 #include <QSettings>
 #include <QPushButton>
@@ -77,6 +79,8 @@ private slots:
     void copyNotesAsMarkdownQuotesEveryHighlight();
     void exportWritesMarkdownOrJsonByTheFileName();
     void exportWithoutNotesSaysThereIsNothingToExport();
+    void pdfOpensInTheWindow();
+    void pdfWithoutTextIsReportedAsSuch();
 
 private:
     void openAndWait(const QString &path);
@@ -311,6 +315,54 @@ void TestUiWiring::exportWithoutNotesSaysThereIsNothingToExport()
     init();
     QVERIFY(!window()->findChild<NotesExportActions *>()->copyMarkdown());
     QVERIFY(window()->statusBar()->currentMessage().contains(u"database is not open"_s));
+}
+
+namespace {
+
+// A PDF of a few lines (one paragraph each), or of a filled rectangle only when lines is empty:
+// pages as a scanner makes them, with no text layer.
+void writePdf(const QString &path, const QStringList &lines)
+{
+    QPdfWriter writer(path);
+    writer.setResolution(150);
+    QPainter painter(&writer);
+    QFont font(u"Noto Serif CJK SC"_s);
+    font.setPixelSize(30);
+    painter.setFont(font);
+    if (lines.isEmpty())
+        painter.fillRect(QRect(100, 100, 600, 400), Qt::gray);
+    int y = 100;
+    for (const QString &line : lines) {
+        painter.drawText(QPoint(100, y), line);
+        y += 80;
+    }
+}
+
+} // namespace
+
+void TestUiWiring::pdfOpensInTheWindow()
+{
+    const QString path = m_dir.filePath(u"report.pdf"_s);
+    writePdf(path, {u"质量工作报告"_s, u"一、总体要求"_s, u"坚持以质量为先。"_s, u"二、主要目标"_s, u"到二〇三〇年质量全面提高。"_s});
+    openAndWait(path);
+    QCOMPARE(window()->documentPath(), path);
+    const QString text = window()->document()->text();
+    QVERIFY2(text.contains(u"坚持以质量为先。"_s), qPrintable(text));
+    QVERIFY(window()->mainView()->toPlainText().contains(u"到二〇三〇年质量全面提高。"_s));
+}
+
+void TestUiWiring::pdfWithoutTextIsReportedAsSuch()
+{
+    const QString path = m_dir.filePath(u"scan.pdf"_s);
+    writePdf(path, {});
+    const QString before = window()->documentPath();
+    QSignalSpy failed(window(), &MainWindow::loadFailed);
+    window()->openFile(path);
+    QVERIFY(failed.wait(20000));
+    QCOMPARE(failed.first().at(0).toString(), path);
+    const QString message = failed.first().at(1).toString();
+    QVERIFY2(message.contains(u"PDF has no text"_s), qPrintable(message));
+    QCOMPARE(window()->documentPath(), before); // the document shown stays
 }
 
 QTEST_MAIN(TestUiWiring)

@@ -1,6 +1,8 @@
 #include "ui/documentloader.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QThread>
@@ -10,11 +12,39 @@ namespace Pizhu {
 
 namespace {
 
-using Outcome = Result<std::shared_ptr<LoadedDocument>, ImportError>;
+using Outcome = Result<std::shared_ptr<LoadedDocument>, LoadFailure>;
 
 // Import takes most of the time; rendering the panes the rest.
 constexpr double ImportShare = 0.6;
 constexpr qsizetype ParallelHashAbove = 1024 * 1024;
+
+bool isPdfFile(const QString &path)
+{
+    // Only a regular file is looked into: opening a named pipe to peek would wait for a writer.
+    if (!QFileInfo(path).isFile())
+        return false;
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && PdfReader::looksLikePdf(file.read(1024));
+}
+
+// A PDF through Poppler and its pages, anything else through the importer's own file reading.
+Result<Document, LoadFailure> importAny(const Importer &importer, const QString &path)
+{
+    using R = Result<Document, LoadFailure>;
+    if (!isPdfFile(path)) {
+        auto imported = importer.importFile(path);
+        if (!imported)
+            return R::failure({imported.error(), std::nullopt});
+        return std::move(imported).value();
+    }
+    auto pages = PdfReader::readPages(path);
+    if (!pages)
+        return R::failure({ImportError::Unreadable, pages.error()});
+    auto imported = importer.importPages(pages.value());
+    if (!imported)
+        return R::failure({imported.error(), std::nullopt});
+    return std::move(imported).value();
+}
 
 Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_ptr<std::atomic_bool> cancel,
                      QThread *uiThread,
@@ -25,7 +55,7 @@ Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_pt
         report(f * ImportShare);
         return !cancel->load();
     });
-    auto imported = importer.importFile(path);
+    auto imported = importAny(importer, path);
     if (!imported)
         return Outcome::failure(imported.error());
     auto result = std::make_shared<LoadedDocument>();
@@ -51,7 +81,7 @@ Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_pt
     if (hash.isValid())
         result->hash = hash.result();
     if (!result->main || (parts > 1 && !result->commentary) || cancel->load())
-        return Outcome::failure(ImportError::Cancelled);
+        return Outcome::failure({ImportError::Cancelled, std::nullopt});
     result->document = std::move(doc);
     return result;
 }
@@ -115,7 +145,7 @@ void DocumentLoader::loadNow(const QString &path, const PaneStyle &style)
     finish(path, loadOnWorker(path, style, m_cancel, nullptr, [](double) {}), *m_cancel);
 }
 
-void DocumentLoader::finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, ImportError> &outcome,
+void DocumentLoader::finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, LoadFailure> &outcome,
                             const std::atomic_bool &cancelled)
 {
     m_loading = false;
@@ -124,7 +154,7 @@ void DocumentLoader::finish(const QString &path, const Result<std::shared_ptr<Lo
         emit this->cancelled(path);
     else if (outcome.ok())
         emit loaded(outcome.value());
-    else if (outcome.error() == ImportError::Cancelled)
+    else if (outcome.error().import == ImportError::Cancelled && !outcome.error().pdf)
         emit this->cancelled(path);
     else
         emit failed(path, outcome.error());
@@ -142,6 +172,25 @@ QString DocumentLoader::describe(ImportError error)
     case ImportError::Cancelled: return tr("Opening the file was cancelled.");
     }
     return {};
+}
+
+QString DocumentLoader::describe(PdfError error)
+{
+    switch (error) {
+    case PdfError::NotPdf: return tr("The file is not a PDF.");
+    case PdfError::Damaged: return tr("The PDF is damaged and cannot be read.");
+    case PdfError::Encrypted: return tr("The PDF is encrypted: Pizhu cannot open it without its password.");
+    case PdfError::WrongPassword: return tr("The PDF password is wrong.");
+    case PdfError::NoText:
+        return tr("The PDF has no text, only images of pages (a scan?): Pizhu reads text and does not recognise it "
+                  "in images.");
+    }
+    return {};
+}
+
+QString DocumentLoader::describe(const LoadFailure &failure)
+{
+    return failure.pdf ? describe(*failure.pdf) : describe(failure.import);
 }
 
 } // namespace Pizhu

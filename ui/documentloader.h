@@ -3,12 +3,14 @@
 #include "core/document.h"
 #include "core/importer.h"
 #include "ui/panecontent.h"
+#include "ui/pdfreader.h"
 
 #include <QObject>
 #include <QString>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace Pizhu {
 
@@ -22,8 +24,15 @@ struct LoadedDocument
     std::unique_ptr<PaneContent> commentary; // every later part; null when there is none
 };
 
+// Why a file could not be opened: the import's reason, or for a PDF what reading it reported.
+struct LoadFailure
+{
+    ImportError import = ImportError::Unreadable;
+    std::optional<PdfError> pdf;
+};
+
 // Imports and renders a file on a worker thread (QtConcurrent) so that a large file never
-// freezes the window. One load at a time: starting another cancels the one in flight.
+// freezes the window. A PDF is read page by page (PdfReader) and imported from its pages. One load at a time: starting another cancels the one in flight.
 class DocumentLoader final : public QObject
 {
     Q_OBJECT
@@ -41,16 +50,18 @@ public:
 
     // The reason a file could not be opened, for a dialog.
     static QString describe(ImportError error);
+    static QString describe(PdfError error);
+    static QString describe(const LoadFailure &failure);
 
 signals:
     void started(const QString &path);
     void progress(double fraction);
     void loaded(const std::shared_ptr<Pizhu::LoadedDocument> &document);
-    void failed(const QString &path, Pizhu::ImportError error);
+    void failed(const QString &path, const Pizhu::LoadFailure &failure);
     void cancelled(const QString &path);
 
 private:
-    void finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, ImportError> &outcome,
+    void finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, LoadFailure> &outcome,
                 const std::atomic_bool &cancelled);
 
     std::shared_ptr<std::atomic_bool> m_cancel;

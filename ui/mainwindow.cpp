@@ -126,8 +126,9 @@ void MainWindow::createMenus()
     QMenu *file = m_menus[int(Menu::File)] = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
         const QString dir = m_settings->value(u"lastDirectory"_s).toString();
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Document"), dir,
-                                                          tr("Text and Markdown (*.txt *.md *.markdown);;All files (*)"));
+        const QString filter = tr("Documents (*.txt *.md *.markdown *.pdf);;Text and Markdown (*.txt *.md *.markdown);;"
+                                  "PDF files (*.pdf);;All files (*)");
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Document"), dir, filter);
         if (!path.isEmpty())
             openFile(path);
     });
@@ -299,11 +300,11 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
     emit documentChanged();
 }
 
-void MainWindow::showLoadError(const QString &path, ImportError error)
+void MainWindow::showLoadError(const QString &path, const LoadFailure &failure)
 {
     setLoadingUi(false);
-    const QString message = DocumentLoader::describe(error);
-    if (error == ImportError::NotFound)
+    const QString message = DocumentLoader::describe(failure);
+    if (failure.import == ImportError::NotFound && !failure.pdf)
         m_recentFiles->remove(path);
     // Window-modal but not blocking: the event loop keeps running, and nothing waits on it.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open File"),

@@ -24,8 +24,8 @@ class DocumentView;
 class OutlineModel;
 class ReadingStyle;
 class RecentFiles;
+struct LoadFailure;
 struct LoadedDocument;
-enum class ImportError;
 
 // The reading window: outline on the left, the main part in the centre, the commentary on the
 // right. It lays out widgets and connects them; importing and rendering live in DocumentLoader,
@@ -94,7 +94,7 @@ private:
     void saveReadingPosition() const;
     void restoreReadingPosition();
     void showLoaded(const std::shared_ptr<LoadedDocument> &loaded);
-    void showLoadError(const QString &path, ImportError error);
+    void showLoadError(const QString &path, const LoadFailure &failure);
     void setLoadingUi(bool loading);
     void onTopOffsetChanged(DocumentView *view, qsizetype offset);
     void followOffset(qsizetype offset);
