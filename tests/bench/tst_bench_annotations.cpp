@@ -171,8 +171,8 @@ void BenchAnnotations::openWithAllHighlights()
 void BenchAnnotations::highlightActionToRepaint_data()
 {
     QTest::addColumn<bool>("fullSync");
-    QTest::newRow("synchronous=FULL (default)") << true;
-    QTest::newRow("synchronous=NORMAL") << false;
+    QTest::newRow("synchronous=FULL") << true;
+    QTest::newRow("synchronous=NORMAL (default)") << false;
 }
 
 void BenchAnnotations::highlightActionToRepaint()
