@@ -491,6 +491,7 @@ void TestUiAnnotations::withoutUsableDatabaseHighlightingIsOff()
     QVERIFY(!m_actions->controller()->canEdit());
     QVERIFY(m_actions->controller()->highlight(0, 4, AnnotationColor::Yellow).isNull());
     QVERIFY(!m_actions->controller()->unavailableReason().isEmpty());
+    QCOMPARE(m_window->statusBar()->currentMessage(), m_actions->controller()->unavailableReason());
     QVERIFY(m_window->mainView()->hasContent()); // the window still reads
 }
 

@@ -97,6 +97,9 @@ AnnotationActions::AnnotationActions(MainWindow *window, AnnotationController *c
     connect(window, &MainWindow::documentChanged, this, [this] {
         m_controller->setDocument(m_window->sharedDocument(), m_window->documentPath());
         updateEnabled();
+        // Opening clears the status bar; say again why highlighting is off.
+        if (!m_controller->canEdit() && !m_controller->unavailableReason().isEmpty())
+            m_window->statusBar()->showMessage(m_controller->unavailableReason(), 10000);
     });
     window->installEventFilter(this);
     if (window->document())

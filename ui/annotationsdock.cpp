@@ -54,6 +54,7 @@ AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *pare
     for (AnnotationColor c : allAnnotationColors())
         m_color->addItem(AnnotationPalette::swatch(c), AnnotationPalette::label(c), int(c));
     m_tag->setObjectName(u"annotationTagFilter"_s);
+    m_tag->addItem(tr("All tags"));
     m_sort->setObjectName(u"annotationSort"_s);
     m_sort->addItem(tr("By position"), int(AnnotationListModel::SortOrder::Position));
     m_sort->addItem(tr("Newest first"), int(AnnotationListModel::SortOrder::Time));
