@@ -8,6 +8,7 @@
 #include "ui/findbar.h"
 #include "ui/mainwindow.h"
 #include "ui/notesexportactions.h"
+#include "ui/originaltextactions.h"
 #include "ui/searchresultsdock.h"
 #include "ui/searchsession.h"
 #include "ui/targetsactions.h"
@@ -81,6 +82,7 @@ private slots:
     void exportWithoutNotesSaysThereIsNothingToExport();
     void pdfOpensInTheWindow();
     void pdfWithoutTextIsReportedAsSuch();
+    void showOriginalTextUndoesRepairsAndTheStatusBarCountsThem();
 
 private:
     void openAndWait(const QString &path);
@@ -363,6 +365,41 @@ void TestUiWiring::pdfWithoutTextIsReportedAsSuch()
     const QString message = failed.first().at(1).toString();
     QVERIFY2(message.contains(u"PDF has no text"_s), qPrintable(message));
     QCOMPARE(window()->documentPath(), before); // the document shown stays
+}
+
+void TestUiWiring::showOriginalTextUndoesRepairsAndTheStatusBarCountsThem()
+{
+    auto *original = window()->findChild<OriginalTextActions *>();
+    QVERIFY(original);
+    QVERIFY(window()->menu(MainWindow::Menu::View)->actions().contains(original->showOriginalAction()));
+    QCOMPARE(window()->document()->repairs().total(), 0);
+    QVERIFY(!original->repairsLabel()->isVisible());
+
+    // U+2F08 and U+2F00 are the Kangxi radicals that PDF extraction gives for 人 and 一.
+    const QString path = m_dir.filePath(u"radicals.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"报告\n\n一、总体要求\n坚持\u2F08民至上，\u2F00切为了\u2F08民。\n"_s.toUtf8());
+    file.close();
+    openAndWait(path);
+    const qsizetype repaired = window()->document()->repairs().total();
+    QCOMPARE(repaired, 3);
+    QVERIFY(original->repairsLabel()->isVisible());
+    QCOMPARE(original->repairsLabel()->text(), u"3 characters repaired"_s);
+    DocumentView *view = window()->mainView();
+    QVERIFY(view->toPlainText().contains(u"坚持人民至上，一切为了人民。"_s));
+
+    original->showOriginalAction()->trigger();
+    QVERIFY(view->toPlainText().contains(u"坚持\u2F08民至上，\u2F00切为了\u2F08民。"_s));
+    // Offsets still map: the repaired text and the original have the same length.
+    const qsizetype at = window()->document()->text().indexOf(u"至上"_s);
+    QCOMPARE(view->cursorForRange(at, at + 2).selectedText(), u"至上"_s);
+
+    // A document opened meanwhile is shown original too, until the reader turns it off.
+    openAndWait(path);
+    QVERIFY(view->toPlainText().contains(u"\u2F08民"_s));
+    original->showOriginalAction()->trigger();
+    QVERIFY(view->toPlainText().contains(u"坚持人民至上"_s));
 }
 
 QTEST_MAIN(TestUiWiring)

@@ -5,6 +5,7 @@
 #include "ui/documentview.h"
 #include "ui/findactions.h"
 #include "ui/notesexportactions.h"
+#include "ui/originaltextactions.h"
 #include "ui/readingstyle.h"
 #include "ui/recentfiles.h"
 #include "ui/targetsactions.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     new FindActions(this); // owned by the window; reach it with findChild<FindActions *>()
     new TargetsActions(this);
     new NotesExportActions(this);
+    new OriginalTextActions(this);
 
     connect(m_loader, &DocumentLoader::started, this, [this] { setLoadingUi(true); });
     connect(m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });

@@ -99,13 +99,14 @@ std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPa
             else
                 cursor.insertBlock(format, plain);
             content->blockStarts.append(block.textStart);
+            const QString blockText = style.originalText ? doc.originalText(block) : block.text;
             if (block.kind == BlockKind::Heading) {
-                cursor.insertText(block.text, headingFormat(block.headingLevel));
+                cursor.insertText(blockText, headingFormat(block.headingLevel));
             } else {
-                const qsizetype titleLength = std::clamp<qsizetype>(block.titleLength, 0, block.text.size());
+                const qsizetype titleLength = std::clamp<qsizetype>(block.titleLength, 0, blockText.size());
                 if (titleLength > 0)
-                    cursor.insertText(block.text.left(titleLength), title);
-                cursor.insertText(block.text.mid(titleLength), plain);
+                    cursor.insertText(blockText.left(titleLength), title);
+                cursor.insertText(blockText.mid(titleLength), plain);
             }
         }
     }

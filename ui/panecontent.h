@@ -17,6 +17,7 @@ struct PaneStyle
 {
     QFont font;
     int lineSpacing = 150; // percent of the font's line height
+    bool originalText = false; // Document::originalText(block): the characters before repairs
 };
 
 // What one reading pane shows: a run of the document's parts rendered into a QTextDocument, one
