@@ -28,13 +28,20 @@ void err(const QString &text)
 static QString describe(ImportError error)
 {
     switch (error) {
-    case ImportError::NotFound: return u"no such file"_s;
-    case ImportError::NotAFile: return u"not a regular file"_s;
-    case ImportError::Unreadable: return u"cannot be read"_s;
-    case ImportError::Empty: return u"the file is empty"_s;
-    case ImportError::Binary: return u"this is a binary file, not text"_s;
-    case ImportError::TooLarge: return u"the file is larger than Pizhu opens"_s;
-    case ImportError::Cancelled: return u"cancelled"_s;
+    case ImportError::NotFound:
+        return u"no such file"_s;
+    case ImportError::NotAFile:
+        return u"not a regular file"_s;
+    case ImportError::Unreadable:
+        return u"cannot be read"_s;
+    case ImportError::Empty:
+        return u"the file is empty"_s;
+    case ImportError::Binary:
+        return u"this is a binary file, not text"_s;
+    case ImportError::TooLarge:
+        return u"the file is larger than Pizhu opens"_s;
+    case ImportError::Cancelled:
+        return u"cancelled"_s;
     }
     return u"cannot be opened"_s;
 }
@@ -42,11 +49,16 @@ static QString describe(ImportError error)
 static QString describe(PdfError error)
 {
     switch (error) {
-    case PdfError::NotPdf: return u"not a PDF file"_s;
-    case PdfError::Damaged: return u"the PDF is damaged and cannot be read"_s;
-    case PdfError::Encrypted: return u"the PDF is encrypted; Pizhu cannot open it without its password"_s;
-    case PdfError::WrongPassword: return u"the PDF password is wrong"_s;
-    case PdfError::NoText: return u"the PDF has no text layer (scanned pages?); Pizhu does not do OCR"_s;
+    case PdfError::NotPdf:
+        return u"not a PDF file"_s;
+    case PdfError::Damaged:
+        return u"the PDF is damaged and cannot be read"_s;
+    case PdfError::Encrypted:
+        return u"the PDF is encrypted; Pizhu cannot open it without its password"_s;
+    case PdfError::WrongPassword:
+        return u"the PDF password is wrong"_s;
+    case PdfError::NoText:
+        return u"the PDF has no text layer (scanned pages?); Pizhu does not do OCR"_s;
     }
     return u"cannot be opened"_s;
 }

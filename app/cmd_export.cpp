@@ -67,8 +67,8 @@ std::optional<Options> parse(const QStringList &args, QString *error)
                 *error = u"--group-by is section or color"_s;
                 return std::nullopt;
             }
-            o.exportOptions.groupBy = value == u"section" ? ExportOptions::GroupBy::Section
-                                                          : ExportOptions::GroupBy::Color;
+            o.exportOptions.groupBy
+                = value == u"section" ? ExportOptions::GroupBy::Section : ExportOptions::GroupBy::Color;
         } else if (arg == u"--db") {
             o.db = value;
         }
@@ -149,10 +149,9 @@ int runExport(const QStringList &args)
     return writeOutput(o->output, bytes) ? Success : Failure;
 }
 
-const Registration exportCommand(
-    {u"export"_s,
-     u"export FILE [--format markdown|json] [-o OUT] [--color C]... [--tag T]... [--group-by section|color] [--db PATH]"_s,
-     u"write FILE's notes as Markdown or W3C Web Annotation JSON (standard output by default)"_s, runExport});
+const Registration exportCommand({ u"export"_s,
+    u"export FILE [--format markdown|json] [-o OUT] [--color C]... [--tag T]... [--group-by section|color] [--db PATH]"_s,
+    u"write FILE's notes as Markdown or W3C Web Annotation JSON (standard output by default)"_s, runExport });
 
 } // namespace
 } // namespace Pizhu::Cli

@@ -15,13 +15,19 @@ QString describe(const AnnotationJsonFailure &f)
 {
     QString what;
     switch (f.kind) {
-    case AnnotationJsonError::TooLarge: return u"the file is too large to be a notes file"_s;
-    case AnnotationJsonError::NotJson: return u"not JSON (syntax error at byte %1)"_s.arg(f.offset);
+    case AnnotationJsonError::TooLarge:
+        return u"the file is too large to be a notes file"_s;
+    case AnnotationJsonError::NotJson:
+        return u"not JSON (syntax error at byte %1)"_s.arg(f.offset);
     case AnnotationJsonError::WrongShape:
         what = u"not W3C Web Annotation JSON (an Annotation, a list of them, a page or a collection)"_s;
         break;
-    case AnnotationJsonError::MissingField: what = u"missing %1"_s.arg(f.field); break;
-    case AnnotationJsonError::BadValue: what = u"bad value for %1"_s.arg(f.field); break;
+    case AnnotationJsonError::MissingField:
+        what = u"missing %1"_s.arg(f.field);
+        break;
+    case AnnotationJsonError::BadValue:
+        what = u"bad value for %1"_s.arg(f.field);
+        break;
     }
     if (f.index >= 0)
         return u"annotation %1: %2"_s.arg(f.index + 1).arg(what);
@@ -76,16 +82,17 @@ int runImport(const QStringList &args)
         err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(summary.error())));
         return Failure;
     }
-    out(u"%1 added, %2 updated, %3 unchanged"_s.arg(summary->added).arg(summary->updated).arg(summary->unchanged));
+    out(u"%1 added, %2 updated, %3 unchanged"_s.arg(summary->added)
+            .arg(summary->updated)
+            .arg(summary->unchanged));
     if (summary->orphaned > 0)
         out(u"; %1 could not be placed on the text and are kept as orphans"_s.arg(summary->orphaned));
     out(u"\n"_s);
     return Success;
 }
 
-const Registration importCommand({u"import"_s, u"import FILE NOTES.json [--db PATH]"_s,
-                                  u"merge W3C Web Annotation JSON notes into FILE's notes (by id, newer wins)"_s,
-                                  runImport});
+const Registration importCommand({ u"import"_s, u"import FILE NOTES.json [--db PATH]"_s,
+    u"merge W3C Web Annotation JSON notes into FILE's notes (by id, newer wins)"_s, runImport });
 
 } // namespace
 } // namespace Pizhu::Cli

@@ -13,12 +13,13 @@ namespace Pizhu::Cli {
 namespace {
 
 // The registered usage is one line for --help; this is the full form shown on a usage error.
-const QString Details = u"usage: pizhu note add FILE --quote TEXT [--occurrence N] [--note TEXT] [--color NAME] [--tag T]...\n"
-                      "       pizhu note list FILE [--format tsv|json]\n"
-                      "       pizhu note search QUERY [--format tsv|json]\n"
-                      "       pizhu note edit ID [--note TEXT] [--color NAME] [--tag T]... [--no-tags]\n"
-                      "       pizhu note rm ID\n"
-                      "       (each takes --db PATH; default $PIZHU_DB, else the app-data folder)\n"_s;
+const QString Details
+    = u"usage: pizhu note add FILE --quote TEXT [--occurrence N] [--note TEXT] [--color NAME] [--tag T]...\n"
+      "       pizhu note list FILE [--format tsv|json]\n"
+      "       pizhu note search QUERY [--format tsv|json]\n"
+      "       pizhu note edit ID [--note TEXT] [--color NAME] [--tag T]... [--no-tags]\n"
+      "       pizhu note rm ID\n"
+      "       (each takes --db PATH; default $PIZHU_DB, else the app-data folder)\n"_s;
 
 int noteUsage(const QString &message)
 {
@@ -110,14 +111,22 @@ std::optional<Options> parse(const QStringList &args, QString *error)
 QString describe(const StoreFailure &f)
 {
     switch (f.kind) {
-    case StoreError::NewerSchema: return u"made by a newer Pizhu; not changed (%1)"_s.arg(f.detail);
-    case StoreError::Corrupt: return u"the database is damaged and could not be moved aside"_s;
-    case StoreError::ReadOnly: return u"cannot be written (read-only location)"_s;
-    case StoreError::DiskFull: return u"the disk is full"_s;
-    case StoreError::Busy: return u"another program is holding the database; try again"_s;
-    case StoreError::NotFound: return u"no such annotation"_s;
-    case StoreError::Invalid: return u"refused: %1"_s.arg(f.detail);
-    case StoreError::IoError: break;
+    case StoreError::NewerSchema:
+        return u"made by a newer Pizhu; not changed (%1)"_s.arg(f.detail);
+    case StoreError::Corrupt:
+        return u"the database is damaged and could not be moved aside"_s;
+    case StoreError::ReadOnly:
+        return u"cannot be written (read-only location)"_s;
+    case StoreError::DiskFull:
+        return u"the disk is full"_s;
+    case StoreError::Busy:
+        return u"another program is holding the database; try again"_s;
+    case StoreError::NotFound:
+        return u"no such annotation"_s;
+    case StoreError::Invalid:
+        return u"refused: %1"_s.arg(f.detail);
+    case StoreError::IoError:
+        break;
     }
     return u"input/output error (%1)"_s.arg(f.detail);
 }
@@ -149,11 +158,20 @@ QString tsvField(const QString &s)
     out.reserve(s.size());
     for (QChar c : s) {
         switch (c.unicode()) {
-        case '\\': out += u"\\\\"_s; break;
-        case '\t': out += u"\\t"_s; break;
-        case '\n': out += u"\\n"_s; break;
-        case '\r': out += u"\\r"_s; break;
-        default: out += c;
+        case '\\':
+            out += u"\\\\"_s;
+            break;
+        case '\t':
+            out += u"\\t"_s;
+            break;
+        case '\n':
+            out += u"\\n"_s;
+            break;
+        case '\r':
+            out += u"\\r"_s;
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -161,19 +179,13 @@ QString tsvField(const QString &s)
 
 QJsonObject toJson(const Annotation &a)
 {
-    return {{u"id"_s, a.id.toString(QUuid::WithoutBraces)},
-            {u"color"_s, annotationColorName(a.color)},
-            {u"sectionPath"_s, QJsonArray::fromStringList(a.anchor.sectionPath)},
-            {u"part"_s, a.part},
-            {u"start"_s, a.anchor.start},
-            {u"end"_s, a.anchor.end},
-            {u"quote"_s, a.anchor.quote},
-            {u"note"_s, a.note},
-            {u"tags"_s, QJsonArray::fromStringList(a.tags)},
-            {u"orphaned"_s, a.isOrphaned()},
-            {u"anchor"_s, anchorMethodName(a.reanchoring.method)},
-            {u"created"_s, a.created.toString(Qt::ISODateWithMs)},
-            {u"modified"_s, a.modified.toString(Qt::ISODateWithMs)}};
+    return { { u"id"_s, a.id.toString(QUuid::WithoutBraces) }, { u"color"_s, annotationColorName(a.color) },
+        { u"sectionPath"_s, QJsonArray::fromStringList(a.anchor.sectionPath) }, { u"part"_s, a.part },
+        { u"start"_s, a.anchor.start }, { u"end"_s, a.anchor.end }, { u"quote"_s, a.anchor.quote },
+        { u"note"_s, a.note }, { u"tags"_s, QJsonArray::fromStringList(a.tags) },
+        { u"orphaned"_s, a.isOrphaned() }, { u"anchor"_s, anchorMethodName(a.reanchoring.method) },
+        { u"created"_s, a.created.toString(Qt::ISODateWithMs) },
+        { u"modified"_s, a.modified.toString(Qt::ISODateWithMs) } };
 }
 
 void printAnnotations(const QList<Annotation> &list, const QString &format)
@@ -187,10 +199,10 @@ void printAnnotations(const QList<Annotation> &list, const QString &format)
     }
     QString text = u"id\tcolor\tsection\tstart\tquote\tnote\ttags\tstatus\n"_s;
     for (const Annotation &a : list) {
-        text += QStringList{a.id.toString(QUuid::WithoutBraces), annotationColorName(a.color),
-                            tsvField(a.anchor.sectionPath.join(u" > "_s)), QString::number(a.anchor.start),
-                            tsvField(a.anchor.quote), tsvField(a.note), tsvField(a.tags.join(u", "_s)),
-                            a.isOrphaned() ? u"orphaned"_s : QString()}
+        text += QStringList { a.id.toString(QUuid::WithoutBraces), annotationColorName(a.color),
+            tsvField(a.anchor.sectionPath.join(u" > "_s)), QString::number(a.anchor.start),
+            tsvField(a.anchor.quote), tsvField(a.note), tsvField(a.tags.join(u", "_s)),
+            a.isOrphaned() ? u"orphaned"_s : QString() }
                     .join(u'\t');
         text += u'\n';
     }
@@ -215,7 +227,8 @@ int runAdd(const Options &o)
         return Unreadable;
     }
     if (found.size() > 1 && o.occurrence == 0)
-        err(u"pizhu: the quote occurs %1 times; annotating the first (see --occurrence)\n"_s.arg(found.size()));
+        err(u"pizhu: the quote occurs %1 times; annotating the first (see --occurrence)\n"_s.arg(
+            found.size()));
     auto store = openStore(o);
     if (!store)
         return Failure;
@@ -267,7 +280,9 @@ int runList(const Options &o)
     }
     if (sync->orphaned > 0)
         err(u"pizhu: %1 changed; %2 of %3 annotations could not be placed and are listed as orphaned\n"_s
-                .arg(file).arg(sync->orphaned).arg(sync->total));
+                .arg(file)
+                .arg(sync->orphaned)
+                .arg(sync->total));
     printAnnotations(list.value(), o.format);
     return Success;
 }
@@ -360,7 +375,8 @@ int runNote(const QStringList &args)
     return noteUsage(u"unknown note command %1"_s.arg(sub));
 }
 
-const Registration note({u"note"_s, u"note add|list|search|edit|rm ARGS... [--db PATH]"_s, u"add, list, search, edit and remove annotations"_s, runNote});
+const Registration note({ u"note"_s, u"note add|list|search|edit|rm ARGS... [--db PATH]"_s,
+    u"add, list, search, edit and remove annotations"_s, runNote });
 
 } // namespace
 } // namespace Pizhu::Cli

@@ -20,9 +20,12 @@ int runOutline(const QStringList &args)
 QString kindName(BlockKind kind)
 {
     switch (kind) {
-    case BlockKind::Heading: return u"heading"_s;
-    case BlockKind::Paragraph: return u"paragraph"_s;
-    case BlockKind::Item: return u"item"_s;
+    case BlockKind::Heading:
+        return u"heading"_s;
+    case BlockKind::Paragraph:
+        return u"paragraph"_s;
+    case BlockKind::Item:
+        return u"item"_s;
     }
     return {};
 }
@@ -42,10 +45,10 @@ int runBlocks(const QStringList &args)
     return Success;
 }
 
-const Registration outline({u"outline"_s, u"outline FILE"_s,
-                            u"print the outline: one node a line, indented two spaces a level"_s, runOutline});
-const Registration blocks({u"blocks"_s, u"blocks FILE"_s,
-                           u"print one block a line: PART<TAB>KIND<TAB>TEXT"_s, runBlocks});
+const Registration outline({ u"outline"_s, u"outline FILE"_s,
+    u"print the outline: one node a line, indented two spaces a level"_s, runOutline });
+const Registration blocks(
+    { u"blocks"_s, u"blocks FILE"_s, u"print one block a line: PART<TAB>KIND<TAB>TEXT"_s, runBlocks });
 
 } // namespace
 } // namespace Pizhu::Cli

@@ -47,7 +47,7 @@ int runSearch(const QStringList &args)
         // The notes live in the annotation store; app/cmd_searchnotes.cpp registers that search.
         for (const Command &c : commands())
             if (c.name == u"search-notes")
-                return c.run(db.isEmpty() ? positional : QStringList{u"--db"_s, db, positional.first()});
+                return c.run(db.isEmpty() ? positional : QStringList { u"--db"_s, db, positional.first() });
         err(u"pizhu: this build cannot search notes\n"_s);
         return Failure;
     }
@@ -57,7 +57,7 @@ int runSearch(const QStringList &args)
     if (!doc)
         return Unreadable;
     const TextSearcher searcher(std::move(*doc));
-    const QList<SearchMatch> matches = searcher.search(positional.at(1), {.pinyin = pinyin});
+    const QList<SearchMatch> matches = searcher.search(positional.at(1), { .pinyin = pinyin });
     QString text;
     for (const SearchMatch &m : matches)
         text += u"%1\t%2\t%3\t%4\n"_s.arg(m.part + 1)
@@ -68,11 +68,11 @@ int runSearch(const QStringList &args)
     return Success;
 }
 
-const Registration search({u"search"_s, u"search FILE QUERY [--pinyin] | search --notes QUERY [--db PATH]"_s,
-                           u"print each match as PART<TAB>START<TAB>SECTION<TAB>CONTEXT and a count; "
-                           "--pinyin also matches Han characters by pinyin (zhiliang: 质量); "
-                           "--notes searches the notes of every document instead"_s,
-                           runSearch});
+const Registration search({ u"search"_s, u"search FILE QUERY [--pinyin] | search --notes QUERY [--db PATH]"_s,
+    u"print each match as PART<TAB>START<TAB>SECTION<TAB>CONTEXT and a count; "
+    "--pinyin also matches Han characters by pinyin (zhiliang: 质量); "
+    "--notes searches the notes of every document instead"_s,
+    runSearch });
 
 } // namespace
 } // namespace Pizhu::Cli

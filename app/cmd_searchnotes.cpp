@@ -18,14 +18,22 @@ QString field(QString text)
 QString describe(const StoreFailure &failure)
 {
     switch (failure.kind) {
-    case StoreError::NewerSchema: return u"made by a newer Pizhu"_s;
-    case StoreError::Corrupt: return u"damaged"_s;
-    case StoreError::ReadOnly: return u"cannot be written"_s;
-    case StoreError::IoError: return u"cannot be read"_s;
-    case StoreError::DiskFull: return u"the disk is full"_s;
-    case StoreError::Busy: return u"in use by another process"_s;
-    case StoreError::NotFound: return u"not found"_s;
-    case StoreError::Invalid: return u"refused the request"_s;
+    case StoreError::NewerSchema:
+        return u"made by a newer Pizhu"_s;
+    case StoreError::Corrupt:
+        return u"damaged"_s;
+    case StoreError::ReadOnly:
+        return u"cannot be written"_s;
+    case StoreError::IoError:
+        return u"cannot be read"_s;
+    case StoreError::DiskFull:
+        return u"the disk is full"_s;
+    case StoreError::Busy:
+        return u"in use by another process"_s;
+    case StoreError::NotFound:
+        return u"not found"_s;
+    case StoreError::Invalid:
+        return u"refused the request"_s;
     }
     return u"failed"_s;
 }
@@ -46,7 +54,7 @@ int searchNotes(const QString &query, const QString &dbOption)
     QString text;
     for (const SearchHit &hit : *hits)
         text += u"%1\t%2\t%3\t%4\n"_s.arg(field(hit.documentTitle), field(hit.sectionPath.join(u" > "_s)),
-                                          field(hit.quote), field(hit.note));
+            field(hit.quote), field(hit.note));
     text += (hits->size() == 1 ? u"%1 note\n"_s : u"%1 notes\n"_s).arg(hits->size());
     out(text);
     return Success;
@@ -69,10 +77,10 @@ int runSearchNotes(const QStringList &args)
     return searchNotes(positional.first(), db);
 }
 
-const Registration searchNotesCommand({u"search-notes"_s, u"search-notes QUERY [--db PATH]"_s,
-                                       u"search quotes, notes and tags of every document (also: search --notes); "
-                                       "prints DOCUMENT<TAB>SECTION<TAB>QUOTE<TAB>NOTE and a count"_s,
-                                       runSearchNotes});
+const Registration searchNotesCommand({ u"search-notes"_s, u"search-notes QUERY [--db PATH]"_s,
+    u"search quotes, notes and tags of every document (also: search --notes); "
+    "prints DOCUMENT<TAB>SECTION<TAB>QUOTE<TAB>NOTE and a count"_s,
+    runSearchNotes });
 
 } // namespace
 } // namespace Pizhu::Cli

@@ -43,13 +43,17 @@ int runTargets(const QStringList &args)
         return Unreadable;
     const QList<Target> targets = TargetExtractor().extract(*doc);
     switch (format) {
-    case TargetFormats::Format::Tsv: out(TargetFormats::toTsv(targets)); break;
-    case TargetFormats::Format::Markdown: out(TargetFormats::toMarkdown(targets)); break;
+    case TargetFormats::Format::Tsv:
+        out(TargetFormats::toTsv(targets));
+        break;
+    case TargetFormats::Format::Markdown:
+        out(TargetFormats::toMarkdown(targets));
+        break;
     case TargetFormats::Format::Csv:
     case TargetFormats::Format::Json: {
         // Written as bytes: the CSV's BOM and the JSON's encoding are already UTF-8.
         const QByteArray bytes = format == TargetFormats::Format::Csv ? TargetFormats::toCsv(targets)
-                                                                       : TargetFormats::toJson(targets);
+                                                                      : TargetFormats::toJson(targets);
         std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
         break;
     }
@@ -57,10 +61,10 @@ int runTargets(const QStringList &args)
     return Success;
 }
 
-const Registration targets({u"targets"_s, u"targets FILE [--format tsv|csv|markdown|json]"_s,
-                            u"print the quantitative targets: one a line, INDICATOR<TAB>DIRECTION<TAB>"
-                            u"COMPARATOR<TAB>VALUE<TAB>UNIT<TAB>HORIZON<TAB>SECTION<TAB>START"_s,
-                            runTargets});
+const Registration targets({ u"targets"_s, u"targets FILE [--format tsv|csv|markdown|json]"_s,
+    u"print the quantitative targets: one a line, INDICATOR<TAB>DIRECTION<TAB>"
+    u"COMPARATOR<TAB>VALUE<TAB>UNIT<TAB>HORIZON<TAB>SECTION<TAB>START"_s,
+    runTargets });
 
 } // namespace
 } // namespace Pizhu::Cli

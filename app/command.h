@@ -15,7 +15,7 @@ enum Exit { Success = 0, Failure = 1, BadUsage = 2, Unreadable = 3 };
 struct Command
 {
     QString name;
-    QString usage;   // one line: "outline FILE"
+    QString usage; // one line: "outline FILE"
     QString summary; // one line for --help
     int (*run)(const QStringList &args) = nullptr; // args after the subcommand name
 };

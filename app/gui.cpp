@@ -31,7 +31,7 @@ namespace {
 struct GuiOptions
 {
     QString lang;
-    QString db;         // the annotation database (AnnotationStore::resolvePath)
+    QString db; // the annotation database (AnnotationStore::resolvePath)
     QString file;
     QString screenshot; // hidden: save a PNG of the window once the document shows, then quit
     bool reportFirstPaint = false; // hidden: print "first-paint" once the text is painted (bench)
@@ -82,10 +82,13 @@ public:
     {
         if (event->type() == QEvent::Paint) {
             watched->removeEventFilter(this);
-            QMetaObject::invokeMethod(this, [] {
-                std::fputs("first-paint\n", stdout);
-                std::fflush(stdout);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [] {
+                    std::fputs("first-paint\n", stdout);
+                    std::fflush(stdout);
+                },
+                Qt::QueuedConnection);
         }
         return false;
     }
@@ -98,8 +101,8 @@ public:
 void preferSimplifiedChineseFace()
 {
     QFont font = QApplication::font();
-    QStringList families = font.families().isEmpty() ? QStringList{font.family()} : font.families();
-    for (const QString &cjk : {u"Noto Sans CJK SC"_s, u"Source Han Sans SC"_s}) {
+    QStringList families = font.families().isEmpty() ? QStringList { font.family() } : font.families();
+    for (const QString &cjk : { u"Noto Sans CJK SC"_s, u"Source Han Sans SC"_s }) {
         if (QFontDatabase::hasFamily(cjk)) {
             families.append(cjk);
             break;

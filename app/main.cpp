@@ -1,5 +1,5 @@
-#include "app/command.h"
 #include "app/clisupport.h"
+#include "app/command.h"
 #include "app/gui.h"
 
 #include <QCoreApplication>

@@ -9,14 +9,22 @@ namespace Pizhu::Cli {
 QString describeStoreFailure(const StoreFailure &f)
 {
     switch (f.kind) {
-    case StoreError::NewerSchema: return u"made by a newer Pizhu; not changed"_s;
-    case StoreError::Corrupt: return u"the database is damaged and could not be moved aside"_s;
-    case StoreError::ReadOnly: return u"cannot be written (read-only location)"_s;
-    case StoreError::DiskFull: return u"the disk is full"_s;
-    case StoreError::Busy: return u"another program is holding the database; try again"_s;
-    case StoreError::NotFound: return u"not found (%1)"_s.arg(f.detail);
-    case StoreError::Invalid: return u"refused: %1"_s.arg(f.detail);
-    case StoreError::IoError: break;
+    case StoreError::NewerSchema:
+        return u"made by a newer Pizhu; not changed"_s;
+    case StoreError::Corrupt:
+        return u"the database is damaged and could not be moved aside"_s;
+    case StoreError::ReadOnly:
+        return u"cannot be written (read-only location)"_s;
+    case StoreError::DiskFull:
+        return u"the disk is full"_s;
+    case StoreError::Busy:
+        return u"another program is holding the database; try again"_s;
+    case StoreError::NotFound:
+        return u"not found (%1)"_s.arg(f.detail);
+    case StoreError::Invalid:
+        return u"refused: %1"_s.arg(f.detail);
+    case StoreError::IoError:
+        break;
     }
     return u"input/output error (%1)"_s.arg(f.detail);
 }
@@ -45,8 +53,9 @@ bool syncWithStore(AnnotationStore &store, const Document &doc, const QString &p
         return false;
     }
     if (sync->orphaned > 0)
-        err(u"pizhu: %1 changed; %2 of %3 notes could not be placed on the new text\n"_s.arg(
-            path).arg(sync->orphaned).arg(sync->total));
+        err(u"pizhu: %1 changed; %2 of %3 notes could not be placed on the new text\n"_s.arg(path)
+                .arg(sync->orphaned)
+                .arg(sync->total));
     return true;
 }
 

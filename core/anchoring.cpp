@@ -95,13 +95,14 @@ Alignment alignIn(QStringView text, qsizetype from, qsizetype to, QStringView qu
     auto better = [&](const Alignment &a) {
         if (result.start < 0 || a.distance != result.distance)
             return result.start < 0 || a.distance < result.distance;
-        const qsizetype lengthOff = std::abs(a.end - a.start - m), bestLengthOff = std::abs(result.end - result.start - m);
+        const qsizetype lengthOff = std::abs(a.end - a.start - m),
+                        bestLengthOff = std::abs(result.end - result.start - m);
         if (lengthOff != bestLengthOff)
             return lengthOff < bestLengthOff;
         return std::abs(a.end - expectedEnd) < std::abs(result.end - expectedEnd);
     };
     for (qsizetype j = 0; j <= w; ++j) {
-        const Alignment a{from + prevStart[size_t(j)], from + j, prev[size_t(j)]};
+        const Alignment a { from + prevStart[size_t(j)], from + j, prev[size_t(j)] };
         if (better(a))
             result = a;
     }
@@ -115,7 +116,7 @@ QList<qsizetype> approximateCandidates(QStringView text, const Anchor &stored, q
     constexpr qsizetype MaxOccurrencesPerSeed = 64; // a seed found more often tells nothing
     const QStringView quote = stored.quote;
     const qsizetype m = quote.size();
-    QList<qsizetype> candidates{expected};
+    QList<qsizetype> candidates { expected };
     auto addSeed = [&](QStringView seed, qsizetype startFromOccurrence) {
         if (seed.size() < 2)
             return;
@@ -196,10 +197,10 @@ Anchoring::Match Anchoring::reanchor(const Anchor &stored, const Document &doc, 
     auto found = [&](AnchorMethod method, qsizetype start, qsizetype end, double similarity) {
         if (method != AnchorMethod::Approximate && start == stored.start)
             method = AnchorMethod::StoredOffsets;
-        return Match{method, makeAnchor(doc, start, end), similarity};
+        return Match { method, makeAnchor(doc, start, end), similarity };
     };
     if (m == 0)
-        return Match{AnchorMethod::Orphaned, stored, 0};
+        return Match { AnchorMethod::Orphaned, stored, 0 };
 
     // 1. The stored place, or where the shift of the text says it went.
     if (fitsAt(text, stored.start, stored))
@@ -213,8 +214,9 @@ Anchoring::Match Anchoring::reanchor(const Anchor &stored, const Document &doc, 
         qsizetype best = -1;
         double bestScore = -1;
         for (qsizetype pos = matcher.indexIn(text); pos >= 0; pos = matcher.indexIn(text, pos + 1)) {
-            const double score = double(prefixFit(text, pos, stored.prefix) + suffixFit(text, pos + m, stored.suffix))
-                               + 2.0 * nearness(pos, expectedStart, text.size());
+            const double score
+                = double(prefixFit(text, pos, stored.prefix) + suffixFit(text, pos + m, stored.suffix))
+                + 2.0 * nearness(pos, expectedStart, text.size());
             if (score > bestScore) {
                 bestScore = score;
                 best = pos;
@@ -241,9 +243,11 @@ Anchoring::Match Anchoring::reanchor(const Anchor &stored, const Document &doc, 
             const Alignment a = alignIn(text, from, to, stored.quote, candidate + m);
             const qsizetype longer = std::max(m, a.end - a.start);
             const double similarity = 1.0 - double(a.distance) / double(longer);
-            const double context = double(prefixFit(text, a.start, stored.prefix) + suffixFit(text, a.end, stored.suffix))
-                                 / double(2 * Anchor::ContextLength);
-            const double score = similarity + 0.1 * context + 0.01 * nearness(a.start, expectedStart, text.size());
+            const double context
+                = double(prefixFit(text, a.start, stored.prefix) + suffixFit(text, a.end, stored.suffix))
+                / double(2 * Anchor::ContextLength);
+            const double score
+                = similarity + 0.1 * context + 0.01 * nearness(a.start, expectedStart, text.size());
             if (score > bestScore) {
                 bestScore = score;
                 bestSimilarity = similarity;
@@ -255,7 +259,7 @@ Anchoring::Match Anchoring::reanchor(const Anchor &stored, const Document &doc, 
     }
 
     // 4. Orphaned: keep the old anchor so the quote is still shown.
-    return Match{AnchorMethod::Orphaned, stored, 0};
+    return Match { AnchorMethod::Orphaned, stored, 0 };
 }
 
 QList<Anchoring::Match> Anchoring::reanchorAll(const QList<Anchor> &anchors, const Document &doc)
@@ -263,7 +267,7 @@ QList<Anchoring::Match> Anchoring::reanchorAll(const QList<Anchor> &anchors, con
     QList<qsizetype> order(anchors.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
-                     [&](qsizetype a, qsizetype b) { return anchors.at(a).start < anchors.at(b).start; });
+        [&](qsizetype a, qsizetype b) { return anchors.at(a).start < anchors.at(b).start; });
     QList<Match> results(anchors.size());
     qsizetype shift = 0;
     for (qsizetype i : std::as_const(order)) {

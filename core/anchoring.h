@@ -39,8 +39,8 @@ public:
     struct Match
     {
         AnchorMethod method = AnchorMethod::Orphaned;
-        Anchor anchor;          // the new anchor; the stored one, unchanged, when orphaned
-        double similarity = 0;  // 1 for exact matches
+        Anchor anchor; // the new anchor; the stored one, unchanged, when orphaned
+        double similarity = 0; // 1 for exact matches
     };
 
     // expectedStart: where the quote is thought to start now; -1 means the stored start.

@@ -7,19 +7,24 @@ namespace Pizhu {
 QString annotationColorName(AnnotationColor color)
 {
     switch (color) {
-    case AnnotationColor::Yellow: return u"yellow"_s;
-    case AnnotationColor::Green: return u"green"_s;
-    case AnnotationColor::Blue: return u"blue"_s;
-    case AnnotationColor::Pink: return u"pink"_s;
-    case AnnotationColor::Purple: return u"purple"_s;
+    case AnnotationColor::Yellow:
+        return u"yellow"_s;
+    case AnnotationColor::Green:
+        return u"green"_s;
+    case AnnotationColor::Blue:
+        return u"blue"_s;
+    case AnnotationColor::Pink:
+        return u"pink"_s;
+    case AnnotationColor::Purple:
+        return u"purple"_s;
     }
     return u"yellow"_s;
 }
 
 QList<AnnotationColor> allAnnotationColors()
 {
-    return {AnnotationColor::Yellow, AnnotationColor::Green, AnnotationColor::Blue,
-            AnnotationColor::Pink, AnnotationColor::Purple};
+    return { AnnotationColor::Yellow, AnnotationColor::Green, AnnotationColor::Blue, AnnotationColor::Pink,
+        AnnotationColor::Purple };
 }
 
 std::optional<AnnotationColor> annotationColorFromName(const QString &name)
@@ -31,18 +36,22 @@ std::optional<AnnotationColor> annotationColorFromName(const QString &name)
     return std::nullopt;
 }
 
-static const AnchorMethod allMethods[] = {AnchorMethod::Created, AnchorMethod::StoredOffsets,
-                                          AnchorMethod::ExactQuote, AnchorMethod::Approximate,
-                                          AnchorMethod::Orphaned};
+static const AnchorMethod allMethods[] = { AnchorMethod::Created, AnchorMethod::StoredOffsets,
+    AnchorMethod::ExactQuote, AnchorMethod::Approximate, AnchorMethod::Orphaned };
 
 QString anchorMethodName(AnchorMethod method)
 {
     switch (method) {
-    case AnchorMethod::Created: return u"created"_s;
-    case AnchorMethod::StoredOffsets: return u"offsets"_s;
-    case AnchorMethod::ExactQuote: return u"exact"_s;
-    case AnchorMethod::Approximate: return u"approximate"_s;
-    case AnchorMethod::Orphaned: return u"orphaned"_s;
+    case AnchorMethod::Created:
+        return u"created"_s;
+    case AnchorMethod::StoredOffsets:
+        return u"offsets"_s;
+    case AnchorMethod::ExactQuote:
+        return u"exact"_s;
+    case AnchorMethod::Approximate:
+        return u"approximate"_s;
+    case AnchorMethod::Orphaned:
+        return u"orphaned"_s;
     }
     return u"created"_s;
 }

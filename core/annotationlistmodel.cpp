@@ -29,7 +29,8 @@ QString elided(const QString &text, qsizetype length)
 
 } // namespace
 
-AnnotationListModel::AnnotationListModel(QObject *parent) : QAbstractItemModel(parent) {}
+AnnotationListModel::AnnotationListModel(QObject *parent) : QAbstractItemModel(parent)
+{ }
 
 AnnotationListModel::~AnnotationListModel() = default;
 
@@ -57,7 +58,7 @@ bool AnnotationListModel::passes(const Annotation &a) const
         const bool found = a.anchor.quote.contains(m_textFilter, Qt::CaseInsensitive)
             || a.note.contains(m_textFilter, Qt::CaseInsensitive)
             || std::any_of(a.tags.cbegin(), a.tags.cend(),
-                           [this](const QString &t) { return t.contains(m_textFilter, Qt::CaseInsensitive); });
+                [this](const QString &t) { return t.contains(m_textFilter, Qt::CaseInsensitive); });
         if (!found)
             return false;
     }
@@ -96,20 +97,22 @@ void AnnotationListModel::rebuild()
     for (const Annotation &a : std::as_const(m_all))
         if (passes(a))
             shown.append(&a);
-    std::sort(shown.begin(), shown.end(), [this](const Annotation *a, const Annotation *b) { return rowLess(*a, *b); });
+    std::sort(shown.begin(), shown.end(),
+        [this](const Annotation *a, const Annotation *b) { return rowLess(*a, *b); });
     QHash<QString, Group *> byKey;
     for (const Annotation *a : std::as_const(shown)) {
         const QString key = groupKey(*a);
         Group *&group = byKey[key];
         if (!group) {
-            m_groups.push_back(std::make_unique<Group>(Group{key, a->anchor.sectionPath, a->isOrphaned(), {}}));
+            m_groups.push_back(
+                std::make_unique<Group>(Group { key, a->anchor.sectionPath, a->isOrphaned(), {} }));
             group = m_groups.back().get();
         }
         group->ids.append(a->id);
         m_groupOf.insert(a->id, group);
     }
-    std::stable_sort(m_groups.begin(), m_groups.end(),
-                     [this](const auto &a, const auto &b) { return groupLess(*a, *b); });
+    std::stable_sort(
+        m_groups.begin(), m_groups.end(), [this](const auto &a, const auto &b) { return groupLess(*a, *b); });
     m_shown = int(shown.size());
     endResetModel();
     emitCount();
@@ -139,7 +142,8 @@ void AnnotationListModel::upsert(const Annotation &annotation)
         // Stays in its group: if its neighbours still bracket it, only its data changed.
         const qsizetype row = group->ids.indexOf(annotation.id);
         const bool afterPrevious = row == 0 || rowLess(at(group->ids.at(row - 1)), annotation);
-        const bool beforeNext = row + 1 == group->ids.size() || rowLess(annotation, at(group->ids.at(row + 1)));
+        const bool beforeNext
+            = row + 1 == group->ids.size() || rowLess(annotation, at(group->ids.at(row + 1)));
         if (afterPrevious && beforeNext) {
             m_all.insert(annotation.id, annotation);
             const QModelIndex i = createIndex(int(row), 0, group);
@@ -172,9 +176,9 @@ void AnnotationListModel::insertShown(const Annotation &a)
     const QString key = groupKey(a);
     auto found = std::find_if(m_groups.begin(), m_groups.end(), [&](const auto &g) { return g->key == key; });
     if (found == m_groups.end()) {
-        auto group = std::make_unique<Group>(Group{key, a.anchor.sectionPath, a.isOrphaned(), {a.id}});
+        auto group = std::make_unique<Group>(Group { key, a.anchor.sectionPath, a.isOrphaned(), { a.id } });
         const auto at = std::lower_bound(m_groups.begin(), m_groups.end(), group,
-                                         [this](const auto &x, const auto &y) { return groupLess(*x, *y); });
+            [this](const auto &x, const auto &y) { return groupLess(*x, *y); });
         const int row = int(at - m_groups.begin());
         beginInsertRows({}, row, row);
         m_groupOf.insert(a.id, group.get());
@@ -184,9 +188,8 @@ void AnnotationListModel::insertShown(const Annotation &a)
         return;
     }
     Group *group = found->get();
-    const auto place = std::lower_bound(group->ids.begin(), group->ids.end(), a.id, [this](const QUuid &x, const QUuid &y) {
-        return rowLess(at(x), at(y));
-    });
+    const auto place = std::lower_bound(group->ids.begin(), group->ids.end(), a.id,
+        [this](const QUuid &x, const QUuid &y) { return rowLess(at(x), at(y)); });
     const int row = int(place - group->ids.begin());
     beginInsertRows(createIndex(int(found - m_groups.begin()), 0, nullptr), row, row);
     group->ids.insert(row, a.id);
@@ -417,11 +420,10 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> AnnotationListModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
-    const std::pair<int, const char *> own[] = {
-        {IdRole, "id"}, {IsGroupRole, "isGroup"}, {ColorRole, "color"}, {QuoteRole, "quote"},
-        {NoteRole, "note"}, {TagsRole, "tags"}, {StartRole, "start"}, {EndRole, "end"},
-        {CreatedRole, "created"}, {OrphanedRole, "orphaned"}, {SectionPathRole, "sectionPath"},
-        {ChildCountRole, "childCount"}};
+    const std::pair<int, const char *> own[] = { { IdRole, "id" }, { IsGroupRole, "isGroup" },
+        { ColorRole, "color" }, { QuoteRole, "quote" }, { NoteRole, "note" }, { TagsRole, "tags" },
+        { StartRole, "start" }, { EndRole, "end" }, { CreatedRole, "created" }, { OrphanedRole, "orphaned" },
+        { SectionPathRole, "sectionPath" }, { ChildCountRole, "childCount" } };
     for (const auto &[role, name] : own)
         names.insert(role, name);
     return names;

@@ -26,17 +26,17 @@ class AnnotationListModel final : public QAbstractItemModel
 public:
     enum Role {
         IdRole = Qt::UserRole + 1, // QUuid; null for a group row
-        IsGroupRole,               // bool
-        ColorRole,                 // int(AnnotationColor)
+        IsGroupRole, // bool
+        ColorRole, // int(AnnotationColor)
         QuoteRole,
         NoteRole,
-        TagsRole,                  // QStringList
-        StartRole,                 // qsizetype as qlonglong
+        TagsRole, // QStringList
+        StartRole, // qsizetype as qlonglong
         EndRole,
-        CreatedRole,               // QDateTime, UTC
-        OrphanedRole,              // bool: an orphan, or the orphans' group
-        SectionPathRole,           // QStringList
-        ChildCountRole,            // for group rows: how many annotations they show
+        CreatedRole, // QDateTime, UTC
+        OrphanedRole, // bool: an orphan, or the orphans' group
+        SectionPathRole, // QStringList
+        ChildCountRole, // for group rows: how many annotations they show
     };
     enum class SortOrder { Position, Time };
 
@@ -61,12 +61,12 @@ public:
     SortOrder sortOrder() const { return m_sortOrder; }
     void setSortOrder(SortOrder order);
 
-    int count() const { return m_shown; }            // annotations that pass the filters
+    int count() const { return m_shown; } // annotations that pass the filters
     int totalCount() const { return int(m_all.size()); }
-    QModelIndex indexOf(const QUuid &id) const;      // invalid when unknown or filtered out
+    QModelIndex indexOf(const QUuid &id) const; // invalid when unknown or filtered out
     const Annotation *annotation(const QUuid &id) const;
     const Annotation *annotation(const QModelIndex &index) const;
-    QStringList usedTags() const;                    // every tag in use, sorted
+    QStringList usedTags() const; // every tag in use, sorted
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -6,8 +6,8 @@
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStorageInfo>
 #include <QStandardPaths>
+#include <QStorageInfo>
 #include <QUrl>
 #include <QVariant>
 
@@ -80,59 +80,59 @@ const QList<QStringList> &migrations()
 {
     static const QList<QStringList> steps = {
         { // 0 -> 1
-         u"CREATE TABLE documents ("
-         "  id INTEGER PRIMARY KEY,"
-         "  hash TEXT NOT NULL UNIQUE,"
-         "  path TEXT NOT NULL DEFAULT '',"
-         "  title TEXT NOT NULL DEFAULT '',"
-         "  added TEXT NOT NULL,"
-         "  updated TEXT NOT NULL)"_s,
-         u"CREATE INDEX documents_path ON documents(path)"_s,
-         u"CREATE TABLE annotations ("
-         "  id INTEGER PRIMARY KEY,"
-         "  uuid TEXT NOT NULL UNIQUE,"
-         "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-         "  part INTEGER NOT NULL DEFAULT 0,"
-         "  quote TEXT NOT NULL,"
-         "  prefix TEXT NOT NULL DEFAULT '',"
-         "  suffix TEXT NOT NULL DEFAULT '',"
-         "  start_offset INTEGER NOT NULL,"
-         "  end_offset INTEGER NOT NULL,"
-         "  section_path TEXT NOT NULL DEFAULT '',"
-         "  color TEXT NOT NULL DEFAULT 'yellow',"
-         "  note TEXT NOT NULL DEFAULT '',"
-         "  created TEXT NOT NULL,"
-         "  modified TEXT NOT NULL)"_s,
-         u"CREATE INDEX annotations_document ON annotations(document_id, start_offset)"_s,
-         u"CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"_s,
-         u"CREATE TABLE annotation_tags ("
-         "  annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,"
-         "  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
-         "  position INTEGER NOT NULL,"
-         "  PRIMARY KEY (annotation_id, tag_id)) WITHOUT ROWID"_s,
-         u"CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id)"_s},
+            u"CREATE TABLE documents ("
+            "  id INTEGER PRIMARY KEY,"
+            "  hash TEXT NOT NULL UNIQUE,"
+            "  path TEXT NOT NULL DEFAULT '',"
+            "  title TEXT NOT NULL DEFAULT '',"
+            "  added TEXT NOT NULL,"
+            "  updated TEXT NOT NULL)"_s,
+            u"CREATE INDEX documents_path ON documents(path)"_s,
+            u"CREATE TABLE annotations ("
+            "  id INTEGER PRIMARY KEY,"
+            "  uuid TEXT NOT NULL UNIQUE,"
+            "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+            "  part INTEGER NOT NULL DEFAULT 0,"
+            "  quote TEXT NOT NULL,"
+            "  prefix TEXT NOT NULL DEFAULT '',"
+            "  suffix TEXT NOT NULL DEFAULT '',"
+            "  start_offset INTEGER NOT NULL,"
+            "  end_offset INTEGER NOT NULL,"
+            "  section_path TEXT NOT NULL DEFAULT '',"
+            "  color TEXT NOT NULL DEFAULT 'yellow',"
+            "  note TEXT NOT NULL DEFAULT '',"
+            "  created TEXT NOT NULL,"
+            "  modified TEXT NOT NULL)"_s,
+            u"CREATE INDEX annotations_document ON annotations(document_id, start_offset)"_s,
+            u"CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"_s,
+            u"CREATE TABLE annotation_tags ("
+            "  annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,"
+            "  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+            "  position INTEGER NOT NULL,"
+            "  PRIMARY KEY (annotation_id, tag_id)) WITHOUT ROWID"_s,
+            u"CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id)"_s },
         { // 1 -> 2
-         u"ALTER TABLE annotations ADD COLUMN anchor_method TEXT NOT NULL DEFAULT 'created'"_s,
-         u"ALTER TABLE annotations ADD COLUMN anchor_similarity REAL NOT NULL DEFAULT 1"_s,
-         u"ALTER TABLE annotations ADD COLUMN previous_start INTEGER NOT NULL DEFAULT -1"_s,
-         u"ALTER TABLE annotations ADD COLUMN previous_hash TEXT NOT NULL DEFAULT ''"_s,
-         u"ALTER TABLE annotations ADD COLUMN reanchored_at TEXT NOT NULL DEFAULT ''"_s,
-         // Kept in step by the store in the same transaction as every write (tags live in their
-         // own table, which rules out content= triggers). The trigram tokenizer matches any
-         // substring of three characters or more, which suits Chinese, where words have no spaces.
-         u"CREATE VIRTUAL TABLE annotation_search USING fts5(quote, note, tags, tokenize='trigram')"_s,
-         u"INSERT INTO annotation_search(rowid, quote, note, tags)"
-         "  SELECT a.id, a.quote, a.note, coalesce((SELECT group_concat(t.name, ' ')"
-         "    FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '')"
-         "  FROM annotations a"_s},
+            u"ALTER TABLE annotations ADD COLUMN anchor_method TEXT NOT NULL DEFAULT 'created'"_s,
+            u"ALTER TABLE annotations ADD COLUMN anchor_similarity REAL NOT NULL DEFAULT 1"_s,
+            u"ALTER TABLE annotations ADD COLUMN previous_start INTEGER NOT NULL DEFAULT -1"_s,
+            u"ALTER TABLE annotations ADD COLUMN previous_hash TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE annotations ADD COLUMN reanchored_at TEXT NOT NULL DEFAULT ''"_s,
+            // Kept in step by the store in the same transaction as every write (tags live in their
+            // own table, which rules out content= triggers). The trigram tokenizer matches any
+            // substring of three characters or more, which suits Chinese, where words have no spaces.
+            u"CREATE VIRTUAL TABLE annotation_search USING fts5(quote, note, tags, tokenize='trigram')"_s,
+            u"INSERT INTO annotation_search(rowid, quote, note, tags)"
+            "  SELECT a.id, a.quote, a.note, coalesce((SELECT group_concat(t.name, ' ')"
+            "    FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '')"
+            "  FROM annotations a"_s },
     };
     return steps;
 }
 
-const QString AnnotationColumns =
-    u"a.id, a.uuid, d.hash, a.part, a.quote, a.prefix, a.suffix, a.start_offset, a.end_offset,"
-    " a.section_path, a.color, a.note, a.created, a.modified, a.anchor_method, a.anchor_similarity,"
-    " a.previous_start, a.previous_hash, a.reanchored_at"_s;
+const QString AnnotationColumns
+    = u"a.id, a.uuid, d.hash, a.part, a.quote, a.prefix, a.suffix, a.start_offset, a.end_offset,"
+      " a.section_path, a.color, a.note, a.created, a.modified, a.anchor_method, a.anchor_similarity,"
+      " a.previous_start, a.previous_hash, a.reanchored_at"_s;
 
 Annotation annotationFromRow(const QSqlQuery &q)
 {
@@ -178,8 +178,8 @@ void bindAnchor(QSqlQuery &q, const Annotation &a)
 
 DocumentRecord documentFromRow(const QSqlQuery &q)
 {
-    return {q.value(0).toLongLong(), q.value(1).toString().toLatin1(), q.value(2).toString(),
-            q.value(3).toString(), timeFromText(q.value(4).toString()), timeFromText(q.value(5).toString())};
+    return { q.value(0).toLongLong(), q.value(1).toString().toLatin1(), q.value(2).toString(),
+        q.value(3).toString(), timeFromText(q.value(4).toString()), timeFromText(q.value(5).toString()) };
 }
 
 StoreError errorKind(const QSqlError &error);
@@ -201,18 +201,26 @@ StoreError errorKind(const QSqlError &error)
     if (!ok)
         return StoreError::IoError;
     switch (code) {
-    case 5: case 6: return StoreError::Busy;         // SQLITE_BUSY, SQLITE_LOCKED
-    case 8: return StoreError::ReadOnly;             // SQLITE_READONLY
-    case 13: return StoreError::DiskFull;            // SQLITE_FULL
-    case 11: case 26: return StoreError::Corrupt;    // SQLITE_CORRUPT, SQLITE_NOTADB
-    case 19: return StoreError::Invalid;             // SQLITE_CONSTRAINT
-    default: return StoreError::IoError;
+    case 5:
+    case 6:
+        return StoreError::Busy; // SQLITE_BUSY, SQLITE_LOCKED
+    case 8:
+        return StoreError::ReadOnly; // SQLITE_READONLY
+    case 13:
+        return StoreError::DiskFull; // SQLITE_FULL
+    case 11:
+    case 26:
+        return StoreError::Corrupt; // SQLITE_CORRUPT, SQLITE_NOTADB
+    case 19:
+        return StoreError::Invalid; // SQLITE_CONSTRAINT
+    default:
+        return StoreError::IoError;
     }
 }
 
 QString uniqueConnectionName()
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter { 0 };
     return u"pizhu-annotations-%1"_s.arg(counter.fetch_add(1));
 }
 
@@ -225,7 +233,7 @@ QString moveAside(const QString &path)
         target = u"%1.corrupt-%2-%3"_s.arg(path, stamp).arg(n);
     if (!QFile::rename(path, target))
         return {};
-    for (const QString &companion : {u"-wal"_s, u"-shm"_s})
+    for (const QString &companion : { u"-wal"_s, u"-shm"_s })
         if (QFileInfo::exists(path + companion))
             QFile::rename(path + companion, target + companion);
     return target;
@@ -245,8 +253,7 @@ QString AnnotationStore::resolvePath(const QString &explicitPath)
 
 AnnotationStore::AnnotationStore(QString path, QString connection, bool readOnly, QObject *parent)
     : QObject(parent), m_path(std::move(path)), m_connection(std::move(connection)), m_readOnly(readOnly)
-{
-}
+{ }
 
 AnnotationStore::~AnnotationStore()
 {
@@ -264,15 +271,16 @@ QSqlDatabase AnnotationStore::db() const
 
 StoreFailure AnnotationStore::failure(const QSqlQuery &query) const
 {
-    return {refineForFullDisk(errorKind(query.lastError()), m_path), query.lastError().text()};
+    return { refineForFullDisk(errorKind(query.lastError()), m_path), query.lastError().text() };
 }
 
 StoreFailure AnnotationStore::failure(StoreError kind, const QString &detail) const
 {
-    return {kind, detail};
+    return { kind, detail };
 }
 
-Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(const QString &path, QObject *parent)
+Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(
+    const QString &path, QObject *parent)
 {
     using R = Result<std::unique_ptr<AnnotationStore>, StoreFailure>;
     const QFileInfo info(path);
@@ -280,20 +288,21 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
     bool readOnly = false;
     if (info.exists()) {
         if (!info.isFile())
-            return R::failure({StoreError::IoError, path});
+            return R::failure({ StoreError::IoError, path });
         readOnly = !info.isWritable() || !QFileInfo(dir).isWritable();
     } else {
         if (!QDir().mkpath(dir))
-            return R::failure({StoreError::ReadOnly, dir});
+            return R::failure({ StoreError::ReadOnly, dir });
         if (!QFileInfo(dir).isWritable())
-            return R::failure({StoreError::ReadOnly, dir});
+            return R::failure({ StoreError::ReadOnly, dir });
     }
 
     QString movedAside;
     bool immutable = false;
     for (int attempt = 0; attempt < 3; ++attempt) {
         const QString connection = uniqueConnectionName();
-        std::unique_ptr<AnnotationStore> store(new AnnotationStore(info.absoluteFilePath(), connection, readOnly, parent));
+        std::unique_ptr<AnnotationStore> store(
+            new AnnotationStore(info.absoluteFilePath(), connection, readOnly, parent));
         store->m_movedAside = movedAside;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
@@ -301,8 +310,8 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
             if (immutable) {
                 // A WAL database without its -shm file cannot be read where that file cannot be
                 // created; immutable=1 reads the main file as it stands (we cannot write it anyway).
-                db.setDatabaseName(QUrl::fromLocalFile(store->m_path).toString(QUrl::FullyEncoded)
-                                   + u"?immutable=1"_s);
+                db.setDatabaseName(
+                    QUrl::fromLocalFile(store->m_path).toString(QUrl::FullyEncoded) + u"?immutable=1"_s);
                 options += u";QSQLITE_OPEN_URI"_s;
             } else {
                 db.setDatabaseName(store->m_path);
@@ -311,8 +320,9 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
                 options += u";QSQLITE_OPEN_READONLY"_s;
             db.setConnectOptions(options);
             if (!db.open())
-                return R::failure({readOnly ? StoreError::ReadOnly : refineForFullDisk(errorKind(db.lastError()), path),
-                                   db.lastError().text()});
+                return R::failure(
+                    { readOnly ? StoreError::ReadOnly : refineForFullDisk(errorKind(db.lastError()), path),
+                        db.lastError().text() });
         }
         // quick_check is the first statement that reads the file: a file that is not a database
         // fails it with SQLITE_NOTADB, a damaged one reports problems instead of "ok".
@@ -327,7 +337,7 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
                 continue;
             }
             if (kind != StoreError::Corrupt)
-                return R::failure({kind, check.lastError().text()});
+                return R::failure({ kind, check.lastError().text() });
             corrupt = true;
         } else {
             corrupt = !check.next() || check.value(0).toString() != u"ok";
@@ -335,11 +345,11 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
         check = QSqlQuery();
         if (corrupt) {
             if (!movedAside.isEmpty() || readOnly)
-                return R::failure({StoreError::Corrupt, path});
+                return R::failure({ StoreError::Corrupt, path });
             store.reset(); // closes the connection before the file is renamed
             movedAside = moveAside(info.absoluteFilePath());
             if (movedAside.isEmpty())
-                return R::failure({StoreError::Corrupt, path});
+                return R::failure({ StoreError::Corrupt, path });
             continue;
         }
 
@@ -349,9 +359,10 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
         const int version = q.value(0).toInt();
         // Refuse before changing anything: even switching the journal mode would write the file.
         if (version > SchemaVersion)
-            return R::failure({StoreError::NewerSchema, u"%1 has schema %2; this Pizhu knows %3"_s
-                                                            .arg(path).arg(version).arg(SchemaVersion)});
-        QStringList pragmas{u"PRAGMA busy_timeout = %1"_s.arg(BusyTimeoutMs), u"PRAGMA foreign_keys = ON"_s};
+            return R::failure({ StoreError::NewerSchema,
+                u"%1 has schema %2; this Pizhu knows %3"_s.arg(path).arg(version).arg(SchemaVersion) });
+        QStringList pragmas { u"PRAGMA busy_timeout = %1"_s.arg(BusyTimeoutMs),
+            u"PRAGMA foreign_keys = ON"_s };
         if (!readOnly) {
             // NORMAL: in WAL mode it never corrupts the file and keeps every commit through a
             // process crash; only a power loss may roll back the last ones (see Durability).
@@ -363,14 +374,15 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(con
         q = QSqlQuery();
         if (version < SchemaVersion) {
             if (readOnly)
-                return R::failure({StoreError::ReadOnly, u"%1 needs an upgrade but cannot be written"_s.arg(path)});
+                return R::failure(
+                    { StoreError::ReadOnly, u"%1 needs an upgrade but cannot be written"_s.arg(path) });
             const auto migrated = store->migrate();
             if (!migrated)
                 return R::failure(migrated.error());
         }
         return store;
     }
-    return R::failure({StoreError::Corrupt, path});
+    return R::failure({ StoreError::Corrupt, path });
 }
 
 Result<bool, StoreFailure> AnnotationStore::setDurability(Durability durability)
@@ -378,7 +390,8 @@ Result<bool, StoreFailure> AnnotationStore::setDurability(Durability durability)
     if (m_readOnly)
         return true; // nothing is written, so nothing waits for the disk
     QSqlQuery q(db());
-    if (!q.exec(durability == Durability::Full ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s))
+    if (!q.exec(durability == Durability::Full ? u"PRAGMA synchronous = FULL"_s
+                                               : u"PRAGMA synchronous = NORMAL"_s))
         return Result<bool, StoreFailure>::failure(failure(q));
     return true;
 }
@@ -386,7 +399,7 @@ Result<bool, StoreFailure> AnnotationStore::setDurability(Durability durability)
 Result<bool, StoreFailure> AnnotationStore::begin()
 {
     if (m_readOnly)
-        return Result<bool, StoreFailure>::failure({StoreError::ReadOnly, m_path});
+        return Result<bool, StoreFailure>::failure({ StoreError::ReadOnly, m_path });
     QSqlQuery q(db());
     // IMMEDIATE takes the write lock now, so a second process waits on the busy timeout here
     // instead of failing later when a read transaction cannot be upgraded.
@@ -455,7 +468,7 @@ Result<DocumentRecord, StoreFailure> AnnotationStore::document(const QByteArray 
     if (!q.exec())
         return R::failure(failure(q));
     if (!q.next())
-        return R::failure({StoreError::NotFound, QString::fromLatin1(hash)});
+        return R::failure({ StoreError::NotFound, QString::fromLatin1(hash) });
     return documentFromRow(q);
 }
 
@@ -463,12 +476,13 @@ Result<DocumentRecord, StoreFailure> AnnotationStore::documentByPath(const QStri
 {
     using R = Result<DocumentRecord, StoreFailure>;
     QSqlQuery q(db());
-    q.prepare(u"SELECT %1 FROM documents WHERE path = ? ORDER BY updated DESC LIMIT 1"_s.arg(DocumentColumns));
+    q.prepare(
+        u"SELECT %1 FROM documents WHERE path = ? ORDER BY updated DESC LIMIT 1"_s.arg(DocumentColumns));
     q.addBindValue(path);
     if (!q.exec())
         return R::failure(failure(q));
     if (!q.next())
-        return R::failure({StoreError::NotFound, path});
+        return R::failure({ StoreError::NotFound, path });
     return documentFromRow(q);
 }
 
@@ -482,8 +496,8 @@ QList<DocumentRecord> AnnotationStore::documents() const
     return out;
 }
 
-Result<qint64, StoreFailure> AnnotationStore::ensureDocument(const QByteArray &hash, const QString &path,
-                                                             const QString &title)
+Result<qint64, StoreFailure> AnnotationStore::ensureDocument(
+    const QByteArray &hash, const QString &path, const QString &title)
 {
     using R = Result<qint64, StoreFailure>;
     QSqlQuery q(db());
@@ -540,8 +554,9 @@ Result<DocumentSync, StoreFailure> AnnotationStore::syncDocument(const Document 
             return sync;
     } else if (known.error().kind != StoreError::NotFound) {
         return R::failure(known.error());
-    } else if (auto previous = where.isEmpty() ? decltype(documentByPath(where))::failure({StoreError::NotFound, {}})
-                                               : documentByPath(where);
+    } else if (auto previous = where.isEmpty()
+                   ? decltype(documentByPath(where))::failure({ StoreError::NotFound, {} })
+                   : documentByPath(where);
                previous) {
         // Same path, different text: a new version of a known document.
         if (m_readOnly) {
@@ -601,13 +616,13 @@ Result<DocumentSync, StoreFailure> AnnotationStore::reanchor(const QByteArray &o
     return sync;
 }
 
-Result<DocumentSync, StoreFailure> AnnotationStore::reanchorInTransaction(qint64 documentId, const QByteArray &oldHash,
-                                                                          const Document &doc)
+Result<DocumentSync, StoreFailure> AnnotationStore::reanchorInTransaction(
+    qint64 documentId, const QByteArray &oldHash, const Document &doc)
 {
     using R = Result<DocumentSync, StoreFailure>;
     const QByteArray newHash = doc.hash();
     QList<qint64> rowids;
-    auto annotations = select(u"a.document_id = ?"_s, {documentId}, &rowids);
+    auto annotations = select(u"a.document_id = ?"_s, { documentId }, &rowids);
     if (!annotations)
         return R::failure(annotations.error());
     QList<Anchor> anchors;
@@ -628,7 +643,7 @@ Result<DocumentSync, StoreFailure> AnnotationStore::reanchorInTransaction(qint64
         Annotation a = annotations->at(i);
         const Anchoring::Match &m = matches.at(i);
         const QString oldQuote = a.anchor.quote;
-        a.reanchoring = {m.method, m.similarity, a.anchor.start, oldHash, now};
+        a.reanchoring = { m.method, m.similarity, a.anchor.start, oldHash, now };
         if (m.method != AnchorMethod::Orphaned) {
             a.anchor = m.anchor;
             a.part = std::max(0, doc.blockAt(a.anchor.start).part);
@@ -683,14 +698,14 @@ Result<DocumentSync, StoreFailure> AnnotationStore::reanchorInTransaction(qint64
 
 // ---- annotations --------------------------------------------------------------------------
 
-Result<QList<Annotation>, StoreFailure> AnnotationStore::select(const QString &where, const QVariantList &binds,
-                                                                QList<qint64> *rowids) const
+Result<QList<Annotation>, StoreFailure> AnnotationStore::select(
+    const QString &where, const QVariantList &binds, QList<qint64> *rowids) const
 {
     using R = Result<QList<Annotation>, StoreFailure>;
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT %1 FROM annotations a JOIN documents d ON d.id = a.document_id WHERE %2"_s
-                  .arg(AnnotationColumns, where));
+    q.prepare(u"SELECT %1 FROM annotations a JOIN documents d ON d.id = a.document_id WHERE %2"_s.arg(
+        AnnotationColumns, where));
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!q.exec())
@@ -725,7 +740,7 @@ Result<QList<Annotation>, StoreFailure> AnnotationStore::select(const QString &w
     std::stable_sort(order.begin(), order.end(), [&rows](qsizetype x, qsizetype y) {
         const Annotation &a = rows.at(x), &b = rows.at(y);
         return std::tuple(a.isOrphaned(), a.anchor.start, a.anchor.end, a.created)
-             < std::tuple(b.isOrphaned(), b.anchor.start, b.anchor.end, b.created);
+            < std::tuple(b.isOrphaned(), b.anchor.start, b.anchor.end, b.created);
     });
     QList<Annotation> out;
     out.reserve(rows.size());
@@ -742,17 +757,17 @@ Result<QList<Annotation>, StoreFailure> AnnotationStore::select(const QString &w
 Result<Annotation, StoreFailure> AnnotationStore::get(const QUuid &id) const
 {
     using R = Result<Annotation, StoreFailure>;
-    auto found = select(u"a.uuid = ?"_s, {id.toString(QUuid::WithoutBraces)});
+    auto found = select(u"a.uuid = ?"_s, { id.toString(QUuid::WithoutBraces) });
     if (!found)
         return R::failure(found.error());
     if (found->isEmpty())
-        return R::failure({StoreError::NotFound, id.toString(QUuid::WithoutBraces)});
+        return R::failure({ StoreError::NotFound, id.toString(QUuid::WithoutBraces) });
     return found->first();
 }
 
 Result<QList<Annotation>, StoreFailure> AnnotationStore::list(const QByteArray &documentHash) const
 {
-    return select(u"d.hash = ?"_s, {QString::fromLatin1(documentHash)});
+    return select(u"d.hash = ?"_s, { QString::fromLatin1(documentHash) });
 }
 
 Result<QList<Annotation>, StoreFailure> AnnotationStore::listAll() const
@@ -806,7 +821,7 @@ Result<Annotation, StoreFailure> AnnotationStore::add(const Annotation &annotati
 {
     using R = Result<Annotation, StoreFailure>;
     if (annotation.documentHash.isEmpty() || annotation.anchor.quote.isEmpty())
-        return R::failure({StoreError::Invalid, u"an annotation needs a document and a quote"_s});
+        return R::failure({ StoreError::Invalid, u"an annotation needs a document and a quote"_s });
     Annotation a = annotation;
     if (a.id.isNull())
         a.id = QUuid::createUuid();
@@ -868,7 +883,7 @@ Result<Annotation, StoreFailure> AnnotationStore::update(const Annotation &annot
     if (!q.exec())
         return fail(failure(q));
     if (!q.next())
-        return fail({StoreError::NotFound, a.id.toString(QUuid::WithoutBraces)});
+        return fail({ StoreError::NotFound, a.id.toString(QUuid::WithoutBraces) });
     const qint64 rowid = q.value(0).toLongLong();
     q.prepare(u"UPDATE annotations SET part = ?, quote = ?, prefix = ?, suffix = ?, start_offset = ?,"
               " end_offset = ?, section_path = ?, anchor_method = ?, anchor_similarity = ?,"
@@ -915,7 +930,7 @@ Result<bool, StoreFailure> AnnotationStore::remove(const QUuid &id)
     }
     if (q.numRowsAffected() != 1) {
         rollback();
-        return R::failure({StoreError::NotFound, id.toString(QUuid::WithoutBraces)});
+        return R::failure({ StoreError::NotFound, id.toString(QUuid::WithoutBraces) });
     }
     if (auto c = commit(); !c)
         return c;
@@ -932,7 +947,7 @@ Result<QList<SearchHit>, StoreFailure> AnnotationStore::searchNotes(const QStrin
     for (const QString &word : query.simplified().split(u' ', Qt::SkipEmptyParts))
         (word.toUcs4().size() >= 3 ? longWords : shortWords).append(word);
     if (longWords.isEmpty() && shortWords.isEmpty())
-        return QList<SearchHit>{};
+        return QList<SearchHit> {};
 
     // Every word is quoted as an FTS5 string, so nothing the user types is read as query syntax.
     QStringList phrases;
@@ -948,15 +963,16 @@ Result<QList<SearchHit>, StoreFailure> AnnotationStore::searchNotes(const QStrin
     for (QString word : std::as_const(shortWords)) {
         word.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
         const QString pattern = u'%' + word + u'%';
-        conditions.append(u"(s.quote LIKE ? ESCAPE '\\' OR s.note LIKE ? ESCAPE '\\' OR s.tags LIKE ? ESCAPE '\\')"_s);
+        conditions.append(
+            u"(s.quote LIKE ? ESCAPE '\\' OR s.note LIKE ? ESCAPE '\\' OR s.tags LIKE ? ESCAPE '\\')"_s);
         binds << pattern << pattern << pattern;
     }
     QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(u"SELECT a.uuid, d.hash, d.title, a.section_path, a.quote, a.note, s.tags, %1"
               " FROM annotation_search s JOIN annotations a ON a.id = s.rowid"
-              " JOIN documents d ON d.id = a.document_id WHERE %2 ORDER BY 8, a.modified DESC LIMIT ?"_s
-                  .arg(phrases.isEmpty() ? u"0"_s : u"bm25(annotation_search)"_s, conditions.join(u" AND "_s)));
+              " JOIN documents d ON d.id = a.document_id WHERE %2 ORDER BY 8, a.modified DESC LIMIT ?"_s.arg(
+                  phrases.isEmpty() ? u"0"_s : u"bm25(annotation_search)"_s, conditions.join(u" AND "_s)));
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     q.addBindValue(limit);

@@ -18,13 +18,13 @@ namespace Pizhu {
 // What went wrong, as a kind ui/ and the command line turn into words.
 enum class StoreError {
     NewerSchema, // made by a newer Pizhu: refused and left untouched
-    Corrupt,     // damaged and could not be moved aside
-    ReadOnly,    // the location or the file cannot be written
+    Corrupt, // damaged and could not be moved aside
+    ReadOnly, // the location or the file cannot be written
     IoError,
     DiskFull,
-    Busy,        // another process held the lock past the busy timeout
-    NotFound,    // no annotation or document with that id or hash
-    Invalid,     // an argument the store refuses (empty quote, unknown document)
+    Busy, // another process held the lock past the busy timeout
+    NotFound, // no annotation or document with that id or hash
+    Invalid, // an argument the store refuses (empty quote, unknown document)
 };
 
 struct StoreFailure
@@ -36,10 +36,10 @@ struct StoreFailure
 struct DocumentRecord
 {
     qint64 id = 0;
-    QByteArray hash;   // the version of the text the annotations' anchors refer to
-    QString path;      // where it was last opened from
+    QByteArray hash; // the version of the text the annotations' anchors refer to
+    QString path; // where it was last opened from
     QString title;
-    QDateTime added;   // UTC
+    QDateTime added; // UTC
     QDateTime updated; // UTC: when path, title or hash last changed
 };
 
@@ -47,14 +47,14 @@ struct DocumentRecord
 struct DocumentSync
 {
     enum class Kind {
-        Known,    // same text as last time
-        New,      // never seen: recorded, no annotations yet
-        Changed,  // a new version of a document known by its path: annotations re-anchored
+        Known, // same text as last time
+        New, // never seen: recorded, no annotations yet
+        Changed, // a new version of a document known by its path: annotations re-anchored
     };
     Kind kind = Kind::Known;
     DocumentRecord record;
-    qsizetype moved = 0;     // re-anchored somewhere other than their stored offsets
-    qsizetype orphaned = 0;  // could not be placed on the new text
+    qsizetype moved = 0; // re-anchored somewhere other than their stored offsets
+    qsizetype orphaned = 0; // could not be placed on the new text
     qsizetype total = 0;
 };
 
@@ -92,8 +92,8 @@ public:
     // - A newer schema is refused with NewerSchema, the file untouched.
     // - An existing file in a place that cannot be written is opened read-only (isReadOnly());
     //   a new file that cannot be created fails with ReadOnly.
-    static Result<std::unique_ptr<AnnotationStore>, StoreFailure> open(const QString &path,
-                                                                         QObject *parent = nullptr);
+    static Result<std::unique_ptr<AnnotationStore>, StoreFailure> open(
+        const QString &path, QObject *parent = nullptr);
     ~AnnotationStore() override;
 
     // How long a commit waits for the disk. Normal (the default, SQLite's advice for WAL): a commit
@@ -145,15 +145,15 @@ private:
 
     QSqlDatabase db() const;
     Result<bool, StoreFailure> migrate();
-    Result<qint64, StoreFailure> ensureDocument(const QByteArray &hash, const QString &path,
-                                                const QString &title);
+    Result<qint64, StoreFailure> ensureDocument(
+        const QByteArray &hash, const QString &path, const QString &title);
     // rowids, if given, receives each annotation's row id in the same order.
-    Result<QList<Annotation>, StoreFailure> select(const QString &where, const QVariantList &binds,
-                                                   QList<qint64> *rowids = nullptr) const;
+    Result<QList<Annotation>, StoreFailure> select(
+        const QString &where, const QVariantList &binds, QList<qint64> *rowids = nullptr) const;
     Result<bool, StoreFailure> writeTags(qint64 rowid, const QStringList &tags);
     Result<bool, StoreFailure> syncSearchIndex(qint64 rowid);
-    Result<DocumentSync, StoreFailure> reanchorInTransaction(qint64 documentId, const QByteArray &oldHash,
-                                                             const Document &doc);
+    Result<DocumentSync, StoreFailure> reanchorInTransaction(
+        qint64 documentId, const QByteArray &oldHash, const Document &doc);
     Result<bool, StoreFailure> begin();
     Result<bool, StoreFailure> commit();
     void rollback();

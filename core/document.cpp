@@ -13,7 +13,7 @@ qsizetype Block::sourceOffsetAt(qsizetype textOffset) const
     if (segments.isEmpty())
         return sourceStart;
     auto it = std::upper_bound(segments.cbegin(), segments.cend(), textOffset,
-                               [](qsizetype off, const Segment &s) { return off < s.textOffset; });
+        [](qsizetype off, const Segment &s) { return off < s.textOffset; });
     if (it != segments.cbegin())
         --it;
     const qsizetype into = std::clamp<qsizetype>(textOffset - it->textOffset, 0, it->length);
@@ -26,18 +26,25 @@ qsizetype Block::sourceOffsetAt(qsizetype textOffset) const
 QString OutlineNode::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Part: return u"part"_s;
-    case Kind::Commentary: return u"commentary"_s;
-    case Kind::Heading: return u"heading"_s;
-    case Kind::Item: return u"item"_s;
+    case Kind::Part:
+        return u"part"_s;
+    case Kind::Commentary:
+        return u"commentary"_s;
+    case Kind::Heading:
+        return u"heading"_s;
+    case Kind::Item:
+        return u"item"_s;
     }
     return {};
 }
 
-Document::Document(QString source, QList<Part> parts, DecodeInfo decodeInfo, RepairCounts repairs,
-                   QStringList pageLabels)
-    : m_source(std::move(source)), m_parts(std::move(parts)), m_decodeInfo(std::move(decodeInfo)),
-      m_repairs(repairs), m_pageLabels(std::move(pageLabels))
+Document::Document(
+    QString source, QList<Part> parts, DecodeInfo decodeInfo, RepairCounts repairs, QStringList pageLabels)
+    : m_source(std::move(source)),
+      m_parts(std::move(parts)),
+      m_decodeInfo(std::move(decodeInfo)),
+      m_repairs(repairs),
+      m_pageLabels(std::move(pageLabels))
 {
     buildText();
     buildOutline();
@@ -84,7 +91,6 @@ QString Document::pageLabel(int page) const
     return printed.isEmpty() ? QString::number(page) : printed;
 }
 
-
 void Document::buildText()
 {
     qsizetype size = 0;
@@ -112,7 +118,7 @@ void Document::buildOutline()
         root.title = part.title;
         root.part = p;
         // Open sections, innermost last, with their levels; the part sits at level 0.
-        QList<std::pair<int, OutlineNode *>> open{{0, &root}};
+        QList<std::pair<int, OutlineNode *>> open { { 0, &root } };
         for (int b = 0; b < part.blocks.size(); ++b) {
             const Block &block = part.blocks.at(b);
             OutlineNode node;
@@ -126,7 +132,7 @@ void Document::buildOutline()
                 OutlineNode *parent = open.last().second;
                 node.depth = parent->depth + 1;
                 parent->children.append(node);
-                open.append({block.headingLevel, &parent->children.last()});
+                open.append({ block.headingLevel, &parent->children.last() });
             } else if (block.kind == BlockKind::Item) {
                 node.kind = OutlineNode::Kind::Item;
                 OutlineNode *parent = open.last().second;
@@ -168,8 +174,8 @@ Document::Position Document::blockAt(qsizetype textOffset) const
         if (blocks.isEmpty() || blocks.first().textStart > textOffset)
             break;
         auto it = std::upper_bound(blocks.cbegin(), blocks.cend(), textOffset,
-                                   [](qsizetype off, const Block &b) { return off < b.textStart; });
-        found = {p, int(it - blocks.cbegin()) - 1};
+            [](qsizetype off, const Block &b) { return off < b.textStart; });
+        found = { p, int(it - blocks.cbegin()) - 1 };
     }
     return found;
 }
@@ -179,8 +185,8 @@ QStringList Document::sectionPathAt(qsizetype textOffset) const
     const Position pos = blockAt(textOffset);
     if (pos.part < 0)
         return {};
-    QStringList path{m_parts.at(pos.part).title};
-    QList<int> levels{0};
+    QStringList path { m_parts.at(pos.part).title };
+    QList<int> levels { 0 };
     const QList<Block> &blocks = m_parts.at(pos.part).blocks;
     for (int b = 0; b <= pos.block; ++b) {
         const Block &block = blocks.at(b);

@@ -17,9 +17,9 @@ enum class PartKind { Main, Commentary };
 // through these.
 struct Segment
 {
-    qsizetype textOffset = 0;   // offset inside Block::text
+    qsizetype textOffset = 0; // offset inside Block::text
     qsizetype sourceOffset = 0; // offset inside Document::source()
-    qsizetype length = 0;       // in the text
+    qsizetype length = 0; // in the text
     qsizetype sourceLength = 0; // in the source: differs only where a repair changed the length
                                 // (U+2E3A, one character, reads as "——", two)
 };
@@ -33,12 +33,12 @@ struct Block
     // The first titleLength characters of text are the heading's or item's title: the whole
     // text for a heading on its own line, up to the first 。 for a run-in heading or an item.
     qsizetype titleLength = 0;
-    QString text;                // the reflowed text: wrapped lines joined as a reader reads them
-    qsizetype textStart = 0;     // offset of text inside Document::text()
-    qsizetype sourceStart = 0;   // range of the block in Document::source()
+    QString text; // the reflowed text: wrapped lines joined as a reader reads them
+    qsizetype textStart = 0; // offset of text inside Document::text()
+    qsizetype sourceStart = 0; // range of the block in Document::source()
     qsizetype sourceEnd = 0;
     QList<Segment> segments;
-    int page = 0;                // ordinal page the block starts on (1-based); 0 if the file has none
+    int page = 0; // ordinal page the block starts on (1-based); 0 if the file has none
 
     QString title() const { return text.left(titleLength); }
     bool opensSection() const { return headingLevel > 0; }
@@ -55,7 +55,7 @@ struct Part
 // How the bytes were decoded; problems are counted, never fatal.
 struct DecodeInfo
 {
-    QByteArray encoding;        // "UTF-8", "UTF-16LE", "GB18030", ...
+    QByteArray encoding; // "UTF-8", "UTF-16LE", "GB18030", ...
     bool hadBom = false;
     qsizetype invalidSequences = 0; // replaced by U+FFFD
     qsizetype crlfLines = 0;
@@ -66,7 +66,7 @@ struct OutlineNode
     enum class Kind { Part, Commentary, Heading, Item };
     Kind kind = Kind::Heading;
     QString title;
-    int part = 0;  // index into Document::parts()
+    int part = 0; // index into Document::parts()
     int block = -1; // index into Part::blocks, -1 for a part node
     int depth = 0;
     QList<OutlineNode> children;
@@ -80,7 +80,7 @@ class Document
 public:
     Document() = default;
     Document(QString source, QList<Part> parts, DecodeInfo decodeInfo, RepairCounts repairs = {},
-             QStringList pageLabels = {});
+        QStringList pageLabels = {});
 
     const QString &source() const { return m_source; }
     // The canonical text: every block's text in order, blocks separated by '\n', parts too.

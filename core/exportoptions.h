@@ -11,7 +11,7 @@ namespace Pizhu {
 
 enum class ExportError {
     NoAnnotations, // the document has no annotations at all
-    NoneMatch,     // it has some, but the colour and tag filters left none
+    NoneMatch, // it has some, but the colour and tag filters left none
 };
 
 // Which annotations go into an export and how they are arranged. Shared by the Markdown and the
@@ -21,9 +21,9 @@ struct ExportOptions
     enum class GroupBy { Section, Color };
 
     QList<AnnotationColor> colors; // only these colours; empty means every colour
-    QStringList tags;              // only annotations with at least one of these; empty means all
+    QStringList tags; // only annotations with at least one of these; empty means all
     GroupBy groupBy = GroupBy::Section;
-    QString sourceFileName;        // shown in the front matter; the path's file name is enough
+    QString sourceFileName; // shown in the front matter; the path's file name is enough
 
     bool accepts(const Annotation &annotation) const;
     // The annotations the filters keep, in their given order; NoAnnotations or NoneMatch when

@@ -18,26 +18,29 @@ struct Verb
 };
 
 // Verbs that govern a figure. The match is the longest one ending right before the figure.
-constexpr std::array verbs{
-    Verb{u"增长到", Direction::Up},   Verb{u"增长至", Direction::Up},   Verb{u"增长", Direction::Up},
-    Verb{u"提高到", Direction::Up},   Verb{u"提高至", Direction::Up},   Verb{u"提高", Direction::Up},
-    Verb{u"提升到", Direction::Up},   Verb{u"提升至", Direction::Up},   Verb{u"提升", Direction::Up},
-    Verb{u"增加到", Direction::Up},   Verb{u"增加至", Direction::Up},   Verb{u"增加", Direction::Up},
-    Verb{u"扩大到", Direction::Up},   Verb{u"扩大至", Direction::Up},   Verb{u"扩大", Direction::Up},
-    Verb{u"上升到", Direction::Up},   Verb{u"上升至", Direction::Up},   Verb{u"上升", Direction::Up},
-    Verb{u"增至", Direction::Up},     Verb{u"升至", Direction::Up},     Verb{u"上涨", Direction::Up},
-    Verb{u"延长", Direction::Up},     Verb{u"降低到", Direction::Down}, Verb{u"降低至", Direction::Down},
-    Verb{u"降低", Direction::Down},   Verb{u"下降到", Direction::Down}, Verb{u"下降至", Direction::Down},
-    Verb{u"下降", Direction::Down},   Verb{u"减少到", Direction::Down}, Verb{u"减少至", Direction::Down},
-    Verb{u"减少", Direction::Down},   Verb{u"降到", Direction::Down},   Verb{u"降至", Direction::Down},
-    Verb{u"压减", Direction::Down},   Verb{u"压缩到", Direction::Down}, Verb{u"压缩至", Direction::Down},
-    Verb{u"压缩", Direction::Down},   Verb{u"缩小到", Direction::Down}, Verb{u"缩小", Direction::Down},
-    Verb{u"缩短到", Direction::Down}, Verb{u"缩短", Direction::Down},   Verb{u"下调", Direction::Down},
-    Verb{u"减至", Direction::Down},   Verb{u"降", Direction::Down},     Verb{u"达到", Direction::Level},
-    Verb{u"达", Direction::Level},    Verb{u"保持在", Direction::Level}, Verb{u"稳定在", Direction::Level},
-    Verb{u"控制在", Direction::Level}, Verb{u"维持在", Direction::Level}, Verb{u"保持", Direction::Level},
-    Verb{u"设定为", Direction::Level}, Verb{u"定为", Direction::Level}, Verb{u"为", Direction::Level},
-    Verb{u"按", Direction::Level},    Verb{u"安排", Direction::Level},  Verb{u"突破", Direction::Level}};
+constexpr std::array verbs { Verb { u"增长到", Direction::Up }, Verb { u"增长至", Direction::Up },
+    Verb { u"增长", Direction::Up }, Verb { u"提高到", Direction::Up }, Verb { u"提高至", Direction::Up },
+    Verb { u"提高", Direction::Up }, Verb { u"提升到", Direction::Up }, Verb { u"提升至", Direction::Up },
+    Verb { u"提升", Direction::Up }, Verb { u"增加到", Direction::Up }, Verb { u"增加至", Direction::Up },
+    Verb { u"增加", Direction::Up }, Verb { u"扩大到", Direction::Up }, Verb { u"扩大至", Direction::Up },
+    Verb { u"扩大", Direction::Up }, Verb { u"上升到", Direction::Up }, Verb { u"上升至", Direction::Up },
+    Verb { u"上升", Direction::Up }, Verb { u"增至", Direction::Up }, Verb { u"升至", Direction::Up },
+    Verb { u"上涨", Direction::Up }, Verb { u"延长", Direction::Up }, Verb { u"降低到", Direction::Down },
+    Verb { u"降低至", Direction::Down }, Verb { u"降低", Direction::Down },
+    Verb { u"下降到", Direction::Down }, Verb { u"下降至", Direction::Down },
+    Verb { u"下降", Direction::Down }, Verb { u"减少到", Direction::Down },
+    Verb { u"减少至", Direction::Down }, Verb { u"减少", Direction::Down }, Verb { u"降到", Direction::Down },
+    Verb { u"降至", Direction::Down }, Verb { u"压减", Direction::Down }, Verb { u"压缩到", Direction::Down },
+    Verb { u"压缩至", Direction::Down }, Verb { u"压缩", Direction::Down },
+    Verb { u"缩小到", Direction::Down }, Verb { u"缩小", Direction::Down },
+    Verb { u"缩短到", Direction::Down }, Verb { u"缩短", Direction::Down }, Verb { u"下调", Direction::Down },
+    Verb { u"减至", Direction::Down }, Verb { u"降", Direction::Down }, Verb { u"达到", Direction::Level },
+    Verb { u"达", Direction::Level }, Verb { u"保持在", Direction::Level },
+    Verb { u"稳定在", Direction::Level }, Verb { u"控制在", Direction::Level },
+    Verb { u"维持在", Direction::Level }, Verb { u"保持", Direction::Level },
+    Verb { u"设定为", Direction::Level }, Verb { u"定为", Direction::Level },
+    Verb { u"为", Direction::Level }, Verb { u"按", Direction::Level }, Verb { u"安排", Direction::Level },
+    Verb { u"突破", Direction::Level } };
 
 struct Prefix
 {
@@ -46,13 +49,12 @@ struct Prefix
 };
 
 // Comparators written before the value; each may also stand as the verb ("增幅均超过10%").
-constexpr std::array prefixes{
-    Prefix{u"不低于", Comparator::AtLeast}, Prefix{u"不少于", Comparator::AtLeast},
-    Prefix{u"超过", Comparator::AtLeast},   Prefix{u"高于", Comparator::AtLeast},
-    Prefix{u"至少", Comparator::AtLeast},   Prefix{u"不超过", Comparator::AtMost},
-    Prefix{u"不高于", Comparator::AtMost},  Prefix{u"低于", Comparator::AtMost},
-    Prefix{u"少于", Comparator::AtMost},    Prefix{u"大约", Comparator::About},
-    Prefix{u"约", Comparator::About}};
+constexpr std::array prefixes { Prefix { u"不低于", Comparator::AtLeast },
+    Prefix { u"不少于", Comparator::AtLeast }, Prefix { u"超过", Comparator::AtLeast },
+    Prefix { u"高于", Comparator::AtLeast }, Prefix { u"至少", Comparator::AtLeast },
+    Prefix { u"不超过", Comparator::AtMost }, Prefix { u"不高于", Comparator::AtMost },
+    Prefix { u"低于", Comparator::AtMost }, Prefix { u"少于", Comparator::AtMost },
+    Prefix { u"大约", Comparator::About }, Prefix { u"约", Comparator::About } };
 
 qsizetype skipSpaces(QStringView t, qsizetype i)
 {
@@ -90,7 +92,8 @@ bool mayEndGovernor(QChar c)
 
 } // namespace
 
-std::optional<FigureGovernor::Governor> FigureGovernor::before(QStringView t, qsizetype figureStart, bool chineseNumeral)
+std::optional<FigureGovernor::Governor> FigureGovernor::before(
+    QStringView t, qsizetype figureStart, bool chineseNumeral)
 {
     Governor g;
     g.direction = Direction::Level;
@@ -137,7 +140,7 @@ bool FigureGovernor::closesClause(QStringView t, qsizetype end)
     const qsizetype j = skipSpaces(t, end);
     if (j >= t.size() || QStringView(u"，。；：！？,;:!?、）)\n”").contains(t[j]))
         return true;
-    static constexpr std::array<QStringView, 5> trailers{u"安排", u"的水平", u"水平", u"的目标", u"目标"};
+    static constexpr std::array<QStringView, 5> trailers { u"安排", u"的水平", u"水平", u"的目标", u"目标" };
     const QStringView rest = t.mid(j);
     for (QStringView w : trailers)
         if (rest.startsWith(w))
@@ -147,7 +150,7 @@ bool FigureGovernor::closesClause(QStringView t, qsizetype end)
 
 QList<Figure> FigureGovernor::figureList(QStringView t, Figure first)
 {
-    QList<Figure> figures{std::move(first)};
+    QList<Figure> figures { std::move(first) };
     for (;;) {
         const qsizetype j = skipSpaces(t, figures.last().end);
         if (j >= t.size() || !QStringView(u"、和及与").contains(t[j]))

@@ -39,7 +39,8 @@ Number parseArabic(QStringView text, qsizetype pos)
             ++i;
             continue;
         }
-        if ((c == u'.' || c == u'．') && !n.decimal && i + 1 < text.size() && FigureScanner::isDigit(text[i + 1])) {
+        if ((c == u'.' || c == u'．') && !n.decimal && i + 1 < text.size()
+            && FigureScanner::isDigit(text[i + 1])) {
             n.digits += u'.';
             n.decimal = true;
             ++i;
@@ -87,7 +88,7 @@ Number parseChinese(QStringView text, qsizetype pos)
         s.chop(1);
     }
     const bool positional = s.size() > 1 && !s.contains(u'十') && !s.contains(u'百') && !s.contains(u'千')
-                            && !s.contains(u'万') && !s.contains(u'亿');
+        && !s.contains(u'万') && !s.contains(u'亿');
     double total = 0, section = 0, digit = 0;
     for (QChar c : s) {
         const int d = chineseDigit(c);
@@ -120,22 +121,20 @@ qsizetype skipSpaces(QStringView text, qsizetype i)
 }
 
 // Longest match first, so 万亿 wins over 万 and 个百分点 over 个.
-const std::array magnitudes{u"万亿"_s, u"千万"_s, u"百万"_s, u"亿"_s, u"万"_s};
-const std::array units{
-    u"个百分点"_s, u"百分点"_s, u"个工作日"_s, u"工作日"_s, u"平方公里"_s, u"平方米"_s, u"立方米"_s,
-    u"千瓦时"_s,   u"千瓦"_s,   u"兆瓦"_s,     u"吉瓦"_s,   u"吨标准煤"_s, u"件"_s,     u"篇"_s,
-    u"床"_s,       u"册"_s,     u"名"_s,   u"公里"_s,     u"千米"_s,   u"美元"_s,     u"元"_s,     u"吨"_s,
-    u"千克"_s,     u"公斤"_s,   u"斤"_s,       u"公顷"_s,   u"亩"_s,       u"人次"_s,   u"人"_s,
-    u"户"_s,       u"家"_s,     u"个"_s,       u"所"_s,     u"项"_s,       u"套"_s,     u"辆"_s,
-    u"座"_s,       u"处"_s,     u"台"_s,       u"岁"_s,     u"年"_s,       u"天"_s,     u"小时"_s,
-    u"分钟"_s,     u"倍"_s,     u"成"_s,       u"%"_s,      u"％"_s,       u"‰"_s,      u"米"_s};
+const std::array magnitudes { u"万亿"_s, u"千万"_s, u"百万"_s, u"亿"_s, u"万"_s };
+const std::array units { u"个百分点"_s, u"百分点"_s, u"个工作日"_s, u"工作日"_s, u"平方公里"_s, u"平方米"_s,
+    u"立方米"_s, u"千瓦时"_s, u"千瓦"_s, u"兆瓦"_s, u"吉瓦"_s, u"吨标准煤"_s, u"件"_s, u"篇"_s, u"床"_s,
+    u"册"_s, u"名"_s, u"公里"_s, u"千米"_s, u"美元"_s, u"元"_s, u"吨"_s, u"千克"_s, u"公斤"_s, u"斤"_s,
+    u"公顷"_s, u"亩"_s, u"人次"_s, u"人"_s, u"户"_s, u"家"_s, u"个"_s, u"所"_s, u"项"_s, u"套"_s, u"辆"_s,
+    u"座"_s, u"处"_s, u"台"_s, u"岁"_s, u"年"_s, u"天"_s, u"小时"_s, u"分钟"_s, u"倍"_s, u"成"_s, u"%"_s,
+    u"％"_s, u"‰"_s, u"米"_s };
 
 // What follows a number that makes it a date, an ordinal or a count of events, not a measure.
 bool endsAsNonMeasure(QStringView rest)
 {
-    static const std::array words{u"月"_s, u"日"_s, u"号"_s, u"届"_s, u"次"_s, u"周年"_s, u"期"_s,
-                                  u"条"_s, u"款"_s, u"章"_s, u"节"_s, u"代"_s, u"版"_s, u"型"_s,
-                                  u"名"_s, u"时"_s, u"点"_s, u"级"_s, u"批"_s, u"轮"_s};
+    static const std::array words { u"月"_s, u"日"_s, u"号"_s, u"届"_s, u"次"_s, u"周年"_s, u"期"_s, u"条"_s,
+        u"款"_s, u"章"_s, u"节"_s, u"代"_s, u"版"_s, u"型"_s, u"名"_s, u"时"_s, u"点"_s, u"级"_s, u"批"_s,
+        u"轮"_s };
     for (const QString &w : words)
         if (rest.startsWith(w))
             return true;
@@ -186,8 +185,7 @@ Measure readUnit(QStringView text, qsizetype i, const Number &n, bool *approx)
     for (const QString &u : units) {
         if (rest.startsWith(u)) {
             // 年 is a unit only as a span of years ("受教育年限提高到11.3年"), not "年底", "年前".
-            if (u == u"年" && rest.size() > 1
-                && QStringView(u"月底末前后内度代初中").contains(rest[1]))
+            if (u == u"年" && rest.size() > 1 && QStringView(u"月底末前后内度代初中").contains(rest[1]))
                 break;
             unit += u == u"％" ? u"%"_s : u;
             i += u.size();
@@ -205,8 +203,22 @@ bool FigureScanner::isChineseNumeral(QChar c)
 {
     // A switch, not a QStringView search: this runs on every character of the document.
     switch (c.unicode()) {
-    case u'零': case u'〇': case u'一': case u'二': case u'两': case u'三': case u'四': case u'五':
-    case u'六': case u'七': case u'八': case u'九': case u'十': case u'百': case u'千': case u'万':
+    case u'零':
+    case u'〇':
+    case u'一':
+    case u'二':
+    case u'两':
+    case u'三':
+    case u'四':
+    case u'五':
+    case u'六':
+    case u'七':
+    case u'八':
+    case u'九':
+    case u'十':
+    case u'百':
+    case u'千':
+    case u'万':
     case u'亿':
         return true;
     default:
@@ -257,7 +269,8 @@ std::optional<Figure> FigureScanner::scan(QStringView text, qsizetype pos)
             const Measure m2 = readUnit(text, second.end, second, &approx2);
             if (m2.year && m1.unit.isEmpty())
                 return std::nullopt; // "2021—2025年" is a span of years
-            if (!m2.year && !m2.nonMeasure && (m1.unit.isEmpty() || m2.unit.isEmpty() || m1.unit == m2.unit)) {
+            if (!m2.year && !m2.nonMeasure
+                && (m1.unit.isEmpty() || m2.unit.isEmpty() || m1.unit == m2.unit)) {
                 f.end = m2.end;
                 f.value = first.digits + u'-' + second.digits;
                 f.high = second.value;
@@ -276,11 +289,10 @@ std::optional<Figure> FigureScanner::scan(QStringView text, qsizetype pos)
         QStringView word;
         Target::Comparator comparator;
     };
-    static constexpr std::array qualifiers{
-        Qualifier{u"及以上", Target::Comparator::AtLeast}, Qualifier{u"以上", Target::Comparator::AtLeast},
-        Qualifier{u"以下", Target::Comparator::AtMost},    Qualifier{u"以内", Target::Comparator::AtMost},
-        Qualifier{u"左右", Target::Comparator::About},     Qualifier{u"上下", Target::Comparator::About},
-        Qualifier{u"之间", Target::Comparator::Range}};
+    static constexpr std::array qualifiers { Qualifier { u"及以上", Target::Comparator::AtLeast },
+        Qualifier { u"以上", Target::Comparator::AtLeast }, Qualifier { u"以下", Target::Comparator::AtMost },
+        Qualifier { u"以内", Target::Comparator::AtMost }, Qualifier { u"左右", Target::Comparator::About },
+        Qualifier { u"上下", Target::Comparator::About }, Qualifier { u"之间", Target::Comparator::Range } };
     for (const Qualifier &q : qualifiers) {
         if (rest.startsWith(q.word)) {
             if (f.comparator != Target::Comparator::Range)

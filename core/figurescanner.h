@@ -14,11 +14,11 @@ namespace Pizhu {
 struct Figure
 {
     qsizetype start = 0; // first character of the value
-    qsizetype end = 0;   // past the unit and any qualifier (以上, 左右 …)
-    QString value;       // ASCII digits, dot for decimals, "6-6.5" for a range
+    qsizetype end = 0; // past the unit and any qualifier (以上, 左右 …)
+    QString value; // ASCII digits, dot for decimals, "6-6.5" for a range
     double low = 0;
     double high = 0;
-    QString unit;        // magnitude and unit: "万人", "亿元", "%"; empty for a bare index value
+    QString unit; // magnitude and unit: "万人", "亿元", "%"; empty for a bare index value
     // Set by a range or a qualifier after the value; otherwise Equal.
     Target::Comparator comparator = Target::Comparator::Equal;
     bool qualified = false; // a qualifier or a range was written

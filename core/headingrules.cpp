@@ -15,13 +15,21 @@ bool isCnNumeral(QChar c)
     return numerals.contains(c);
 }
 
-bool isAsciiDigit(QChar c) { return c >= u'0' && c <= u'9'; }
-bool isFullwidthDigit(QChar c) { return c >= u'０' && c <= u'９'; }
-bool isDigit(QChar c) { return isAsciiDigit(c) || isFullwidthDigit(c); }
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+bool isFullwidthDigit(QChar c)
+{
+    return c >= u'０' && c <= u'９';
+}
+bool isDigit(QChar c)
+{
+    return isAsciiDigit(c) || isFullwidthDigit(c);
+}
 
 // Length of a run at the start of s whose characters satisfy pred, up to max characters.
-template<typename Pred>
-qsizetype runLength(QStringView s, qsizetype from, qsizetype max, Pred pred)
+template<typename Pred> qsizetype runLength(QStringView s, qsizetype from, qsizetype max, Pred pred)
 {
     qsizetype n = 0;
     while (from + n < s.size() && n < max && pred(s.at(from + n)))
@@ -29,8 +37,14 @@ qsizetype runLength(QStringView s, qsizetype from, qsizetype max, Pred pred)
     return n;
 }
 
-bool isOpenParen(QChar c) { return c == u'（' || c == u'('; }
-bool isCloseParen(QChar c) { return c == u'）' || c == u')'; }
+bool isOpenParen(QChar c)
+{
+    return c == u'（' || c == u'(';
+}
+bool isCloseParen(QChar c)
+{
+    return c == u'）' || c == u')';
+}
 
 // "（一）" or "(1)": returns the marker's length, 0 if there is none.
 qsizetype parenMarker(QStringView line, bool cnNumerals)
@@ -55,10 +69,9 @@ bool isRomanNumeral(QStringView word)
 
 bool isNumberWord(QStringView word)
 {
-    static const QStringList words = {u"one"_s, u"two"_s, u"three"_s, u"four"_s, u"five"_s,
-                                      u"six"_s, u"seven"_s, u"eight"_s, u"nine"_s, u"ten"_s,
-                                      u"eleven"_s, u"twelve"_s, u"first"_s, u"second"_s,
-                                      u"third"_s, u"last"_s};
+    static const QStringList words
+        = { u"one"_s, u"two"_s, u"three"_s, u"four"_s, u"five"_s, u"six"_s, u"seven"_s, u"eight"_s, u"nine"_s,
+              u"ten"_s, u"eleven"_s, u"twelve"_s, u"first"_s, u"second"_s, u"third"_s, u"last"_s };
     if (words.contains(word.toString().toLower()))
         return true;
     return runLength(word, 0, 4, isAsciiDigit) == word.size() || isRomanNumeral(word);
@@ -67,10 +80,17 @@ bool isNumberWord(QStringView word)
 // "CHAPTER IV." / "Part One": a keyword, a number, optionally a period, then the end or a title.
 qsizetype englishMarker(QStringView line, int &rank)
 {
-    static const struct { QStringView word; int rank; } keywords[] = {
-        {u"CHAPTER", HeadingRules::RankChapter}, {u"Chapter", HeadingRules::RankChapter},
-        {u"PART", HeadingRules::RankVolume},     {u"Part", HeadingRules::RankVolume},
-        {u"BOOK", HeadingRules::RankVolume},     {u"Book", HeadingRules::RankVolume},
+    static const struct
+    {
+        QStringView word;
+        int rank;
+    } keywords[] = {
+        { u"CHAPTER", HeadingRules::RankChapter },
+        { u"Chapter", HeadingRules::RankChapter },
+        { u"PART", HeadingRules::RankVolume },
+        { u"Part", HeadingRules::RankVolume },
+        { u"BOOK", HeadingRules::RankVolume },
+        { u"Book", HeadingRules::RankVolume },
     };
     for (const auto &k : keywords) {
         if (!line.startsWith(k.word) || line.size() <= k.word.size() + 1 || line.at(k.word.size()) != u' ')
@@ -135,8 +155,17 @@ qsizetype firstSentenceEnd(QStringView line, qsizetype from)
 bool HeadingRules::isSentenceEnd(QChar c)
 {
     switch (c.unicode()) {
-    case u'。': case u'！': case u'？': case u'…': case u'；': case u'：': case u'.': case u'!':
-    case u'?': case u';': case u'．':
+    case u'。':
+    case u'！':
+    case u'？':
+    case u'…':
+    case u'；':
+    case u'：':
+    case u'.':
+    case u'!':
+    case u'?':
+    case u';':
+    case u'．':
         return true;
     default:
         return false;
@@ -146,8 +175,17 @@ bool HeadingRules::isSentenceEnd(QChar c)
 static bool isCloser(QChar c)
 {
     switch (c.unicode()) {
-    case u'”': case u'’': case u'"': case u'\'': case u'）': case u')': case u'」': case u'』':
-    case u'】': case u'》': case u'〉':
+    case u'”':
+    case u'’':
+    case u'"':
+    case u'\'':
+    case u'）':
+    case u')':
+    case u'」':
+    case u'』':
+    case u'】':
+    case u'》':
+    case u'〉':
         return true;
     default:
         return false;
@@ -162,7 +200,8 @@ bool HeadingRules::endsSentence(QStringView line)
         return false;
     const QChar last = line.back();
     // "——" at a line's end introduces what follows, as a colon would; so do U+2E3A and U+2E3B.
-    if (last == u'⸺' || last == u'⸻' || (last == u'—' && line.size() >= 2 && line.at(line.size() - 2) == u'—'))
+    if (last == u'⸺' || last == u'⸻'
+        || (last == u'—' && line.size() >= 2 && line.at(line.size() - 2) == u'—'))
         return true;
     return isSentenceEnd(last);
 }
@@ -209,20 +248,34 @@ LineStructure HeadingRules::classify(QStringView line, bool markdown)
         const qsizetype n = runLength(line, 1, 5, [](QChar c) { return isCnNumeral(c) || isDigit(c); });
         if (n > 0 && 1 + n < line.size()) {
             const QStringView unit = line.sliced(1 + n);
-            if (unit.startsWith(u"部分")) { rank = RankVolume; marker = 1 + n + 2; }
-            else if (unit.front() == u'编') { rank = RankVolume; marker = 2 + n; }
-            else if (unit.front() == u'章') { rank = RankChapter; marker = 2 + n; }
-            else if (unit.front() == u'节') { rank = RankSection; marker = 2 + n; }
+            if (unit.startsWith(u"部分")) {
+                rank = RankVolume;
+                marker = 1 + n + 2;
+            } else if (unit.front() == u'编') {
+                rank = RankVolume;
+                marker = 2 + n;
+            } else if (unit.front() == u'章') {
+                rank = RankChapter;
+                marker = 2 + n;
+            } else if (unit.front() == u'节') {
+                rank = RankSection;
+                marker = 2 + n;
+            }
             // "第十四届" and the like are ordinals in prose, not headings.
             if (marker > 0 && marker < line.size() && !line.at(marker).isSpace() && line.at(marker) != u'　')
                 rank = 0, marker = 0;
         }
     } else if (isCnNumeral(line.front())) {
         const qsizetype n = runLength(line, 0, 3, isCnNumeral);
-        if (n < line.size() && line.at(n) == u'、') { rank = RankCnNumeral; marker = n + 1; }
+        if (n < line.size() && line.at(n) == u'、') {
+            rank = RankCnNumeral;
+            marker = n + 1;
+        }
     } else if (isOpenParen(line.front())) {
-        if ((marker = parenMarker(line, true)) > 0) rank = RankCnParen;
-        else if ((marker = parenMarker(line, false)) > 0) rank = RankArabicParen;
+        if ((marker = parenMarker(line, true)) > 0)
+            rank = RankCnParen;
+        else if ((marker = parenMarker(line, false)) > 0)
+            rank = RankArabicParen;
     } else if (isDigit(line.front())) {
         int depth = 0;
         if ((marker = arabicMarker(line, depth)) > 0)

@@ -11,10 +11,10 @@ struct LineStructure
     enum class Kind : quint8 { Text, Heading, Item };
     // Small on purpose: the analyzer keeps one of these for every line of a file.
     Kind kind = Kind::Text;
-    quint8 rank = 0;              // heading rank (see HeadingRules), 0 for text and items
-    bool runIn = false;           // the heading's body follows on the same line after 。 / ．
-    qint32 markerLength = 0;      // length of the numbering ("（一）", "CHAPTER IV.")
-    qint32 titleLength = 0;       // for a run-in heading or an item: the title's length
+    quint8 rank = 0; // heading rank (see HeadingRules), 0 for text and items
+    bool runIn = false; // the heading's body follows on the same line after 。 / ．
+    qint32 markerLength = 0; // length of the numbering ("（一）", "CHAPTER IV.")
+    qint32 titleLength = 0; // for a run-in heading or an item: the title's length
 };
 
 // Recognises headings and items in Chinese policy documents (一、 （一） 1. （1） 第一章, "——" items)
@@ -25,13 +25,13 @@ public:
     // Ranks, outermost first.
     enum Rank {
         RankVolume = 1, // 第一编, 第一部分, PART ONE, BOOK I
-        RankChapter,    // 第一章, CHAPTER I
-        RankSection,    // 第一节
-        RankCnNumeral,  // 一、
-        RankCnParen,    // （一）
-        RankArabic,     // 1.  1、
-        RankArabic2,    // 1.1
-        RankArabic3,    // 1.1.1
+        RankChapter, // 第一章, CHAPTER I
+        RankSection, // 第一节
+        RankCnNumeral, // 一、
+        RankCnParen, // （一）
+        RankArabic, // 1.  1、
+        RankArabic2, // 1.1
+        RankArabic3, // 1.1.1
         RankArabicParen, // （1）
         RankMarkdownBase = 20 // "#" is 21, "##" 22, ...
     };

@@ -44,7 +44,7 @@ Year readYear(QStringView text, qsizetype i)
             ++digits;
             ++j;
         } else if (!chinese && digits > 0 && FigureScanner::isSpace(c) && j + 1 < text.size()
-                   && FigureScanner::isDigit(text[j + 1])) {
+            && FigureScanner::isDigit(text[j + 1])) {
             ++j;
         } else {
             break;
@@ -59,8 +59,17 @@ Year readYear(QStringView text, qsizetype i)
 bool isDigitLike(QChar c)
 {
     switch (c.unicode()) {
-    case u'〇': case u'零': case u'一': case u'二': case u'三': case u'四': case u'五': case u'六':
-    case u'七': case u'八': case u'九':
+    case u'〇':
+    case u'零':
+    case u'一':
+    case u'二':
+    case u'三':
+    case u'四':
+    case u'五':
+    case u'六':
+    case u'七':
+    case u'八':
+    case u'九':
         return true;
     default:
         return FigureScanner::isDigit(c);
@@ -69,7 +78,7 @@ bool isDigitLike(QChar c)
 
 Horizon dated(qsizetype start, qsizetype end, int year)
 {
-    return Horizon{start, end, year, QString::number(year), false};
+    return Horizon { start, end, year, QString::number(year), false };
 }
 
 // "高于“十三五”时期", "比2020年", "同去年": a time named as a comparison base governs nothing.
@@ -134,9 +143,10 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
                 if (!isComparisonBase(text, i))
                     found.append(dated(i, after + 1, y.value));
                 i = after;
-            } else if ((heading || (opensClause(text, i) && !rest.startsWith(u'是') && !rest.startsWith(u'的')
-                                    && !rest.startsWith(u"以来")))
-                       && !rest.startsWith(u'月') && !(after < n && FigureScanner::isDigit(text[after]))) {
+            } else if ((heading
+                           || (opensClause(text, i) && !rest.startsWith(u'是') && !rest.startsWith(u'的')
+                               && !rest.startsWith(u"以来")))
+                && !rest.startsWith(u'月') && !(after < n && FigureScanner::isDigit(text[after]))) {
                 // In a heading a bare year names the period ("三、2021年重点工作"); in prose only
                 // when it opens the clause, not as a subject ("2023 年是……") or a date.
                 found.append(dated(i, k + 1, y.value));
@@ -147,27 +157,30 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
         if ((c == u'今' || c == u'明') && i + 1 < n && text[i + 1] == u'年') {
             // "今年以来", "今年上半年", "今年前三季度" look back on the months already past.
             const QStringView rest = text.mid(i + 2);
-            if (c == u'今' && (rest.startsWith(u"以来") || rest.startsWith(u"上半年") || rest.startsWith(u'前')
-                               || rest.startsWith(u"一季度") || rest.startsWith(u"1-") || rest.startsWith(u"1—"))) {
+            if (c == u'今'
+                && (rest.startsWith(u"以来") || rest.startsWith(u"上半年") || rest.startsWith(u'前')
+                    || rest.startsWith(u"一季度") || rest.startsWith(u"1-") || rest.startsWith(u"1—"))) {
                 ++i;
                 continue;
             }
             const int year = m_docYear > 0 ? m_docYear + (c == u'明' ? 1 : 0) : 0;
-            found.append(Horizon{i, i + 2, year, year > 0 ? QString::number(year) : text.mid(i, 2).toString(), false});
+            found.append(Horizon {
+                i, i + 2, year, year > 0 ? QString::number(year) : text.mid(i, 2).toString(), false });
             ++i;
             continue;
         }
         // A five-year plan period: “十四五”, 十四五时期.
-        if (c == u'十' && i + 2 < n && QStringView(u"一二三四五六七八九").contains(text[i + 1]) && text[i + 2] == u'五') {
+        if (c == u'十' && i + 2 < n && QStringView(u"一二三四五六七八九").contains(text[i + 1])
+            && text[i + 2] == u'五') {
             const QStringView rest = text.mid(i + 3);
             const bool quoted = i > 0 && (text[i - 1] == u'“' || text[i - 1] == u'"');
             if ((quoted || rest.startsWith(u"时期") || rest.startsWith(u"期间") || rest.startsWith(u"末")
-                 || rest.startsWith(u"规划"))
+                    || rest.startsWith(u"规划"))
                 && !isComparisonBase(text, i)) {
                 // From the third plan (1966–1970) on, the Nth plan ends in 1970 + 5(N − 3):
                 // 十四五 is 2021–2025.
                 const int plan = 10 + int(QStringView(u"一二三四五六七八九").indexOf(text[i + 1])) + 1;
-                found.append(Horizon{i, i + 3, 1970 + 5 * (plan - 3), text.mid(i, 3).toString(), true});
+                found.append(Horizon { i, i + 3, 1970 + 5 * (plan - 3), text.mid(i, 3).toString(), true });
                 i += 2;
             }
         }
@@ -214,7 +227,8 @@ int HorizonFinder::documentYear(const Document &doc)
         return 0;
     for (qsizetype i = 0; i < title.size(); ++i) {
         const Year y = readYear(title, i);
-        if (y.value != 0 && skipSpaces(title, y.end) < title.size() && title[skipSpaces(title, y.end)] == u'年')
+        if (y.value != 0 && skipSpaces(title, y.end) < title.size()
+            && title[skipSpaces(title, y.end)] == u'年')
             return y.value;
     }
     return 0;

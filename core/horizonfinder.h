@@ -14,8 +14,8 @@ struct Horizon
 {
     qsizetype start = 0; // range of the phrase in the text searched
     qsizetype end = 0;
-    int year = 0;        // the year it ends; 0 for 今年 in an undated document
-    QString label;       // "2025", "今年", "十四五"
+    int year = 0; // the year it ends; 0 for 今年 in an undated document
+    QString label; // "2025", "今年", "十四五"
     bool period = false; // a plan period (十四五), not a date
 };
 
@@ -23,7 +23,7 @@ class HorizonFinder
 {
 public:
     // docYear resolves 今年 and 明年; 0 when the document never states its year.
-    explicit HorizonFinder(int docYear = 0) : m_docYear(docYear) {}
+    explicit HorizonFinder(int docYear = 0) : m_docYear(docYear) { }
 
     // Horizons in text, in order. In a heading a bare year names the period too ("三、2021年重点
     // 工作"); in prose only when it opens a clause ("2025年，……"), since elsewhere it is usually a

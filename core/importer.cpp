@@ -49,12 +49,13 @@ ImportResult Importer::importPages(const QStringList &pages) const
 {
     // A form feed between pages is exactly what the layout analysis reads as a page boundary.
     QString text = pages.join(u"\n\f"_s);
-    return LayoutAnalyzer(false, m_progress).analyze(std::move(text), DecodeInfo{"PDF", false, 0, 0});
+    return LayoutAnalyzer(false, m_progress).analyze(std::move(text), DecodeInfo { "PDF", false, 0, 0 });
 }
 
 ImportResult Importer::importText(const QString &text, Format format) const
 {
-    return LayoutAnalyzer(format == Format::Markdown, m_progress).analyze(text, DecodeInfo{"UTF-16", false, 0, 0});
+    return LayoutAnalyzer(format == Format::Markdown, m_progress)
+        .analyze(text, DecodeInfo { "UTF-16", false, 0, 0 });
 }
 
 } // namespace Pizhu

@@ -29,8 +29,8 @@ public:
 
     Result<Document, ImportError> importFile(const QString &path, Format format = Format::Auto) const;
     // name is used only to pick the format (".md" means Markdown) when format is Auto.
-    Result<Document, ImportError> importBytes(const QByteArray &bytes, const QString &name = {},
-                                              Format format = Format::Auto) const;
+    Result<Document, ImportError> importBytes(
+        const QByteArray &bytes, const QString &name = {}, Format format = Format::Auto) const;
     // The text of a paginated document (a PDF), one string a page: page boundaries are known
     // exactly, and running headers and page numbers are taken out as for extracted text.
     Result<Document, ImportError> importPages(const QStringList &pages) const;

@@ -11,18 +11,17 @@ namespace {
 // Adverbs that stand between an indicator and its verb: "合格率均达到", "资费再降", "年均增长".
 const QSet<QString> &adverbs()
 {
-    static const QSet<QString> set{u"均"_s,   u"都"_s,   u"分别"_s, u"各"_s,   u"皆"_s,   u"再"_s,
-                                   u"继续"_s, u"进一步"_s, u"稳步"_s, u"年均"_s, u"平均"_s, u"每年"_s,
-                                   u"力争"_s, u"确保"_s, u"要"_s,   u"将"_s,   u"预计"_s, u"拟"_s,
-                                   u"总体"_s, u"也"_s,   u"还"_s,   u"仍"_s,   u"逐步"_s, u"有望"_s,
-                                   u"大幅"_s, u"明显"_s, u"显著"_s, u"持续"_s, u"基本"_s, u"争取"_s,
-                                   u"努力"_s, u"可"_s,   u"能"_s,   u"应"_s,   u"需"_s,   u"必须"_s};
+    static const QSet<QString> set { u"均"_s, u"都"_s, u"分别"_s, u"各"_s, u"皆"_s, u"再"_s, u"继续"_s,
+        u"进一步"_s, u"稳步"_s, u"年均"_s, u"平均"_s, u"每年"_s, u"力争"_s, u"确保"_s, u"要"_s, u"将"_s,
+        u"预计"_s, u"拟"_s, u"总体"_s, u"也"_s, u"还"_s, u"仍"_s, u"逐步"_s, u"有望"_s, u"大幅"_s, u"明显"_s,
+        u"显著"_s, u"持续"_s, u"基本"_s, u"争取"_s, u"努力"_s, u"可"_s, u"能"_s, u"应"_s, u"需"_s,
+        u"必须"_s };
     return set;
 }
 
 const QSet<QString> &distributiveAdverbs()
 {
-    static const QSet<QString> set{u"均"_s, u"都"_s, u"分别"_s, u"各"_s, u"皆"_s};
+    static const QSet<QString> set { u"均"_s, u"都"_s, u"分别"_s, u"各"_s, u"皆"_s };
     return set;
 }
 
@@ -30,26 +29,25 @@ const QSet<QString> &distributiveAdverbs()
 // "其中均衡性转移支付……", "推动……", "今年……".
 const QSet<QString> &leadingWords()
 {
-    static const QSet<QString> set{
-        u"对"_s,   u"将"_s,   u"把"_s,   u"使"_s,   u"让"_s,   u"推动"_s, u"确保"_s, u"力争"_s,
-        u"争取"_s, u"努力"_s, u"实现"_s, u"其中"_s, u"全年"_s, u"今年"_s, u"明年"_s, u"并"_s,
-        u"同时"_s, u"要"_s,   u"预计"_s, u"促进"_s, u"带动"_s, u"推进"_s, u"以及"_s, u"而"_s,
-        u"但"_s,   u"且"_s,   u"目标"_s, u"是"_s,   u"在"_s,   u"着力"_s, u"力求"_s, u"进一步"_s,
-        u"继续"_s, u"逐步"_s, u"还"_s,   u"也"_s,   u"即"_s,   u"则"_s,   u"又"_s,   u"拟"_s,
-        u"和"_s,   u"及"_s,   u"与"_s,   u"使得"_s, u"安排"_s, u"每年"_s, u"从而"_s, u"进而"_s, u"加快"_s, u"保持"_s};
+    static const QSet<QString> set { u"对"_s, u"将"_s, u"把"_s, u"使"_s, u"让"_s, u"推动"_s, u"确保"_s,
+        u"力争"_s, u"争取"_s, u"努力"_s, u"实现"_s, u"其中"_s, u"全年"_s, u"今年"_s, u"明年"_s, u"并"_s,
+        u"同时"_s, u"要"_s, u"预计"_s, u"促进"_s, u"带动"_s, u"推进"_s, u"以及"_s, u"而"_s, u"但"_s, u"且"_s,
+        u"目标"_s, u"是"_s, u"在"_s, u"着力"_s, u"力求"_s, u"进一步"_s, u"继续"_s, u"逐步"_s, u"还"_s,
+        u"也"_s, u"即"_s, u"则"_s, u"又"_s, u"拟"_s, u"和"_s, u"及"_s, u"与"_s, u"使得"_s, u"安排"_s,
+        u"每年"_s, u"从而"_s, u"进而"_s, u"加快"_s, u"保持"_s };
     return set;
 }
 
 const QSet<QString> &conjunctions()
 {
-    static const QSet<QString> set{u"和"_s, u"及"_s, u"与"_s, u"以及"_s, u"、"_s};
+    static const QSet<QString> set { u"和"_s, u"及"_s, u"与"_s, u"以及"_s, u"、"_s };
     return set;
 }
 
 // An indicator that names nothing measurable on its own: "今年预期目标设定为6%以上".
 const QSet<QString> &genericWords()
 {
-    static const QSet<QString> set{u"目标"_s, u"预期目标"_s, u"主要预期目标"_s, u"指标"_s, u"增速"_s};
+    static const QSet<QString> set { u"目标"_s, u"预期目标"_s, u"主要预期目标"_s, u"指标"_s, u"增速"_s };
     return set;
 }
 
@@ -72,7 +70,7 @@ IndicatorSplitter::Result IndicatorSplitter::split(QStringView text, qsizetype f
     const QList<qsizetype> bounds = m_segmenter.boundaries(phrase);
     QList<Span> words;
     for (qsizetype i = 1; i < bounds.size(); ++i)
-        words.append({from + bounds.at(i - 1), from + bounds.at(i)});
+        words.append({ from + bounds.at(i - 1), from + bounds.at(i) });
     const auto word = [&](const Span &s) { return text.mid(s.start, s.end - s.start); };
     const auto wordString = [&](const Span &s) { return word(s).toString(); };
 
@@ -82,7 +80,7 @@ IndicatorSplitter::Result IndicatorSplitter::split(QStringView text, qsizetype f
             if (isWordless(last)) {
                 words.removeLast();
             } else if (words.size() > 1
-                       && adverbs().contains(wordString(words.at(words.size() - 2)) + last)) {
+                && adverbs().contains(wordString(words.at(words.size() - 2)) + last)) {
                 // Two words first: ICU may cut 年均 into 年 + 均, and that 均 is not distributive.
                 words.removeLast();
                 words.removeLast();
@@ -121,7 +119,7 @@ IndicatorSplitter::Result IndicatorSplitter::split(QStringView text, qsizetype f
         words.removeFirst();
     }
 
-    QList<QList<Span>> groups{{}};
+    QList<QList<Span>> groups { {} };
     for (const Span &s : std::as_const(words)) {
         if (result.distributive && conjunctions().contains(wordString(s)))
             groups.append(QList<Span>());
@@ -147,7 +145,7 @@ IndicatorSplitter::Result IndicatorSplitter::split(QStringView text, qsizetype f
             group.removeFirst();
         if (group.isEmpty())
             continue;
-        const Span span{group.first().start, group.last().end};
+        const Span span { group.first().start, group.last().end };
         if (genericWords().contains(text.mid(span.start, span.end - span.start).toString()))
             continue;
         result.indicators.append(span);

@@ -16,13 +16,14 @@ namespace Pizhu {
 
 namespace {
 
-constexpr int Window = 6;               // lines either side when measuring the local wrap width
-constexpr int BlankWindow = 20;         // lines either side when judging what blank lines mean
-constexpr double ShortLine = 0.85;      // without better evidence, a line under this share of the wrap width is short
-constexpr int FullWindow = 10;          // lines either side when measuring how wide full lines are
-constexpr int MaxWrapWidth = 220;       // nobody hard-wraps wider; past it lines are paragraphs
-constexpr int PartGapLines = 10;       // a gap of this many blank lines separates articles
-constexpr int MinProseWidth = 40;       // a line this wide that stops mid-sentence is prose, not a title
+constexpr int Window = 6; // lines either side when measuring the local wrap width
+constexpr int BlankWindow = 20; // lines either side when judging what blank lines mean
+constexpr double ShortLine
+    = 0.85; // without better evidence, a line under this share of the wrap width is short
+constexpr int FullWindow = 10; // lines either side when measuring how wide full lines are
+constexpr int MaxWrapWidth = 220; // nobody hard-wraps wider; past it lines are paragraphs
+constexpr int PartGapLines = 10; // a gap of this many blank lines separates articles
+constexpr int MinProseWidth = 40; // a line this wide that stops mid-sentence is prose, not a title
 
 bool isWide(char32_t cp)
 {
@@ -61,8 +62,7 @@ int percentile80(QList<int> values)
 
 LayoutAnalyzer::LayoutAnalyzer(bool markdown, Importer::Progress progress)
     : m_markdown(markdown), m_progress(std::move(progress))
-{
-}
+{ }
 
 bool LayoutAnalyzer::isBlankChar(QChar c)
 {
@@ -204,8 +204,11 @@ void LayoutAnalyzer::measure()
             if (isStandaloneHeading(j))
                 continue;
             const int w = m_lines[j].width;
-            if (w > first) { second = first; first = w; }
-            else if (w > second) second = w;
+            if (w > first) {
+                second = first;
+                first = w;
+            } else if (w > second)
+                second = w;
         }
         // The second widest line, so that one overlong line does not stretch the estimate.
         const int wrap = second > 0 ? second : first;
@@ -219,10 +222,12 @@ void LayoutAnalyzer::measure()
         }
         m_wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
 
-        const qsizetype bfrom = std::max<qsizetype>(0, k - BlankWindow), bto = std::min(n - 1, k + BlankWindow);
+        const qsizetype bfrom = std::max<qsizetype>(0, k - BlankWindow),
+                        bto = std::min(n - 1, k + BlankWindow);
         const qsizetype localContinuing = continuingSum[bto + 1] - continuingSum[bfrom];
         const qsizetype localBlank = blankSum[bto + 1] - blankSum[bfrom];
-        const int innerRun = *std::max_element(continuingRun.cbegin() + bfrom, continuingRun.cbegin() + bto + 1);
+        const int innerRun
+            = *std::max_element(continuingRun.cbegin() + bfrom, continuingRun.cbegin() + bto + 1);
         m_innerBlankRun[k] = innerRun;
         // A blank line after a line that stops mid-sentence is a break only where the whole file
         // uses blank lines that way: cutting a sentence in two is the worse mistake.
@@ -272,7 +277,8 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
     const Line &line = m_lines[k];
     const bool endsSentence = line.endsSentence;
     // A full line that stops mid-sentence goes on, whatever blank line PDF extraction put after it.
-    const bool fullAndGoesOn = !endsSentence && m_wrapped[k] && m_fullWidth[k] > 0 && line.width >= m_fullWidth[k];
+    const bool fullAndGoesOn
+        = !endsSentence && m_wrapped[k] && m_fullWidth[k] > 0 && line.width >= m_fullWidth[k];
     if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::Always && !fullAndGoesOn)
         return true;
     if (line.blanksAfter > 0 && endsSentence && m_blankTrust[k] == BlankTrust::AfterSentence)
@@ -322,8 +328,8 @@ bool LayoutAnalyzer::startsPart(qsizetype k) const
         indentAfter += j > k + 1 && m_lines[j].indented;
     }
     const int wb = percentile80(before), wa = percentile80(after);
-    const bool widthChanges = std::abs(wb - wa) * 4 >= std::max(wb, wa) && looksWrapped(before, wb)
-        && looksWrapped(after, wa);
+    const bool widthChanges
+        = std::abs(wb - wa) * 4 >= std::max(wb, wa) && looksWrapped(before, wb) && looksWrapped(after, wa);
     const bool indentOpens = m_lines[k + 1].indented && indentBefore <= 1 && indentAfter <= 1;
     const bool blanksChange = std::abs(blankBefore * (Side - 1) - blankAfter * Side) * 2 >= Side * (Side - 1);
     // Verse and block quotes are indented throughout: a passage inside the article, not a new one.
@@ -342,7 +348,7 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
     qsizetype from = 0;
     auto flush = [&](qsizetype to) {
         if (to > from) {
-            block.segments.append({block.text.size(), sourceStart + from, to - from, to - from});
+            block.segments.append({ block.text.size(), sourceStart + from, to - from, to - from });
             block.text += text.sliced(from, to - from);
         }
     };
@@ -351,7 +357,7 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
         if (c == u'⸺' || c == u'⸻') {
             flush(i);
             const QStringView dashes = c == u'⸺' ? u"——" : u"———";
-            block.segments.append({block.text.size(), sourceStart + i, dashes.size(), 1});
+            block.segments.append({ block.text.size(), sourceStart + i, dashes.size(), 1 });
             block.text += dashes;
             ++m_repairs.dashes;
             from = i + 1;
@@ -375,7 +381,8 @@ bool LayoutAnalyzer::hasHalfWidthText(qsizetype k) const
     // Latin letters and digits are narrower in print than their display width says, so a line
     // holding them may look short without being short.
     const QStringView text = content(k);
-    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x2000 && !c.isSpace(); });
+    return std::any_of(
+        text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x2000 && !c.isSpace(); });
 }
 
 bool LayoutAnalyzer::isLetterSpaced(QStringView text)
@@ -411,7 +418,8 @@ bool LayoutAnalyzer::buildBlocks()
                 block.kind = BlockKind::Paragraph;
                 block.titleLength = stop;
             } else {
-                block.titleLength = block.text.size() - (block.text.endsWith(u'。') || block.text.endsWith(u'．'));
+                block.titleLength
+                    = block.text.size() - (block.text.endsWith(u'。') || block.text.endsWith(u'．'));
             }
         }
         block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().length;
@@ -444,8 +452,8 @@ bool LayoutAnalyzer::buildBlocks()
                 block.kind = s.runIn ? BlockKind::Paragraph : BlockKind::Heading;
                 block.headingLevel = s.rank;
                 // A heading alone on its line is titled by the whole line, less a closing 。.
-                block.titleLength = s.runIn ? s.titleLength
-                                            : line.length - (text.endsWith(u'。') || text.endsWith(u'．'));
+                block.titleLength
+                    = s.runIn ? s.titleLength : line.length - (text.endsWith(u'。') || text.endsWith(u'．'));
                 sawHeading = true;
             } else if (s.kind == LineStructure::Kind::Item && sawHeading) {
                 block.kind = BlockKind::Item;

@@ -41,7 +41,10 @@ private:
     static bool isLetterSpaced(QStringView text);
     bool hasHalfWidthText(qsizetype k) const;
     QString partTitle(const Part &part) const;
-    QStringView content(qsizetype k) const { return QStringView(m_text).sliced(m_lines[k].start, m_lines[k].length); }
+    QStringView content(qsizetype k) const
+    {
+        return QStringView(m_text).sliced(m_lines[k].start, m_lines[k].length);
+    }
     bool isStandaloneHeading(qsizetype k) const;
     bool isStructureStart(qsizetype k) const;
     bool continuesSentence(qsizetype k) const;
@@ -51,18 +54,19 @@ private:
 
     bool m_markdown;
     Importer::Progress m_progress;
-    QString m_source;           // as decoded: what the Document keeps
-    QString m_text;             // the same with radicals repaired, one unit for one: what is analysed
-    QList<Line> m_lines;        // non-blank lines only
-    QList<int> m_wrapWidth;     // local wrap width at each line
-    QList<int> m_fullWidth;     // the width a full line has around each line (0: unknown)
-    QList<bool> m_wrapped;      // whether the region around each line is hard-wrapped
+    QString m_source; // as decoded: what the Document keeps
+    QString m_text; // the same with radicals repaired, one unit for one: what is analysed
+    QList<Line> m_lines; // non-blank lines only
+    QList<int> m_wrapWidth; // local wrap width at each line
+    QList<int> m_fullWidth; // the width a full line has around each line (0: unknown)
+    QList<bool> m_wrapped; // whether the region around each line is hard-wrapped
     // What a blank line after a line means here: always a paragraph break, a break only after a
     // sentence end, or nothing (blank lines stand between wrapped lines too).
     enum class BlankTrust { Always, AfterSentence, Never };
     QList<BlankTrust> m_blankTrust;
     QList<int> m_innerBlankRun;
-    bool m_littleEvidence = false; // hardly any line stops mid-sentence: too little to judge blank lines by // the blank run that usually stands inside a paragraph here
+    bool m_littleEvidence = false; // hardly any line stops mid-sentence: too little to judge blank lines by
+                                   // // the blank run that usually stands inside a paragraph here
     QList<Part> m_parts;
     RepairCounts m_repairs;
     QStringList m_pageLabels;

@@ -49,8 +49,18 @@ QString characterReference(QChar c)
 bool needsInlineEscape(QChar c)
 {
     switch (c.unicode()) {
-    case u'\\': case u'`': case u'*': case u'_': case u'[': case u']': case u'<': case u'>':
-    case u'&': case u'#': case u'~': case u'|':
+    case u'\\':
+    case u'`':
+    case u'*':
+    case u'_':
+    case u'[':
+    case u']':
+    case u'<':
+    case u'>':
+    case u'&':
+    case u'#':
+    case u'~':
+    case u'|':
         return true;
     default:
         return false;
@@ -292,9 +302,8 @@ QString MarkdownEscaper::escapeLine(const QString &line)
     const QChar head = line.front();
     if (!isSpaceOrTab(head) && !isSpaceOrTab(line.back()) && !isAsciiDigit(head) && head != u'-'
         && head != u'+' && head != u'=') {
-        const bool plain = std::none_of(line.cbegin(), line.cend(), [](QChar c) {
-            return c.unicode() < 0x80 && (needsInlineEscape(c) || c == u'\n' || c == u'\r');
-        });
+        const bool plain = std::none_of(line.cbegin(), line.cend(),
+            [](QChar c) { return c.unicode() < 0x80 && (needsInlineEscape(c) || c == u'\n' || c == u'\r'); });
         if (plain)
             return line;
     }
@@ -392,7 +401,7 @@ QString MarkdownEscaper::escapeNote(const QString &markdown, int minHeadingLevel
                 ++i;
             }
         } else if (c == u']' && i + 1 < n && (s.at(i + 1) == u'(' || s.at(i + 1) == u':')
-                   && destinationIsUnsafe(s, i + 2)) {
+            && destinationIsUnsafe(s, i + 2)) {
             out += u"\\]"_s;
             ++i;
         } else {

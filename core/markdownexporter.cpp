@@ -17,8 +17,8 @@ struct Placed
     const Annotation *annotation = nullptr;
     int part = -1;
     int block = -1;
-    QList<int> path;        // child indices from the part's outline root to its section
-    QStringList titles;     // the part's title and the headings on the way, for the location line
+    QList<int> path; // child indices from the part's outline root to its section
+    QStringList titles; // the part's title and the headings on the way, for the location line
 };
 
 // Finds the section of the outline that holds block b of a part: descend into the last heading
@@ -26,12 +26,12 @@ struct Placed
 // an item belongs to the heading above it.
 void locate(const OutlineNode &root, int b, Placed &placed)
 {
-    placed.titles = {root.title};
+    placed.titles = { root.title };
     const OutlineNode *node = &root;
     for (;;) {
         const auto &children = node->children;
         auto it = std::upper_bound(children.cbegin(), children.cend(), b,
-                                   [](int block, const OutlineNode &n) { return block < n.block; });
+            [](int block, const OutlineNode &n) { return block < n.block; });
         if (it == children.cbegin())
             return;
         --it;
@@ -51,8 +51,8 @@ QString heading(int level, const QString &title)
 {
     QString text = title;
     text.replace(u'\n', u' ');
-    return QString(std::min(level, MaxHeadingLevel), u'#') + u' ' + MarkdownEscaper::escapeLine(text.trimmed())
-        + u"\n\n"_s;
+    return QString(std::min(level, MaxHeadingLevel), u'#') + u' '
+        + MarkdownEscaper::escapeLine(text.trimmed()) + u"\n\n"_s;
 }
 
 class Writer
@@ -89,8 +89,8 @@ public:
         for (qsizetype i = 0; i < titles.size(); ++i) {
             m_out += i == 0 ? u" · "_s : u" › "_s;
             const QString &title = titles.at(i);
-            m_out += MarkdownEscaper::escapeLine(title.contains(u'\n') ? QString(title).replace(u'\n', u' ').trimmed()
-                                                                       : title.trimmed());
+            m_out += MarkdownEscaper::escapeLine(
+                title.contains(u'\n') ? QString(title).replace(u'\n', u' ').trimmed() : title.trimmed());
         }
         if (block >= 0) {
             m_out += u" · "_s;
@@ -107,26 +107,26 @@ public:
         {
             qsizetype at;
             const Placed *placed; // an annotation of node itself, or
-            int child;            // the child section that holds the next run of items
+            int child; // the child section that holds the next run of items
         };
         QList<Event> events;
         const QList<Block> &blocks = m_doc.parts().at(part).blocks;
         for (qsizetype i = 0; i < items.size();) {
             const Placed *p = items.at(i);
             if (p->path.size() == depth) {
-                events.append({p->annotation->anchor.start, p, -1});
+                events.append({ p->annotation->anchor.start, p, -1 });
                 ++i;
                 continue;
             }
             const int child = p->path.at(depth);
             const int childBlock = node.children.at(child).block;
-            events.append({blocks.at(childBlock).textStart, nullptr, child});
-            while (i < items.size() && items.at(i)->path.size() > depth && items.at(i)->path.at(depth) == child)
+            events.append({ blocks.at(childBlock).textStart, nullptr, child });
+            while (
+                i < items.size() && items.at(i)->path.size() > depth && items.at(i)->path.at(depth) == child)
                 ++i;
         }
-        std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
-            return a.at < b.at;
-        });
+        std::stable_sort(
+            events.begin(), events.end(), [](const Event &a, const Event &b) { return a.at < b.at; });
         for (const Event &e : std::as_const(events)) {
             if (e.placed) {
                 annotation(*e.placed->annotation, e.placed->titles, e.placed->block, level);
@@ -151,22 +151,28 @@ private:
 
 } // namespace
 
-MarkdownExporter::MarkdownExporter(Clock clock) : m_clock(std::move(clock)) {}
+MarkdownExporter::MarkdownExporter(Clock clock) : m_clock(std::move(clock))
+{ }
 
 QString MarkdownExporter::colorLabel(AnnotationColor color)
 {
     switch (color) {
-    case AnnotationColor::Yellow: return tr("Yellow");
-    case AnnotationColor::Green: return tr("Green");
-    case AnnotationColor::Blue: return tr("Blue");
-    case AnnotationColor::Pink: return tr("Pink");
-    case AnnotationColor::Purple: return tr("Purple");
+    case AnnotationColor::Yellow:
+        return tr("Yellow");
+    case AnnotationColor::Green:
+        return tr("Green");
+    case AnnotationColor::Blue:
+        return tr("Blue");
+    case AnnotationColor::Pink:
+        return tr("Pink");
+    case AnnotationColor::Purple:
+        return tr("Purple");
     }
     return tr("Yellow");
 }
 
-Result<QString, ExportError> MarkdownExporter::exportNotes(const Document &doc, const QList<Annotation> &annotations,
-                                                           const ExportOptions &options) const
+Result<QString, ExportError> MarkdownExporter::exportNotes(
+    const Document &doc, const QList<Annotation> &annotations, const ExportOptions &options) const
 {
     using R = Result<QString, ExportError>;
     const auto selected = options.select(annotations);
@@ -179,7 +185,7 @@ Result<QString, ExportError> MarkdownExporter::exportNotes(const Document &doc, 
     QList<const Annotation *> orphans;
     placed.reserve(kept.size());
     for (const Annotation &a : kept) {
-        const Document::Position pos = a.isOrphaned() ? Document::Position{} : doc.blockAt(a.anchor.start);
+        const Document::Position pos = a.isOrphaned() ? Document::Position {} : doc.blockAt(a.anchor.start);
         if (pos.part < 0 || pos.part >= doc.outline().size()) {
             orphans.append(&a);
             continue;

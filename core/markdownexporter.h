@@ -35,8 +35,8 @@ public:
     explicit MarkdownExporter(Clock clock = {});
 
     // annotations: those of doc, as the store lists them (already re-anchored on doc's text).
-    Result<QString, ExportError> exportNotes(const Document &doc, const QList<Annotation> &annotations,
-                                             const ExportOptions &options = {}) const;
+    Result<QString, ExportError> exportNotes(
+        const Document &doc, const QList<Annotation> &annotations, const ExportOptions &options = {}) const;
 
     // The name of a colour as the export shows it ("Yellow").
     static QString colorLabel(AnnotationColor color);

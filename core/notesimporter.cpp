@@ -4,8 +4,8 @@
 
 namespace Pizhu {
 
-QList<Annotation> NotesImporter::placeOnDocument(const QList<Annotation> &incoming, const Document &doc,
-                                                 const QDateTime &now)
+QList<Annotation> NotesImporter::placeOnDocument(
+    const QList<Annotation> &incoming, const Document &doc, const QDateTime &now)
 {
     QList<Anchor> anchors;
     anchors.reserve(incoming.size());
@@ -39,9 +39,8 @@ QList<Annotation> NotesImporter::placeOnDocument(const QList<Annotation> &incomi
     return placed;
 }
 
-Result<NotesImportSummary, StoreFailure> NotesImporter::merge(AnnotationStore &store, const Document &doc,
-                                                              const QList<Annotation> &incoming,
-                                                              const QDateTime &now)
+Result<NotesImportSummary, StoreFailure> NotesImporter::merge(
+    AnnotationStore &store, const Document &doc, const QList<Annotation> &incoming, const QDateTime &now)
 {
     using R = Result<NotesImportSummary, StoreFailure>;
     NotesImportSummary summary;

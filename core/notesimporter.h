@@ -13,10 +13,10 @@ namespace Pizhu {
 // What an import of notes did.
 struct NotesImportSummary
 {
-    qsizetype added = 0;     // new ids
-    qsizetype updated = 0;   // known ids whose imported copy was modified later than the stored one
+    qsizetype added = 0; // new ids
+    qsizetype updated = 0; // known ids whose imported copy was modified later than the stored one
     qsizetype unchanged = 0; // known ids whose stored copy is as new or newer: kept as stored
-    qsizetype orphaned = 0;  // of those added or updated, how many could not be placed on the text
+    qsizetype orphaned = 0; // of those added or updated, how many could not be placed on the text
 };
 
 // Brings annotations read from a file (WebAnnotationJson::parse) into the store for a document:
@@ -29,12 +29,11 @@ public:
     // incoming re-anchored on doc: anchor, part, document hash and re-anchoring record set.
     // An anchor that still stands where it was on the very same text keeps the "created" record,
     // so a file exported and imported again reads back identical.
-    static QList<Annotation> placeOnDocument(const QList<Annotation> &incoming, const Document &doc,
-                                             const QDateTime &now);
+    static QList<Annotation> placeOnDocument(
+        const QList<Annotation> &incoming, const Document &doc, const QDateTime &now);
 
     static Result<NotesImportSummary, StoreFailure> merge(AnnotationStore &store, const Document &doc,
-                                                          const QList<Annotation> &incoming,
-                                                          const QDateTime &now = QDateTime::currentDateTimeUtc());
+        const QList<Annotation> &incoming, const QDateTime &now = QDateTime::currentDateTimeUtc());
 };
 
 } // namespace Pizhu

@@ -68,13 +68,13 @@ QModelIndex OutlineModel::indexForOffset(qsizetype offset) const
     // Entries are in text order, so the last one starting at or before offset is the innermost
     // candidate; ties (a part whose first block is a heading) resolve to the deeper node.
     auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), offset,
-                               [](qsizetype off, const Entry &e) { return off < e.textStart; });
+        [](qsizetype off, const Entry &e) { return off < e.textStart; });
     if (it == m_entries.cbegin())
         return {};
     int id = int(it - m_entries.cbegin()) - 1;
     // An item covers only its own block; the text after it belongs to the enclosing section.
     while (id >= 0 && m_entries.at(id).node->kind == OutlineNode::Kind::Item
-           && offset > m_entries.at(id).textEnd)
+        && offset > m_entries.at(id).textEnd)
         id = m_entries.at(id).parent;
     // The offset may lie past the end of the part found (the separator before the next part).
     int root = id;
@@ -88,7 +88,7 @@ QModelIndex OutlineModel::indexForOffset(qsizetype offset) const
 QModelIndex OutlineModel::sectionAfter(qsizetype offset) const
 {
     auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), offset,
-                               [](qsizetype off, const Entry &e) { return off < e.textStart; });
+        [](qsizetype off, const Entry &e) { return off < e.textStart; });
     for (; it != m_entries.cend(); ++it)
         if (it->node->kind != OutlineNode::Kind::Item)
             return indexForEntry(int(it - m_entries.cbegin()));
@@ -98,7 +98,7 @@ QModelIndex OutlineModel::sectionAfter(qsizetype offset) const
 QModelIndex OutlineModel::sectionBefore(qsizetype offset) const
 {
     auto it = std::lower_bound(m_entries.cbegin(), m_entries.cend(), offset,
-                               [](const Entry &e, qsizetype off) { return e.textStart < off; });
+        [](const Entry &e, qsizetype off) { return e.textStart < off; });
     while (it != m_entries.cbegin()) {
         --it;
         if (it->node->kind != OutlineNode::Kind::Item)
@@ -157,12 +157,18 @@ QVariant OutlineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         return entry.node->title;
-    case KindRole: return int(entry.node->kind);
-    case PartRole: return entry.node->part;
-    case BlockRole: return entry.node->block;
-    case TextOffsetRole: return entry.textStart;
-    case DepthRole: return entry.node->depth;
-    default: return {};
+    case KindRole:
+        return int(entry.node->kind);
+    case PartRole:
+        return entry.node->part;
+    case BlockRole:
+        return entry.node->block;
+    case TextOffsetRole:
+        return entry.textStart;
+    case DepthRole:
+        return entry.node->depth;
+    default:
+        return {};
     }
 }
 

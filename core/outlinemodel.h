@@ -16,9 +16,9 @@ class OutlineModel final : public QAbstractItemModel
 public:
     enum Role {
         KindRole = Qt::UserRole + 1, // OutlineNode::Kind as int
-        PartRole,                    // index into Document::parts()
-        BlockRole,                   // index into Part::blocks, -1 for a part
-        TextOffsetRole,              // offset of the node's first character in Document::text()
+        PartRole, // index into Document::parts()
+        BlockRole, // index into Part::blocks, -1 for a part
+        TextOffsetRole, // offset of the node's first character in Document::text()
         DepthRole,
     };
 

@@ -50,8 +50,8 @@ bool PageFurniture::isPageNumberLine(QStringView line)
 
 QStringList PageFurniture::strip(QList<SourceLine> &lines, const QString &source, RepairCounts &counts)
 {
-    const bool paged = std::any_of(lines.cbegin(), lines.cend(),
-                                   [](const SourceLine &l) { return l.pageMarker || l.afterFormFeed; });
+    const bool paged = std::any_of(
+        lines.cbegin(), lines.cend(), [](const SourceLine &l) { return l.pageMarker || l.afterFormFeed; });
     if (!paged)
         return {};
 
@@ -73,10 +73,10 @@ QStringList PageFurniture::strip(QList<SourceLine> &lines, const QString &source
     // Number the pages. A page number that comes before any text of its page is a header and
     // names the page after it; otherwise it is a footer and names the page it ends.
     const bool headerStyle = lines.first().pageMarker;
-    QStringList labels{QString()};
+    QStringList labels { QString() };
     int page = 1;
     bool contentOnPage = false, pendingBreak = false;
-    QList<qsizetype> firstOfPage{-1}, lastOfPage{-1};
+    QList<qsizetype> firstOfPage { -1 }, lastOfPage { -1 };
     for (qsizetype i = 0; i < lines.size(); ++i) {
         SourceLine &l = lines[i];
         if (l.pageMarker) {
@@ -116,7 +116,8 @@ QStringList PageFurniture::strip(QList<SourceLine> &lines, const QString &source
                 ++seen[furnitureKey(text(lines[i]))];
         const int needed = std::max(3, int(ends.size()) / 3);
         for (qsizetype i : ends)
-            if (i >= 0 && lines[i].length <= MaxFurnitureLength && seen.value(furnitureKey(text(lines[i]))) >= needed)
+            if (i >= 0 && lines[i].length <= MaxFurnitureLength
+                && seen.value(furnitureKey(text(lines[i]))) >= needed)
                 furniture[i] = true;
     };
     markRecurring(firstOfPage);

@@ -13,7 +13,7 @@ namespace {
 
 constexpr quint16 Unknown = 0xFFFF;
 constexpr qsizetype MaxSyllableLength = 6; // "zhuang"
-constexpr size_t MaxPatterns = 64;         // bound on the splits tried for one query
+constexpr size_t MaxPatterns = 64; // bound on the splits tried for one query
 
 bool isSeparator(QChar c)
 {
@@ -40,7 +40,7 @@ public:
     {
         if (!m_hanLatin || !m_nfd)
             return {};
-        icu::UnicodeString text{UChar32(cp)};
+        icu::UnicodeString text { UChar32(cp) };
         m_hanLatin->transliterate(text);
         UErrorCode status = U_ZERO_ERROR;
         const icu::UnicodeString decomposed = m_nfd->normalize(text, status);
@@ -146,7 +146,7 @@ std::vector<PinyinIndex::Pattern> PinyinIndex::alternativesFor(QStringView chunk
             for (const Pattern &rest : splits[size_t(j + len)]) {
                 if (splits[size_t(j)].size() >= MaxPatterns)
                     break;
-                Pattern p{Piece{id, 0}};
+                Pattern p { Piece { id, 0 } };
                 p.insert(p.end(), rest.begin(), rest.end());
                 splits[size_t(j)].push_back(std::move(p));
             }
@@ -156,8 +156,8 @@ std::vector<PinyinIndex::Pattern> PinyinIndex::alternativesFor(QStringView chunk
         return splits[0];
     Pattern initials;
     for (QChar c : chunk)
-        initials.push_back(Piece{0, c.unicode()});
-    return {initials};
+        initials.push_back(Piece { 0, c.unicode() });
+    return { initials };
 }
 
 std::vector<PinyinIndex::Pattern> PinyinIndex::patternsFor(QStringView foldedQuery) const
@@ -175,7 +175,7 @@ std::vector<PinyinIndex::Pattern> PinyinIndex::patternsFor(QStringView foldedQue
     }
     // One letter read as an initial would light up a good part of the text.
     const bool allowInitials = letters >= 2;
-    std::vector<Pattern> patterns{{}};
+    std::vector<Pattern> patterns { {} };
     for (QStringView chunk : chunks) {
         const std::vector<Pattern> alternatives = alternativesFor(chunk, allowInitials);
         std::vector<Pattern> next;
@@ -226,7 +226,7 @@ void PinyinIndex::findPattern(const Pattern &pattern, std::vector<TextRange> &ou
         for (quint32 j = m_postingStart[id]; j < m_postingStart[id + 1]; ++j) {
             const qsizetype pos = qsizetype(m_postings[j]) - pivot;
             if (pos >= nextFree && pos <= last && matchesAt(pattern, pos)) {
-                out.push_back({pos, pos + k});
+                out.push_back({ pos, pos + k });
                 nextFree = pos + k;
             }
         }
@@ -244,7 +244,7 @@ void PinyinIndex::findPattern(const Pattern &pattern, std::vector<TextRange> &ou
         if (pos > last)
             break;
         if (matchesAt(pattern, pos)) {
-            out.push_back({pos, pos + k});
+            out.push_back({ pos, pos + k });
             pos += k;
         } else {
             ++pos;

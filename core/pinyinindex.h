@@ -61,7 +61,7 @@ private:
     // whole text. 32 bits suffice: the importer refuses files that could need more.
     std::vector<quint32> m_postingStart;
     std::vector<quint32> m_postings;
-    QStringList m_syllables;    // syllable of id is m_syllables[id - 1]
+    QStringList m_syllables; // syllable of id is m_syllables[id - 1]
     QHash<QString, quint16> m_idOf;
     std::vector<char16_t> m_initialOf; // by id
 };

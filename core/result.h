@@ -7,11 +7,10 @@ namespace Pizhu {
 
 // The shape of C++23's std::expected, small enough to live here: failures are return values, so
 // nothing has to throw across a slot, a model method or a worker thread.
-template<typename T, typename E>
-class Result
+template<typename T, typename E> class Result
 {
 public:
-    Result(T value) : m_value(std::in_place_index<0>, std::move(value)) {}
+    Result(T value) : m_value(std::in_place_index<0>, std::move(value)) { }
     static Result failure(E error) { return Result(std::in_place_index<1>, std::move(error)); }
 
     bool ok() const { return m_value.index() == 0; }
@@ -29,7 +28,8 @@ public:
 
 private:
     template<std::size_t I, typename V>
-    Result(std::in_place_index_t<I> i, V &&v) : m_value(i, std::forward<V>(v)) {}
+    Result(std::in_place_index_t<I> i, V &&v) : m_value(i, std::forward<V>(v))
+    { }
     std::variant<T, E> m_value;
 };
 

@@ -33,7 +33,7 @@ std::vector<TextRange> SearchIndex::find(const QString &query) const
         if (pos > last)
             break;
         if (pos >= nextFree && text.sliced(pos, needle.size()) == needle) {
-            found.push_back({pos, pos + needle.size()});
+            found.push_back({ pos, pos + needle.size() });
             nextFree = pos + needle.size();
         }
     }

@@ -4,7 +4,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
-SearchResultsModel::SearchResultsModel(QObject *parent) : QAbstractTableModel(parent) {}
+SearchResultsModel::SearchResultsModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 void SearchResultsModel::setResults(std::shared_ptr<const TextSearcher> searcher, QList<SearchMatch> matches)
 {
@@ -47,14 +48,22 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         // Views guess whether a tooltip is rich text; a heading like "<b>" must stay text.
         return u"<p>%1</p>"_s.arg(m.sectionPath.join(u" > "_s).toHtmlEscaped());
-    case StartRole: return QVariant::fromValue(m.range.start);
-    case EndRole: return QVariant::fromValue(m.range.end);
-    case PartRole: return m.part;
-    case SectionPathRole: return m.sectionPath;
-    case ContextBeforeRole: return m_searcher->context(m).before;
-    case MatchTextRole: return m_searcher->context(m).match;
-    case ContextAfterRole: return m_searcher->context(m).after;
-    default: return {};
+    case StartRole:
+        return QVariant::fromValue(m.range.start);
+    case EndRole:
+        return QVariant::fromValue(m.range.end);
+    case PartRole:
+        return m.part;
+    case SectionPathRole:
+        return m.sectionPath;
+    case ContextBeforeRole:
+        return m_searcher->context(m).before;
+    case MatchTextRole:
+        return m_searcher->context(m).match;
+    case ContextAfterRole:
+        return m_searcher->context(m).after;
+    default:
+        return {};
     }
 }
 
@@ -63,9 +72,12 @@ QVariant SearchResultsModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case SectionColumn: return tr("Section");
-    case ContextColumn: return tr("Context");
-    default: return {};
+    case SectionColumn:
+        return tr("Section");
+    case ContextColumn:
+        return tr("Context");
+    default:
+        return {};
     }
 }
 

@@ -21,7 +21,7 @@ public:
         StartRole = Qt::UserRole + 1, // qsizetype: start of the match in Document::text()
         EndRole,
         PartRole,
-        SectionPathRole,  // QStringList
+        SectionPathRole, // QStringList
         ContextBeforeRole, // the context cut in three, for a delegate that marks the match
         MatchTextRole,
         ContextAfterRole,

@@ -21,9 +21,9 @@ struct Target
     Comparator comparator = Comparator::Equal;
     // Normalised digits with a dot for decimals; a range is written "6-6.5".
     QString value;
-    double low = 0;  // the value, or a range's lower end, for sorting and comparing
+    double low = 0; // the value, or a range's lower end, for sorting and comparing
     double high = 0; // equal to low unless the comparator is Range
-    QString unit;    // "%", "个百分点", "万人", "亿元", "万亿斤", "倍", or empty for an index value
+    QString unit; // "%", "个百分点", "万人", "亿元", "万亿斤", "倍", or empty for an index value
     // The year the commitment is due ("2025"), "今年" when the document never states its year, a
     // plan period ("十四五"), or empty when none governs it.
     QString horizon;
@@ -45,20 +45,28 @@ struct Target
     static QString directionName(Direction direction)
     {
         switch (direction) {
-        case Direction::Up: return QStringLiteral("up");
-        case Direction::Down: return QStringLiteral("down");
-        case Direction::Level: return QStringLiteral("level");
+        case Direction::Up:
+            return QStringLiteral("up");
+        case Direction::Down:
+            return QStringLiteral("down");
+        case Direction::Level:
+            return QStringLiteral("level");
         }
         return {};
     }
     static QString comparatorName(Comparator comparator)
     {
         switch (comparator) {
-        case Comparator::Equal: return QStringLiteral("=");
-        case Comparator::AtLeast: return QStringLiteral(">=");
-        case Comparator::AtMost: return QStringLiteral("<=");
-        case Comparator::About: return QStringLiteral("~");
-        case Comparator::Range: return QStringLiteral("range");
+        case Comparator::Equal:
+            return QStringLiteral("=");
+        case Comparator::AtLeast:
+            return QStringLiteral(">=");
+        case Comparator::AtMost:
+            return QStringLiteral("<=");
+        case Comparator::About:
+            return QStringLiteral("~");
+        case Comparator::Range:
+            return QStringLiteral("range");
         }
         return {};
     }

@@ -21,24 +21,24 @@ using Comparator = Target::Comparator;
 
 // Review language: the sentence reports what happened rather than commits to what will.
 // 去年 and 上年 are left out: a plan compares with last year ("增幅明显高于去年").
-constexpr std::array<QStringView, 10> pastCues{u"同比", u"已经", u"已", u"累计", u"过去",
-                                               u"年来", u"以来", u"曾", u"截至", u"截止"};
+constexpr std::array<QStringView, 10> pastCues { u"同比", u"已经", u"已", u"累计", u"过去", u"年来", u"以来",
+    u"曾", u"截至", u"截止" };
 // A paragraph that opens with one of these reviews the past: "过去一年，……", "去年，……".
-constexpr std::array<QStringView, 10> pastOpeningCues{u"同比", u"已经", u"已", u"累计", u"过去",
-                                                      u"年来", u"以来", u"去年", u"上年", u"曾"};
+constexpr std::array<QStringView, 10> pastOpeningCues { u"同比", u"已经", u"已", u"累计", u"过去", u"年来",
+    u"以来", u"去年", u"上年", u"曾" };
 // Words that make a sentence a commitment even when no horizon governs it.
-constexpr std::array<QStringView, 12> futureCues{u"力争", u"确保", u"目标", u"预期", u"拟", u"计划",
-                                                 u"争取", u"要", u"将", u"努力", u"预计", u"力求"};
+constexpr std::array<QStringView, 12> futureCues { u"力争", u"确保", u"目标", u"预期", u"拟", u"计划",
+    u"争取", u"要", u"将", u"努力", u"预计", u"力求" };
 // How a heading places its section in time.
-constexpr std::array<QStringView, 5> pastHeadingWords{u"回顾", u"过去", u"成就", u"成绩", u"成效"};
-constexpr std::array<QStringView, 10> futureHeadingWords{u"目标", u"任务", u"建议", u"今年", u"重点工作",
-                                                         u"规划", u"计划", u"展望", u"部署", u"安排"};
+constexpr std::array<QStringView, 5> pastHeadingWords { u"回顾", u"过去", u"成就", u"成绩", u"成效" };
+constexpr std::array<QStringView, 10> futureHeadingWords { u"目标", u"任务", u"建议", u"今年", u"重点工作",
+    u"规划", u"计划", u"展望", u"部署", u"安排" };
 
 // 去年 or 上年 as the time of the sentence ("去年国内生产总值增长3%"), not as a comparison base
 // ("比去年", "高于去年", "同上年").
 bool speaksOfLastYear(QStringView sentence)
 {
-    for (QStringView word : {QStringView(u"去年"), QStringView(u"上年")}) {
+    for (QStringView word : { QStringView(u"去年"), QStringView(u"上年") }) {
         for (qsizetype at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1)) {
             if (at == 0 || !QStringView(u"比较于同").contains(sentence[at - 1]))
                 return true;
@@ -47,8 +47,7 @@ bool speaksOfLastYear(QStringView sentence)
     return false;
 }
 
-template<std::size_t N>
-bool containsAny(QStringView text, const std::array<QStringView, N> &words)
+template<std::size_t N> bool containsAny(QStringView text, const std::array<QStringView, N> &words)
 {
     for (QStringView w : words)
         if (text.contains(w))
@@ -59,7 +58,12 @@ bool containsAny(QStringView text, const std::array<QStringView, N> &words)
 bool isSentenceDelimiter(QChar c)
 {
     switch (c.unicode()) {
-    case u'。': case u'！': case u'？': case u'!': case u'?': case u'\n':
+    case u'。':
+    case u'！':
+    case u'？':
+    case u'!':
+    case u'?':
+    case u'\n':
         return true;
     default:
         return false;
@@ -69,14 +73,17 @@ bool isSentenceDelimiter(QChar c)
 bool isClauseDelimiter(QChar c)
 {
     switch (c.unicode()) {
-    case u'，': case u'；': case u'：': case u',': case u';': case u':':
+    case u'，':
+    case u'；':
+    case u'：':
+    case u',':
+    case u';':
+    case u':':
         return true;
     default:
         return isSentenceDelimiter(c);
     }
 }
-
-
 
 // Walks one part's blocks in order, keeping the headings above the current block, and decides for
 // each figure whether it is a commitment and which horizon governs it.
@@ -85,15 +92,15 @@ class PartScanner
 public:
     PartScanner(const Part &part, const HorizonFinder &finder, int docYear, const IndicatorSplitter &splitter)
         : m_part(part), m_finder(finder), m_docYear(docYear), m_splitter(splitter)
-    {
-    }
+    { }
 
     void run(QList<Target> &out)
     {
         for (int b = 0; b < m_part.blocks.size(); ++b) {
             const Block &block = m_part.blocks.at(b);
             if (block.headingLevel > 0) {
-                while (!m_stack.isEmpty() && m_part.blocks.at(m_stack.last()).headingLevel >= block.headingLevel)
+                while (
+                    !m_stack.isEmpty() && m_part.blocks.at(m_stack.last()).headingLevel >= block.headingLevel)
                     m_stack.removeLast();
                 m_stack.append(b);
                 m_section.reset();
@@ -221,12 +228,13 @@ private:
         // period there belong to what was done ("提前实施部分“十四五”规划重大工程").
         if (time.past)
             return best && best->year > 0 && !best->period && m_docYear > 0 && best->year > m_docYear
-                       ? std::optional<QString>(best->label)
-                       : std::nullopt;
+                ? std::optional<QString>(best->label)
+                : std::nullopt;
         if (best)
             return isPastYear(*best) ? std::nullopt : std::optional<QString>(best->label);
 
-        const QStringView sentence = QStringView(m_part.blocks.at(b).text).mid(sentenceStart, sentenceEnd - sentenceStart);
+        const QStringView sentence
+            = QStringView(m_part.blocks.at(b).text).mid(sentenceStart, sentenceEnd - sentenceStart);
         if (containsAny(sentence, pastCues) || speaksOfLastYear(sentence) || blockIsPast(b))
             return std::nullopt;
         for (const Horizon &h : own)
@@ -265,7 +273,9 @@ private:
             if (!starts.test(c.unicode()))
                 continue;
             const bool chinese = !FigureScanner::isDigit(c);
-            if (chinese && (!FigureScanner::isChineseNumeral(c) || (i > 0 && FigureScanner::isChineseNumeral(t[i - 1]))))
+            if (chinese
+                && (!FigureScanner::isChineseNumeral(c)
+                    || (i > 0 && FigureScanner::isChineseNumeral(t[i - 1]))))
                 continue;
             if (!chinese && i > 0 && FigureScanner::isDigit(t[i - 1]))
                 continue;
@@ -286,7 +296,8 @@ private:
         }
     }
 
-    void emitTargets(int b, const FigureGovernor::Governor &governor, const QList<Figure> &figures, QList<Target> &out)
+    void emitTargets(
+        int b, const FigureGovernor::Governor &governor, const QList<Figure> &figures, QList<Target> &out)
     {
         const Block &block = m_part.blocks.at(b);
         const QStringView t(block.text);
@@ -313,7 +324,7 @@ private:
         if (split.indicators.isEmpty())
             return;
 
-        QStringList path{m_part.title};
+        QStringList path { m_part.title };
         for (int k : m_stack)
             path.append(m_part.blocks.at(k).title());
 
@@ -327,7 +338,8 @@ private:
                 Target target;
                 target.indicator = t.mid(span.start, span.end - span.start).toString();
                 target.direction = governor.direction;
-                target.comparator = f.qualified ? f.comparator : governor.comparator.value_or(Comparator::Equal);
+                target.comparator
+                    = f.qualified ? f.comparator : governor.comparator.value_or(Comparator::Equal);
                 target.value = f.value;
                 target.low = f.low;
                 target.high = f.high;

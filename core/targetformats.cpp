@@ -54,14 +54,9 @@ QString TargetFormats::toTsv(const QList<Target> &targets)
 {
     QString out;
     for (const Target &t : targets) {
-        const QStringList fields{flatten(t.indicator),
-                                 Target::directionName(t.direction),
-                                 Target::comparatorName(t.comparator),
-                                 t.value,
-                                 flatten(t.unit),
-                                 flatten(t.horizon),
-                                 flatten(sectionText(t)),
-                                 QString::number(t.figureStart)};
+        const QStringList fields { flatten(t.indicator), Target::directionName(t.direction),
+            Target::comparatorName(t.comparator), t.value, flatten(t.unit), flatten(t.horizon),
+            flatten(sectionText(t)), QString::number(t.figureStart) };
         out += fields.join(u'\t') + u'\n';
     }
     return out;
@@ -71,14 +66,9 @@ QByteArray TargetFormats::toCsv(const QList<Target> &targets)
 {
     QString out = u"\uFEFFindicator,direction,comparator,value,unit,horizon,section,start\r\n"_s;
     for (const Target &t : targets) {
-        const QStringList fields{csvField(t.indicator, true),
-                                 Target::directionName(t.direction),
-                                 Target::comparatorName(t.comparator),
-                                 t.value,
-                                 csvField(t.unit, true),
-                                 csvField(t.horizon, true),
-                                 csvField(sectionText(t), true),
-                                 QString::number(t.figureStart)};
+        const QStringList fields { csvField(t.indicator, true), Target::directionName(t.direction),
+            Target::comparatorName(t.comparator), t.value, csvField(t.unit, true), csvField(t.horizon, true),
+            csvField(sectionText(t), true), QString::number(t.figureStart) };
         out += fields.join(u',') + u"\r\n"_s;
     }
     return out.toUtf8();
@@ -103,14 +93,10 @@ QString TargetFormats::toMarkdown(const QList<Target> &targets)
     QString out = u"| Indicator | Direction | Comparator | Value | Unit | Horizon | Section | Start |\n"
                   u"|---|---|---|---:|---|---|---|---:|\n"_s;
     for (const Target &t : targets) {
-        const QStringList fields{escapeMarkdown(t.indicator),
-                                 Target::directionName(t.direction),
-                                 escapeMarkdown(Target::comparatorName(t.comparator)),
-                                 escapeMarkdown(t.value),
-                                 escapeMarkdown(t.unit),
-                                 escapeMarkdown(t.horizon),
-                                 escapeMarkdown(sectionText(t)),
-                                 QString::number(t.figureStart)};
+        const QStringList fields { escapeMarkdown(t.indicator), Target::directionName(t.direction),
+            escapeMarkdown(Target::comparatorName(t.comparator)), escapeMarkdown(t.value),
+            escapeMarkdown(t.unit), escapeMarkdown(t.horizon), escapeMarkdown(sectionText(t)),
+            QString::number(t.figureStart) };
         out += u"| "_s + fields.join(u" | "_s) + u" |\n"_s;
     }
     return out;

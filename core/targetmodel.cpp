@@ -8,7 +8,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
-TargetModel::TargetModel(QObject *parent) : QAbstractTableModel(parent) {}
+TargetModel::TargetModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 void TargetModel::setTargets(QList<Target> targets)
 {
@@ -20,7 +21,8 @@ void TargetModel::setTargets(QList<Target> targets)
 const Target *TargetModel::targetAt(const QModelIndex &index) const
 {
     // Not checkIndex(): an invalid index is an ordinary question here, not a caller's bug.
-    if (!index.isValid() || index.model() != this || index.parent().isValid() || index.row() >= m_targets.size())
+    if (!index.isValid() || index.model() != this || index.parent().isValid()
+        || index.row() >= m_targets.size())
         return nullptr;
     return &m_targets.at(index.row());
 }
@@ -39,17 +41,33 @@ QString TargetModel::comparatorText(const Target &target)
 {
     QString arrow;
     switch (target.direction) {
-    case Target::Direction::Up: arrow = u"↑"_s; break;
-    case Target::Direction::Down: arrow = u"↓"_s; break;
-    case Target::Direction::Level: arrow = u"→"_s; break;
+    case Target::Direction::Up:
+        arrow = u"↑"_s;
+        break;
+    case Target::Direction::Down:
+        arrow = u"↓"_s;
+        break;
+    case Target::Direction::Level:
+        arrow = u"→"_s;
+        break;
     }
     QString symbol;
     switch (target.comparator) {
-    case Target::Comparator::Equal: symbol = u"="_s; break;
-    case Target::Comparator::AtLeast: symbol = u"≥"_s; break;
-    case Target::Comparator::AtMost: symbol = u"≤"_s; break;
-    case Target::Comparator::About: symbol = u"≈"_s; break;
-    case Target::Comparator::Range: symbol = u"–"_s; break;
+    case Target::Comparator::Equal:
+        symbol = u"="_s;
+        break;
+    case Target::Comparator::AtLeast:
+        symbol = u"≥"_s;
+        break;
+    case Target::Comparator::AtMost:
+        symbol = u"≤"_s;
+        break;
+    case Target::Comparator::About:
+        symbol = u"≈"_s;
+        break;
+    case Target::Comparator::Range:
+        symbol = u"–"_s;
+        break;
     }
     return arrow + u' ' + symbol;
 }
@@ -57,12 +75,18 @@ QString TargetModel::comparatorText(const Target &target)
 QVariant TargetModel::sortKey(const Target &t, int column) const
 {
     switch (column) {
-    case IndicatorColumn: return t.indicator;
-    case ComparatorColumn: return int(t.direction) * 10 + int(t.comparator);
-    case ValueColumn: return t.low;
-    case UnitColumn: return t.unit;
-    case HorizonColumn: return t.horizon;
-    case SectionColumn: return TargetFormats::sectionText(t);
+    case IndicatorColumn:
+        return t.indicator;
+    case ComparatorColumn:
+        return int(t.direction) * 10 + int(t.comparator);
+    case ValueColumn:
+        return t.low;
+    case UnitColumn:
+        return t.unit;
+    case HorizonColumn:
+        return t.horizon;
+    case SectionColumn:
+        return TargetFormats::sectionText(t);
     }
     return {};
 }
@@ -75,12 +99,18 @@ QVariant TargetModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IndicatorColumn: return t->indicator;
-        case ComparatorColumn: return comparatorText(*t);
-        case ValueColumn: return t->value;
-        case UnitColumn: return t->unit;
-        case HorizonColumn: return t->horizon;
-        case SectionColumn: return t->sectionPath.mid(1).join(u" › "_s);
+        case IndicatorColumn:
+            return t->indicator;
+        case ComparatorColumn:
+            return comparatorText(*t);
+        case ValueColumn:
+            return t->value;
+        case UnitColumn:
+            return t->unit;
+        case HorizonColumn:
+            return t->horizon;
+        case SectionColumn:
+            return t->sectionPath.mid(1).join(u" › "_s);
         }
         return {};
     case Qt::ToolTipRole:
@@ -93,11 +123,16 @@ QVariant TargetModel::data(const QModelIndex &index, int role) const
         if (index.column() == ValueColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return {};
-    case StartRole: return QVariant::fromValue(t->start);
-    case EndRole: return QVariant::fromValue(t->end);
-    case FigureStartRole: return QVariant::fromValue(t->figureStart);
-    case FigureEndRole: return QVariant::fromValue(t->figureEnd);
-    case SortRole: return sortKey(*t, index.column());
+    case StartRole:
+        return QVariant::fromValue(t->start);
+    case EndRole:
+        return QVariant::fromValue(t->end);
+    case FigureStartRole:
+        return QVariant::fromValue(t->figureStart);
+    case FigureEndRole:
+        return QVariant::fromValue(t->figureEnd);
+    case SortRole:
+        return sortKey(*t, index.column());
     }
     return {};
 }
@@ -107,12 +142,18 @@ QVariant TargetModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case IndicatorColumn: return tr("Indicator");
-    case ComparatorColumn: return tr("Comparator");
-    case ValueColumn: return tr("Value");
-    case UnitColumn: return tr("Unit");
-    case HorizonColumn: return tr("Horizon");
-    case SectionColumn: return tr("Section");
+    case IndicatorColumn:
+        return tr("Indicator");
+    case ComparatorColumn:
+        return tr("Comparator");
+    case ValueColumn:
+        return tr("Value");
+    case UnitColumn:
+        return tr("Unit");
+    case HorizonColumn:
+        return tr("Horizon");
+    case SectionColumn:
+        return tr("Section");
     }
     return {};
 }

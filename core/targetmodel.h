@@ -15,7 +15,15 @@ class TargetModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IndicatorColumn, ComparatorColumn, ValueColumn, UnitColumn, HorizonColumn, SectionColumn, ColumnCount };
+    enum Column {
+        IndicatorColumn,
+        ComparatorColumn,
+        ValueColumn,
+        UnitColumn,
+        HorizonColumn,
+        SectionColumn,
+        ColumnCount
+    };
     enum Role {
         StartRole = Qt::UserRole + 1, // qsizetype: the statement's range in Document::text()
         EndRole,

@@ -19,7 +19,7 @@ struct CountingContext
 
 // ICU calls this for every byte sequence it cannot convert: count it, then substitute U+FFFD.
 void countingSubstitute(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
-                        int32_t length, UConverterCallbackReason reason, UErrorCode *status)
+    int32_t length, UConverterCallbackReason reason, UErrorCode *status)
 {
     if (reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR || reason == UCNV_UNASSIGNED) {
         ++static_cast<CountingContext *>(const_cast<void *>(context))->invalid;
@@ -75,10 +75,17 @@ bool isValidUtf8(const QByteArray &bytes)
         }
         int extra;
         char32_t cp;
-        if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
-        else return false;
+        if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            cp = c & 0x07;
+        } else
+            return false;
         if (end - p <= extra)
             return false;
         for (int i = 1; i <= extra; ++i) {

@@ -67,18 +67,19 @@ public:
     Fragment lookup(char32_t cp, std::u16string &scratch) const
     {
         if (cp <= 0xFFFF)
-            return {m_data.data() + m_offsets[cp], qsizetype(m_offsets[cp + 1] - m_offsets[cp]), m_flags[cp]};
+            return { m_data.data() + m_offsets[cp], qsizetype(m_offsets[cp + 1] - m_offsets[cp]),
+                m_flags[cp] };
         scratch.clear();
         UErrorCode s = U_ZERO_ERROR;
-        const icu::UnicodeString folded =
-            m_nfkcCf ? m_nfkcCf->normalize(icu::UnicodeString(UChar32(cp)), s) : icu::UnicodeString(UChar32(cp));
+        const icu::UnicodeString folded = m_nfkcCf ? m_nfkcCf->normalize(icu::UnicodeString(UChar32(cp)), s)
+                                                   : icu::UnicodeString(UChar32(cp));
         if (U_FAILURE(s)) {
-            const QChar pair[2] = {QChar::highSurrogate(cp), QChar::lowSurrogate(cp)};
-            scratch.assign({pair[0].unicode(), pair[1].unicode()});
+            const QChar pair[2] = { QChar::highSurrogate(cp), QChar::lowSurrogate(cp) };
+            scratch.assign({ pair[0].unicode(), pair[1].unicode() });
         } else {
             scratch.assign(folded.getBuffer(), size_t(folded.length()));
         }
-        return {scratch.data(), qsizetype(scratch.size()), flagsOf(cp)};
+        return { scratch.data(), qsizetype(scratch.size()), flagsOf(cp) };
     }
 
 private:
@@ -106,7 +107,7 @@ void TextFolder::foldInto(QStringView src, QString &out, std::vector<Folded::Anc
     qsizetype expected = -1; // original offset the next unit has if the mapping stays one-to-one
     auto put = [&](char16_t unit, qsizetype original) {
         if (anchors && original != expected)
-            anchors->push_back({qsizetype(buf.size()), original});
+            anchors->push_back({ qsizetype(buf.size()), original });
         buf.push_back(unit);
         expected = original + 1;
     };
@@ -189,8 +190,8 @@ qsizetype TextFolder::Folded::originalStart(qsizetype pos) const
 {
     if (pos >= m_text.size() || m_anchors.empty())
         return m_original.size();
-    auto it = std::upper_bound(m_anchors.cbegin(), m_anchors.cend(), pos,
-                               [](qsizetype p, const Anchor &a) { return p < a.folded; });
+    auto it = std::upper_bound(
+        m_anchors.cbegin(), m_anchors.cend(), pos, [](qsizetype p, const Anchor &a) { return p < a.folded; });
     return startFromAnchor(*(it - 1), pos); // the first anchor sits at 0, so it is never begin()
 }
 
@@ -198,11 +199,12 @@ TextFolder::Folded::Range TextFolder::Folded::originalRange(qsizetype foldedStar
 {
     const qsizetype start = originalStart(foldedStart);
     if (foldedEnd <= foldedStart)
-        return {start, start};
-    return {start, endOf(originalStart(foldedEnd - 1))};
+        return { start, start };
+    return { start, endOf(originalStart(foldedEnd - 1)) };
 }
 
-std::vector<TextFolder::Folded::Range> TextFolder::Folded::originalRanges(const std::vector<Range> &folded) const
+std::vector<TextFolder::Folded::Range> TextFolder::Folded::originalRanges(
+    const std::vector<Range> &folded) const
 {
     std::vector<Range> result;
     result.reserve(folded.size());
@@ -221,8 +223,8 @@ std::vector<TextFolder::Folded::Range> TextFolder::Folded::originalRanges(const 
             cursor = 0; // not sorted after all: start over rather than map wrongly
         cursor = advance(cursor, r.start);
         const size_t last = advance(cursor, r.end - 1);
-        result.push_back({startFromAnchor(m_anchors[cursor], r.start),
-                          endOf(startFromAnchor(m_anchors[last], r.end - 1))});
+        result.push_back({ startFromAnchor(m_anchors[cursor], r.start),
+            endOf(startFromAnchor(m_anchors[last], r.end - 1)) });
     }
     return result;
 }

@@ -27,12 +27,15 @@ constexpr RadicalRange radicalTable[] = {
 std::unique_ptr<icu::Transliterator> traditionalToSimplified()
 {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(
-        icu::Transliterator::createInstance(icu::UnicodeString(u"Traditional-Simplified"), UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+        icu::UnicodeString(u"Traditional-Simplified"), UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(t) : nullptr;
 }
 
-bool isHan(QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; }
+bool isHan(QChar c)
+{
+    return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
+}
 
 } // namespace
 
@@ -65,7 +68,7 @@ QChar TextRepair::equivalentIdeograph(QChar c)
         return c;
     const char32_t u = c.unicode();
     const auto it = std::upper_bound(std::begin(radicalTable), std::end(radicalTable), u,
-                                     [](char32_t v, const RadicalRange &r) { return v < r.first; });
+        [](char32_t v, const RadicalRange &r) { return v < r.first; });
     if (it == std::begin(radicalTable))
         return c;
     const RadicalRange &r = *std::prev(it);

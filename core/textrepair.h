@@ -8,12 +8,12 @@ namespace Pizhu {
 // What was repaired while importing, for the reader's information ("12 radicals repaired").
 struct RepairCounts
 {
-    qsizetype radicals = 0;       // Kangxi / CJK radical supplement characters mapped to ideographs
-    qsizetype pageNumbers = 0;    // page-number lines taken out of the text
+    qsizetype radicals = 0; // Kangxi / CJK radical supplement characters mapped to ideographs
+    qsizetype pageNumbers = 0; // page-number lines taken out of the text
     qsizetype runningHeaders = 0; // running header and footer lines taken out of the text
-    qsizetype dashes = 0;         // U+2E3A / U+2E3B written out as "——"
-    qsizetype spaces = 0;         // letter-spacing between CJK characters of justified lines
-    qsizetype pageBreaks = 0;     // page boundaries seen (form feeds, page numbers)
+    qsizetype dashes = 0; // U+2E3A / U+2E3B written out as "——"
+    qsizetype spaces = 0; // letter-spacing between CJK characters of justified lines
+    qsizetype pageBreaks = 0; // page boundaries seen (form feeds, page numbers)
 
     qsizetype total() const { return radicals + dashes + spaces + pageNumbers + runningHeaders; }
     friend bool operator==(const RepairCounts &, const RepairCounts &) = default;
@@ -25,7 +25,8 @@ class TextRepair
 {
 public:
     // The unified ideograph a Kangxi radical (U+2F00..U+2FD5) or CJK radical supplement character
-    // (U+2E80..U+2EF3) or CJK stroke (U+31C0..U+31EF) stands for, from Unicode's Equivalent_Unified_Ideograph; c itself otherwise.
+    // (U+2E80..U+2EF3) or CJK stroke (U+31C0..U+31EF) stands for, from Unicode's
+    // Equivalent_Unified_Ideograph; c itself otherwise.
     static QChar equivalentIdeograph(QChar c);
     static bool isRadical(QChar c)
     {

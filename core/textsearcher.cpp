@@ -13,8 +13,8 @@ void TextSearcher::buildSections()
 {
     const QList<Part> &parts = m_document.parts();
     for (int p = 0; p < parts.size(); ++p) {
-        QStringList path{parts.at(p).title};
-        QList<int> levels{0};
+        QStringList path { parts.at(p).title };
+        QList<int> levels { 0 };
         const QList<Block> &blocks = parts.at(p).blocks;
         for (int b = 0; b < blocks.size(); ++b) {
             const Block &block = blocks.at(b);
@@ -26,7 +26,7 @@ void TextSearcher::buildSections()
                 levels.append(block.headingLevel);
                 path.append(block.title());
             }
-            m_blocks.push_back({block.textStart, block.textStart + block.text.size(), p, b, path});
+            m_blocks.push_back({ block.textStart, block.textStart + block.text.size(), p, b, path });
         }
     }
 }
@@ -36,7 +36,7 @@ const TextSearcher::BlockEntry *TextSearcher::entryAt(qsizetype offset) const
     if (m_blocks.empty() || offset < 0 || offset > m_document.text().size())
         return nullptr;
     auto it = std::upper_bound(m_blocks.cbegin(), m_blocks.cend(), offset,
-                               [](qsizetype off, const BlockEntry &e) { return off < e.textStart; });
+        [](qsizetype off, const BlockEntry &e) { return off < e.textStart; });
     if (it == m_blocks.cbegin())
         return nullptr;
     return &*(it - 1);
@@ -57,14 +57,14 @@ QList<SearchMatch> TextSearcher::search(const QString &query, const SearchOption
     };
     std::vector<Found> found;
     for (const TextRange &r : m_index.find(query))
-        found.push_back({r, false});
+        found.push_back({ r, false });
     if (options.pinyin) {
         const auto literal = qsizetype(found.size());
         for (const TextRange &r : m_index.findPinyin(query))
-            found.push_back({r, true});
+            found.push_back({ r, true });
         // Stable: where both start at the same place, the literal match comes first and is kept.
         std::inplace_merge(found.begin(), found.begin() + literal, found.end(),
-                           [](const Found &a, const Found &b) { return a.range.start < b.range.start; });
+            [](const Found &a, const Found &b) { return a.range.start < b.range.start; });
     }
     QList<SearchMatch> matches;
     matches.reserve(qsizetype(found.size()));
@@ -83,7 +83,8 @@ QList<SearchMatch> TextSearcher::search(const QString &query, const SearchOption
         const int part = entry ? entry->part : -1;
         if (options.part >= 0 && part != options.part)
             continue;
-        if (options.scope.end > options.scope.start && (r.start < options.scope.start || r.end > options.scope.end))
+        if (options.scope.end > options.scope.start
+            && (r.start < options.scope.start || r.end > options.scope.end))
             continue;
         SearchMatch m;
         m.range = r;
@@ -117,9 +118,9 @@ MatchContext TextSearcher::context(const SearchMatch &match, qsizetype radius) c
                 c = u' ';
         return s;
     };
-    return {oneLine(text.mid(from, match.range.start - from)),
-            oneLine(text.mid(match.range.start, match.range.end - match.range.start)),
-            oneLine(text.mid(match.range.end, to - match.range.end))};
+    return { oneLine(text.mid(from, match.range.start - from)),
+        oneLine(text.mid(match.range.start, match.range.end - match.range.start)),
+        oneLine(text.mid(match.range.end, to - match.range.end)) };
 }
 
 } // namespace Pizhu

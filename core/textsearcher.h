@@ -16,7 +16,7 @@ namespace Pizhu {
 struct SearchOptions
 {
     bool pinyin = false; // a Latin query also matches Han characters by their pinyin
-    int part = -1;       // only matches inside this part (index into Document::parts()); -1: all
+    int part = -1; // only matches inside this part (index into Document::parts()); -1: all
     // Only matches inside this range of Document::text(), say the parts one pane shows; an empty
     // range means the whole text.
     TextRange scope = {};

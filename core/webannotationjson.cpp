@@ -30,19 +30,18 @@ QString timeText(const QDateTime &t)
 }
 
 using Failure = AnnotationJsonFailure;
-template<typename T>
-using R = Result<T, Failure>;
+template<typename T> using R = Result<T, Failure>;
 
 Failure fail(AnnotationJsonError kind, qsizetype index, const QString &field)
 {
-    return {kind, index, field, -1};
+    return { kind, index, field, -1 };
 }
 
 // "type" as a string or, as JSON-LD allows, an array of strings.
 QStringList typesOf(const QJsonObject &o)
 {
     QStringList types;
-    for (const QString &key : {u"type"_s, u"@type"_s}) {
+    for (const QString &key : { u"type"_s, u"@type"_s }) {
         const QJsonValue v = o.value(key);
         if (v.isString())
             types.append(v.toString());
@@ -154,7 +153,8 @@ R<bool> readTarget(const QJsonObject &o, qsizetype index, Annotation &a)
         anchor.end = anchor.quote.size();
         if (position) {
             if (!offsetValue(position->value(u"start"_s), anchor.start))
-                return R<bool>::failure(fail(AnnotationJsonError::BadValue, index, u"target.selector.start"_s));
+                return R<bool>::failure(
+                    fail(AnnotationJsonError::BadValue, index, u"target.selector.start"_s));
             if (!offsetValue(position->value(u"end"_s), anchor.end) || anchor.end < anchor.start)
                 return R<bool>::failure(fail(AnnotationJsonError::BadValue, index, u"target.selector.end"_s));
         }
@@ -249,31 +249,27 @@ QJsonObject WebAnnotationJson::toJson(const Annotation &a)
 {
     QJsonArray bodies;
     if (!a.note.isEmpty())
-        bodies.append(QJsonObject{{u"type"_s, u"TextualBody"_s},
-                                  {u"purpose"_s, u"commenting"_s},
-                                  {u"format"_s, u"text/markdown"_s},
-                                  {u"value"_s, a.note}});
+        bodies.append(QJsonObject { { u"type"_s, u"TextualBody"_s }, { u"purpose"_s, u"commenting"_s },
+            { u"format"_s, u"text/markdown"_s }, { u"value"_s, a.note } });
     for (const QString &tag : a.tags)
-        bodies.append(QJsonObject{{u"type"_s, u"TextualBody"_s}, {u"purpose"_s, u"tagging"_s}, {u"value"_s, tag}});
-    bodies.append(QJsonObject{{u"type"_s, u"TextualBody"_s},
-                              {u"purpose"_s, u"highlighting"_s},
-                              {u"value"_s, annotationColorName(a.color)}});
+        bodies.append(QJsonObject {
+            { u"type"_s, u"TextualBody"_s }, { u"purpose"_s, u"tagging"_s }, { u"value"_s, tag } });
+    bodies.append(QJsonObject { { u"type"_s, u"TextualBody"_s }, { u"purpose"_s, u"highlighting"_s },
+        { u"value"_s, annotationColorName(a.color) } });
 
-    const QJsonArray selectors{
-        QJsonObject{{u"type"_s, u"TextQuoteSelector"_s},
-                    {u"exact"_s, a.anchor.quote},
-                    {u"prefix"_s, a.anchor.prefix},
-                    {u"suffix"_s, a.anchor.suffix}},
-        QJsonObject{{u"type"_s, u"TextPositionSelector"_s},
-                    {u"start"_s, double(a.anchor.start)},
-                    {u"end"_s, double(a.anchor.end)}},
+    const QJsonArray selectors {
+        QJsonObject { { u"type"_s, u"TextQuoteSelector"_s }, { u"exact"_s, a.anchor.quote },
+            { u"prefix"_s, a.anchor.prefix }, { u"suffix"_s, a.anchor.suffix } },
+        QJsonObject { { u"type"_s, u"TextPositionSelector"_s }, { u"start"_s, double(a.anchor.start) },
+            { u"end"_s, double(a.anchor.end) } },
     };
-    QJsonObject o{
-        {u"id"_s, UuidPrefix + a.id.toString(QUuid::WithoutBraces)},
-        {u"type"_s, u"Annotation"_s},
-        {u"motivation"_s, a.note.isEmpty() ? u"highlighting"_s : u"commenting"_s},
-        {u"body"_s, bodies},
-        {u"target"_s, QJsonObject{{u"source"_s, sourceIri(a.documentHash)}, {u"selector"_s, selectors}}},
+    QJsonObject o {
+        { u"id"_s, UuidPrefix + a.id.toString(QUuid::WithoutBraces) },
+        { u"type"_s, u"Annotation"_s },
+        { u"motivation"_s, a.note.isEmpty() ? u"highlighting"_s : u"commenting"_s },
+        { u"body"_s, bodies },
+        { u"target"_s,
+            QJsonObject { { u"source"_s, sourceIri(a.documentHash) }, { u"selector"_s, selectors } } },
     };
     if (a.created.isValid())
         o.insert(u"created"_s, timeText(a.created));
@@ -352,8 +348,8 @@ static void writeAnnotation(JsonWriter &w, const Annotation &a, const QString &s
     w.endObject();
 }
 
-QByteArray WebAnnotationJson::write(const QList<Annotation> &annotations, const QString &title,
-                                    const QByteArray &documentHash)
+QByteArray WebAnnotationJson::write(
+    const QList<Annotation> &annotations, const QString &title, const QByteArray &documentHash)
 {
     // The target is the document exported, whichever version the stored anchor last named.
     const QString source = sourceIri(documentHash);
@@ -392,7 +388,7 @@ Result<QList<Annotation>, AnnotationJsonFailure> WebAnnotationJson::parse(const 
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return Out::failure({AnnotationJsonError::NotJson, -1, {}, error.offset});
+        return Out::failure({ AnnotationJsonError::NotJson, -1, {}, error.offset });
 
     QJsonArray items;
     if (doc.isArray()) {
@@ -407,7 +403,7 @@ Result<QList<Annotation>, AnnotationJsonFailure> WebAnnotationJson::parse(const 
             if (types.contains(u"AnnotationCollection"_s)) {
                 const QJsonValue first = o.value(u"first"_s);
                 if (first.isUndefined() || first.isNull())
-                    return QList<Annotation>{}; // an empty collection
+                    return QList<Annotation> {}; // an empty collection
                 if (!first.isObject()) // a page by reference would have to be fetched: not here
                     return Out::failure(fail(AnnotationJsonError::WrongShape, -1, u"first"_s));
                 page = first.toObject();

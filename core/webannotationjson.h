@@ -12,18 +12,18 @@
 namespace Pizhu {
 
 enum class AnnotationJsonError {
-    TooLarge,     // more than MaxInputSize bytes
-    NotJson,      // not well-formed JSON
-    WrongShape,   // JSON, but not an annotation, a list of them, a page or a collection
+    TooLarge, // more than MaxInputSize bytes
+    NotJson, // not well-formed JSON
+    WrongShape, // JSON, but not an annotation, a list of them, a page or a collection
     MissingField, // an annotation lacks something Pizhu needs (an id, a TextQuoteSelector)
-    BadValue,     // a field of the wrong type or an impossible value (end before start, a bad date)
+    BadValue, // a field of the wrong type or an impossible value (end before start, a bad date)
 };
 
 struct AnnotationJsonFailure
 {
     AnnotationJsonError kind = AnnotationJsonError::NotJson;
-    qsizetype index = -1;  // which annotation (0-based), -1 for the file as a whole
-    QString field;         // the JSON field concerned ("target.selector"), if any
+    qsizetype index = -1; // which annotation (0-based), -1 for the file as a whole
+    QString field; // the JSON field concerned ("target.selector"), if any
     qsizetype offset = -1; // byte offset of a JSON syntax error, if any
 };
 
@@ -49,8 +49,8 @@ public:
     static QString sourceIri(const QByteArray &documentHash);
     static QJsonObject toJson(const Annotation &annotation);
     // title labels the collection; documentHash names the target source of every annotation.
-    static QByteArray write(const QList<Annotation> &annotations, const QString &title,
-                            const QByteArray &documentHash);
+    static QByteArray write(
+        const QList<Annotation> &annotations, const QString &title, const QByteArray &documentHash);
 
     // Reads an AnnotationCollection (with its first page embedded), an AnnotationPage, a JSON
     // array of annotations or a single annotation. Ids that are not urn:uuid IRIs are mapped to

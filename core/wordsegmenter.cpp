@@ -32,7 +32,8 @@ QList<qsizetype> WordSegmenter::boundaries(QStringView text) const
     result.reserve(text.size() / 2 + 2);
     UErrorCode status = U_ZERO_ERROR;
     if (d->iterator && text.size() < qsizetype(INT32_MAX))
-        ubrk_setText(d->iterator, reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()), &status);
+        ubrk_setText(
+            d->iterator, reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()), &status);
     if (!d->iterator || U_FAILURE(status)) {
         for (qsizetype i = 0; i <= text.size(); ++i)
             result.append(i);
@@ -41,7 +42,7 @@ QList<qsizetype> WordSegmenter::boundaries(QStringView text) const
     for (int32_t b = ubrk_first(d->iterator); b != UBRK_DONE; b = ubrk_next(d->iterator))
         result.append(b);
     // The iterator keeps a pointer to the text, which the caller may free next.
-    static const UChar empty[1] = {0};
+    static const UChar empty[1] = { 0 };
     ubrk_setText(d->iterator, empty, 0, &status);
     return result;
 }

@@ -21,13 +21,13 @@ using namespace Qt::Literals::StringLiterals;
 // issue's promises are about.
 struct Rendered
 {
-    QList<QString> quotes;                   // text of each block quote, line breaks as '\n'
+    QList<QString> quotes; // text of each block quote, line breaks as '\n'
     QList<std::pair<int, QString>> headings; // level and text
-    QStringList links;                       // destinations of links and images
+    QStringList links; // destinations of links and images
     int htmlNodes = 0;
     int strongNodes = 0;
     int codeBlocks = 0;
-    QStringList emphasis;                    // text of each emphasis run (the meta lines)
+    QStringList emphasis; // text of each emphasis run (the meta lines)
 };
 
 inline QString literal(cmark_node *node)
@@ -84,16 +84,31 @@ inline Rendered render(const QString &markdown)
             continue;
         cmark_node *node = cmark_iter_get_node(it.get());
         switch (cmark_node_get_type(node)) {
-        case CMARK_NODE_BLOCK_QUOTE: r.quotes.append(plainText(node)); break;
-        case CMARK_NODE_HEADING: r.headings.append({cmark_node_get_heading_level(node), plainText(node)}); break;
+        case CMARK_NODE_BLOCK_QUOTE:
+            r.quotes.append(plainText(node));
+            break;
+        case CMARK_NODE_HEADING:
+            r.headings.append({ cmark_node_get_heading_level(node), plainText(node) });
+            break;
         case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE: r.links.append(QString::fromUtf8(cmark_node_get_url(node))); break;
+        case CMARK_NODE_IMAGE:
+            r.links.append(QString::fromUtf8(cmark_node_get_url(node)));
+            break;
         case CMARK_NODE_HTML_BLOCK:
-        case CMARK_NODE_HTML_INLINE: ++r.htmlNodes; break;
-        case CMARK_NODE_STRONG: ++r.strongNodes; break;
-        case CMARK_NODE_CODE_BLOCK: ++r.codeBlocks; break;
-        case CMARK_NODE_EMPH: r.emphasis.append(plainText(node)); break;
-        default: break;
+        case CMARK_NODE_HTML_INLINE:
+            ++r.htmlNodes;
+            break;
+        case CMARK_NODE_STRONG:
+            ++r.strongNodes;
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            ++r.codeBlocks;
+            break;
+        case CMARK_NODE_EMPH:
+            r.emphasis.append(plainText(node));
+            break;
+        default:
+            break;
         }
     }
     return r;

@@ -21,10 +21,14 @@ Document import(const QString &text)
 
 // Paragraphs of a policy text, one a line with blank lines between, so the importer keeps each
 // as one block and the canonical text is easy to reason about.
-const QString P1 = u"建设质量强国是推动高质量发展、促进我国经济由大向强转变的重要举措，是满足人民美好生活需要的重要途径。"_s;
-const QString P2 = u"质量是人类生产生活的重要保障。党的十八大以来，我国质量事业实现跨越式发展，质量强国建设取得历史性成效。"_s;
-const QString P3 = u"当今世界正经历百年未有之大变局，新一轮科技革命和产业变革深入发展，引发质量理念、机制、实践的深刻变革。"_s;
-const QString P4 = u"到2025年，质量整体水平进一步全面提高，中国品牌影响力稳步提升，人民群众质量获得感、满意度明显增强。"_s;
+const QString P1
+    = u"建设质量强国是推动高质量发展、促进我国经济由大向强转变的重要举措，是满足人民美好生活需要的重要途径。"_s;
+const QString P2
+    = u"质量是人类生产生活的重要保障。党的十八大以来，我国质量事业实现跨越式发展，质量强国建设取得历史性成效。"_s;
+const QString P3
+    = u"当今世界正经历百年未有之大变局，新一轮科技革命和产业变革深入发展，引发质量理念、机制、实践的深刻变革。"_s;
+const QString P4
+    = u"到2025年，质量整体水平进一步全面提高，中国品牌影响力稳步提升，人民群众质量获得感、满意度明显增强。"_s;
 
 QString join(const QStringList &paragraphs)
 {
@@ -49,7 +53,7 @@ private slots:
 
 void TestAnchoring::makeAnchorTakesQuoteAndContext()
 {
-    const Document doc = import(join({P1, P2, P3}));
+    const Document doc = import(join({ P1, P2, P3 }));
     const QString quote = u"跨越式发展"_s;
     const QList<qsizetype> found = Anchoring::occurrences(doc, quote);
     QCOMPARE(found.size(), 1);
@@ -58,14 +62,14 @@ void TestAnchoring::makeAnchorTakesQuoteAndContext()
     QCOMPARE(a.prefix.size(), Anchor::ContextLength);
     QCOMPARE(a.suffix.size(), Anchor::ContextLength);
     QVERIFY(doc.text().mid(a.start - a.prefix.size(), a.prefix.size() + quote.size() + a.suffix.size())
-            == a.prefix + quote + a.suffix);
+        == a.prefix + quote + a.suffix);
     QVERIFY(a.prefix.endsWith(u"我国质量事业实现"_s));
     QVERIFY(a.suffix.startsWith(u"，质量强国建设"_s));
 }
 
 void TestAnchoring::makeAnchorClampsAtTheEdgesOfTheText()
 {
-    const Document doc = import(join({P1}));
+    const Document doc = import(join({ P1 }));
     const Anchor head = Anchoring::makeAnchor(doc, -5, 4);
     QCOMPARE(head.start, 0);
     QCOMPARE(head.quote, P1.left(4));
@@ -99,58 +103,61 @@ void TestAnchoring::reanchorFindsTheQuoteAfterAnEdit_data()
 {
     QTest::addColumn<QString>("before");
     QTest::addColumn<QString>("quote");
-    QTest::addColumn<int>("occurrence");  // which occurrence in before is annotated
+    QTest::addColumn<int>("occurrence"); // which occurrence in before is annotated
     QTest::addColumn<QString>("after");
     QTest::addColumn<QString>("expectedQuote");
     QTest::addColumn<int>("expectedOccurrence"); // of expectedQuote in after; -1: orphaned
     QTest::addColumn<AnchorMethod>("method");
 
-    const QString base = join({P1, P2, P3, P4});
+    const QString base = join({ P1, P2, P3, P4 });
     const QString quote = u"质量强国建设取得历史性成效"_s;
 
-    QTest::newRow("unchanged text")
-        << base << quote << 0 << base << quote << 0 << AnchorMethod::StoredOffsets;
+    QTest::newRow("unchanged text") << base << quote << 0 << base << quote << 0
+                                    << AnchorMethod::StoredOffsets;
     QTest::newRow("text inserted in an earlier paragraph")
-        << base << quote << 0 << join({P1 + u"这是新加的一句话。"_s, P2, P3, P4}) << quote << 0
+        << base << quote << 0 << join({ P1 + u"这是新加的一句话。"_s, P2, P3, P4 }) << quote << 0
         << AnchorMethod::ExactQuote;
     QTest::newRow("paragraph inserted before the quote's")
-        << base << quote << 0 << join({P1, P4, P2, P3}) << quote << 0 << AnchorMethod::ExactQuote;
+        << base << quote << 0 << join({ P1, P4, P2, P3 }) << quote << 0 << AnchorMethod::ExactQuote;
     QTest::newRow("text inserted inside the prefix context")
-        << base << quote << 0 << join({P1, QString(P2).replace(u"跨越式发展"_s, u"跨越式、高质量发展"_s), P3, P4})
-        << quote << 0 << AnchorMethod::ExactQuote;
+        << base << quote << 0
+        << join({ P1, QString(P2).replace(u"跨越式发展"_s, u"跨越式、高质量发展"_s), P3, P4 }) << quote << 0
+        << AnchorMethod::ExactQuote;
     QTest::newRow("text inserted inside the suffix context")
-        << base << quote << 0 << join({P1, P2, u"新增加的段落。"_s + P3, P4}) << quote << 0
+        << base << quote << 0 << join({ P1, P2, u"新增加的段落。"_s + P3, P4 }) << quote << 0
         << AnchorMethod::StoredOffsets;
     QTest::newRow("small edit inside the quote")
-        << base << quote << 0 << join({P1, QString(P2).replace(u"取得历史性"_s, u"取得了历史性"_s), P3, P4})
+        << base << quote << 0 << join({ P1, QString(P2).replace(u"取得历史性"_s, u"取得了历史性"_s), P3, P4 })
         << u"质量强国建设取得了历史性成效"_s << 0 << AnchorMethod::Approximate;
     QTest::newRow("one character replaced inside the quote and text inserted before")
         << base << quote << 0
-        << join({u"前言。"_s + P1, QString(P2).replace(u"历史性成效"_s, u"历史性成就"_s), P3, P4})
+        << join({ u"前言。"_s + P1, QString(P2).replace(u"历史性成效"_s, u"历史性成就"_s), P3, P4 })
         << u"质量强国建设取得历史性成就"_s << 0 << AnchorMethod::Approximate;
-    QTest::newRow("quote deleted")
-        << base << quote << 0 << join({P1, u"质量是人类生产生活的重要保障。"_s, P3, P4}) << QString() << -1
-        << AnchorMethod::Orphaned;
+    QTest::newRow("quote deleted") << base << quote << 0
+                                   << join({ P1, u"质量是人类生产生活的重要保障。"_s, P3, P4 }) << QString()
+                                   << -1 << AnchorMethod::Orphaned;
     QTest::newRow("quote rewritten beyond the threshold")
-        << base << quote << 0 << join({P1, QString(P2).replace(quote, u"质量工作发生了深刻变化"_s), P3, P4})
+        << base << quote << 0 << join({ P1, QString(P2).replace(quote, u"质量工作发生了深刻变化"_s), P3, P4 })
         << QString() << -1 << AnchorMethod::Orphaned;
     QTest::newRow("short quote with one character changed is not guessed")
-        << base << u"大变局"_s << 0 << join({P1, P2, QString(P3).replace(u"大变局"_s, u"大变革"_s), P4})
+        << base << u"大变局"_s << 0 << join({ P1, P2, QString(P3).replace(u"大变局"_s, u"大变革"_s), P4 })
         << QString() << -1 << AnchorMethod::Orphaned;
 
     // "质量" recurs throughout; the second paragraph's first one is annotated.
-    const QString repeated = join({P2, P2});
+    const QString repeated = join({ P2, P2 });
     QTest::newRow("repeated quote: the occurrence whose context fits")
-        << repeated << u"重要保障"_s << 1 << join({u"序。"_s + P2, u"新的开头，"_s + P2}) << u"重要保障"_s << 1
-        << AnchorMethod::ExactQuote;
+        << repeated << u"重要保障"_s << 1 << join({ u"序。"_s + P2, u"新的开头，"_s + P2 }) << u"重要保障"_s
+        << 1 << AnchorMethod::ExactQuote;
     QTest::newRow("repeated quote: nearness breaks a tie of context")
-        << join({P1, P3, P1}) << u"重要举措"_s << 1 << join({P1, P3, P4, P1}) << u"重要举措"_s << 1
+        << join({ P1, P3, P1 }) << u"重要举措"_s << 1 << join({ P1, P3, P4, P1 }) << u"重要举措"_s << 1
         << AnchorMethod::ExactQuote;
     const QString spanning = P1.right(6) + u'\n' + P2.left(6); // crosses the break between blocks
     QTest::newRow("quote spanning two paragraphs, text inserted before")
-        << base << spanning << 0 << join({u"前言。"_s + P1, P2, P3, P4}) << spanning << 0 << AnchorMethod::ExactQuote;
+        << base << spanning << 0 << join({ u"前言。"_s + P1, P2, P3, P4 }) << spanning << 0
+        << AnchorMethod::ExactQuote;
     QTest::newRow("quote at the very start of the text")
-        << base << P1.left(6) << 0 << join({u"新标题"_s, P1, P2}) << P1.left(6) << 0 << AnchorMethod::ExactQuote;
+        << base << P1.left(6) << 0 << join({ u"新标题"_s, P1, P2 }) << P1.left(6) << 0
+        << AnchorMethod::ExactQuote;
 }
 
 void TestAnchoring::reanchorFindsTheQuoteAfterAnEdit()
@@ -188,9 +195,9 @@ void TestAnchoring::reanchorFindsTheQuoteAfterAnEdit()
 
 void TestAnchoring::reanchorAllFollowsAShiftAndKeepsInputOrder()
 {
-    const Document oldDoc = import(join({P1, P2, P3, P4}));
-    const Document newDoc = import(join({u"新增的第一段。"_s, P1, P2, P3, P4}));
-    const QStringList quotes{u"人民群众"_s, u"重要途径"_s, u"科技革命"_s, u"跨越式发展"_s};
+    const Document oldDoc = import(join({ P1, P2, P3, P4 }));
+    const Document newDoc = import(join({ u"新增的第一段。"_s, P1, P2, P3, P4 }));
+    const QStringList quotes { u"人民群众"_s, u"重要途径"_s, u"科技革命"_s, u"跨越式发展"_s };
     QList<Anchor> anchors;
     for (const QString &q : quotes) {
         const qsizetype at = oldDoc.text().indexOf(q);
@@ -207,10 +214,10 @@ void TestAnchoring::reanchorAllFollowsAShiftAndKeepsInputOrder()
 
 void TestAnchoring::reanchorAllOrphansOnlyWhatIsGone()
 {
-    const Document oldDoc = import(join({P1, P2, P3, P4}));
-    const Document newDoc = import(join({P1, P3, P4}));
+    const Document oldDoc = import(join({ P1, P2, P3, P4 }));
+    const Document newDoc = import(join({ P1, P3, P4 }));
     QList<Anchor> anchors;
-    for (const QString &q : {u"重要途径"_s, u"跨越式发展"_s, u"科技革命"_s}) {
+    for (const QString &q : { u"重要途径"_s, u"跨越式发展"_s, u"科技革命"_s }) {
         const qsizetype at = oldDoc.text().indexOf(q);
         anchors.append(Anchoring::makeAnchor(oldDoc, at, at + q.size()));
     }

@@ -10,8 +10,9 @@ using namespace Pizhu;
 
 namespace {
 
-Annotation make(qsizetype start, const QString &quote, const QStringList &path, AnnotationColor color = AnnotationColor::Yellow,
-                const QString &note = {}, const QStringList &tags = {}, int minutesAfter = 0)
+Annotation make(qsizetype start, const QString &quote, const QStringList &path,
+    AnnotationColor color = AnnotationColor::Yellow, const QString &note = {}, const QStringList &tags = {},
+    int minutesAfter = 0)
 {
     Annotation a;
     a.id = QUuid::createUuid();
@@ -28,8 +29,8 @@ Annotation make(qsizetype start, const QString &quote, const QStringList &path, 
     return a;
 }
 
-const QStringList Goals{u"纲要"_s, u"一、主要目标"_s};
-const QStringList Means{u"纲要"_s, u"二、推动质量变革"_s};
+const QStringList Goals { u"纲要"_s, u"一、主要目标"_s };
+const QStringList Means { u"纲要"_s, u"二、推动质量变革"_s };
 
 // Eight annotations over two sections and one orphan.
 QList<Annotation> sample()
@@ -37,11 +38,13 @@ QList<Annotation> sample()
     Annotation orphan = make(5, u"旧文字"_s, Goals, AnnotationColor::Pink, u"lost"_s, {}, 7);
     orphan.reanchoring.method = AnchorMethod::Orphaned;
     return {
-        make(10, u"质量强国"_s, Goals, AnnotationColor::Yellow, u"核心概念"_s, {u"概念"_s}, 3),
-        make(40, u"到2025年"_s, Goals, AnnotationColor::Green, {}, {u"目标"_s, u"时间"_s}, 1),
-        make(90, u"质量效益明显提升"_s, Goals, AnnotationColor::Yellow, u"Check the figures\nsecond line"_s, {}, 5),
-        make(300, u"增强质量发展创新动能"_s, Means, AnnotationColor::Blue, {}, {u"创新"_s}, 2),
-        make(350, u"树立质量发展绿色导向"_s, Means, AnnotationColor::Green, u"green growth"_s, {u"目标"_s}, 6),
+        make(10, u"质量强国"_s, Goals, AnnotationColor::Yellow, u"核心概念"_s, { u"概念"_s }, 3),
+        make(40, u"到2025年"_s, Goals, AnnotationColor::Green, {}, { u"目标"_s, u"时间"_s }, 1),
+        make(90, u"质量效益明显提升"_s, Goals, AnnotationColor::Yellow, u"Check the figures\nsecond line"_s,
+            {}, 5),
+        make(300, u"增强质量发展创新动能"_s, Means, AnnotationColor::Blue, {}, { u"创新"_s }, 2),
+        make(350, u"树立质量发展绿色导向"_s, Means, AnnotationColor::Green, u"green growth"_s, { u"目标"_s },
+            6),
         make(420, u"强化质量发展利民惠民"_s, Means, AnnotationColor::Purple, {}, {}, 4),
         make(500, u"质量"_s, Means, AnnotationColor::Yellow, {}, {}, 0),
         orphan,
@@ -98,12 +101,14 @@ void TestAnnotationListModel::sortsByPositionOrNewestFirst()
     AnnotationListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setAnnotations(sample());
-    QCOMPARE(quotes(model), (QStringList{u"质量强国"_s, u"到2025年"_s, u"质量效益明显提升"_s, u"增强质量发展创新动能"_s,
-                                         u"树立质量发展绿色导向"_s, u"强化质量发展利民惠民"_s, u"质量"_s, u"旧文字"_s}));
+    QCOMPARE(quotes(model),
+        (QStringList { u"质量强国"_s, u"到2025年"_s, u"质量效益明显提升"_s, u"增强质量发展创新动能"_s,
+            u"树立质量发展绿色导向"_s, u"强化质量发展利民惠民"_s, u"质量"_s, u"旧文字"_s }));
     model.setSortOrder(AnnotationListModel::SortOrder::Time);
     // Groups follow their newest annotation (Means has the one made at +6 min); orphans stay last.
-    QCOMPARE(quotes(model), (QStringList{u"树立质量发展绿色导向"_s, u"强化质量发展利民惠民"_s, u"增强质量发展创新动能"_s, u"质量"_s,
-                                         u"质量效益明显提升"_s, u"质量强国"_s, u"到2025年"_s, u"旧文字"_s}));
+    QCOMPARE(quotes(model),
+        (QStringList { u"树立质量发展绿色导向"_s, u"强化质量发展利民惠民"_s, u"增强质量发展创新动能"_s,
+            u"质量"_s, u"质量效益明显提升"_s, u"质量强国"_s, u"到2025年"_s, u"旧文字"_s }));
 }
 
 void TestAnnotationListModel::filtersNarrowTheList_data()
@@ -113,16 +118,20 @@ void TestAnnotationListModel::filtersNarrowTheList_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("green only") << int(AnnotationColor::Green) << QString() << QString()
-                                << QStringList{u"到2025年"_s, u"树立质量发展绿色导向"_s};
-    QTest::newRow("tag 目标") << -1 << u"目标"_s << QString() << QStringList{u"到2025年"_s, u"树立质量发展绿色导向"_s};
-    QTest::newRow("text in quote") << -1 << QString() << u"创新"_s << QStringList{u"增强质量发展创新动能"_s};
-    QTest::newRow("text in note, any case") << -1 << QString() << u"CHECK"_s << QStringList{u"质量效益明显提升"_s};
-    QTest::newRow("text in a tag") << -1 << QString() << u"时间"_s << QStringList{u"到2025年"_s};
-    QTest::newRow("colour and text together") << int(AnnotationColor::Yellow) << QString() << u"质量"_s
-                                              << QStringList{u"质量强国"_s, u"质量效益明显提升"_s, u"质量"_s};
-    QTest::newRow("orphans are filtered too") << int(AnnotationColor::Pink) << QString() << QString()
-                                              << QStringList{u"旧文字"_s};
-    QTest::newRow("nothing matches") << -1 << u"no such tag"_s << QString() << QStringList{};
+                                << QStringList { u"到2025年"_s, u"树立质量发展绿色导向"_s };
+    QTest::newRow("tag 目标") << -1 << u"目标"_s << QString()
+                              << QStringList { u"到2025年"_s, u"树立质量发展绿色导向"_s };
+    QTest::newRow("text in quote") << -1 << QString() << u"创新"_s
+                                   << QStringList { u"增强质量发展创新动能"_s };
+    QTest::newRow("text in note, any case")
+        << -1 << QString() << u"CHECK"_s << QStringList { u"质量效益明显提升"_s };
+    QTest::newRow("text in a tag") << -1 << QString() << u"时间"_s << QStringList { u"到2025年"_s };
+    QTest::newRow("colour and text together")
+        << int(AnnotationColor::Yellow) << QString() << u"质量"_s
+        << QStringList { u"质量强国"_s, u"质量效益明显提升"_s, u"质量"_s };
+    QTest::newRow("orphans are filtered too")
+        << int(AnnotationColor::Pink) << QString() << QString() << QStringList { u"旧文字"_s };
+    QTest::newRow("nothing matches") << -1 << u"no such tag"_s << QString() << QStringList {};
 }
 
 void TestAnnotationListModel::filtersNarrowTheList()
@@ -182,10 +191,10 @@ void TestAnnotationListModel::upsertOfFilteredOutAnnotationRemovesItsRow()
     Annotation a = all.at(1);
     a.color = AnnotationColor::Blue;
     model.upsert(a);
-    QCOMPARE(quotes(model), QStringList{u"树立质量发展绿色导向"_s});
+    QCOMPARE(quotes(model), QStringList { u"树立质量发展绿色导向"_s });
     a.color = AnnotationColor::Green;
     model.upsert(a);
-    QCOMPARE(quotes(model), (QStringList{u"到2025年"_s, u"树立质量发展绿色导向"_s}));
+    QCOMPARE(quotes(model), (QStringList { u"到2025年"_s, u"树立质量发展绿色导向"_s }));
 }
 
 void TestAnnotationListModel::insertAndRemoveCreateAndDropGroups()
@@ -193,10 +202,11 @@ void TestAnnotationListModel::insertAndRemoveCreateAndDropGroups()
     AnnotationListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setAnnotations(sample());
-    const Annotation early = make(1, u"纲要"_s, {u"纲要"_s}, AnnotationColor::Blue);
+    const Annotation early = make(1, u"纲要"_s, { u"纲要"_s }, AnnotationColor::Blue);
     model.upsert(early);
     QCOMPARE(model.rowCount(), 4);
-    QCOMPARE(model.index(0, 0).data(AnnotationListModel::SectionPathRole).toStringList(), QStringList{u"纲要"_s});
+    QCOMPARE(model.index(0, 0).data(AnnotationListModel::SectionPathRole).toStringList(),
+        QStringList { u"纲要"_s });
     QCOMPARE(model.count(), 9);
     const Annotation middle = make(200, u"中间"_s, Goals);
     model.upsert(middle);
@@ -228,8 +238,8 @@ void TestAnnotationListModel::rowShowsShortQuoteNoteFirstLineAndTags()
     AnnotationListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString longQuote(60, u'质');
-    Annotation a = make(0, longQuote, Goals, AnnotationColor::Yellow, u"first\nsecond"_s, {u"a"_s, u"b"_s});
-    model.setAnnotations({a});
+    Annotation a = make(0, longQuote, Goals, AnnotationColor::Yellow, u"first\nsecond"_s, { u"a"_s, u"b"_s });
+    model.setAnnotations({ a });
     const QString shown = model.indexOf(a.id).data().toString();
     QCOMPARE(shown, QString(AnnotationListModel::QuoteDisplayLength, u'质') + u"… — first  #a  #b"_s);
 }
@@ -239,7 +249,7 @@ void TestAnnotationListModel::usedTagsAreDistinctAndSorted()
     AnnotationListModel model;
     model.setAnnotations(sample());
     model.setColorFilter(AnnotationColor::Purple); // filters do not hide tags from completion
-    QStringList expected{u"概念"_s, u"目标"_s, u"时间"_s, u"创新"_s};
+    QStringList expected { u"概念"_s, u"目标"_s, u"时间"_s, u"创新"_s };
     expected.sort(Qt::CaseInsensitive);
     QCOMPARE(model.usedTags(), expected);
 }

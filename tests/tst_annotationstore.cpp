@@ -37,9 +37,12 @@ std::unique_ptr<AnnotationStore> openStore(const QString &path)
     return std::move(store).value();
 }
 
-const QString P1 = u"建设质量强国是推动高质量发展、促进我国经济由大向强转变的重要举措，是满足人民美好生活需要的重要途径。"_s;
-const QString P2 = u"质量是人类生产生活的重要保障。党的十八大以来，我国质量事业实现跨越式发展，质量强国建设取得历史性成效。"_s;
-const QString P3 = u"到2025年，质量整体水平进一步全面提高，中国品牌影响力稳步提升，人民群众质量获得感、满意度明显增强。"_s;
+const QString P1
+    = u"建设质量强国是推动高质量发展、促进我国经济由大向强转变的重要举措，是满足人民美好生活需要的重要途径。"_s;
+const QString P2
+    = u"质量是人类生产生活的重要保障。党的十八大以来，我国质量事业实现跨越式发展，质量强国建设取得历史性成效。"_s;
+const QString P3
+    = u"到2025年，质量整体水平进一步全面提高，中国品牌影响力稳步提升，人民群众质量获得感、满意度明显增强。"_s;
 
 QString join(const QStringList &paragraphs)
 {
@@ -47,7 +50,7 @@ QString join(const QStringList &paragraphs)
 }
 
 Annotation annotate(const Document &doc, const QString &quote, const QString &note = {},
-                    const QStringList &tags = {}, AnnotationColor color = AnnotationColor::Yellow)
+    const QStringList &tags = {}, AnnotationColor color = AnnotationColor::Yellow)
 {
     const qsizetype at = doc.text().indexOf(quote);
     Q_ASSERT(at >= 0);
@@ -86,7 +89,7 @@ int childWriter(const QString &path)
     Annotation a;
     a.documentHash = "crash-safety";
     a.note = u"崩溃测试的批注，写到一半被杀掉也不能损坏数据库。"_s.repeated(8);
-    a.tags = {u"测试"_s, u"崩溃"_s};
+    a.tags = { u"测试"_s, u"崩溃"_s };
     for (int i = 0;; ++i) {
         a.id = QUuid::createUuid();
         a.anchor.quote = u"质量强国%1"_s.arg(i);
@@ -131,18 +134,17 @@ private:
 };
 
 // The failure's kind and the driver's message, for the test log.
-template<typename R>
-QByteArray why(const R &result)
+template<typename R> QByteArray why(const R &result)
 {
     if (result.ok())
         return {};
     return u"error %1: %2"_s.arg(int(result.error().kind)).arg(result.error().detail).toUtf8();
 }
 
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto &r_ = (expr);                                                                   \
-        QVERIFY2(r_.ok(), why(r_).constData());                                                    \
+#define VERIFY_OK(expr)                                                                                      \
+    do {                                                                                                     \
+        const auto &r_ = (expr);                                                                             \
+        QVERIFY2(r_.ok(), why(r_).constData());                                                              \
     } while (false)
 
 } // namespace
@@ -214,12 +216,12 @@ void TestAnnotationStore::colorNamesRoundTrip()
 void TestAnnotationStore::everyFieldSurvivesARestart()
 {
     const QString path = dbPath(u"roundtrip.sqlite"_s);
-    const Document doc = import(join({P1, P2, P3}));
+    const Document doc = import(join({ P1, P2, P3 }));
     Annotation a = annotate(doc, u"跨越式发展"_s, u"# 标题\n**粗体** <b>不是HTML</b>\n第二行\t制表"_s,
-                            {u"目标"_s, u"质量 强国"_s, u"目标"_s}, AnnotationColor::Purple);
-    a.reanchoring = {AnchorMethod::Approximate, 0.875, 17, "0123abcd",
-                     QDateTime(QDate(2026, 3, 1), QTime(12, 30, 15, 250), Qt::UTC)};
-    a.anchor.sectionPath = {u"质量强国建设纲要"_s, u"一、形势背景"_s};
+        { u"目标"_s, u"质量 强国"_s, u"目标"_s }, AnnotationColor::Purple);
+    a.reanchoring = { AnchorMethod::Approximate, 0.875, 17, "0123abcd",
+        QDateTime(QDate(2026, 3, 1), QTime(12, 30, 15, 250), Qt::UTC) };
+    a.anchor.sectionPath = { u"质量强国建设纲要"_s, u"一、形势背景"_s };
     {
         auto store = openStore(path);
         QVERIFY(store);
@@ -227,7 +229,7 @@ void TestAnnotationStore::everyFieldSurvivesARestart()
         const auto stored = store->add(a);
         VERIFY_OK(stored);
         QCOMPARE(added.size(), 1);
-        a.tags = {u"目标"_s, u"质量 强国"_s}; // duplicates dropped, order kept
+        a.tags = { u"目标"_s, u"质量 强国"_s }; // duplicates dropped, order kept
         QCOMPARE(stored.value(), a);
     }
     auto store = openStore(path);
@@ -267,21 +269,21 @@ void TestAnnotationStore::updateChangesFieldsAndModifiedTime()
 {
     auto store = openStore(dbPath(u"update.sqlite"_s));
     QVERIFY(store);
-    const Document doc = import(join({P1, P2}));
-    Annotation a = annotate(doc, u"重要途径"_s, u"旧批注"_s, {u"甲"_s});
+    const Document doc = import(join({ P1, P2 }));
+    Annotation a = annotate(doc, u"重要途径"_s, u"旧批注"_s, { u"甲"_s });
     a.modified = a.created = QDateTime::currentDateTimeUtc().addSecs(-60);
     VERIFY_OK(store->add(a));
     QSignalSpy changed(store.get(), &AnnotationStore::annotationChanged);
     a.note = u"新批注"_s;
     a.color = AnnotationColor::Blue;
-    a.tags = {u"乙"_s, u"丙"_s};
+    a.tags = { u"乙"_s, u"丙"_s };
     const auto updated = store->update(a);
     VERIFY_OK(updated);
     QCOMPARE(changed.size(), 1);
     const Annotation b = store->get(a.id).value();
     QCOMPARE(b.note, u"新批注"_s);
     QCOMPARE(b.color, AnnotationColor::Blue);
-    QCOMPARE(b.tags, (QStringList{u"乙"_s, u"丙"_s}));
+    QCOMPARE(b.tags, (QStringList { u"乙"_s, u"丙"_s }));
     QCOMPARE(b.created, a.created);
     QVERIFY(b.modified > a.modified);
 }
@@ -305,7 +307,7 @@ void TestAnnotationStore::removeDeletesAnnotationAndItsSearchEntry()
 {
     auto store = openStore(dbPath(u"remove.sqlite"_s));
     QVERIFY(store);
-    const Document doc = import(join({P1, P2}));
+    const Document doc = import(join({ P1, P2 }));
     const Annotation a = annotate(doc, u"跨越式发展"_s, u"删除后不应再搜到"_s);
     VERIFY_OK(store->add(a));
     QCOMPARE(store->searchNotes(u"不应再搜到"_s)->size(), 1);
@@ -321,26 +323,26 @@ void TestAnnotationStore::listIsInDocumentOrderWithOrphansLast()
 {
     auto store = openStore(dbPath(u"order.sqlite"_s));
     QVERIFY(store);
-    const Document doc = import(join({P1, P2, P3}));
+    const Document doc = import(join({ P1, P2, P3 }));
     Annotation orphan = annotate(doc, u"重要举措"_s);
     orphan.reanchoring.method = AnchorMethod::Orphaned;
-    for (const Annotation &a : {annotate(doc, u"品牌影响力"_s), orphan, annotate(doc, u"跨越式发展"_s),
-                                annotate(doc, u"重要途径"_s)})
+    for (const Annotation &a : { annotate(doc, u"品牌影响力"_s), orphan, annotate(doc, u"跨越式发展"_s),
+             annotate(doc, u"重要途径"_s) })
         VERIFY_OK(store->add(a));
     const QList<Annotation> listed = store->list(doc.hash()).value();
     QStringList quotes;
     for (const Annotation &a : listed)
         quotes << a.anchor.quote;
-    QCOMPARE(quotes, (QStringList{u"重要途径"_s, u"跨越式发展"_s, u"品牌影响力"_s, u"重要举措"_s}));
+    QCOMPARE(quotes, (QStringList { u"重要途径"_s, u"跨越式发展"_s, u"品牌影响力"_s, u"重要举措"_s }));
 }
 
 void TestAnnotationStore::syncRecognisesAChangedFileAtTheSamePath()
 {
     const QString path = dbPath(u"sync.sqlite"_s);
     const QString file = m_dir.filePath(u"纲要.txt"_s);
-    const Document v1 = import(join({P1, P2, P3}));
-    const QList<Annotation> notes{annotate(v1, u"跨越式发展"_s), annotate(v1, u"质量强国建设取得历史性成效"_s),
-                                  annotate(v1, u"中国品牌影响力稳步提升"_s)};
+    const Document v1 = import(join({ P1, P2, P3 }));
+    const QList<Annotation> notes { annotate(v1, u"跨越式发展"_s),
+        annotate(v1, u"质量强国建设取得历史性成效"_s), annotate(v1, u"中国品牌影响力稳步提升"_s) };
     {
         auto store = openStore(path);
         QVERIFY(store);
@@ -353,9 +355,9 @@ void TestAnnotationStore::syncRecognisesAChangedFileAtTheSamePath()
         QCOMPARE(store->syncDocument(v1, file)->kind, DocumentSync::Kind::Known);
     }
     // The file is edited: text inserted before, a small edit inside one quote, one quote deleted.
-    const Document v2 = import(join({u"新增的导语。"_s + P1,
-                                     QString(P2).replace(u"取得历史性"_s, u"取得了历史性"_s),
-                                     QString(P3).replace(u"中国品牌影响力稳步提升，"_s, QString())}));
+    const Document v2
+        = import(join({ u"新增的导语。"_s + P1, QString(P2).replace(u"取得历史性"_s, u"取得了历史性"_s),
+            QString(P3).replace(u"中国品牌影响力稳步提升，"_s, QString()) }));
     {
         auto store = openStore(path);
         QVERIFY(store);
@@ -391,7 +393,7 @@ void TestAnnotationStore::syncOnUnchangedTextKeepsAnchors()
 {
     auto store = openStore(dbPath(u"unchanged.sqlite"_s));
     QVERIFY(store);
-    const Document doc = import(join({P1, P2}));
+    const Document doc = import(join({ P1, P2 }));
     const Annotation a = annotate(doc, u"跨越式发展"_s);
     VERIFY_OK(store->add(a)); // recorded by hash, path unknown
     const auto sync = store->syncDocument(doc, m_dir.filePath(u"elsewhere.txt"_s));
@@ -416,10 +418,10 @@ void TestAnnotationStore::migratesVersionOneDatabase()
         const QList<Annotation> all = store->listAll().value();
         QCOMPARE(all.size(), 2);
         QCOMPARE(all[0].id, QUuid::fromString(u"6f1c1c1e-3d5a-4a55-9a59-0c1f6f0d2b01"_s));
-        QCOMPARE(all[0].anchor.sectionPath, (QStringList{u"质量强国建设纲要"_s, u"一、形势背景"_s}));
+        QCOMPARE(all[0].anchor.sectionPath, (QStringList { u"质量强国建设纲要"_s, u"一、形势背景"_s }));
         QCOMPARE(all[0].color, AnnotationColor::Green);
         QCOMPARE(all[0].reanchoring.method, AnchorMethod::Created);
-        QCOMPARE(all[1].tags, (QStringList{u"品牌"_s, u"目标"_s}));
+        QCOMPARE(all[1].tags, (QStringList { u"品牌"_s, u"目标"_s }));
         QCOMPARE(all[1].created, QDateTime(QDate(2026, 1, 5), QTime(8, 3), Qt::UTC));
         // The search index was built from the old rows.
         const auto hits = store->searchNotes(u"品牌影响力"_s);
@@ -460,7 +462,8 @@ void TestAnnotationStore::failedMigrationLeavesTheOldSchema()
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery q(db);
-        QVERIFY(q.exec(u"SELECT count(*) FROM pragma_table_info('annotations') WHERE name = 'anchor_method'"_s));
+        QVERIFY(
+            q.exec(u"SELECT count(*) FROM pragma_table_info('annotations') WHERE name = 'anchor_method'"_s));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(u"SELECT count(*) FROM annotations"_s));
@@ -476,7 +479,7 @@ void TestAnnotationStore::writerHeldByAnotherConnectionReportsBusy()
     const QString path = dbPath(u"busy.sqlite"_s);
     auto store = openStore(path);
     QVERIFY(store);
-    const Document doc = import(join({P1}));
+    const Document doc = import(join({ P1 }));
     const QString name = u"holder"_s;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
@@ -554,7 +557,7 @@ void TestAnnotationStore::corruptFileIsMovedAsideAndAFreshOneStarted()
     QVERIFY(moved.open(QIODevice::ReadOnly));
     QCOMPARE(moved.readAll(), bytes); // kept byte for byte, never deleted
     QCOMPARE(store->listAll()->size(), 0);
-    const Document doc = import(join({P1}));
+    const Document doc = import(join({ P1 }));
     VERIFY_OK(store->add(annotate(doc, u"重要途径"_s)));
 }
 
@@ -564,14 +567,15 @@ void TestAnnotationStore::readOnlyDirectoryOpensExistingFileReadOnly()
     const QString ro = dir.filePath(u"ro"_s);
     QVERIFY(QDir().mkpath(ro));
     const QString path = ro + u"/annotations.sqlite"_s;
-    const Document doc = import(join({P1, P2}));
+    const Document doc = import(join({ P1, P2 }));
     const Annotation a = annotate(doc, u"跨越式发展"_s, u"只读也能看"_s);
     {
         auto store = openStore(path);
         QVERIFY(store);
         VERIFY_OK(store->add(a));
     }
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeOther);
+    QFile::setPermissions(
+        dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeOther);
     QFile::setPermissions(ro, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
     QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadOther);
     {
@@ -594,11 +598,12 @@ void TestAnnotationStore::readOnlyDirectoryOpensExistingFileReadOnly()
 void TestAnnotationStore::readOnlyDirectoryRefusesANewDatabase()
 {
     QTemporaryDir dir;
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(
+        dir.path(), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
     {
         DropRoot nobody;
         QVERIFY(nobody.ok());
-        for (const QString &path : {dir.filePath(u"new.sqlite"_s), dir.filePath(u"sub/new.sqlite"_s)}) {
+        for (const QString &path : { dir.filePath(u"new.sqlite"_s), dir.filePath(u"sub/new.sqlite"_s) }) {
             const auto store = AnnotationStore::open(path);
             QVERIFY(!store.ok());
             QCOMPARE(store.error().kind, StoreError::ReadOnly);
@@ -612,18 +617,22 @@ void TestAnnotationStore::searchNotesFindsChineseText_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QStringList>("expected"); // quotes of the hits, best first where it matters
 
-    QTest::newRow("quote, four characters") << u"质量强国"_s << QStringList{u"质量强国建设取得历史性成效"_s};
-    QTest::newRow("note text") << u"高质量发展的关键"_s << QStringList{u"重要举措"_s};
-    QTest::newRow("tag") << u"品牌建设"_s << QStringList{u"中国品牌影响力稳步提升"_s};
-    QTest::newRow("two characters fall back to LIKE") << u"品牌"_s << QStringList{u"中国品牌影响力稳步提升"_s};
-    QTest::newRow("one character falls back to LIKE") << u"举"_s << QStringList{u"重要举措"_s};
-    QTest::newRow("every word must match") << u"质量 成效"_s << QStringList{u"质量强国建设取得历史性成效"_s};
-    QTest::newRow("long and short words together") << u"影响力 品牌"_s << QStringList{u"中国品牌影响力稳步提升"_s};
-    QTest::newRow("Latin text in a note, any case") << u"markdown"_s << QStringList{u"重要举措"_s};
-    QTest::newRow("no match") << u"不存在的词语"_s << QStringList{};
-    QTest::newRow("FTS syntax is taken literally") << u"\"质量 OR NEAR(*"_s << QStringList{};
-    QTest::newRow("LIKE wildcards are taken literally") << u"%_"_s << QStringList{};
-    QTest::newRow("blank query") << u"   "_s << QStringList{};
+    QTest::newRow("quote, four characters")
+        << u"质量强国"_s << QStringList { u"质量强国建设取得历史性成效"_s };
+    QTest::newRow("note text") << u"高质量发展的关键"_s << QStringList { u"重要举措"_s };
+    QTest::newRow("tag") << u"品牌建设"_s << QStringList { u"中国品牌影响力稳步提升"_s };
+    QTest::newRow("two characters fall back to LIKE")
+        << u"品牌"_s << QStringList { u"中国品牌影响力稳步提升"_s };
+    QTest::newRow("one character falls back to LIKE") << u"举"_s << QStringList { u"重要举措"_s };
+    QTest::newRow("every word must match")
+        << u"质量 成效"_s << QStringList { u"质量强国建设取得历史性成效"_s };
+    QTest::newRow("long and short words together")
+        << u"影响力 品牌"_s << QStringList { u"中国品牌影响力稳步提升"_s };
+    QTest::newRow("Latin text in a note, any case") << u"markdown"_s << QStringList { u"重要举措"_s };
+    QTest::newRow("no match") << u"不存在的词语"_s << QStringList {};
+    QTest::newRow("FTS syntax is taken literally") << u"\"质量 OR NEAR(*"_s << QStringList {};
+    QTest::newRow("LIKE wildcards are taken literally") << u"%_"_s << QStringList {};
+    QTest::newRow("blank query") << u"   "_s << QStringList {};
 }
 
 void TestAnnotationStore::searchNotesFindsChineseText()
@@ -633,37 +642,37 @@ void TestAnnotationStore::searchNotesFindsChineseText()
     auto store = openStore(dbPath(u"search.sqlite"_s));
     QVERIFY(store);
     if (store->listAll()->isEmpty()) {
-        const Document doc = import(join({P1, P2, P3}));
+        const Document doc = import(join({ P1, P2, P3 }));
         VERIFY_OK(store->syncDocument(doc, m_dir.filePath(u"纲要.txt"_s)));
         VERIFY_OK(store->add(annotate(doc, u"重要举措"_s, u"这是**高质量发展的关键**，见 Markdown 语法"_s)));
         VERIFY_OK(store->add(annotate(doc, u"质量强国建设取得历史性成效"_s, u"回顾成效"_s)));
-        VERIFY_OK(store->add(annotate(doc, u"中国品牌影响力稳步提升"_s, {}, {u"品牌建设"_s, u"目标"_s})));
+        VERIFY_OK(store->add(annotate(doc, u"中国品牌影响力稳步提升"_s, {}, { u"品牌建设"_s, u"目标"_s })));
     }
     const auto hits = store->searchNotes(query);
     QVERIFY2(hits.ok(), qPrintable(hits.ok() ? QString() : hits.error().detail));
     QStringList quotes;
     for (const SearchHit &hit : hits.value()) {
         quotes << hit.quote;
-        QCOMPARE(hit.documentTitle, import(join({P1, P2, P3})).title());
+        QCOMPARE(hit.documentTitle, import(join({ P1, P2, P3 })).title());
         QVERIFY(!hit.id.isNull());
     }
     QCOMPARE(quotes, expected);
     if (!hits->isEmpty() && expected.first() == u"中国品牌影响力稳步提升"_s)
-        QCOMPARE(hits->first().tags, (QStringList{u"品牌建设"_s, u"目标"_s}));
+        QCOMPARE(hits->first().tags, (QStringList { u"品牌建设"_s, u"目标"_s }));
 }
 
 void TestAnnotationStore::searchFollowsEditsAndReanchoring()
 {
     auto store = openStore(dbPath(u"search-edit.sqlite"_s));
     QVERIFY(store);
-    const Document doc = import(join({P1, P2}));
+    const Document doc = import(join({ P1, P2 }));
     Annotation a = annotate(doc, u"质量强国建设取得历史性成效"_s, u"初稿"_s);
     VERIFY_OK(store->add(a));
     a.note = u"修改后的批注内容"_s;
     VERIFY_OK(store->update(a));
     QCOMPARE(store->searchNotes(u"初稿"_s)->size(), 0);
     QCOMPARE(store->searchNotes(u"修改后的"_s)->size(), 1);
-    const Document edited = import(join({P1, QString(P2).replace(u"取得历史性"_s, u"取得了历史性"_s)}));
+    const Document edited = import(join({ P1, QString(P2).replace(u"取得历史性"_s, u"取得了历史性"_s) }));
     VERIFY_OK(store->reanchor(doc.hash(), edited));
     QCOMPARE(store->searchNotes(u"取得了历史性"_s)->size(), 1);
     QCOMPARE(store->searchNotes(u"取得历史性"_s)->size(), 0);
@@ -674,12 +683,12 @@ void TestAnnotationStore::twoProcessesWritingAtOnceLoseNothing()
 {
     const QString path = dbPath(u"two-writers.sqlite"_s);
     QProcess child;
-    child.start(QCoreApplication::applicationFilePath(), {u"--child-writer"_s, path});
+    child.start(QCoreApplication::applicationFilePath(), { u"--child-writer"_s, path });
     QVERIFY(child.waitForStarted());
     QVERIFY(child.waitForReadyRead(10000)); // it is writing
     auto store = openStore(path);
     QVERIFY(store);
-    const Document doc = import(join({P1, P2}));
+    const Document doc = import(join({ P1, P2 }));
     QList<QUuid> mine;
     for (int i = 0; i < 100; ++i) {
         const auto added = store->add(annotate(doc, u"跨越式发展"_s, u"父进程 %1"_s.arg(i)));
@@ -707,7 +716,7 @@ void TestAnnotationStore::killedWriterLeavesAConsistentDatabase()
     int killedWhileWriting = 0;
     for (int round = 0; round < 25; ++round) {
         QProcess child;
-        child.start(QCoreApplication::applicationFilePath(), {u"--child-writer"_s, path});
+        child.start(QCoreApplication::applicationFilePath(), { u"--child-writer"_s, path });
         QVERIFY(child.waitForStarted());
         // Some rounds die while opening (or migrating), most in the middle of the add loop.
         QThread::msleep(random.bounded(round < 5 ? 30 : 300));
@@ -734,8 +743,8 @@ void TestAnnotationStore::killedWriterLeavesAConsistentDatabase()
             QVERIFY2(present.contains(QUuid::fromString(QString::fromLatin1(id))), id.constData());
     }
     QVERIFY2(killedWhileWriting >= 10, "the child should mostly be killed in the middle of its writes");
-    qInfo("%lld annotations whose add had returned, %d rounds killed mid-write",
-          qlonglong(returned.size()), killedWhileWriting);
+    qInfo("%lld annotations whose add had returned, %d rounds killed mid-write", qlonglong(returned.size()),
+        killedWhileWriting);
 }
 
 int main(int argc, char *argv[])

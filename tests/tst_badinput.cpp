@@ -46,7 +46,8 @@ QByteArray gb18030WithInvalidBytes(int bad)
     QStringEncoder encoder("GB18030");
     QByteArray out;
     for (int i = 0; i < 40; ++i) {
-        out += QByteArray(encoder.encode(u"质量是人类生产生活的重要保障，建设质量强国是推动高质量发展的重要举措。"_s));
+        out += QByteArray(
+            encoder.encode(u"质量是人类生产生活的重要保障，建设质量强国是推动高质量发展的重要举措。"_s));
         if (i % 10 == 5 && bad-- > 0)
             out += '\xFF';
         out += '\n';
@@ -193,26 +194,29 @@ static void addRefusalRows()
     QTest::addColumn<ImportError>("error");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("directory instead of a file") << Source::Directory << QByteArray() << ImportError::NotAFile
-                                                 << u"not a regular file"_s;
-    QTest::newRow("missing file") << Source::Missing << QByteArray() << ImportError::NotFound << u"no such file"_s;
+    QTest::newRow("directory instead of a file")
+        << Source::Directory << QByteArray() << ImportError::NotAFile << u"not a regular file"_s;
+    QTest::newRow("missing file") << Source::Missing << QByteArray() << ImportError::NotFound
+                                  << u"no such file"_s;
     QTest::newRow("named pipe") << Source::NamedPipe << QByteArray() << ImportError::NotAFile
                                 << u"not a regular file"_s;
     QTest::newRow("endless device") << Source::Device << QByteArray() << ImportError::NotAFile
                                     << u"not a regular file"_s;
     QTest::newRow("empty file") << Source::Bytes << QByteArray() << ImportError::Empty << u"empty"_s;
-    QTest::newRow("only blank lines") << Source::Bytes << QByteArray("\n\n   \n\t\n\r\n") << ImportError::Empty
-                                      << u"empty"_s;
-    QTest::newRow("NUL byte inside text") << Source::Bytes << (QByteArray("第一章 总则\n正文") + '\0' + "正文\n")
-                                          << ImportError::Binary << u"binary"_s;
+    QTest::newRow("only blank lines")
+        << Source::Bytes << QByteArray("\n\n   \n\t\n\r\n") << ImportError::Empty << u"empty"_s;
+    QTest::newRow("NUL byte inside text")
+        << Source::Bytes << (QByteArray("第一章 总则\n正文") + '\0' + "正文\n") << ImportError::Binary
+        << u"binary"_s;
     QTest::newRow("PNG header") << Source::Bytes << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)
                                 << ImportError::Binary << u"binary"_s;
-    QTest::newRow("UTF-16 with a BOM hiding NULs") << Source::Bytes << QByteArray("\xFF\xFEx\0\0\0y\0", 8)
-                                                   << ImportError::Binary << u"binary"_s;
+    QTest::newRow("UTF-16 with a BOM hiding NULs")
+        << Source::Bytes << QByteArray("\xFF\xFEx\0\0\0y\0", 8) << ImportError::Binary << u"binary"_s;
     QTest::newRow("1 GB file") << Source::Sparse << QByteArray::number(OneGiB) << ImportError::TooLarge
                                << u"larger"_s;
-    QTest::newRow("one byte over the limit") << Source::Sparse << QByteArray::number(Importer::MaxFileSize + 1)
-                                             << ImportError::TooLarge << u"larger"_s;
+    QTest::newRow("one byte over the limit")
+        << Source::Sparse << QByteArray::number(Importer::MaxFileSize + 1) << ImportError::TooLarge
+        << u"larger"_s;
 }
 
 void TestBadInput::importerRefuses_data()
@@ -244,7 +248,7 @@ void TestBadInput::cliRefusesWithExitThreeAndOneClearLine()
     QFETCH(QString, message);
     const QString path = makeInput(source, bytes);
     QVERIFY(!path.isEmpty());
-    const CliResult result = runCli({u"outline"_s, path});
+    const CliResult result = runCli({ u"outline"_s, path });
     QVERIFY2(result.exitCode == 3, qPrintable(u"exit %1: %2"_s.arg(result.exitCode).arg(result.err)));
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.err.startsWith(u"pizhu: "_s + path + u": "_s), qPrintable(result.err));
@@ -289,16 +293,15 @@ void TestBadInput::invalidSequencesBecomeReplacementCharacters_data()
         << u"质量强国"_s;
     QTest::newRow("invalid UTF-8: truncated sequence at the end")
         << QByteArray(utf8 + "\xE6\x8E") << QByteArray("UTF-8") << qsizetype(1) << u"质量强国"_s;
-    QTest::newRow("invalid UTF-8: overlong slash")
-        << QByteArray(utf8.left(cut) + "\xC0\xAF" + utf8.mid(cut)) << QByteArray("UTF-8") << qsizetype(2)
-        << u"质量强国"_s;
+    QTest::newRow("invalid UTF-8: overlong slash") << QByteArray(utf8.left(cut) + "\xC0\xAF" + utf8.mid(cut))
+                                                   << QByteArray("UTF-8") << qsizetype(2) << u"质量强国"_s;
     QTest::newRow("invalid UTF-8: surrogate half")
         << QByteArray(utf8.left(cut) + "\xED\xA0\x80" + utf8.mid(cut)) << QByteArray("UTF-8") << qsizetype(3)
         << u"质量强国"_s;
-    QTest::newRow("invalid GB18030: one bad byte") << gb18030WithInvalidBytes(1) << QByteArray("GB18030")
-                                                   << qsizetype(1) << u"建设质量强国"_s;
-    QTest::newRow("invalid GB18030: three bad bytes") << gb18030WithInvalidBytes(3) << QByteArray("GB18030")
-                                                      << qsizetype(3) << u"重要保障"_s;
+    QTest::newRow("invalid GB18030: one bad byte")
+        << gb18030WithInvalidBytes(1) << QByteArray("GB18030") << qsizetype(1) << u"建设质量强国"_s;
+    QTest::newRow("invalid GB18030: three bad bytes")
+        << gb18030WithInvalidBytes(3) << QByteArray("GB18030") << qsizetype(3) << u"重要保障"_s;
 }
 
 void TestBadInput::invalidSequencesBecomeReplacementCharacters()
@@ -320,7 +323,7 @@ void TestBadInput::invalidSequencesBecomeReplacementCharacters()
 void TestBadInput::cliShowsReplacementCharactersForInvalidBytes()
 {
     const QString path = makeInput(Source::Bytes, gb18030WithInvalidBytes(2));
-    const CliResult result = runCli({u"blocks"_s, path});
+    const CliResult result = runCli({ u"blocks"_s, path });
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out.count(QChar::ReplacementCharacter), qsizetype(2));
     QVERIFY(result.out.contains(u"建设质量强国"_s));
@@ -343,15 +346,15 @@ void TestBadInput::singleFiftyMegabyteLineOpensAsOneParagraph()
         QCOMPARE(doc.text().size(), units * 9);
         checkConsistent(doc);
     }
-    const CliResult cli = runCli({u"outline"_s, path});
+    const CliResult cli = runCli({ u"outline"_s, path });
     QCOMPARE(cli.exitCode, 0);
     QVERIFY(cli.err.isEmpty());
 }
 
 void TestBadInput::fileOfOnlyHeadingsOpensWithEveryHeadingInTheOutline()
 {
-    const QList<QByteArray> headings = {"第一章 总则", "一、形势背景", "（一）指导思想", "第二章 目标",
-                                        "二、主要任务", "（二）基本原则"};
+    const QList<QByteArray> headings = { "第一章 总则", "一、形势背景", "（一）指导思想", "第二章 目标",
+        "二、主要任务", "（二）基本原则" };
     constexpr qsizetype times = 500;
     const QString path = makeInput(Source::Bytes, lines(headings, times));
     const auto result = Importer().importFile(path);
@@ -366,7 +369,7 @@ void TestBadInput::fileOfOnlyHeadingsOpensWithEveryHeadingInTheOutline()
         }
     }
     QCOMPARE(blocks, headings.size() * times);
-    const CliResult cli = runCli({u"outline"_s, path});
+    const CliResult cli = runCli({ u"outline"_s, path });
     QCOMPARE(cli.exitCode, 0);
     QCOMPARE(cli.out.count(u"（一）指导思想"_s), times);
 }
@@ -381,11 +384,13 @@ void TestBadInput::repeatedHeadingMarkersOpenWithoutCrashing_data()
     QTest::newRow("parentheses nested 50000 deep")
         << QByteArray(repeated("（", 50'000) + "一" + repeated("）", 50'000)) << u"a.txt"_s;
     QTest::newRow("第一章 repeated on one line") << repeated("第一章", 50'000) << u"a.txt"_s;
-    QTest::newRow("bare markers, 100000 lines") << lines({"一、", "（一）", "1.", "第一章"}, 25'000)
-                                                << u"a.txt"_s;
-    QTest::newRow("100000 Markdown hashes") << QByteArray(repeated("#", 100'000) + " 标题\n正文。\n") << u"a.md"_s;
+    QTest::newRow("bare markers, 100000 lines")
+        << lines({ "一、", "（一）", "1.", "第一章" }, 25'000) << u"a.txt"_s;
+    QTest::newRow("100000 Markdown hashes")
+        << QByteArray(repeated("#", 100'000) + " 标题\n正文。\n") << u"a.md"_s;
     QTest::newRow("Markdown headings at every level, 20000 lines")
-        << lines({"# 一", "## 二", "### 三", "#### 四", "##### 五", "###### 六", "####### 七"}, 3000) << u"a.md"_s;
+        << lines({ "# 一", "## 二", "### 三", "#### 四", "##### 五", "###### 六", "####### 七" }, 3000)
+        << u"a.md"_s;
     QTest::newRow("ten thousand digits of a list number")
         << QByteArray(repeated("9", 10'000) + ". 条目\n" + repeated("9", 10'000) + "、条目\n") << u"a.txt"_s;
 }
@@ -424,8 +429,9 @@ rm -f "$dir/filler"
     const QString dir = m_dir.filePath(u"smalldisk"_s);
     QVERIFY(QDir().mkpath(dir));
     QProcess process;
-    process.start(u"unshare"_s, {u"-rm"_s, u"sh"_s, u"-c"_s, script, u"sh"_s, dir, QStringLiteral(PIZHU_BINARY),
-                                 QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt")});
+    process.start(u"unshare"_s,
+        { u"-rm"_s, u"sh"_s, u"-c"_s, script, u"sh"_s, dir, QStringLiteral(PIZHU_BINARY),
+            QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt") });
     if (!process.waitForStarted())
         QSKIP("unshare (util-linux) is not installed");
     QVERIFY(process.waitForFinished(300'000));
@@ -443,7 +449,7 @@ rm -f "$dir/filler"
     QVERIFY2(err.contains(u"the disk is full"_s), qPrintable(err));
     // Nothing saved before is lost, and the note that did not fit left nothing half-written.
     QCOMPARE(out.count(u"saved before the disk filled"_s), qsizetype(3));
-    for (const QString &quote : {u"质量强国"_s, u"形势背景"_s, u"总体要求"_s})
+    for (const QString &quote : { u"质量强国"_s, u"形势背景"_s, u"总体要求"_s })
         QVERIFY2(out.contains(quote), qPrintable(quote));
     QVERIFY(!out.contains(u"主要目标"_s));
 }

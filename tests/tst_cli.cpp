@@ -24,10 +24,14 @@ Run pizhu(const QStringList &args, const QByteArray &input = {})
         p.write(input);
     p.closeWriteChannel();
     p.waitForFinished(120000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError()) };
 }
 
-QString bundled() { return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"); }
+QString bundled()
+{
+    return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
+}
 
 QString expectedOutline()
 {
@@ -58,7 +62,7 @@ private slots:
 
 void TestCli::outlinePrintsFixtureFormat()
 {
-    const Run r = pizhu({u"outline"_s, bundled()});
+    const Run r = pizhu({ u"outline"_s, bundled() });
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, expectedOutline());
     QVERIFY(r.err.isEmpty());
@@ -68,14 +72,14 @@ void TestCli::outlineReadsStandardInput()
 {
     QFile f(bundled());
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const Run r = pizhu({u"outline"_s, u"-"_s}, f.readAll());
+    const Run r = pizhu({ u"outline"_s, u"-"_s }, f.readAll());
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, expectedOutline());
 }
 
 void TestCli::blocksPrintsPartKindAndText()
 {
-    const Run r = pizhu({u"blocks"_s, bundled()});
+    const Run r = pizhu({ u"blocks"_s, bundled() });
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
     QVERIFY(lines.size() > 50);
@@ -85,7 +89,8 @@ void TestCli::blocksPrintsPartKindAndText()
     QVERIFY(std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) {
         return l.startsWith(u"1\tparagraph\t（一）指导思想。以习近平") && l.endsWith(u"提供质量支撑。");
     }));
-    QVERIFY(std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return l.startsWith(u"1\titem\t——经济发展质量效益明显提升。"); }));
+    QVERIFY(std::any_of(lines.cbegin(), lines.cend(),
+        [](const QString &l) { return l.startsWith(u"1\titem\t——经济发展质量效益明显提升。"); }));
     for (const QString &line : lines)
         QCOMPARE(line.count(u'\t'), 2);
 }
@@ -96,12 +101,21 @@ void TestCli::exitCodes_data()
     QTest::addColumn<QByteArray>("fileContent"); // written to a temporary file named by %FILE%
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stderrHas");
-    QTest::newRow("outline without a file is bad usage") << QStringList{u"outline"_s} << QByteArray() << 2 << u"usage"_s;
-    QTest::newRow("outline with two files is bad usage") << QStringList{u"outline"_s, u"a"_s, u"b"_s} << QByteArray() << 2 << u"usage"_s;
-    QTest::newRow("missing file") << QStringList{u"outline"_s, u"/nonexistent/file.txt"_s} << QByteArray() << 3 << u"no such file"_s;
-    QTest::newRow("a directory") << QStringList{u"blocks"_s, u"/tmp"_s} << QByteArray() << 3 << u"not a regular file"_s;
-    QTest::newRow("binary file") << QStringList{u"outline"_s, u"%FILE%"_s} << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0", 12) << 3 << u"binary"_s;
-    QTest::newRow("empty file") << QStringList{u"blocks"_s, u"%FILE%"_s} << QByteArray() << 3 << u"empty"_s;
+    QTest::newRow("outline without a file is bad usage")
+        << QStringList { u"outline"_s } << QByteArray() << 2 << u"usage"_s;
+    QTest::newRow("outline with two files is bad usage")
+        << QStringList { u"outline"_s, u"a"_s, u"b"_s } << QByteArray() << 2 << u"usage"_s;
+    QTest::newRow("missing file") << QStringList { u"outline"_s, u"/nonexistent/file.txt"_s } << QByteArray()
+                                  << 3 << u"no such file"_s;
+    QTest::newRow("a directory") << QStringList { u"blocks"_s, u"/tmp"_s } << QByteArray() << 3
+                                 << u"not a regular file"_s;
+    QTest::newRow("binary file") << QStringList { u"outline"_s, u"%FILE%"_s }
+                                 << QByteArray("\x7f"
+                                               "ELF\x02\x01\x01\0\0\0\0",
+                                        12)
+                                 << 3 << u"binary"_s;
+    QTest::newRow("empty file") << QStringList { u"blocks"_s, u"%FILE%"_s } << QByteArray() << 3
+                                << u"empty"_s;
 }
 
 void TestCli::exitCodes()
@@ -125,10 +139,10 @@ void TestCli::exitCodes()
 
 void TestCli::versionAndHelp()
 {
-    const Run v = pizhu({u"--version"_s});
+    const Run v = pizhu({ u"--version"_s });
     QCOMPARE(v.exitCode, 0);
     QCOMPARE(v.out, u"pizhu " PIZHU_VERSION "\n"_s);
-    const Run h = pizhu({u"--help"_s});
+    const Run h = pizhu({ u"--help"_s });
     QCOMPARE(h.exitCode, 0);
     QVERIFY(h.out.contains(u"outline FILE"_s));
     QVERIFY(h.out.contains(u"blocks FILE"_s));

@@ -22,8 +22,14 @@ QByteArray readFile(const QString &path)
     return f.readAll();
 }
 
-QString bundledPath() { return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"); }
-QString fixture(const char *name) { return QStringLiteral(PIZHU_FIXTURES_DIR "/") + QString::fromUtf8(name); }
+QString bundledPath()
+{
+    return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
+}
+QString fixture(const char *name)
+{
+    return QStringLiteral(PIZHU_FIXTURES_DIR "/") + QString::fromUtf8(name);
+}
 
 // Characters a reader sees: white space and invisible format characters (zero-width spaces) aside.
 QString visible(QStringView text)
@@ -113,7 +119,8 @@ void TestImporter::noTextLostOrDuplicated_data()
 {
     QTest::addColumn<QString>("path");
     QTest::newRow("bundled outline and commentary") << bundledPath();
-    QTest::newRow("work report 2021, zero-width space lines") << fixture("public/zh-gov-work-report-2021.txt");
+    QTest::newRow("work report 2021, zero-width space lines")
+        << fixture("public/zh-gov-work-report-2021.txt");
     QTest::newRow("work report 2023") << fixture("public/zh-gov-work-report-2023.txt");
     QTest::newRow("Alice, CRLF and verse") << fixture("public/en-alice-in-wonderland-pg11.txt");
 }
@@ -135,7 +142,8 @@ void TestImporter::blockRangesPointIntoSource()
         for (const Block &block : part.blocks) {
             QVERIFY(block.sourceStart <= block.sourceEnd);
             for (const Segment &seg : block.segments)
-                QCOMPARE(doc.source().mid(seg.sourceOffset, seg.length), block.text.mid(seg.textOffset, seg.length));
+                QCOMPARE(doc.source().mid(seg.sourceOffset, seg.length),
+                    block.text.mid(seg.textOffset, seg.length));
             QCOMPARE(doc.text().mid(block.textStart, block.text.size()), block.text);
             // A character in the middle of a block maps back to the same character of the source.
             const qsizetype mid = block.text.size() / 2;
@@ -151,7 +159,8 @@ void TestImporter::bundledParagraphsEndSentences()
     for (const Part &part : doc.parts()) {
         for (const Block &block : part.blocks) {
             // A bracketed dateline such as （新华社北京2月6日电） is complete as it stands.
-            if (block.kind == BlockKind::Heading || (block.text.startsWith(u'（') && block.text.endsWith(u'）')))
+            if (block.kind == BlockKind::Heading
+                || (block.text.startsWith(u'（') && block.text.endsWith(u'）')))
                 continue;
             ++paragraphs;
             QVERIFY2(HeadingRules::endsSentence(block.text), qPrintable(block.text.right(20)));
@@ -304,26 +313,43 @@ void TestImporter::classifiesLines_data()
     QTest::addColumn<int>("rank");
     QTest::addColumn<QString>("title");
     using K = LineStructure::Kind;
-    QTest::newRow("chinese numeral heading") << u"一、形势背景"_s << int(K::Heading) << int(HeadingRules::RankCnNumeral) << u""_s;
-    QTest::newRow("full-width bracket heading") << u"（二）主要目标"_s << int(K::Heading) << int(HeadingRules::RankCnParen) << u""_s;
-    QTest::newRow("half-width bracket heading") << u"(二)主要目标"_s << int(K::Heading) << int(HeadingRules::RankCnParen) << u""_s;
-    QTest::newRow("run-in heading") << u"（一）指导思想。以习近平新时代中国特色社会主义思想为指导，"_s << int(K::Heading)
-                                    << int(HeadingRules::RankCnParen) << u"（一）指导思想"_s;
-    QTest::newRow("arabic heading") << u"1. 总体要求"_s << int(K::Heading) << int(HeadingRules::RankArabic) << u""_s;
-    QTest::newRow("arabic ideographic comma") << u"2、加强标准建设"_s << int(K::Heading) << int(HeadingRules::RankArabic) << u""_s;
-    QTest::newRow("dotted number") << u"1.1 Background"_s << int(K::Heading) << int(HeadingRules::RankArabic2) << u""_s;
-    QTest::newRow("bracketed arabic") << u"（1）强化计量基础"_s << int(K::Heading) << int(HeadingRules::RankArabicParen) << u""_s;
-    QTest::newRow("chapter in chinese") << u"第一章 总则"_s << int(K::Heading) << int(HeadingRules::RankChapter) << u""_s;
-    QTest::newRow("english chapter") << u"CHAPTER IV. The Rabbit Sends in a Little Bill"_s << int(K::Heading) << int(HeadingRules::RankChapter) << u""_s;
-    QTest::newRow("english part") << u"PART ONE"_s << int(K::Heading) << int(HeadingRules::RankVolume) << u""_s;
-    QTest::newRow("dash item") << u"——经济发展质量效益明显提升。经济结构更加优化"_s << int(K::Item) << 0 << u"——经济发展质量效益明显提升"_s;
-    QTest::newRow("two-em dash item") << u"⸺经济发展质量效益明显提升。"_s << int(K::Item) << 0 << u"⸺经济发展质量效益明显提升"_s;
-    QTest::newRow("ordinal in prose is text") << u"第十四届全国人民代表大会第一次会议"_s << int(K::Text) << 0 << u""_s;
-    QTest::newRow("year is text") << u"2023 年是全面贯彻党的二十大精神的开局之"_s << int(K::Text) << 0 << u""_s;
+    QTest::newRow("chinese numeral heading")
+        << u"一、形势背景"_s << int(K::Heading) << int(HeadingRules::RankCnNumeral) << u""_s;
+    QTest::newRow("full-width bracket heading")
+        << u"（二）主要目标"_s << int(K::Heading) << int(HeadingRules::RankCnParen) << u""_s;
+    QTest::newRow("half-width bracket heading")
+        << u"(二)主要目标"_s << int(K::Heading) << int(HeadingRules::RankCnParen) << u""_s;
+    QTest::newRow("run-in heading") << u"（一）指导思想。以习近平新时代中国特色社会主义思想为指导，"_s
+                                    << int(K::Heading) << int(HeadingRules::RankCnParen)
+                                    << u"（一）指导思想"_s;
+    QTest::newRow("arabic heading") << u"1. 总体要求"_s << int(K::Heading) << int(HeadingRules::RankArabic)
+                                    << u""_s;
+    QTest::newRow("arabic ideographic comma")
+        << u"2、加强标准建设"_s << int(K::Heading) << int(HeadingRules::RankArabic) << u""_s;
+    QTest::newRow("dotted number") << u"1.1 Background"_s << int(K::Heading) << int(HeadingRules::RankArabic2)
+                                   << u""_s;
+    QTest::newRow("bracketed arabic")
+        << u"（1）强化计量基础"_s << int(K::Heading) << int(HeadingRules::RankArabicParen) << u""_s;
+    QTest::newRow("chapter in chinese")
+        << u"第一章 总则"_s << int(K::Heading) << int(HeadingRules::RankChapter) << u""_s;
+    QTest::newRow("english chapter") << u"CHAPTER IV. The Rabbit Sends in a Little Bill"_s << int(K::Heading)
+                                     << int(HeadingRules::RankChapter) << u""_s;
+    QTest::newRow("english part") << u"PART ONE"_s << int(K::Heading) << int(HeadingRules::RankVolume)
+                                  << u""_s;
+    QTest::newRow("dash item") << u"——经济发展质量效益明显提升。经济结构更加优化"_s << int(K::Item) << 0
+                               << u"——经济发展质量效益明显提升"_s;
+    QTest::newRow("two-em dash item")
+        << u"⸺经济发展质量效益明显提升。"_s << int(K::Item) << 0 << u"⸺经济发展质量效益明显提升"_s;
+    QTest::newRow("ordinal in prose is text")
+        << u"第十四届全国人民代表大会第一次会议"_s << int(K::Text) << 0 << u""_s;
+    QTest::newRow("year is text") << u"2023 年是全面贯彻党的二十大精神的开局之"_s << int(K::Text) << 0
+                                  << u""_s;
     QTest::newRow("decimal is text") << u"3.5%的增长"_s << int(K::Text) << 0 << u""_s;
-    QTest::newRow("yi shi is text") << u"一是围绕市场主体的急需制定和实施宏观政策，稳住了经济基本盘。"_s << int(K::Text) << 0 << u""_s;
+    QTest::newRow("yi shi is text") << u"一是围绕市场主体的急需制定和实施宏观政策，稳住了经济基本盘。"_s
+                                    << int(K::Text) << 0 << u""_s;
     QTest::newRow("numbered sentence that goes on is text")
-        << u"一、要坚持以人民为中心的发展思想，把实现好、维护好、发展好最广大人民根本利益作为发展的出发点和落脚点，"_s << int(K::Text) << 0 << u""_s;
+        << u"一、要坚持以人民为中心的发展思想，把实现好、维护好、发展好最广大人民根本利益作为发展的出发点和落脚点，"_s
+        << int(K::Text) << 0 << u""_s;
 }
 
 void TestImporter::classifiesLines()
@@ -345,9 +371,13 @@ void TestImporter::publicDocumentsHaveOutlines_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<int>("topHeadings");
     QTest::addColumn<QString>("firstHeading");
-    QTest::newRow("work report 2021") << fixture("public/zh-gov-work-report-2021.txt") << u"政府工作报告"_s << 3 << u"一、2020年工作回顾"_s;
-    QTest::newRow("work report 2023") << fixture("public/zh-gov-work-report-2023.txt") << u"政府工作报告"_s << 2 << u"一、过去一年和五年工作回顾"_s;
-    QTest::newRow("Alice") << fixture("public/en-alice-in-wonderland-pg11.txt") << u"ALICE'S ADVENTURES IN WONDERLAND"_s << 12 << u"CHAPTER I. Down the Rabbit-Hole"_s;
+    QTest::newRow("work report 2021")
+        << fixture("public/zh-gov-work-report-2021.txt") << u"政府工作报告"_s << 3 << u"一、2020年工作回顾"_s;
+    QTest::newRow("work report 2023") << fixture("public/zh-gov-work-report-2023.txt") << u"政府工作报告"_s
+                                      << 2 << u"一、过去一年和五年工作回顾"_s;
+    QTest::newRow("Alice") << fixture("public/en-alice-in-wonderland-pg11.txt")
+                           << u"ALICE'S ADVENTURES IN WONDERLAND"_s << 12
+                           << u"CHAPTER I. Down the Rabbit-Hole"_s;
 }
 
 void TestImporter::publicDocumentsHaveOutlines()
@@ -366,19 +396,23 @@ void TestImporter::publicDocumentsHaveOutlines()
 
 void TestImporter::markdownHeadingsBecomeOutline()
 {
-    const QByteArray md = "# Title\n\nIntro text that is long enough.\n\n## First\n\nBody one.\n\n### Deeper\n\nBody.\n\n## Second\n\nBody two.\n";
+    const QByteArray md = "# Title\n\nIntro text that is long enough.\n\n## First\n\nBody one.\n\n### "
+                          "Deeper\n\nBody.\n\n## Second\n\nBody two.\n";
     const Document doc = importOrFail(md, u"notes.md"_s);
-    QCOMPARE(doc.outlineText(), u"part\tTitle\n  heading\tTitle\n    heading\tFirst\n      heading\tDeeper\n    heading\tSecond\n"_s);
+    QCOMPARE(doc.outlineText(),
+        u"part\tTitle\n  heading\tTitle\n    heading\tFirst\n      heading\tDeeper\n    heading\tSecond\n"_s);
 }
 
 void TestImporter::pageNumbersAreNotText()
 {
-    const QString text = u"一、总则\n质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央\n— 3 —\n\f坚强领导下，我国质量事业实现跨越式发展。\n"_s;
+    const QString text
+        = u"一、总则\n质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央\n— 3 —\n\f坚强领导下，我国质量事业实现跨越式发展。\n"_s;
     auto result = Importer().importText(text);
     QVERIFY(result.ok());
     const QList<Block> &blocks = result->parts().first().blocks;
     QCOMPARE(blocks.size(), 2);
-    QCOMPARE(blocks.at(1).text, u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展。"_s);
+    QCOMPARE(blocks.at(1).text,
+        u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展。"_s);
 }
 
 // Three pages as pdftotext leaves them: a running header on each page, the page number at the foot,
@@ -386,20 +420,23 @@ void TestImporter::pageNumbersAreNotText()
 static QString pagedText()
 {
     const QString header = u"质量强国建设纲要（2023年）"_s;
-    return header + u"\n一、形势背景\n"
-                    "质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核\n"
-                    "心的党中央坚强领导下，我国质量事业实现跨越式发展，质量强国建设取\n"
-                    "得历史性成效。全民质量意识显著提高，质量管理和品牌发展能力明显增\n"
-                    "强，产品、工程、服务质量总体水平稳步提升，质量安全更有保障，一批\n"
-                    "— 1 —\n\n\f"_s
-        + header + u"\n重大技术装备、重大工程、重要消费品、新兴领域高技术产品的质量达到\n"
-                   "国际先进水平，商贸、旅游、金融、物流等服务质量明显改善。\n"
-                   "当今世界正经历百年未有之大变局，新一轮科技革命和产业变革深入发展，\n"
-                   "引发质量理念、机制、实践的深刻变革。\n"
-                   "— 2 —\n\n\f"_s
-        + header + u"\n二、总体要求\n"
-                   "面对新形势新要求，必须把推动发展的立足点转到提高质量和效益上来。\n"
-                   "— 3 —\n"_s;
+    return header
+        + u"\n一、形势背景\n"
+          "质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核\n"
+          "心的党中央坚强领导下，我国质量事业实现跨越式发展，质量强国建设取\n"
+          "得历史性成效。全民质量意识显著提高，质量管理和品牌发展能力明显增\n"
+          "强，产品、工程、服务质量总体水平稳步提升，质量安全更有保障，一批\n"
+          "— 1 —\n\n\f"_s
+        + header
+        + u"\n重大技术装备、重大工程、重要消费品、新兴领域高技术产品的质量达到\n"
+          "国际先进水平，商贸、旅游、金融、物流等服务质量明显改善。\n"
+          "当今世界正经历百年未有之大变局，新一轮科技革命和产业变革深入发展，\n"
+          "引发质量理念、机制、实践的深刻变革。\n"
+          "— 2 —\n\n\f"_s
+        + header
+        + u"\n二、总体要求\n"
+          "面对新形势新要求，必须把推动发展的立足点转到提高质量和效益上来。\n"
+          "— 3 —\n"_s;
 }
 
 void TestImporter::pageFurnitureIsRemoved()
@@ -412,10 +449,13 @@ void TestImporter::pageFurnitureIsRemoved()
     QCOMPARE(blocks.size(), 5);
     // The paragraph cut by the first page break is whole again, with neither header nor number in it.
     QCOMPARE(blocks.at(1).text,
-             u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业实现跨越式发展，"
-             "质量强国建设取得历史性成效。全民质量意识显著提高，质量管理和品牌发展能力明显增强，产品、工程、服务质量总体水平稳步提升，"
-             "质量安全更有保障，一批重大技术装备、重大工程、重要消费品、新兴领域高技术产品的质量达到国际先进水平，商贸、旅游、金融、"
-             "物流等服务质量明显改善。"_s);
+        u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，我国质量事业"
+        u"实现跨越式发展，"
+        "质量强国建设取得历史性成效。全民质量意识显著提高，质量管理和品牌发展能力明显增强，产品、工程、服务质"
+        "量总体水平稳步提升，"
+        "质量安全更有保障，一批重大技术装备、重大工程、重要消费品、新兴领域高技术产品的质量达到国际先进水平，"
+        "商贸、旅游、金融、"
+        "物流等服务质量明显改善。"_s);
     QVERIFY(!doc.text().contains(u"质量强国建设纲要（2023年）"));
     QVERIFY(!doc.text().contains(u"—"));
     QCOMPARE(doc.repairs().runningHeaders, 3);
@@ -431,14 +471,17 @@ void TestImporter::radicalsAreRepairedAndCounted()
 {
     // ⼈⺠ (U+2F08 U+2EA0) is how many PDF text layers write 人民; ⼾ (U+2F3E) is 戶, and in a
     // simplified text becomes 户.
-    const QString source = u"一、总则\n全国⼈⺠代表⼤会审议通过，个体⼯商⼾超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。\n"_s;
+    const QString source
+        = u"一、总则\n全国⼈⺠代表⼤会审议通过，个体⼯商⼾超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。\n"_s;
     auto result = Importer().importText(source);
     QVERIFY(result.ok());
     const Block &body = result->parts().first().blocks.at(1);
-    QCOMPARE(body.text, u"全国人民代表大会审议通过，个体工商户超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。"_s);
+    QCOMPARE(body.text,
+        u"全国人民代表大会审议通过，个体工商户超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。"_s);
     QCOMPARE(result->repairs().radicals, 5);
     // Show-original gives back the exact source characters.
-    QCOMPARE(result->originalText(body), u"全国⼈⺠代表⼤会审议通过，个体⼯商⼾超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。"_s);
+    QCOMPARE(result->originalText(body),
+        u"全国⼈⺠代表⼤会审议通过，个体⼯商⼾超过1.1亿户，人民生活水平不断提高，我们取得了新的成绩。"_s);
     QCOMPARE(TextRepair::equivalentIdeograph(QChar(0x2F00)), QChar(u'一'));
     QCOMPARE(TextRepair::equivalentIdeograph(QChar(0x2ED3)), QChar(u'长'));
     QCOMPARE(TextRepair::equivalentIdeograph(QChar(u'人')), QChar(u'人'));
@@ -446,10 +489,12 @@ void TestImporter::radicalsAreRepairedAndCounted()
 
 void TestImporter::twoEmDashOpensItem()
 {
-    const QString source = u"（二）主要目标\n⸺经济发展质量效益明显提升。经济结构更加优化。\n⸺产业质量竞争力持续增强。\n"_s;
+    const QString source
+        = u"（二）主要目标\n⸺经济发展质量效益明显提升。经济结构更加优化。\n⸺产业质量竞争力持续增强。\n"_s;
     auto result = Importer().importText(source);
     QVERIFY(result.ok());
-    QCOMPARE(result->outlineText(), u"part\t（二）主要目标\n  heading\t（二）主要目标\n    item\t——经济发展质量效益明显提升\n    item\t——产业质量竞争力持续增强\n"_s);
+    QCOMPARE(result->outlineText(),
+        u"part\t（二）主要目标\n  heading\t（二）主要目标\n    item\t——经济发展质量效益明显提升\n    item\t——产业质量竞争力持续增强\n"_s);
     const Block &item = result->parts().first().blocks.at(1);
     QCOMPARE(item.kind, BlockKind::Item);
     QCOMPARE(result->originalText(item), u"⸺经济发展质量效益明显提升。经济结构更加优化。"_s);
@@ -460,7 +505,8 @@ void TestImporter::twoEmDashOpensItem()
 
 void TestImporter::letterSpacedLineIsClosedUp()
 {
-    const QString source = u"一、总则\n新华社北京2月6日电 近日，中共中央、国务院印发了纲要。\n去 年 终 端 消 费 直 接 受 到 冲 击 ，投 资 也 受 到 影 响。\n"_s;
+    const QString source
+        = u"一、总则\n新华社北京2月6日电 近日，中共中央、国务院印发了纲要。\n去 年 终 端 消 费 直 接 受 到 冲 击 ，投 资 也 受 到 影 响。\n"_s;
     auto result = Importer().importText(source);
     QVERIFY(result.ok());
     const QList<Block> &blocks = result->parts().first().blocks;

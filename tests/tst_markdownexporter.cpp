@@ -43,7 +43,7 @@ QString exportOne(const QString &quote, const QString &note)
     Annotation a = orphan;
     a.anchor.quote = quote;
     a.note = note;
-    auto md = fixedExporter().exportNotes(doc, {a});
+    auto md = fixedExporter().exportNotes(doc, { a });
     if (!md)
         qFatal("export of one annotation failed");
     return md.value();
@@ -110,15 +110,15 @@ void TestMarkdownExporter::bundledDocumentRendersOneQuotePerAnnotationUnderItsSe
         QVERIFY2(schemeAllowed(url), qPrintable(url));
 
     const QString commentary = doc.parts().at(1).title;
-    const QList<std::pair<int, QString>> expected{
-        {1, u"质量强国建设纲要"_s},
-        {2, u"一、形势背景"_s},
-        {2, u"二、总体要求"_s},
-        {3, u"（一）指导思想"_s},
-        {3, u"（二）主要目标"_s},
-        {4, u"——经济发展质量效益明显提升"_s},
-        {2, commentary},
-        {2, u"Orphaned notes"_s},
+    const QList<std::pair<int, QString>> expected {
+        { 1, u"质量强国建设纲要"_s },
+        { 2, u"一、形势背景"_s },
+        { 2, u"二、总体要求"_s },
+        { 3, u"（一）指导思想"_s },
+        { 3, u"（二）主要目标"_s },
+        { 4, u"——经济发展质量效益明显提升"_s },
+        { 2, commentary },
+        { 2, u"Orphaned notes"_s },
     };
     QCOMPARE(r.headings, expected);
     // One meta line per annotation, each opening with its colour.
@@ -183,17 +183,20 @@ void TestMarkdownExporter::documentTextRendersLiterally()
 void TestMarkdownExporter::notesKeepMarkdownButLoseHtmlAndUnsafeLinks_data()
 {
     QTest::addColumn<QString>("note");
-    QTest::addColumn<QStringList>("links");  // the links the rendered note must have, exactly
+    QTest::addColumn<QStringList>("links"); // the links the rendered note must have, exactly
     QTest::addColumn<int>("strong");
 
     const QStringList none;
     QTest::newRow("markdown kept") << u"**重点** 与 *强调*"_s << none << 1;
     QTest::newRow("https link kept") << u"[公报](https://www.stats.gov.cn/)"_s
-                                     << QStringList{u"https://www.stats.gov.cn/"_s} << 0;
-    QTest::newRow("mailto autolink kept") << u"<mailto:a@example.org>"_s << QStringList{u"mailto:a@example.org"_s} << 0;
-    QTest::newRow("email autolink kept") << u"<a.b@example.org>"_s << QStringList{u"mailto:a.b@example.org"_s} << 0;
-    QTest::newRow("http autolink kept") << u"<http://example.org/a_b>"_s << QStringList{u"http://example.org/a_b"_s} << 0;
-    QTest::newRow("relative link kept") << u"[上文](#top)"_s << QStringList{u"#top"_s} << 0;
+                                     << QStringList { u"https://www.stats.gov.cn/"_s } << 0;
+    QTest::newRow("mailto autolink kept")
+        << u"<mailto:a@example.org>"_s << QStringList { u"mailto:a@example.org"_s } << 0;
+    QTest::newRow("email autolink kept")
+        << u"<a.b@example.org>"_s << QStringList { u"mailto:a.b@example.org"_s } << 0;
+    QTest::newRow("http autolink kept")
+        << u"<http://example.org/a_b>"_s << QStringList { u"http://example.org/a_b"_s } << 0;
+    QTest::newRow("relative link kept") << u"[上文](#top)"_s << QStringList { u"#top"_s } << 0;
     QTest::newRow("inline html") << u"<b>粗</b> 与 <img src=x onerror=alert(1)>"_s << none << 0;
     QTest::newRow("html block") << u"<div>\n块\n</div>"_s << none << 0;
     QTest::newRow("script block") << u"<script>alert(1)</script>"_s << none << 0;
@@ -251,8 +254,8 @@ void TestMarkdownExporter::noteHeadingsNestUnderTheirSection_data()
     QTest::newRow("inside a fence untouched") << u"```\n# 注释\n```"_s << 0 << QString();
     QTest::newRow("setext level 1 stays text") << u"小结\n==="_s << 0 << u"小结\n\\==="_s;
     QTest::newRow("setext level 2 stays text") << u"小结\n---"_s << 0 << u"小结\n\\---"_s;
-    QTest::newRow("thematic break after a blank line kept") << u"上文\n\n---\n\n下文"_s << 0
-                                                             << u"上文\n\n---\n\n下文"_s;
+    QTest::newRow("thematic break after a blank line kept")
+        << u"上文\n\n---\n\n下文"_s << 0 << u"上文\n\n---\n\n下文"_s;
 }
 
 void TestMarkdownExporter::noteHeadingsNestUnderTheirSection()
@@ -320,15 +323,68 @@ static quint32 generatedSeed(quint32 fallback)
 
 static const QStringList &markdownPieces()
 {
-    static const QStringList pieces{
-        u"<"_s, u">"_s, u"["_s, u"]"_s, u"("_s, u")"_s, u"`"_s, u"``"_s, u"\\"_s, u"\n"_s, u"\n\n"_s,
-        u" "_s, u"   "_s, u"\t"_s, u"> "_s, u"- "_s, u"1. "_s, u"```"_s, u"~~~"_s, u"!"_s, u":"_s,
-        u"&"_s, u"#"_s, u"*"_s, u"_"_s, u"a"_s, u"质量"_s, u"script"_s, u"div"_s, u"b"_s, u"<!--"_s,
-        u"-->"_s, u"<?"_s, u"<![CDATA["_s, u"javascript:"_s, u"JavaScript:"_s, u"java"_s,
-        u"&#106;"_s, u"&#x3A;"_s, u"&colon;"_s, u"&#9;"_s, u"http:"_s, u"https://x.cn/"_s,
-        u"mailto:"_s, u"data:"_s, u"a@b.cn"_s, u"](javascript:alert(1))"_s, u"]: javascript:x"_s,
-        u"](<javascript:x>)"_s, u"<http://x>"_s, u"/"_s, u"\""_s, u"'"_s, u"="_s, u"    "_s, u"# "_s, u"\n===\n"_s, u"\n---\n"_s,
-        u"\n- "_s, u"\n> "_s, u"\n  "_s,
+    static const QStringList pieces {
+        u"<"_s,
+        u">"_s,
+        u"["_s,
+        u"]"_s,
+        u"("_s,
+        u")"_s,
+        u"`"_s,
+        u"``"_s,
+        u"\\"_s,
+        u"\n"_s,
+        u"\n\n"_s,
+        u" "_s,
+        u"   "_s,
+        u"\t"_s,
+        u"> "_s,
+        u"- "_s,
+        u"1. "_s,
+        u"```"_s,
+        u"~~~"_s,
+        u"!"_s,
+        u":"_s,
+        u"&"_s,
+        u"#"_s,
+        u"*"_s,
+        u"_"_s,
+        u"a"_s,
+        u"质量"_s,
+        u"script"_s,
+        u"div"_s,
+        u"b"_s,
+        u"<!--"_s,
+        u"-->"_s,
+        u"<?"_s,
+        u"<![CDATA["_s,
+        u"javascript:"_s,
+        u"JavaScript:"_s,
+        u"java"_s,
+        u"&#106;"_s,
+        u"&#x3A;"_s,
+        u"&colon;"_s,
+        u"&#9;"_s,
+        u"http:"_s,
+        u"https://x.cn/"_s,
+        u"mailto:"_s,
+        u"data:"_s,
+        u"a@b.cn"_s,
+        u"](javascript:alert(1))"_s,
+        u"]: javascript:x"_s,
+        u"](<javascript:x>)"_s,
+        u"<http://x>"_s,
+        u"/"_s,
+        u"\""_s,
+        u"'"_s,
+        u"="_s,
+        u"    "_s,
+        u"# "_s,
+        u"\n===\n"_s,
+        u"\n---\n"_s,
+        u"\n- "_s,
+        u"\n> "_s,
+        u"\n  "_s,
     };
     return pieces;
 }
@@ -342,12 +398,13 @@ void TestMarkdownExporter::generatedNotesNeverRenderHtmlOrUnsafeLinks()
         QVERIFY2(r.htmlNodes == 0, qPrintable(u"HTML from note: "_s + note));
         for (const QString &url : r.links)
             QVERIFY2(schemeAllowed(url), qPrintable(u"link %1 from note: %2"_s.arg(url, note)));
-        QVERIFY2(r.headings.size() >= 2 && r.headings.at(1).first == 2, qPrintable(u"outline broken by: "_s + note));
+        QVERIFY2(r.headings.size() >= 2 && r.headings.at(1).first == 2,
+            qPrintable(u"outline broken by: "_s + note));
         for (qsizetype h = 2; h < r.headings.size(); ++h)
             QVERIFY2(r.headings.at(h).first >= 3, qPrintable(u"note heading above its section: "_s + note));
         QVERIFY2(std::any_of(r.emphasis.cbegin(), r.emphasis.cend(),
-                             [](const QString &e) { return e.startsWith(u"Green · "_s); }),
-                 qPrintable(u"meta line lost after note: "_s + note));
+                     [](const QString &e) { return e.startsWith(u"Green · "_s); }),
+            qPrintable(u"meta line lost after note: "_s + note));
     }
 }
 
@@ -358,7 +415,7 @@ void TestMarkdownExporter::generatedDocumentTextAlwaysRendersLiterally()
         const QString quote = generated(random, markdownPieces(), 12);
         const Rendered r = render(exportOne(quote, {}));
         QVERIFY2(r.quotes.size() == 1 && r.quotes.first() == trimmedBreaks(quote),
-                 qPrintable(u"quote %1 rendered as %2"_s.arg(quote, r.quotes.value(0))));
+            qPrintable(u"quote %1 rendered as %2"_s.arg(quote, r.quotes.value(0))));
         QVERIFY2(r.htmlNodes == 0 && r.links.isEmpty() && r.codeBlocks == 0, qPrintable(quote));
     }
 }
@@ -380,9 +437,9 @@ void TestMarkdownExporter::emptyExportIsAnError()
     const Document doc = ExportFixture::bundledDocument();
     ExportOptions options;
     if (!tag.isEmpty())
-        options.tags = {tag};
+        options.tags = { tag };
     const auto md = fixedExporter().exportNotes(
-        doc, withAnnotations ? ExportFixture::annotations(doc) : QList<Annotation>{}, options);
+        doc, withAnnotations ? ExportFixture::annotations(doc) : QList<Annotation> {}, options);
     QVERIFY(!md);
     QCOMPARE(md.error(), error);
 }
@@ -392,16 +449,16 @@ void TestMarkdownExporter::filtersKeepOnlyChosenColoursAndTags_data()
     QTest::addColumn<QList<AnnotationColor>>("colors");
     QTest::addColumn<QStringList>("tags");
     QTest::addColumn<QStringList>("quotes");
-    QTest::newRow("one colour") << QList<AnnotationColor>{AnnotationColor::Yellow} << QStringList()
-                                << QStringList{u"建设质量强国是推动高质量发展"_s, u"治国必先治党"_s};
-    QTest::newRow("two colours") << QList<AnnotationColor>{AnnotationColor::Blue, AnnotationColor::Pink}
+    QTest::newRow("one colour") << QList<AnnotationColor> { AnnotationColor::Yellow } << QStringList()
+                                << QStringList { u"建设质量强国是推动高质量发展"_s, u"治国必先治党"_s };
+    QTest::newRow("two colours") << QList<AnnotationColor> { AnnotationColor::Blue, AnnotationColor::Pink }
                                  << QStringList()
-                                 << QStringList{u"深入实施质量强国战略"_s, u"经济发展质量效益明显提升"_s};
-    QTest::newRow("one tag, any case") << QList<AnnotationColor>() << QStringList{u"重点"_s}
-                                       << QStringList{u"深入实施质量强国战略"_s};
-    QTest::newRow("colour and tag together") << QList<AnnotationColor>{AnnotationColor::Yellow}
-                                             << QStringList{u"解读"_s, u"战略"_s}
-                                             << QStringList{u"治国必先治党"_s};
+                                 << QStringList { u"深入实施质量强国战略"_s, u"经济发展质量效益明显提升"_s };
+    QTest::newRow("one tag, any case")
+        << QList<AnnotationColor>() << QStringList { u"重点"_s } << QStringList { u"深入实施质量强国战略"_s };
+    QTest::newRow("colour and tag together")
+        << QList<AnnotationColor> { AnnotationColor::Yellow } << QStringList { u"解读"_s, u"战略"_s }
+        << QStringList { u"治国必先治党"_s };
 }
 
 void TestMarkdownExporter::filtersKeepOnlyChosenColoursAndTags()
@@ -427,9 +484,14 @@ void TestMarkdownExporter::groupByColourMakesOneSectionPerColourInPaletteOrder()
     const auto md = fixedExporter().exportNotes(doc, ExportFixture::annotations(doc), options);
     QVERIFY(md);
     const Rendered r = render(md.value());
-    const QList<std::pair<int, QString>> expected{
-        {1, u"质量强国建设纲要"_s}, {2, u"Yellow"_s}, {2, u"Green"_s}, {2, u"Blue"_s},
-        {2, u"Pink"_s}, {2, u"Purple"_s}, {2, u"Orphaned notes"_s},
+    const QList<std::pair<int, QString>> expected {
+        { 1, u"质量强国建设纲要"_s },
+        { 2, u"Yellow"_s },
+        { 2, u"Green"_s },
+        { 2, u"Blue"_s },
+        { 2, u"Pink"_s },
+        { 2, u"Purple"_s },
+        { 2, u"Orphaned notes"_s },
     };
     QCOMPARE(r.headings, expected);
     QCOMPARE(r.quotes.size(), 7);

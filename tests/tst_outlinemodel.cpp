@@ -51,18 +51,18 @@ Document sampleDocument()
 {
     Part main;
     main.title = u"纲要"_s;
-    main.blocks = {paragraph(u"纲要"_s),                 // 0
-                   heading(u"一、形势"_s, 1),            // 1
-                   paragraph(u"正文第一段。"_s),         // 2
-                   heading(u"二、要求"_s, 1),            // 3
-                   runIn(u"（一）思想。以此为指导。"_s, 2), // 4
-                   item(u"——目标一。说明。"_s),          // 5
-                   paragraph(u"条目后的段落。"_s)};       // 6
+    main.blocks = { paragraph(u"纲要"_s), // 0
+        heading(u"一、形势"_s, 1), // 1
+        paragraph(u"正文第一段。"_s), // 2
+        heading(u"二、要求"_s, 1), // 3
+        runIn(u"（一）思想。以此为指导。"_s, 2), // 4
+        item(u"——目标一。说明。"_s), // 5
+        paragraph(u"条目后的段落。"_s) }; // 6
     Part commentary;
     commentary.kind = PartKind::Commentary;
     commentary.title = u"评论"_s;
-    commentary.blocks = {paragraph(u"评论"_s), paragraph(u"评论正文。"_s)};
-    return Document(QString(), {main, commentary}, DecodeInfo());
+    commentary.blocks = { paragraph(u"评论"_s), paragraph(u"评论正文。"_s) };
+    return Document(QString(), { main, commentary }, DecodeInfo());
 }
 
 qsizetype startOf(const Document &doc, int part, int block)
@@ -136,7 +136,8 @@ void TestOutlineModel::indexForOffsetFindsEnclosingSection_data()
     QTest::newRow("paragraph under a chapter") << 0 << 2 << 3 << u"纲要/一、形势"_s;
     QTest::newRow("inside a run-in heading's paragraph") << 0 << 4 << 6 << u"纲要/二、要求/（一）思想"_s;
     QTest::newRow("inside an item") << 0 << 5 << 4 << u"纲要/二、要求/（一）思想/——目标一"_s;
-    QTest::newRow("paragraph after an item belongs to the section") << 0 << 6 << 2 << u"纲要/二、要求/（一）思想"_s;
+    QTest::newRow("paragraph after an item belongs to the section")
+        << 0 << 6 << 2 << u"纲要/二、要求/（一）思想"_s;
     QTest::newRow("commentary part without headings") << 1 << 1 << 2 << u"评论"_s;
 }
 
@@ -203,7 +204,8 @@ void TestOutlineModel::setDocumentResetsTheTree()
 
 void TestOutlineModel::bundledDocumentHasMainAndCommentaryParts()
 {
-    const auto doc = Importer().importFile(QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
+    const auto doc = Importer().importFile(
+        QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
     QVERIFY(doc.ok());
     OutlineModel model(&doc.value());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -32,10 +32,14 @@ Run pizhu(const QStringList &args, const QProcessEnvironment &env = QProcessEnvi
     QString out = QString::fromUtf8(p.readAllStandardOutput());
     if (out.endsWith(u'\n'))
         out.chop(1);
-    return {p.exitCode(), out.isEmpty() ? QStringList() : out.split(u'\n'), QString::fromUtf8(p.readAllStandardError())};
+    return { p.exitCode(), out.isEmpty() ? QStringList() : out.split(u'\n'),
+        QString::fromUtf8(p.readAllStandardError()) };
 }
 
-QString bundled() { return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"); }
+QString bundled()
+{
+    return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
+}
 
 } // namespace
 
@@ -70,9 +74,9 @@ void TestSearchCli::printsOneLinePerMatchAndACount()
     auto doc = Importer().importFile(bundled());
     QVERIFY(doc.ok());
     const TextSearcher searcher(*doc);
-    const QList<SearchMatch> expected = searcher.search(query, {.pinyin = pinyin});
+    const QList<SearchMatch> expected = searcher.search(query, { .pinyin = pinyin });
 
-    QStringList args{u"search"_s, bundled(), query};
+    QStringList args { u"search"_s, bundled(), query };
     if (pinyin)
         args << u"--pinyin"_s;
     const Run run = pizhu(args);
@@ -94,7 +98,7 @@ void TestSearchCli::printsOneLinePerMatchAndACount()
 void TestSearchCli::notesSearchPrintsEachHitAndACount_data()
 {
     QTest::addColumn<bool>("viaEnvironment"); // --db PATH, or PIZHU_DB
-    QTest::addColumn<bool>("viaSubcommand");  // search --notes, or search-notes
+    QTest::addColumn<bool>("viaSubcommand"); // search --notes, or search-notes
     QTest::newRow("search --notes --db") << false << false;
     QTest::newRow("search --notes with PIZHU_DB") << true << false;
     QTest::newRow("search-notes --db") << false << true;
@@ -115,7 +119,7 @@ void TestSearchCli::notesSearchPrintsEachHitAndACount()
         a.documentHash = QByteArray(64, 'a');
         a.anchor.quote = u"质量强国"_s;
         a.anchor.end = 4;
-        a.anchor.sectionPath = QStringList{u"纲要"_s, u"一、形势背景"_s};
+        a.anchor.sectionPath = QStringList { u"纲要"_s, u"一、形势背景"_s };
         a.note = u"关于\t质量的笔记"_s;
         a.created = a.modified = QDateTime::currentDateTimeUtc();
         QVERIFY((*store)->add(a).ok());
@@ -125,7 +129,8 @@ void TestSearchCli::notesSearchPrintsEachHitAndACount()
         QVERIFY((*store)->add(a).ok());
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    QStringList args = viaSubcommand ? QStringList{u"search-notes"_s, u"质量"_s} : QStringList{u"search"_s, u"--notes"_s, u"质量"_s};
+    QStringList args = viaSubcommand ? QStringList { u"search-notes"_s, u"质量"_s }
+                                     : QStringList { u"search"_s, u"--notes"_s, u"质量"_s };
     if (viaEnvironment)
         env.insert(u"PIZHU_DB"_s, db);
     else
@@ -146,10 +151,10 @@ void TestSearchCli::refusesBadUsage_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
-    QTest::newRow("no arguments") << QStringList{u"search"_s} << 2;
-    QTest::newRow("no query") << QStringList{u"search"_s, bundled()} << 2;
-    QTest::newRow("unknown option") << QStringList{u"search"_s, bundled(), u"质量"_s, u"--fuzzy"_s} << 2;
-    QTest::newRow("missing file") << QStringList{u"search"_s, u"/nonexistent/文件.txt"_s, u"质量"_s} << 3;
+    QTest::newRow("no arguments") << QStringList { u"search"_s } << 2;
+    QTest::newRow("no query") << QStringList { u"search"_s, bundled() } << 2;
+    QTest::newRow("unknown option") << QStringList { u"search"_s, bundled(), u"质量"_s, u"--fuzzy"_s } << 2;
+    QTest::newRow("missing file") << QStringList { u"search"_s, u"/nonexistent/文件.txt"_s, u"质量"_s } << 3;
 }
 
 void TestSearchCli::refusesBadUsage()

@@ -67,33 +67,36 @@ void TestSearchIndex::findMapsMatchesToExactOriginalRanges_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QStringList>("ranges");
     QTest::newRow("query without spaces finds spaced pdf text")
-        << u"目标：到 2025 年，质量"_s << u"到2025年"_s << QStringList{u"3-11"_s};
-    QTest::newRow("spaced query finds unspaced text") << u"到2025年"_s << u"到 2025 年"_s << QStringList{u"0-6"_s};
-    QTest::newRow("match leaves out the dropped spaces around it") << u"到 2025 年"_s << u"2025"_s
-                                                                   << QStringList{u"2-6"_s};
-    QTest::newRow("half-width query finds full-width text") << u"（一）指导思想"_s << u"(一)"_s
-                                                            << QStringList{u"0-3"_s};
-    QTest::newRow("full-width query finds half-width text") << u"(一)指导"_s << u"（一）"_s
-                                                            << QStringList{u"0-3"_s};
-    QTest::newRow("full-width digits found by ascii digits") << u"在２０２５年"_s << u"2025"_s
-                                                             << QStringList{u"1-5"_s};
-    QTest::newRow("case ignored both ways") << u"ISO 9001, iso 9001"_s << u"Iso 9001"_s
-                                            << QStringList{u"0-8"_s, u"10-18"_s};
-    QTest::newRow("part of an expansion maps to the whole character") << u"㈠总体"_s << u"一"_s
-                                                                      << QStringList{u"0-1"_s};
-    QTest::newRow("after a surrogate pair") << u"\U00020000质量"_s << u"质量"_s << QStringList{u"2-4"_s};
-    QTest::newRow("a surrogate pair itself") << u"质\U00020000量"_s << u"\U00020000"_s << QStringList{u"1-3"_s};
-    QTest::newRow("one CJK character") << u"质量强国质量"_s << u"质"_s << QStringList{u"0-1"_s, u"4-5"_s};
-    QTest::newRow("matches do not overlap") << u"aaaa"_s << u"aa"_s << QStringList{u"0-2"_s, u"2-4"_s};
-    QTest::newRow("overlapping candidates: the leftmost wins") << u"ababab"_s << u"abab"_s << QStringList{u"0-4"_s};
-    QTest::newRow("rare character last in the query") << u"质质质量 质质量"_s << u"质质量"_s
-                                                      << QStringList{u"1-4"_s, u"5-8"_s};
-    QTest::newRow("candidate too close to the end") << u"量质"_s << u"量质量"_s << QStringList{};
-    QTest::newRow("empty query") << u"质量"_s << QString() << QStringList{};
-    QTest::newRow("whitespace-only query") << u"质 量"_s << u"  "_s << QStringList{};
-    QTest::newRow("query longer than the text") << u"质量"_s << u"质量强"_s << QStringList{};
-    QTest::newRow("empty text") << QString() << u"质"_s << QStringList{};
-    QTest::newRow("no match across a block break") << u"质\n量"_s << u"质量"_s << QStringList{};
+        << u"目标：到 2025 年，质量"_s << u"到2025年"_s << QStringList { u"3-11"_s };
+    QTest::newRow("spaced query finds unspaced text")
+        << u"到2025年"_s << u"到 2025 年"_s << QStringList { u"0-6"_s };
+    QTest::newRow("match leaves out the dropped spaces around it")
+        << u"到 2025 年"_s << u"2025"_s << QStringList { u"2-6"_s };
+    QTest::newRow("half-width query finds full-width text")
+        << u"（一）指导思想"_s << u"(一)"_s << QStringList { u"0-3"_s };
+    QTest::newRow("full-width query finds half-width text")
+        << u"(一)指导"_s << u"（一）"_s << QStringList { u"0-3"_s };
+    QTest::newRow("full-width digits found by ascii digits")
+        << u"在２０２５年"_s << u"2025"_s << QStringList { u"1-5"_s };
+    QTest::newRow("case ignored both ways")
+        << u"ISO 9001, iso 9001"_s << u"Iso 9001"_s << QStringList { u"0-8"_s, u"10-18"_s };
+    QTest::newRow("part of an expansion maps to the whole character")
+        << u"㈠总体"_s << u"一"_s << QStringList { u"0-1"_s };
+    QTest::newRow("after a surrogate pair") << u"\U00020000质量"_s << u"质量"_s << QStringList { u"2-4"_s };
+    QTest::newRow("a surrogate pair itself")
+        << u"质\U00020000量"_s << u"\U00020000"_s << QStringList { u"1-3"_s };
+    QTest::newRow("one CJK character") << u"质量强国质量"_s << u"质"_s << QStringList { u"0-1"_s, u"4-5"_s };
+    QTest::newRow("matches do not overlap") << u"aaaa"_s << u"aa"_s << QStringList { u"0-2"_s, u"2-4"_s };
+    QTest::newRow("overlapping candidates: the leftmost wins")
+        << u"ababab"_s << u"abab"_s << QStringList { u"0-4"_s };
+    QTest::newRow("rare character last in the query")
+        << u"质质质量 质质量"_s << u"质质量"_s << QStringList { u"1-4"_s, u"5-8"_s };
+    QTest::newRow("candidate too close to the end") << u"量质"_s << u"量质量"_s << QStringList {};
+    QTest::newRow("empty query") << u"质量"_s << QString() << QStringList {};
+    QTest::newRow("whitespace-only query") << u"质 量"_s << u"  "_s << QStringList {};
+    QTest::newRow("query longer than the text") << u"质量"_s << u"质量强"_s << QStringList {};
+    QTest::newRow("empty text") << QString() << u"质"_s << QStringList {};
+    QTest::newRow("no match across a block break") << u"质\n量"_s << u"质量"_s << QStringList {};
 }
 
 void TestSearchIndex::findMapsMatchesToExactOriginalRanges()
@@ -110,22 +113,25 @@ void TestSearchIndex::findPinyinMatchesWholeSyllables_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("query");
     QTest::addColumn<QStringList>("ranges");
-    QTest::newRow("two syllables") << u"建设质量强国"_s << u"zhiliang"_s << QStringList{u"2-4"_s};
-    QTest::newRow("query in capitals") << u"建设质量强国"_s << u"ZhiLiang"_s << QStringList{u"2-4"_s};
-    QTest::newRow("apostrophe between syllables") << u"建设质量强国"_s << u"zhi'liang"_s << QStringList{u"2-4"_s};
-    QTest::newRow("space between syllables") << u"建设质量强国"_s << u"zhi liang"_s << QStringList{u"2-4"_s};
-    QTest::newRow("not starting on a syllable") << u"建设质量强国"_s << u"hiliang"_s << QStringList{};
-    QTest::newRow("not ending on a syllable") << u"建设质量强国"_s << u"zhilian"_s << QStringList{};
-    QTest::newRow("one syllable") << u"质量强国"_s << u"liang"_s << QStringList{u"1-2"_s};
-    QTest::newRow("initials") << u"建设质量强国"_s << u"zl"_s << QStringList{u"2-4"_s};
-    QTest::newRow("one letter is not read as an initial") << u"质量"_s << u"z"_s << QStringList{};
-    QTest::newRow("punctuation breaks a word") << u"质，量"_s << u"zhiliang"_s << QStringList{};
-    QTest::newRow("pdf space does not break a word") << u"质 量"_s << u"zhiliang"_s << QStringList{u"0-3"_s};
-    QTest::newRow("u with diaeresis written v") << u"绿色发展"_s << u"lvse"_s << QStringList{u"0-2"_s};
-    QTest::newRow("every split is tried") << u"西安和先"_s << u"xian"_s << QStringList{u"0-2"_s, u"3-4"_s};
-    QTest::newRow("digits are not pinyin") << u"质量"_s << u"zhi1"_s << QStringList{};
-    QTest::newRow("latin text is not pinyin") << u"zhiliang"_s << u"zhiliang"_s << QStringList{};
-    QTest::newRow("empty query") << u"质量"_s << QString() << QStringList{};
+    QTest::newRow("two syllables") << u"建设质量强国"_s << u"zhiliang"_s << QStringList { u"2-4"_s };
+    QTest::newRow("query in capitals") << u"建设质量强国"_s << u"ZhiLiang"_s << QStringList { u"2-4"_s };
+    QTest::newRow("apostrophe between syllables")
+        << u"建设质量强国"_s << u"zhi'liang"_s << QStringList { u"2-4"_s };
+    QTest::newRow("space between syllables")
+        << u"建设质量强国"_s << u"zhi liang"_s << QStringList { u"2-4"_s };
+    QTest::newRow("not starting on a syllable") << u"建设质量强国"_s << u"hiliang"_s << QStringList {};
+    QTest::newRow("not ending on a syllable") << u"建设质量强国"_s << u"zhilian"_s << QStringList {};
+    QTest::newRow("one syllable") << u"质量强国"_s << u"liang"_s << QStringList { u"1-2"_s };
+    QTest::newRow("initials") << u"建设质量强国"_s << u"zl"_s << QStringList { u"2-4"_s };
+    QTest::newRow("one letter is not read as an initial") << u"质量"_s << u"z"_s << QStringList {};
+    QTest::newRow("punctuation breaks a word") << u"质，量"_s << u"zhiliang"_s << QStringList {};
+    QTest::newRow("pdf space does not break a word")
+        << u"质 量"_s << u"zhiliang"_s << QStringList { u"0-3"_s };
+    QTest::newRow("u with diaeresis written v") << u"绿色发展"_s << u"lvse"_s << QStringList { u"0-2"_s };
+    QTest::newRow("every split is tried") << u"西安和先"_s << u"xian"_s << QStringList { u"0-2"_s, u"3-4"_s };
+    QTest::newRow("digits are not pinyin") << u"质量"_s << u"zhi1"_s << QStringList {};
+    QTest::newRow("latin text is not pinyin") << u"zhiliang"_s << u"zhiliang"_s << QStringList {};
+    QTest::newRow("empty query") << u"质量"_s << QString() << QStringList {};
 }
 
 void TestSearchIndex::findPinyinMatchesWholeSyllables()
@@ -154,7 +160,7 @@ void TestSearchIndex::originalRangeCoversExpansionWhole()
     QCOMPARE(folded.text(), u"a(一)b"_s);
     for (qsizetype pos = 1; pos <= 3; ++pos) {
         QCOMPARE(folded.originalStart(pos), 1);
-        QCOMPARE(folded.originalRange(pos, pos + 1), (TextRange{1, 2}));
+        QCOMPARE(folded.originalRange(pos, pos + 1), (TextRange { 1, 2 }));
     }
     QCOMPARE(folded.originalStart(4), 2);
     QCOMPARE(folded.originalStart(5), 3); // one past the end maps to the end

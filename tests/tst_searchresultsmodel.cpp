@@ -17,7 +17,8 @@ std::shared_ptr<const TextSearcher> searcherFor(const QString &text)
     return std::make_shared<const TextSearcher>(std::move(doc).value());
 }
 
-const QString Text = u"质量强国建设纲要\n\n一、形势背景\n质量是人类生产生活的重要保障。到 2025 年，质量整体水平进一步全面提高。\n\n"
+const QString Text = u"质量强国建设纲要\n\n一、形势背景\n质量是人类生产生活的重要保障。到 2025 "
+                     u"年，质量整体水平进一步全面提高。\n\n"
                      "二、总体要求\n（一）指导思想。以推动高质量发展为主题。\n"_s;
 
 } // namespace
@@ -37,9 +38,9 @@ private slots:
 void TestSearchResultsModel::modelStaysConsistentThroughResets_data()
 {
     QTest::addColumn<QStringList>("queries");
-    QTest::newRow("one search") << QStringList{u"质量"_s};
-    QTest::newRow("narrowing the query") << QStringList{u"质"_s, u"质量"_s, u"质量强国"_s};
-    QTest::newRow("to nothing and back") << QStringList{u"质量"_s, u"无此词"_s, u"质量"_s};
+    QTest::newRow("one search") << QStringList { u"质量"_s };
+    QTest::newRow("narrowing the query") << QStringList { u"质"_s, u"质量"_s, u"质量强国"_s };
+    QTest::newRow("to nothing and back") << QStringList { u"质量"_s, u"无此词"_s, u"质量"_s };
 }
 
 void TestSearchResultsModel::modelStaysConsistentThroughResets()
@@ -69,19 +70,24 @@ void TestSearchResultsModel::rowsShowSectionAndContextOfEachMatch()
         const QModelIndex section = model.index(row, SearchResultsModel::SectionColumn);
         const QModelIndex context = model.index(row, SearchResultsModel::ContextColumn);
         QCOMPARE(section.data().toString(), m.sectionPath.last());
-        QCOMPARE(section.data(Qt::ToolTipRole).toString(), u"<p>%1</p>"_s.arg(m.sectionPath.join(u" &gt; "_s)));
+        QCOMPARE(
+            section.data(Qt::ToolTipRole).toString(), u"<p>%1</p>"_s.arg(m.sectionPath.join(u" &gt; "_s)));
         QCOMPARE(section.data(SearchResultsModel::StartRole).value<qsizetype>(), m.range.start);
         QCOMPARE(section.data(SearchResultsModel::EndRole).value<qsizetype>(), m.range.end);
         QCOMPARE(section.data(SearchResultsModel::MatchTextRole).toString(), u"质量"_s);
         const QString line = context.data().toString();
         QVERIFY(line.contains(u"质量"_s));
         QVERIFY(!line.contains(u'\n'));
-        QCOMPARE(line, section.data(SearchResultsModel::ContextBeforeRole).toString() + u"质量"_s
-                           + section.data(SearchResultsModel::ContextAfterRole).toString());
+        QCOMPARE(line,
+            section.data(SearchResultsModel::ContextBeforeRole).toString() + u"质量"_s
+                + section.data(SearchResultsModel::ContextAfterRole).toString());
     }
     // The one under a run-in heading names it.
-    QCOMPARE(model.index(int(matches.size()) - 1, 0).data(SearchResultsModel::SectionPathRole).toStringList().last(),
-             u"（一）指导思想"_s);
+    QCOMPARE(model.index(int(matches.size()) - 1, 0)
+                 .data(SearchResultsModel::SectionPathRole)
+                 .toStringList()
+                 .last(),
+        u"（一）指导思想"_s);
 }
 
 void TestSearchResultsModel::clearLeavesNoRows()

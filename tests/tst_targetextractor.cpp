@@ -37,8 +37,8 @@ const Document &fixture(const QString &path)
 // "indicator|direction|comparator|value|unit|horizon": one line per target, easy to compare.
 QString describe(const Target &t)
 {
-    return QStringList{t.indicator, Target::directionName(t.direction), Target::comparatorName(t.comparator),
-                       t.value, t.unit, t.horizon}
+    return QStringList { t.indicator, Target::directionName(t.direction),
+        Target::comparatorName(t.comparator), t.value, t.unit, t.horizon }
         .join(u'|');
 }
 
@@ -81,7 +81,8 @@ void TestTargetExtractor::findsEveryTargetInBundledMainGoals_data()
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QString>("figure"); // the figure's exact text in the document
     QTest::newRow("index without a unit") << u"制造业质量竞争力指数|level|=|86||2025"_s << u"86"_s;
-    QTest::newRow("first of A和B均达到") << u"农产品质量安全例行监测合格率|level|>=|98|%|2025"_s << u"98%以上"_s;
+    QTest::newRow("first of A和B均达到")
+        << u"农产品质量安全例行监测合格率|level|>=|98|%|2025"_s << u"98%以上"_s;
     QTest::newRow("second of A和B均达到") << u"食品抽检合格率|level|>=|98|%|2025"_s << u"98%以上"_s;
     QTest::newRow("plain 达到") << u"制造业产品质量合格率|level|=|94|%|2025"_s << u"94%"_s;
 }
@@ -92,8 +93,8 @@ void TestTargetExtractor::findsEveryTargetInBundledMainGoals()
     QFETCH(QString, figure);
     const Document &doc = fixture(bundledPath);
     const QList<Target> targets = TargetExtractor().extract(doc);
-    const auto it = std::find_if(targets.cbegin(), targets.cend(),
-                                 [&](const Target &t) { return describe(t) == expected; });
+    const auto it = std::find_if(
+        targets.cbegin(), targets.cend(), [&](const Target &t) { return describe(t) == expected; });
     QVERIFY2(it != targets.cend(), qPrintable(describeAll(targets).join(u'\n')));
     QCOMPARE(doc.text().mid(it->figureStart, it->figureEnd - it->figureStart), figure);
     QVERIFY(it->sectionPath.contains(u"（二）主要目标"_s));
@@ -114,82 +115,82 @@ void TestTargetExtractor::readsTargetsFromSentences_data()
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("A和B均达到 gives one target each")
         << u"到 2025 年，农产品质量安全例行监测合格率和食品抽检合格率均达到 98%以上。"_s
-        << QStringList{u"农产品质量安全例行监测合格率|level|>=|98|%|2025"_s, u"食品抽检合格率|level|>=|98|%|2025"_s};
+        << QStringList { u"农产品质量安全例行监测合格率|level|>=|98|%|2025"_s,
+               u"食品抽检合格率|level|>=|98|%|2025"_s };
     QTest::newRow("分别 pairs indicators with values")
         << u"到2025年，单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。"_s
-        << QStringList{u"单位国内生产总值能耗|down|=|13.5|%|2025"_s, u"二氧化碳排放|down|=|18|%|2025"_s};
+        << QStringList { u"单位国内生产总值能耗|down|=|13.5|%|2025"_s, u"二氧化碳排放|down|=|18|%|2025"_s };
     QTest::newRow("和 inside one indicator without 均 does not split")
         << u"今年，中小企业宽带和专线平均资费再降10%。"_s
-        << QStringList{u"中小企业宽带和专线平均资费|down|=|10|%|今年"_s};
-    QTest::newRow("range with a full-width dash")
-        << u"今年发展主要预期目标是：国内生产总值增长6%－6.5%。"_s
-        << QStringList{u"国内生产总值|up|range|6-6.5|%|今年"_s};
-    QTest::newRow("range with a hyphen")
-        << u"今年发展主要预期目标是：国内生产总值增长6%-6.5%。"_s
-        << QStringList{u"国内生产总值|up|range|6-6.5|%|今年"_s};
-    QTest::newRow("range with 至 and one unit")
-        << u"到2025年，研发投入强度提高到2.5至2.8%。"_s
-        << QStringList{u"研发投入强度|up|range|2.5-2.8|%|2025"_s};
+        << QStringList { u"中小企业宽带和专线平均资费|down|=|10|%|今年"_s };
+    QTest::newRow("range with a full-width dash") << u"今年发展主要预期目标是：国内生产总值增长6%－6.5%。"_s
+                                                  << QStringList { u"国内生产总值|up|range|6-6.5|%|今年"_s };
+    QTest::newRow("range with a hyphen") << u"今年发展主要预期目标是：国内生产总值增长6%-6.5%。"_s
+                                         << QStringList { u"国内生产总值|up|range|6-6.5|%|今年"_s };
+    QTest::newRow("range with 至 and one unit") << u"到2025年，研发投入强度提高到2.5至2.8%。"_s
+                                                << QStringList { u"研发投入强度|up|range|2.5-2.8|%|2025"_s };
     QTest::newRow("左右 is about") << u"今年国内生产总值增长5%左右。"_s
-                                << QStringList{u"国内生产总值|up|~|5|%|今年"_s};
-    QTest::newRow("以上 is at least") << u"到2035年，森林覆盖率达到26%以上。"_s
-                                   << QStringList{u"森林覆盖率|level|>=|26|%|2035"_s};
+                                   << QStringList { u"国内生产总值|up|~|5|%|今年"_s };
+    QTest::newRow("以上 is at least")
+        << u"到2035年，森林覆盖率达到26%以上。"_s << QStringList { u"森林覆盖率|level|>=|26|%|2035"_s };
     QTest::newRow("以内 is at most") << u"到 2025 年，城镇调查失业率控制在5.5%以内。"_s
-                                  << QStringList{u"城镇调查失业率|level|<=|5.5|%|2025"_s};
-    QTest::newRow("以下 with a compound unit")
-        << u"到2030年，单位产值用水量下降到50立方米以下。"_s
-        << QStringList{u"单位产值用水量|down|<=|50|立方米|2030"_s};
+                                     << QStringList { u"城镇调查失业率|level|<=|5.5|%|2025"_s };
+    QTest::newRow("以下 with a compound unit") << u"到2030年，单位产值用水量下降到50立方米以下。"_s
+                                               << QStringList { u"单位产值用水量|down|<=|50|立方米|2030"_s };
     QTest::newRow("不低于 before the value") << u"到2025年，地表水优良水体比例不低于85%。"_s
-                                          << QStringList{u"地表水优良水体比例|level|>=|85|%|2025"_s};
-    QTest::newRow("不超过 before the value") << u"到2025年，政府负债率不超过60%。"_s
-                                          << QStringList{u"政府负债率|level|<=|60|%|2025"_s};
-    QTest::newRow("space before the percent sign") << u"到 2025 年，制造业产品质量合格率达到 94 %。"_s
-                                                << QStringList{u"制造业产品质量合格率|level|=|94|%|2025"_s};
+                                             << QStringList { u"地表水优良水体比例|level|>=|85|%|2025"_s };
+    QTest::newRow("不超过 before the value")
+        << u"到2025年，政府负债率不超过60%。"_s << QStringList { u"政府负债率|level|<=|60|%|2025"_s };
+    QTest::newRow("space before the percent sign")
+        << u"到 2025 年，制造业产品质量合格率达到 94 %。"_s
+        << QStringList { u"制造业产品质量合格率|level|=|94|%|2025"_s };
     QTest::newRow("spaces inside the year and the value")
         << u"到 2 025 年，高速铁路营业里程达到 5 000 公里。"_s
-        << QStringList{u"高速铁路营业里程|level|=|5000|公里|2025"_s};
+        << QStringList { u"高速铁路营业里程|level|=|5000|公里|2025"_s };
     QTest::newRow("full-width digits") << u"到２０２５年，常住人口城镇化率提高到６５％。"_s
-                                       << QStringList{u"常住人口城镇化率|up|=|65|%|2025"_s};
-    QTest::newRow("Chinese numeral with a magnitude") << u"今年，城镇新增就业增加一千万人。"_s
-                                                      << QStringList{u"城镇新增就业|up|=|1000|万人|今年"_s};
+                                       << QStringList { u"常住人口城镇化率|up|=|65|%|2025"_s };
+    QTest::newRow("Chinese numeral with a magnitude")
+        << u"今年，城镇新增就业增加一千万人。"_s << QStringList { u"城镇新增就业|up|=|1000|万人|今年"_s };
     QTest::newRow("一个百分点") << u"到二〇三五年，研发经费投入强度提高一个百分点。"_s
-                             << QStringList{u"研发经费投入强度|up|=|1|个百分点|2035"_s};
+                                << QStringList { u"研发经费投入强度|up|=|1|个百分点|2035"_s };
     QTest::newRow("bare figures after a colon")
         << u"今年发展主要预期目标是：城镇新增就业1100万人以上，城镇调查失业率5.5%左右；粮食产量保持在1.3万亿斤以上。"_s
-        << QStringList{u"城镇新增就业|level|>=|1100|万人|今年"_s, u"城镇调查失业率|level|~|5.5|%|今年"_s,
-                       u"粮食产量|level|>=|1.3|万亿斤|今年"_s};
+        << QStringList { u"城镇新增就业|level|>=|1100|万人|今年"_s, u"城镇调查失业率|level|~|5.5|%|今年"_s,
+               u"粮食产量|level|>=|1.3|万亿斤|今年"_s };
     QTest::newRow("今年 takes the year the document is dated")
         << u"政府工作报告\n\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n\n"
            u"今年发展主要预期目标是：国内生产总值增长6%以上。"_s
-        << QStringList{u"国内生产总值|up|>=|6|%|2021"_s};
+        << QStringList { u"国内生产总值|up|>=|6|%|2021"_s };
     QTest::newRow("horizon from the lead paragraph under the heading")
         << u"（二）主要目标\n\n到 2025 年，质量整体水平进一步全面提高。\n\n"
            u"——产业质量竞争力持续增强。制造业质量竞争力指数达到 86。\n\n"
            u"到 2035 年，质量强国建设基础更加牢固。"_s
-        << QStringList{u"制造业质量竞争力指数|level|=|86||2025"_s};
+        << QStringList { u"制造业质量竞争力指数|level|=|86||2025"_s };
     QTest::newRow("horizon from a heading with the year")
         << u"政府工作报告\n\n——2021年3月5日在北京\n\n三、2021年重点工作\n\n"
            u"积极的财政政策要提质增效。中央本级基础研究支出增长10.6%。"_s
-        << QStringList{u"中央本级基础研究支出|up|=|10.6|%|2021"_s};
+        << QStringList { u"中央本级基础研究支出|up|=|10.6|%|2021"_s };
     QTest::newRow("starting value of 从…提高到 is not the target")
         << u"今年，将小规模纳税人增值税起征点从月销售额10万元提高到15万元。"_s
-        << QStringList{u"小规模纳税人增值税起征点|up|=|15|万元|今年"_s};
+        << QStringList { u"小规模纳税人增值税起征点|up|=|15|万元|今年"_s };
     QTest::newRow("comparison base before the verb")
         << u"到2025年，单位国内生产总值二氧化碳排放比2020年下降18%。"_s
-        << QStringList{u"单位国内生产总值二氧化碳排放|down|=|18|%|2025"_s};
-    QTest::newRow("comparison with last year before the verb") << u"今年，二氧化碳排放比上年下降18%。"_s
-                                                               << QStringList{u"二氧化碳排放|down|=|18|%|今年"_s};
-    QTest::newRow("比重 is part of the indicator") << u"到2025年，数字经济核心产业增加值占国内生产总值比重达到10%。"_s
-                                                 << QStringList{u"数字经济核心产业增加值占国内生产总值比重|level|=|10|%|2025"_s};
+        << QStringList { u"单位国内生产总值二氧化碳排放|down|=|18|%|2025"_s };
+    QTest::newRow("comparison with last year before the verb")
+        << u"今年，二氧化碳排放比上年下降18%。"_s << QStringList { u"二氧化碳排放|down|=|18|%|今年"_s };
+    QTest::newRow("比重 is part of the indicator")
+        << u"到2025年，数字经济核心产业增加值占国内生产总值比重达到10%。"_s
+        << QStringList { u"数字经济核心产业增加值占国内生产总值比重|level|=|10|%|2025"_s };
     QTest::newRow("measure word 件 after a per-capita indicator")
         << u"到2025年，每万人口高价值发明专利拥有量达到12件。"_s
-        << QStringList{u"每万人口高价值发明专利拥有量|level|=|12|件|2025"_s};
-    QTest::newRow("a deadline written 年底前") << u"2025年底前，城市生活垃圾回收利用率达到35%以上。"_s
-                                            << QStringList{u"城市生活垃圾回收利用率|level|>=|35|%|2025"_s};
-    QTest::newRow("a frequency before the indicator") << u"今后五年，力争每年新增就业1100万人以上。"_s
-                                                      << QStringList{u"新增就业|level|>=|1100|万人|"_s};
-    QTest::newRow("commitment word without a horizon") << u"力争全社会研发经费投入年均增长7%以上。"_s
-                                                       << QStringList{u"全社会研发经费投入|up|>=|7|%|"_s};
+        << QStringList { u"每万人口高价值发明专利拥有量|level|=|12|件|2025"_s };
+    QTest::newRow("a deadline written 年底前")
+        << u"2025年底前，城市生活垃圾回收利用率达到35%以上。"_s
+        << QStringList { u"城市生活垃圾回收利用率|level|>=|35|%|2025"_s };
+    QTest::newRow("a frequency before the indicator")
+        << u"今后五年，力争每年新增就业1100万人以上。"_s << QStringList { u"新增就业|level|>=|1100|万人|"_s };
+    QTest::newRow("commitment word without a horizon")
+        << u"力争全社会研发经费投入年均增长7%以上。"_s << QStringList { u"全社会研发经费投入|up|>=|7|%|"_s };
 }
 
 void TestTargetExtractor::readsTargetsFromSentences()
@@ -209,7 +210,8 @@ void TestTargetExtractor::ignoresNumbersThatAreNotCommitments_data()
         << u"习近平总书记 7 次主持召开中央扶贫工作座谈会，50多次调研扶贫工作，走遍全国 14 个集中连片特困地区。"_s;
     QTest::newRow("a statistic compared year on year") << u"国内生产总值突破 120 万亿元，同比增长3%。"_s;
     QTest::newRow("a review paragraph") << u"过去一年，城镇新增就业1206万人，年末城镇调查失业率降到5.5%。"_s;
-    QTest::newRow("a review section") << u"一、2022年工作回顾\n\n全年国内生产总值增长3%，居民消费价格上涨2%。"_s;
+    QTest::newRow("a review section")
+        << u"一、2022年工作回顾\n\n全年国内生产总值增长3%，居民消费价格上涨2%。"_s;
     QTest::newRow("counts of laws") << u"提请全国人大常委会审议法律议案9件，制定修订行政法规37部。"_s;
     QTest::newRow("numbers inside names") << u"今年要加快5G网络建设，降低PM2.5浓度。"_s;
     QTest::newRow("a horizon with no figure") << u"到2035年，基本实现社会主义现代化。"_s;
@@ -243,9 +245,11 @@ void TestTargetExtractor::findsWorkReportMainExpectedTargets_data()
     QTest::newRow("2021 consumer prices") << report2021Path << u"居民消费价格涨幅|level|~|3|%|2021"_s;
     QTest::newRow("2021 energy intensity") << report2021Path << u"单位国内生产总值能耗|down|~|3|%|2021"_s;
     QTest::newRow("2021 grain output") << report2021Path << u"粮食产量|level|>=|1.3|万亿斤|2021"_s;
-    QTest::newRow("2021 plan unemployment ceiling") << report2021Path << u"城镇调查失业率|level|<=|5.5|%|十四五"_s;
+    QTest::newRow("2021 plan unemployment ceiling")
+        << report2021Path << u"城镇调查失业率|level|<=|5.5|%|十四五"_s;
     QTest::newRow("2021 plan urbanisation") << report2021Path << u"常住人口城镇化率|up|=|65|%|十四五"_s;
-    QTest::newRow("2021 plan carbon, second of 分别") << report2021Path << u"二氧化碳排放|down|=|18|%|十四五"_s;
+    QTest::newRow("2021 plan carbon, second of 分别")
+        << report2021Path << u"二氧化碳排放|down|=|18|%|十四五"_s;
     QTest::newRow("2023 GDP") << report2023Path << u"国内生产总值|up|~|5|%|2023"_s;
     QTest::newRow("2023 new urban jobs") << report2023Path << u"城镇新增就业|level|~|1200|万人|2023"_s;
     QTest::newRow("2023 unemployment") << report2023Path << u"城镇调查失业率|level|~|5.5|%|2023"_s;
@@ -283,7 +287,7 @@ void TestTargetExtractor::findsEveryGoalOfAPlanOutline()
     // of indicators, a plan period named only as a comparison ("高于“十三五”时期"), and at the end
     // a dated status ("截至2022年底") and a count of firms to foster that are not goals.
     const Document &doc = fixture(QStringLiteral(PIZHU_TEST_DATA_DIR "/targets-plan-goals.txt"));
-    const QStringList expected{
+    const QStringList expected {
         u"常住人口城镇化率|up|=|65|%|2025"_s,
         u"全社会研发经费投入|up|>=|7|%|2025"_s,
         u"数字经济核心产业增加值占国内生产总值比重|level|=|10|%|2025"_s,
@@ -339,7 +343,8 @@ void TestTargetExtractor::survivesTruncatedFigures()
 
 void TestTargetExtractor::findsNothingInEnglish()
 {
-    const Document &doc = fixture(QStringLiteral(PIZHU_FIXTURES_DIR "/public/en-alice-in-wonderland-pg11.txt"));
+    const Document &doc
+        = fixture(QStringLiteral(PIZHU_FIXTURES_DIR "/public/en-alice-in-wonderland-pg11.txt"));
     QCOMPARE(TargetExtractor().extract(doc).size(), 0);
 }
 

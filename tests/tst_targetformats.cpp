@@ -11,7 +11,7 @@ using namespace Pizhu;
 namespace {
 
 Target makeTarget(const QString &indicator, Target::Direction direction, Target::Comparator comparator,
-                  const QString &value, const QString &unit)
+    const QString &value, const QString &unit)
 {
     Target t;
     t.indicator = indicator;
@@ -21,7 +21,7 @@ Target makeTarget(const QString &indicator, Target::Direction direction, Target:
     t.low = t.high = value.section(u'-', 0, 0).toDouble();
     t.unit = unit;
     t.horizon = u"2023"_s;
-    t.sectionPath = {u"政府工作报告"_s, u"二、对今年政府工作的建议"_s};
+    t.sectionPath = { u"政府工作报告"_s, u"二、对今年政府工作的建议"_s };
     t.figureStart = 15116;
     t.figureEnd = 15120;
     t.indicatorStart = t.start = 15109;
@@ -58,7 +58,8 @@ void TestTargetFormats::tsvWritesTheIssueColumns_data()
         << makeTarget(u"国内生产总值"_s, Target::Direction::Up, Target::Comparator::About, u"5"_s, u"%"_s)
         << u"国内生产总值\tup\t~\t5\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\n"_s;
     QTest::newRow("合格率达到 94% is level = 94 %")
-        << makeTarget(u"制造业产品质量合格率"_s, Target::Direction::Level, Target::Comparator::Equal, u"94"_s, u"%"_s)
+        << makeTarget(u"制造业产品质量合格率"_s, Target::Direction::Level, Target::Comparator::Equal, u"94"_s,
+               u"%"_s)
         << u"制造业产品质量合格率\tlevel\t=\t94\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\n"_s;
     QTest::newRow("a range is written 6-6.5")
         << makeTarget(u"国内生产总值"_s, Target::Direction::Up, Target::Comparator::Range, u"6-6.5"_s, u"%"_s)
@@ -75,13 +76,13 @@ void TestTargetFormats::tsvWritesTheIssueColumns()
 {
     QFETCH(Target, target);
     QFETCH(QString, line);
-    QCOMPARE(TargetFormats::toTsv({target}), line);
+    QCOMPARE(TargetFormats::toTsv({ target }), line);
 }
 
 void TestTargetFormats::tsvKeepsOneLinePerTarget()
 {
     Target t = makeTarget(u"a\tb\nc"_s, Target::Direction::Up, Target::Comparator::Equal, u"1"_s, u"%"_s);
-    const QString tsv = TargetFormats::toTsv({t, t});
+    const QString tsv = TargetFormats::toTsv({ t, t });
     QCOMPARE(tsv.count(u'\n'), 2);
     QCOMPARE(tsv.section(u'\n', 0, 0).count(u'\t'), 7);
 }
@@ -89,12 +90,12 @@ void TestTargetFormats::tsvKeepsOneLinePerTarget()
 void TestTargetFormats::csvStartsWithBomAndUsesCrLf()
 {
     const QByteArray csv = TargetFormats::toCsv(
-        {makeTarget(u"国内生产总值"_s, Target::Direction::Up, Target::Comparator::About, u"5"_s, u"%"_s)});
+        { makeTarget(u"国内生产总值"_s, Target::Direction::Up, Target::Comparator::About, u"5"_s, u"%"_s) });
     QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
     const QString text = QString::fromUtf8(csv.mid(3));
     QCOMPARE(text,
-             u"indicator,direction,comparator,value,unit,horizon,section,start\r\n"
-             u"国内生产总值,up,~,5,%,2023,政府工作报告 > 二、对今年政府工作的建议,15116\r\n"_s);
+        u"indicator,direction,comparator,value,unit,horizon,section,start\r\n"
+        u"国内生产总值,up,~,5,%,2023,政府工作报告 > 二、对今年政府工作的建议,15116\r\n"_s);
 }
 
 void TestTargetFormats::csvQuotesFields_data()
@@ -114,7 +115,7 @@ void TestTargetFormats::csvQuotesFields()
     QFETCH(QString, indicator);
     QFETCH(QString, field);
     const QByteArray csv = TargetFormats::toCsv(
-        {makeTarget(indicator, Target::Direction::Up, Target::Comparator::Equal, u"1"_s, u"%"_s)});
+        { makeTarget(indicator, Target::Direction::Up, Target::Comparator::Equal, u"1"_s, u"%"_s) });
     const QString text = QString::fromUtf8(csv.mid(3));
     const QString row = text.mid(text.indexOf(u"\r\n") + 2);
     QVERIFY2(row.startsWith(field + u",up,"_s), qPrintable(row));
@@ -144,8 +145,9 @@ void TestTargetFormats::markdownEscapesDocumentText()
 void TestTargetFormats::markdownTableHasOneRowPerTarget()
 {
     const Target a = makeTarget(u"A|B"_s, Target::Direction::Up, Target::Comparator::AtLeast, u"6"_s, u"%"_s);
-    const Target b = makeTarget(u"粮食产量"_s, Target::Direction::Level, Target::Comparator::AtLeast, u"1.3"_s, u"万亿斤"_s);
-    const QStringList lines = TargetFormats::toMarkdown({a, b}).split(u'\n', Qt::SkipEmptyParts);
+    const Target b = makeTarget(
+        u"粮食产量"_s, Target::Direction::Level, Target::Comparator::AtLeast, u"1.3"_s, u"万亿斤"_s);
+    const QStringList lines = TargetFormats::toMarkdown({ a, b }).split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4);
     // An unescaped | in a cell would add a column: every row has the header's cell count.
     const auto cells = [](const QString &line) {
@@ -162,8 +164,9 @@ void TestTargetFormats::markdownTableHasOneRowPerTarget()
 
 void TestTargetFormats::jsonRoundTripsEveryField()
 {
-    const Target t = makeTarget(u"国内生产总值"_s, Target::Direction::Up, Target::Comparator::Range, u"6-6.5"_s, u"%"_s);
-    const QJsonDocument doc = QJsonDocument::fromJson(TargetFormats::toJson({t}));
+    const Target t
+        = makeTarget(u"国内生产总值"_s, Target::Direction::Up, Target::Comparator::Range, u"6-6.5"_s, u"%"_s);
+    const QJsonDocument doc = QJsonDocument::fromJson(TargetFormats::toJson({ t }));
     QVERIFY(doc.isArray());
     const QJsonObject o = doc.array().first().toObject();
     QCOMPARE(o.value(u"indicator").toString(), t.indicator);

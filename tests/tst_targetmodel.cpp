@@ -19,7 +19,7 @@ Target makeTarget(const QString &indicator, double value, const QString &horizon
     t.low = t.high = value;
     t.unit = u"%"_s;
     t.horizon = horizon;
-    t.sectionPath = {u"纲要"_s, u"（二）主要目标"_s};
+    t.sectionPath = { u"纲要"_s, u"（二）主要目标"_s };
     t.start = t.indicatorStart = start;
     t.indicatorEnd = start + indicator.size();
     t.figureStart = t.indicatorEnd + 2;
@@ -29,8 +29,8 @@ Target makeTarget(const QString &indicator, double value, const QString &horizon
 
 QList<Target> sample()
 {
-    return {makeTarget(u"乙"_s, 94, u"2025"_s, 10), makeTarget(u"甲"_s, 6.5, u"2023"_s, 20),
-            makeTarget(u"丙"_s, 98, u"2035"_s, 30), makeTarget(u"丁"_s, 86, u"2025"_s, 40)};
+    return { makeTarget(u"乙"_s, 94, u"2025"_s, 10), makeTarget(u"甲"_s, 6.5, u"2023"_s, 20),
+        makeTarget(u"丙"_s, 98, u"2035"_s, 30), makeTarget(u"丁"_s, 86, u"2025"_s, 40) };
 }
 
 QStringList column(const TargetModel &model, int col)
@@ -87,13 +87,16 @@ void TestTargetModel::sortsColumns_data()
     QTest::addColumn<int>("order");
     QTest::addColumn<QStringList>("indicators");
     QTest::newRow("value ascending is numeric, 6.5 before 86")
-        << int(TargetModel::ValueColumn) << int(Qt::AscendingOrder) << QStringList{u"甲"_s, u"丁"_s, u"乙"_s, u"丙"_s};
-    QTest::newRow("value descending")
-        << int(TargetModel::ValueColumn) << int(Qt::DescendingOrder) << QStringList{u"丙"_s, u"乙"_s, u"丁"_s, u"甲"_s};
+        << int(TargetModel::ValueColumn) << int(Qt::AscendingOrder)
+        << QStringList { u"甲"_s, u"丁"_s, u"乙"_s, u"丙"_s };
+    QTest::newRow("value descending") << int(TargetModel::ValueColumn) << int(Qt::DescendingOrder)
+                                      << QStringList { u"丙"_s, u"乙"_s, u"丁"_s, u"甲"_s };
     QTest::newRow("horizon ascending keeps text order on ties")
-        << int(TargetModel::HorizonColumn) << int(Qt::AscendingOrder) << QStringList{u"甲"_s, u"乙"_s, u"丁"_s, u"丙"_s};
+        << int(TargetModel::HorizonColumn) << int(Qt::AscendingOrder)
+        << QStringList { u"甲"_s, u"乙"_s, u"丁"_s, u"丙"_s };
     QTest::newRow("section ties keep text order")
-        << int(TargetModel::SectionColumn) << int(Qt::AscendingOrder) << QStringList{u"乙"_s, u"甲"_s, u"丙"_s, u"丁"_s};
+        << int(TargetModel::SectionColumn) << int(Qt::AscendingOrder)
+        << QStringList { u"乙"_s, u"甲"_s, u"丙"_s, u"丁"_s };
 }
 
 void TestTargetModel::sortsColumns()
@@ -135,7 +138,8 @@ void TestTargetModel::rolesGiveTheSourceRanges()
 
 void TestTargetModel::holdsTheBundledDocumentsTargets()
 {
-    auto doc = Importer().importFile(QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
+    auto doc = Importer().importFile(
+        QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
     QVERIFY(doc.ok());
     TargetModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

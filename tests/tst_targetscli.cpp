@@ -49,7 +49,7 @@ private slots:
 
 void TestTargetsCli::printsTsvByDefault()
 {
-    const Run run = pizhu({u"targets"_s, bundled});
+    const Run run = pizhu({ u"targets"_s, bundled });
     QCOMPARE(run.exitCode, 0);
     const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4);
@@ -63,13 +63,15 @@ void TestTargetsCli::writesEachFormat_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("start");
     QTest::addColumn<QByteArray>("contains");
-    QTest::newRow("tsv") << QStringList{u"--format"_s, u"tsv"_s} << QByteArray("\xE5\x88\xB6") // 制
+    QTest::newRow("tsv") << QStringList { u"--format"_s, u"tsv"_s } << QByteArray("\xE5\x88\xB6") // 制
                          << QByteArray("\tlevel\t>=\t98\t%\t2025\t");
-    QTest::newRow("csv with a BOM") << QStringList{u"--format"_s, u"csv"_s}
-                                    << QByteArray("\xEF\xBB\xBFindicator,direction,") << QByteArray(",level,>=,98,%,2025,");
-    QTest::newRow("markdown") << QStringList{u"--format=markdown"_s} << QByteArray("| Indicator |")
+    QTest::newRow("csv with a BOM") << QStringList { u"--format"_s, u"csv"_s }
+                                    << QByteArray("\xEF\xBB\xBFindicator,direction,")
+                                    << QByteArray(",level,>=,98,%,2025,");
+    QTest::newRow("markdown") << QStringList { u"--format=markdown"_s } << QByteArray("| Indicator |")
                               << QByteArray(" | level | \\>= | 98 | % | 2025 | ");
-    QTest::newRow("json") << QStringList{u"--format"_s, u"json"_s} << QByteArray("[") << QByteArray("\"direction\": \"level\"");
+    QTest::newRow("json") << QStringList { u"--format"_s, u"json"_s } << QByteArray("[")
+                          << QByteArray("\"direction\": \"level\"");
 }
 
 void TestTargetsCli::writesEachFormat()
@@ -77,7 +79,7 @@ void TestTargetsCli::writesEachFormat()
     QFETCH(QStringList, args);
     QFETCH(QByteArray, start);
     QFETCH(QByteArray, contains);
-    const Run run = pizhu(QStringList{u"targets"_s, bundled} + args);
+    const Run run = pizhu(QStringList { u"targets"_s, bundled } + args);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith(start), run.out.left(80).constData());
     QVERIFY2(run.out.contains(contains), run.out.constData());
@@ -86,7 +88,7 @@ void TestTargetsCli::writesEachFormat()
 
 void TestTargetsCli::jsonParses()
 {
-    const Run run = pizhu({u"targets"_s, bundled, u"--format"_s, u"json"_s});
+    const Run run = pizhu({ u"targets"_s, bundled, u"--format"_s, u"json"_s });
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
@@ -97,11 +99,11 @@ void TestTargetsCli::jsonParses()
 void TestTargetsCli::refusesBadUsage_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("no file") << QStringList{u"targets"_s};
-    QTest::newRow("two files") << QStringList{u"targets"_s, bundled, bundled};
-    QTest::newRow("unknown format") << QStringList{u"targets"_s, bundled, u"--format"_s, u"xlsx"_s};
-    QTest::newRow("format without a value") << QStringList{u"targets"_s, bundled, u"--format"_s};
-    QTest::newRow("unknown option") << QStringList{u"targets"_s, bundled, u"--colour"_s};
+    QTest::newRow("no file") << QStringList { u"targets"_s };
+    QTest::newRow("two files") << QStringList { u"targets"_s, bundled, bundled };
+    QTest::newRow("unknown format") << QStringList { u"targets"_s, bundled, u"--format"_s, u"xlsx"_s };
+    QTest::newRow("format without a value") << QStringList { u"targets"_s, bundled, u"--format"_s };
+    QTest::newRow("unknown option") << QStringList { u"targets"_s, bundled, u"--colour"_s };
 }
 
 void TestTargetsCli::refusesBadUsage()
@@ -115,7 +117,7 @@ void TestTargetsCli::refusesBadUsage()
 
 void TestTargetsCli::reportsAMissingFile()
 {
-    const Run run = pizhu({u"targets"_s, u"/nonexistent/plan.txt"_s});
+    const Run run = pizhu({ u"targets"_s, u"/nonexistent/plan.txt"_s });
     QCOMPARE(run.exitCode, 3);
     QVERIFY(run.err.contains("/nonexistent/plan.txt"));
 }

@@ -12,7 +12,10 @@ using namespace Pizhu;
 
 namespace {
 
-QString bundledPath() { return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"); }
+QString bundledPath()
+{
+    return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
+}
 
 // The normalisation the searcher promises, written a second way for checking it: Qt's NFKC and
 // case folding instead of ICU's, and regular expressions over ranges of wide characters instead
@@ -25,7 +28,8 @@ QString independentFold(const QString &text)
     static const QRegularExpression spaceBeforeWide(
         u"[^\\S\\n]+(?=[\\x{2E80}-\\x{A4CF}\\x{AC00}-\\x{D7A3}\\x{F900}-\\x{FAFF}\\x{FE30}-\\x{FE4F}"
         "\\x{FF00}-\\x{FF60}\\x{FFE0}-\\x{FFE6}])"_s);
-    static const QRegularExpression lineEdges(u"^[^\\S\\n]+|[^\\S\\n]+$"_s, QRegularExpression::MultilineOption);
+    static const QRegularExpression lineEdges(
+        u"^[^\\S\\n]+|[^\\S\\n]+$"_s, QRegularExpression::MultilineOption);
     static const QRegularExpression runs(u"[^\\S\\n]+"_s);
     QString s = text;
     s.remove(spaceAfterWide);
@@ -140,7 +144,7 @@ void TestTextSearcher::sectionPathsAgreeWithDocument()
 void TestTextSearcher::pinyinFindsEveryOccurrenceOfTheWord()
 {
     const QList<SearchMatch> literal = m_searcher->search(u"质量"_s);
-    const QList<SearchMatch> byPinyin = m_searcher->search(u"zhiliang"_s, {.pinyin = true});
+    const QList<SearchMatch> byPinyin = m_searcher->search(u"zhiliang"_s, { .pinyin = true });
     QVERIFY(!literal.isEmpty());
     QVERIFY(byPinyin.size() >= literal.size());
     QSet<qsizetype> starts;
@@ -150,7 +154,8 @@ void TestTextSearcher::pinyinFindsEveryOccurrenceOfTheWord()
         QVERIFY(m.byPinyin);
         starts.insert(m.range.start);
         // Map back into the folded text and read the syllables there.
-        const QString word = TextFolder::fold(m_searcher->document().text().mid(m.range.start, m.range.length()));
+        const QString word
+            = TextFolder::fold(m_searcher->document().text().mid(m.range.start, m.range.length()));
         QCOMPARE(word.size(), 2);
         qsizetype pos = m_searcher->index().folded().text().indexOf(word);
         while (pos >= 0 && folded.originalStart(pos) != m.range.start)
@@ -203,7 +208,7 @@ void TestTextSearcher::degenerateQueriesFindNothing()
 {
     QFETCH(QString, query);
     QFETCH(bool, pinyin);
-    QVERIFY(m_searcher->search(query, {.pinyin = pinyin}).isEmpty());
+    QVERIFY(m_searcher->search(query, { .pinyin = pinyin }).isEmpty());
 }
 
 void TestTextSearcher::wholeDocumentFindsItselfOnce()
@@ -211,7 +216,7 @@ void TestTextSearcher::wholeDocumentFindsItselfOnce()
     const QString &text = m_searcher->document().text();
     const QList<SearchMatch> matches = m_searcher->search(text);
     QCOMPARE(matches.size(), 1);
-    QCOMPARE(matches.first().range, (TextRange{0, text.size()}));
+    QCOMPARE(matches.first().range, (TextRange { 0, text.size() }));
 }
 
 void TestTextSearcher::partOptionKeepsOnlyThatPart()
@@ -219,7 +224,7 @@ void TestTextSearcher::partOptionKeepsOnlyThatPart()
     const QList<SearchMatch> all = m_searcher->search(u"质量"_s);
     qsizetype sum = 0;
     for (int p = 0; p < m_searcher->document().parts().size(); ++p) {
-        const QList<SearchMatch> inPart = m_searcher->search(u"质量"_s, {.part = p});
+        const QList<SearchMatch> inPart = m_searcher->search(u"质量"_s, { .part = p });
         for (const SearchMatch &m : inPart)
             QCOMPARE(m.part, p);
         sum += inPart.size();
@@ -232,16 +237,16 @@ void TestTextSearcher::scopeKeepsOnlyMatchesInsideIt()
     const QList<SearchMatch> all = m_searcher->search(u"发展"_s);
     QVERIFY(all.size() > 10);
     // From the middle of the fourth match to the end of the eighth: the fifth to the eighth.
-    const TextRange scope{all.at(3).range.start + 1, all.at(7).range.end};
-    const QList<SearchMatch> inside = m_searcher->search(u"发展"_s, {.scope = scope});
+    const TextRange scope { all.at(3).range.start + 1, all.at(7).range.end };
+    const QList<SearchMatch> inside = m_searcher->search(u"发展"_s, { .scope = scope });
     QCOMPARE(inside.size(), 4);
     QCOMPARE(inside.first().range, all.at(4).range);
     QCOMPARE(inside.last().range, all.at(7).range);
     // The second part's range, as a pane showing only the commentary would pass it.
     const Document &doc = m_searcher->document();
-    const TextRange commentary{doc.parts().at(1).blocks.first().textStart, doc.text().size()};
-    const QList<SearchMatch> inCommentary = m_searcher->search(u"发展"_s, {.scope = commentary});
-    QCOMPARE(inCommentary.size(), m_searcher->search(u"发展"_s, {.part = 1}).size());
+    const TextRange commentary { doc.parts().at(1).blocks.first().textStart, doc.text().size() };
+    const QList<SearchMatch> inCommentary = m_searcher->search(u"发展"_s, { .scope = commentary });
+    QCOMPARE(inCommentary.size(), m_searcher->search(u"发展"_s, { .part = 1 }).size());
 }
 
 void TestTextSearcher::contextIsOneLineAroundTheMatch()

@@ -17,7 +17,6 @@
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTreeView>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -27,6 +26,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QToolTip>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <memory>
@@ -168,7 +168,8 @@ void TestUiAnnotations::highlightActionStoresAndPaintsTheSelection()
     QVERIFY(pane->hasContent());
     const qsizetype start = pane->textStart() + 2;
     const qsizetype end = start + 4;
-    QAction *action = color < 0 ? m_actions->highlightAction() : m_actions->colorAction(AnnotationColor(color));
+    QAction *action
+        = color < 0 ? m_actions->highlightAction() : m_actions->colorAction(AnnotationColor(color));
     QVERIFY(action->isEnabled());
     const QUuid id = highlight(start, end, action);
     QVERIFY(!id.isNull());
@@ -184,7 +185,8 @@ void TestUiAnnotations::highlightActionStoresAndPaintsTheSelection()
     const QTextCursor range = pane->cursorForRange(start, end);
     int found = 0;
     for (const QTextEdit::ExtraSelection &s : pane->extraSelections()) {
-        if (s.cursor.selectionStart() == range.selectionStart() && s.cursor.selectionEnd() == range.selectionEnd()) {
+        if (s.cursor.selectionStart() == range.selectionStart()
+            && s.cursor.selectionEnd() == range.selectionEnd()) {
             QCOMPARE(s.format.background().color(), AnnotationPalette::tint(expected));
             QVERIFY2(s.format.background().color().alpha() < 255, "translucent, so text stays readable");
             ++found;
@@ -202,7 +204,8 @@ void TestUiAnnotations::overlappingHighlightsArePaintedBoth()
     QVERIFY(!highlight(start, start + 6, m_actions->colorAction(AnnotationColor::Green)).isNull());
     QVERIFY(!highlight(start + 3, start + 9, m_actions->colorAction(AnnotationColor::Pink)).isNull());
     QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), 2);
-    QCOMPARE(m_actions->controller()->annotationAt(start + 4)->color, AnnotationColor::Green); // the shorter wins
+    QCOMPARE(
+        m_actions->controller()->annotationAt(start + 4)->color, AnnotationColor::Green); // the shorter wins
 }
 
 void TestUiAnnotations::noteTypedJustBeforeClosingIsSaved_data()
@@ -260,7 +263,7 @@ void TestUiAnnotations::notePersistsAfterTheWindowIsReopened()
 void TestUiAnnotations::undoAndRedoRestoreTheExactState_data()
 {
     QTest::addColumn<QString>("edit");
-    for (const char *edit : {"create", "recolour", "note", "tags", "delete"})
+    for (const char *edit : { "create", "recolour", "note", "tags", "delete" })
         QTest::newRow(edit) << QString::fromLatin1(edit);
 }
 
@@ -273,7 +276,7 @@ void TestUiAnnotations::undoAndRedoRestoreTheExactState()
     if (edit != u"create") {
         id = highlight(30, 36);
         QVERIFY(controller->setNote(id, u"before"_s));
-        QVERIFY(controller->setTags(id, {u"甲"_s, u"乙"_s}));
+        QVERIFY(controller->setTags(id, { u"甲"_s, u"乙"_s }));
     }
     const auto before = id.isNull() ? std::nullopt : stateOf(store(), id);
     const qsizetype steps = stack->count();
@@ -285,7 +288,7 @@ void TestUiAnnotations::undoAndRedoRestoreTheExactState()
     else if (edit == u"note")
         QVERIFY(controller->setNote(id, u"after"_s));
     else if (edit == u"tags")
-        QVERIFY(controller->setTags(id, {u"乙"_s, u"丙"_s}));
+        QVERIFY(controller->setTags(id, { u"乙"_s, u"丙"_s }));
     else
         QVERIFY(controller->remove(id)); // asks nothing
     QVERIFY(!id.isNull());
@@ -351,7 +354,7 @@ void TestUiAnnotations::panelFilterNarrowsTheList()
 void TestUiAnnotations::tagsEditorSavesTagsAndCompletesUsedOnes()
 {
     const QUuid first = highlight(40, 44);
-    QVERIFY(m_actions->controller()->setTags(first, {u"目标"_s, u"指标"_s}));
+    QVERIFY(m_actions->controller()->setTags(first, { u"目标"_s, u"指标"_s }));
     const QUuid second = highlight(50, 54);
     QCOMPARE(m_actions->dock()->currentId(), second);
     QLineEdit *tags = m_actions->dock()->tagsEditor();
@@ -369,7 +372,7 @@ void TestUiAnnotations::tagsEditorSavesTagsAndCompletesUsedOnes()
     emit completer->activated(u"目标"_s);
     QCOMPARE(tags->text(), u"甲, 目标"_s);
     emit tags->editingFinished();
-    QCOMPARE(store()->get(second).value().tags, (QStringList{u"甲"_s, u"目标"_s}));
+    QCOMPARE(store()->get(second).value().tags, (QStringList { u"甲"_s, u"目标"_s }));
     QVERIFY(m_actions->controller()->model()->usedTags().contains(u"甲"_s));
 }
 
@@ -435,7 +438,8 @@ void TestUiAnnotations::hoveringAHighlightShowsItsNoteAsPlainText()
     QHelpEvent help(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
     QCoreApplication::sendEvent(view->viewport(), &help);
     QTRY_VERIFY(QToolTip::isVisible());
-    QVERIFY2(QToolTip::text().contains(u"&lt;b&gt;not bold&lt;/b&gt; &amp; 注"_s), qPrintable(QToolTip::text()));
+    QVERIFY2(
+        QToolTip::text().contains(u"&lt;b&gt;not bold&lt;/b&gt; &amp; 注"_s), qPrintable(QToolTip::text()));
     QToolTip::hideText();
 }
 

@@ -17,7 +17,8 @@ using namespace Pizhu;
 
 namespace {
 
-const QString Text = u"质量强国建设纲要\n\n一、形势背景\n质量是人类生产生活的重要保障。加强质检。到 2025 年，质量整体水平进一步全面提高。\n\n"
+const QString Text = u"质量强国建设纲要\n\n一、形势背景\n质量是人类生产生活的重要保障。加强质检。到 2025 "
+                     u"年，质量整体水平进一步全面提高。\n\n"
                      "二、总体要求\n（一）指导思想。以推动高质量发展为主题。\n"_s;
 
 Document document()
@@ -36,8 +37,14 @@ void type(QWidget *widget, const QString &text)
         QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
 }
 
-QLineEdit *field(FindBar &bar) { return bar.findChild<QLineEdit *>(u"findField"_s); }
-QLabel *status(FindBar &bar) { return bar.findChild<QLabel *>(u"findStatus"_s); }
+QLineEdit *field(FindBar &bar)
+{
+    return bar.findChild<QLineEdit *>(u"findField"_s);
+}
+QLabel *status(FindBar &bar)
+{
+    return bar.findChild<QLabel *>(u"findStatus"_s);
+}
 
 // The find bar, the session and the dock connected as the main window is expected to do it.
 struct Wired
@@ -54,7 +61,8 @@ struct Wired
         QObject::connect(bar, &FindBar::previousRequested, &session, &SearchSession::previous);
         QObject::connect(&session, &SearchSession::statusChanged, bar, &FindBar::setStatus);
         QObject::connect(&session, &SearchSession::currentChanged, &dock, &SearchResultsDock::setCurrentRow);
-        QObject::connect(&dock, &SearchResultsDock::matchActivated, &session, &SearchSession::setCurrentIndex);
+        QObject::connect(
+            &dock, &SearchResultsDock::matchActivated, &session, &SearchSession::setCurrentIndex);
         dock.setModel(session.model());
     }
 };
@@ -249,7 +257,8 @@ void TestFindBar::activatingARowInTheDockMakesItCurrent()
     QSignalSpy current(&w.session, &SearchSession::currentChanged);
     w.dock.show();
     const QModelIndex row2 = w.dock.view()->model()->index(2, 1);
-    QTest::mouseClick(w.dock.view()->viewport(), Qt::LeftButton, {}, w.dock.view()->visualRect(row2).center());
+    QTest::mouseClick(
+        w.dock.view()->viewport(), Qt::LeftButton, {}, w.dock.view()->visualRect(row2).center());
     QCOMPARE(activated.size(), 1);
     QCOMPARE(activated.first().at(0).toInt(), 2);
     QCOMPARE(activated.first().at(1).value<TextRange>(), w.session.matches().at(2).range);
@@ -284,7 +293,7 @@ void TestFindBar::rowsOverlappingARangeAreTheVisibleMatches()
     const QList<SearchMatch> &m = w.session.matches();
     const qsizetype length = w.session.searcher()->document().text().size();
     // Against a plain filter, over every range with ends on and around each match boundary.
-    QList<qsizetype> points{0, length};
+    QList<qsizetype> points { 0, length };
     for (const SearchMatch &match : m)
         points << match.range.start - 1 << match.range.start << match.range.start + 1 << match.range.end;
     for (qsizetype from : points) {

@@ -4,6 +4,7 @@
 #include "ui/recentfiles.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -20,7 +21,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QAbstractTextDocumentLayout>
 #include <QTextBlock>
 #include <QTreeView>
 
@@ -117,8 +117,9 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
-                                             QSettings::IniFormat);
+    m_settings = std::make_unique<QSettings>(
+        m_dir.filePath(u"settings-%1.ini"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
+        QSettings::IniFormat);
     m_settings->clear();
     m_window = std::make_unique<MainWindow>(m_settings.get());
     m_window->resize(1400, 900);
@@ -146,7 +147,8 @@ void TestMainWindow::opensBundledDocumentWithItsTitle()
     QVERIFY(window()->document());
     QVERIFY2(window()->windowTitle().contains(u"质量强国建设纲要"_s), qPrintable(window()->windowTitle()));
     QCOMPARE(window()->documentPath(), MainWindow::bundledDocumentPath());
-    QAbstractItemModelTester tester(window()->outlineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(
+        window()->outlineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(window()->outlineModel()->index(0, 0).data().toString(), u"质量强国建设纲要"_s);
 }
 
@@ -222,10 +224,13 @@ void TestMainWindow::scrollingMakesHeadingAboveTheTopCurrent_data()
     QTest::addColumn<QString>("heading");
     QTest::addColumn<int>("blocksBelow"); // which block after the heading to bring to the top
     QTest::addColumn<QString>("path");
-    QTest::newRow("paragraph under a chapter") << u"一、形势背景"_s << 1 << u"质量强国建设纲要 › 一、形势背景"_s;
-    QTest::newRow("second paragraph under a chapter") << u"一、形势背景"_s << 2 << u"质量强国建设纲要 › 一、形势背景"_s;
+    QTest::newRow("paragraph under a chapter")
+        << u"一、形势背景"_s << 1 << u"质量强国建设纲要 › 一、形势背景"_s;
+    QTest::newRow("second paragraph under a chapter")
+        << u"一、形势背景"_s << 2 << u"质量强国建设纲要 › 一、形势背景"_s;
     QTest::newRow("inside a run-in section")
-        << u"（六）强化产业基础质量支撑"_s << 0 << u"质量强国建设纲要 › 四、增强产业质量竞争力 › （六）强化产业基础质量支撑"_s;
+        << u"（六）强化产业基础质量支撑"_s << 0
+        << u"质量强国建设纲要 › 四、增强产业质量竞争力 › （六）强化产业基础质量支撑"_s;
 }
 
 void TestMainWindow::scrollingMakesHeadingAboveTheTopCurrent()
@@ -237,7 +242,8 @@ void TestMainWindow::scrollingMakesHeadingAboveTheTopCurrent()
     QVERIFY(node.isValid());
     DocumentView *view = window()->mainView();
     // Scroll the way a reader does: move the scroll bar so that block's second line is on top.
-    const QTextBlock block = view->document()->findBlockByNumber(node.data(OutlineModel::BlockRole).toInt() + blocksBelow);
+    const QTextBlock block
+        = view->document()->findBlockByNumber(node.data(OutlineModel::BlockRole).toInt() + blocksBelow);
     const QRectF rect = view->document()->documentLayout()->blockBoundingRect(block);
     view->verticalScrollBar()->setValue(int(rect.top() + rect.height() / 2));
     QCoreApplication::processEvents();
@@ -300,7 +306,8 @@ void TestMainWindow::badFileKeepsDocumentAndReportsError()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reason);
-    QString path = m_dir.filePath(u"bad-%1.txt"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    QString path = m_dir.filePath(
+        u"bad-%1.txt"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
     if (!bytes.isNull()) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -403,7 +410,7 @@ void TestMainWindow::stateIsRestoredAfterReopening()
     const qsizetype offset = node.data(OutlineModel::TextOffsetRole).toLongLong();
     window()->resize(1200, 800);
     window()->setZoom(2);
-    window()->findChild<QSplitter *>()->setSizes({200, 600, 400});
+    window()->findChild<QSplitter *>()->setSizes({ 200, 600, 400 });
     const QList<int> sizes = window()->findChild<QSplitter *>()->sizes();
     window()->showOffset(offset);
     QCOMPARE(window()->mainView()->topOffset(), offset);
@@ -446,7 +453,7 @@ void TestMainWindow::droppedFileOpensAndJoinsRecentFiles()
     file.write(u"拖放的文件\n\n一、第一章\n正文。\n"_s.toUtf8());
     file.close();
     QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
+    mime.setUrls({ QUrl::fromLocalFile(path) });
     const QPoint at = window()->rect().center();
     QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(window(), &enter);
@@ -513,7 +520,8 @@ void TestMainWindow::aboutNamesTheVersion()
 void TestMainWindow::everyMenuActionHasAShortcut()
 {
     // Submenus are reached by their mnemonic; the Help menu's "About Qt" is Qt's own.
-    for (auto which : {MainWindow::Menu::File, MainWindow::Menu::Edit, MainWindow::Menu::View, MainWindow::Menu::Go}) {
+    for (auto which :
+        { MainWindow::Menu::File, MainWindow::Menu::Edit, MainWindow::Menu::View, MainWindow::Menu::Go }) {
         for (QAction *a : window()->menu(which)->actions()) {
             if (a->isSeparator() || a->menu())
                 continue;

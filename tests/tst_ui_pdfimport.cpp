@@ -15,9 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
-#include <QTextLayout>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
@@ -57,8 +57,8 @@ void writePdf(const QString &text, const QString &path)
     qreal y = band;
     auto finishPage = [&] {
         painter.drawText(QRect(0, 0, page.width(), band), Qt::AlignCenter, RunningHeader);
-        painter.drawText(QRect(0, page.height() - band, page.width(), band), Qt::AlignCenter,
-                         u"— %1 —"_s.arg(pageNumber));
+        painter.drawText(
+            QRect(0, page.height() - band, page.width(), band), Qt::AlignCenter, u"— %1 —"_s.arg(pageNumber));
     };
     for (const QString &line : text.split(u'\n')) {
         const QString para = line.trimmed();
@@ -95,7 +95,7 @@ QString pdftotext(const QString &pdf)
     if (tool.isEmpty())
         return {};
     QProcess p;
-    p.start(tool, {pdf, u"-"_s});
+    p.start(tool, { pdf, u"-"_s });
     p.waitForFinished(60000);
     return QString::fromUtf8(p.readAllStandardOutput());
 }
@@ -146,7 +146,8 @@ void TestPdfImport::initTestCase()
     auto clean = Importer().importText(reportText());
     QVERIFY(clean.ok());
     m_clean = std::move(clean).value();
-    QVERIFY2(!QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty(), "pdftotext is missing: install poppler-utils");
+    QVERIFY2(!QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty(),
+        "pdftotext is missing: install poppler-utils");
 }
 
 void TestPdfImport::outlineMatchesCleanText_data()
@@ -239,7 +240,8 @@ void TestPdfImport::damagedPdfIsRefused()
     auto pages = PdfReader::readPages(path);
     QVERIFY(!pages.ok());
     QVERIFY(pages.error() == PdfError::Damaged || pages.error() == PdfError::NoText);
-    auto notPdf = PdfReader::readPages(QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
+    auto notPdf = PdfReader::readPages(
+        QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
     QCOMPARE(notPdf.error(), PdfError::NotPdf);
 }
 

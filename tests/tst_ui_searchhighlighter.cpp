@@ -11,7 +11,10 @@ using namespace Pizhu;
 
 namespace {
 
-QString bundledPath() { return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"); }
+QString bundledPath()
+{
+    return QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
+}
 
 struct Mark
 {
@@ -24,8 +27,8 @@ QList<Mark> marks(const DocumentView &view)
 {
     QList<Mark> out;
     for (const QTextEdit::ExtraSelection &s : view.extraSelections())
-        out.append({view.textOffsetAtPosition(s.cursor.selectionStart()),
-                    view.textOffsetAtPosition(s.cursor.selectionEnd()), s.format.background().color()});
+        out.append({ view.textOffsetAtPosition(s.cursor.selectionStart()),
+            view.textOffsetAtPosition(s.cursor.selectionEnd()), s.format.background().color() });
     return out;
 }
 
@@ -84,8 +87,10 @@ void TestSearchHighlighter::marksMatchesOnScreenAndTheCurrentOneApart()
     QColor currentColor;
     for (const Mark &mark : found) {
         // Each mark lies exactly on a match.
-        const bool onMatch = std::any_of(m_session->matches().cbegin(), m_session->matches().cend(),
-                                         [&](const SearchMatch &m) { return m.range == TextRange{mark.start, mark.end}; });
+        const bool onMatch = std::any_of(
+            m_session->matches().cbegin(), m_session->matches().cend(), [&](const SearchMatch &m) {
+                return m.range == TextRange { mark.start, mark.end };
+            });
         QVERIFY2(onMatch, qPrintable(u"%1-%2"_s.arg(mark.start).arg(mark.end)));
         if (mark.start == current.range.start) {
             ++currentMarks;
@@ -113,7 +118,8 @@ void TestSearchHighlighter::scrollsToTheCurrentMatchWhenItIsOffScreen()
     const QRect where = m_view->cursorRect(m_view->cursorForRange(m.range.start, m.range.end));
     QVERIFY(m_view->viewport()->rect().contains(where.center()));
     const QList<Mark> found = marks(*m_view);
-    QVERIFY(std::any_of(found.cbegin(), found.cend(), [&](const Mark &k) { return k.start == m.range.start; }));
+    QVERIFY(
+        std::any_of(found.cbegin(), found.cend(), [&](const Mark &k) { return k.start == m.range.start; }));
 }
 
 void TestSearchHighlighter::leavesOtherPanesMatchesAlone()

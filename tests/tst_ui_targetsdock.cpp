@@ -12,8 +12,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
@@ -22,7 +22,8 @@ namespace {
 
 std::shared_ptr<const Document> bundledDocument()
 {
-    auto result = Importer().importFile(QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
+    auto result = Importer().importFile(
+        QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
     if (!result)
         qFatal("cannot import the bundled document");
     return std::make_shared<const Document>(std::move(result).value());
@@ -57,7 +58,8 @@ void TestTargetsDock::init()
 {
     m_doc = bundledDocument();
     m_dock = std::make_unique<TargetsDock>();
-    new QAbstractItemModelTester(m_dock->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_dock.get());
+    new QAbstractItemModelTester(
+        m_dock->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_dock.get());
     m_dock->resize(700, 300);
     m_dock->show();
     QSignalSpy ready(m_dock.get(), &TargetsDock::targetsReady);
@@ -76,7 +78,8 @@ void TestTargetsDock::showsTheDocumentsTargets()
 {
     QCOMPARE(m_dock->model()->rowCount(), 4);
     QCOMPARE(m_dock->windowTitle(), u"Targets (4)"_s);
-    QCOMPARE(m_dock->model()->index(0, TargetModel::IndicatorColumn).data().toString(), u"制造业质量竞争力指数"_s);
+    QCOMPARE(
+        m_dock->model()->index(0, TargetModel::IndicatorColumn).data().toString(), u"制造业质量竞争力指数"_s);
     QVERIFY(m_dock->copyMarkdownAction()->isEnabled());
     QVERIFY(m_dock->exportCsvAction()->isEnabled());
 }
@@ -122,10 +125,10 @@ void TestTargetsDock::highlightButtonRequestsEverySelectedTarget()
 {
     QSignalSpy requested(m_dock.get(), &TargetsDock::highlightRequested);
     QTableView *view = m_dock->view();
-    view->selectionModel()->select(m_dock->model()->index(1, 0),
-                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    view->selectionModel()->select(m_dock->model()->index(3, 0),
-                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(
+        m_dock->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(
+        m_dock->model()->index(3, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QVERIFY(m_dock->highlightButton()->isEnabled());
     QTest::mouseClick(m_dock->highlightButton(), Qt::LeftButton);
     QCOMPARE(requested.size(), 2);
@@ -142,13 +145,15 @@ void TestTargetsDock::highlightButtonNeedsASelection()
 void TestTargetsDock::clickingAHeaderSortsByValue()
 {
     QHeaderView *header = m_dock->view()->horizontalHeader();
-    const int x = header->sectionViewportPosition(TargetModel::ValueColumn) + header->sectionSize(TargetModel::ValueColumn) / 2;
+    const int x = header->sectionViewportPosition(TargetModel::ValueColumn)
+        + header->sectionSize(TargetModel::ValueColumn) / 2;
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
     QStringList values;
     for (int row = 0; row < m_dock->model()->rowCount(); ++row)
         values.append(m_dock->model()->index(row, TargetModel::ValueColumn).data().toString());
     QStringList sorted = values;
-    std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) { return a.toDouble() < b.toDouble(); });
+    std::sort(sorted.begin(), sorted.end(),
+        [](const QString &a, const QString &b) { return a.toDouble() < b.toDouble(); });
     if (header->sortIndicatorOrder() == Qt::DescendingOrder)
         std::reverse(sorted.begin(), sorted.end());
     QCOMPARE(values, sorted);
@@ -173,7 +178,8 @@ void TestTargetsDock::exportsCsvWithBom()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
-    QVERIFY(bytes.startsWith("\xEF\xBB\xBF" "indicator,"));
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"
+                             "indicator,"));
     QCOMPARE(bytes.count("\r\n"), 5);
 }
 

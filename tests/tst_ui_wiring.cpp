@@ -20,19 +20,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStatusBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
-#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -105,7 +105,8 @@ void TestUiWiring::initTestCase()
 void TestUiWiring::init()
 {
     const QString name = QString::fromLatin1(QTest::currentTestFunction());
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(name)), QSettings::IniFormat);
+    m_settings
+        = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(name)), QSettings::IniFormat);
     m_settings->clear();
     m_window = std::make_unique<MainWindow>(m_settings.get());
     m_window->resize(1400, 900);
@@ -245,7 +246,7 @@ QStringList highlightTwoRuns(MainWindow *window, AnnotationController *controlle
 {
     const QString &text = window->document()->text();
     QStringList quotes;
-    for (const QString &needle : {u"质量强国"_s, u"质量发展"_s}) {
+    for (const QString &needle : { u"质量强国"_s, u"质量发展"_s }) {
         const qsizetype at = text.indexOf(needle);
         if (at < 0 || controller->highlight(at, at + needle.size(), AnnotationColor::Yellow).isNull())
             return {};
@@ -306,7 +307,7 @@ void TestUiWiring::exportWithoutNotesSaysThereIsNothingToExport()
     QVERIFY(!notes->copyMarkdown());
     QCOMPARE(QGuiApplication::clipboard()->text(), u"before"_s);
     QVERIFY2(window()->statusBar()->currentMessage().contains(u"no notes to export"_s),
-             qPrintable(window()->statusBar()->currentMessage()));
+        qPrintable(window()->statusBar()->currentMessage()));
     const QString path = m_dir.filePath(u"empty.md"_s);
     QVERIFY(!notes->exportTo(path));
     QVERIFY(!QFile::exists(path)); // said, not written as an empty file
@@ -345,7 +346,9 @@ void writePdf(const QString &path, const QStringList &lines)
 void TestUiWiring::pdfOpensInTheWindow()
 {
     const QString path = m_dir.filePath(u"report.pdf"_s);
-    writePdf(path, {u"质量工作报告"_s, u"一、总体要求"_s, u"坚持以质量为先。"_s, u"二、主要目标"_s, u"到二〇三〇年质量全面提高。"_s});
+    writePdf(path,
+        { u"质量工作报告"_s, u"一、总体要求"_s, u"坚持以质量为先。"_s, u"二、主要目标"_s,
+            u"到二〇三〇年质量全面提高。"_s });
     openAndWait(path);
     QCOMPARE(window()->documentPath(), path);
     const QString text = window()->document()->text();

@@ -37,12 +37,13 @@ std::unique_ptr<AnnotationStore> openStore(const QTemporaryDir &dir, const QStri
 // A minimal valid annotation that the malformed rows below break one field at a time.
 QJsonObject validAnnotation()
 {
-    return QJsonObject{
-        {u"id"_s, u"urn:uuid:00000000-0000-4000-8000-000000000001"_s},
-        {u"type"_s, u"Annotation"_s},
-        {u"target"_s, QJsonObject{{u"source"_s, u"urn:pizhu:sha256:00"_s},
-                                  {u"selector"_s, QJsonObject{{u"type"_s, u"TextQuoteSelector"_s},
-                                                              {u"exact"_s, u"质量"_s}}}}},
+    return QJsonObject {
+        { u"id"_s, u"urn:uuid:00000000-0000-4000-8000-000000000001"_s },
+        { u"type"_s, u"Annotation"_s },
+        { u"target"_s,
+            QJsonObject { { u"source"_s, u"urn:pizhu:sha256:00"_s },
+                { u"selector"_s,
+                    QJsonObject { { u"type"_s, u"TextQuoteSelector"_s }, { u"exact"_s, u"质量"_s } } } } },
     };
 }
 
@@ -123,8 +124,8 @@ void TestWebAnnotationJson::writesSelectorsBodiesAndTimes()
         purposes << b.toObject().value(u"purpose"_s).toString();
         values << b.toObject().value(u"value"_s).toString();
     }
-    QCOMPARE(purposes, (QStringList{u"tagging"_s, u"tagging"_s, u"highlighting"_s}));
-    QCOMPARE(values, (QStringList{u"战略"_s, u"重点"_s, u"blue"_s}));
+    QCOMPARE(purposes, (QStringList { u"tagging"_s, u"tagging"_s, u"highlighting"_s }));
+    QCOMPARE(values, (QStringList { u"战略"_s, u"重点"_s, u"blue"_s }));
     const QJsonObject first = items.at(0).toObject().value(u"body"_s).toArray().at(0).toObject();
     QCOMPARE(first.value(u"format"_s).toString(), u"text/markdown"_s);
     QCOMPARE(first.value(u"purpose"_s).toString(), u"commenting"_s);
@@ -137,7 +138,7 @@ void TestWebAnnotationJson::writeGivesWhatQJsonDocumentWouldWrite()
     const Document doc = ExportFixture::bundledDocument();
     QList<Annotation> annotations = ExportFixture::annotations(doc);
     annotations[0].note = u"引号\"、反斜杠\\、换行\n、制表\t、控制\u0001\u001f、\u00e9\U0001F600"_s;
-    annotations[1].tags = {u"a\"b"_s, u"c\\d"_s};
+    annotations[1].tags = { u"a\"b"_s, u"c\\d"_s };
     QJsonArray items;
     for (const Annotation &a : annotations) {
         QJsonObject o = WebAnnotationJson::toJson(a);
@@ -146,15 +147,17 @@ void TestWebAnnotationJson::writeGivesWhatQJsonDocumentWouldWrite()
         o.insert(u"target"_s, target);
         items.append(o);
     }
-    const QJsonObject collection{
-        {u"@context"_s, u"http://www.w3.org/ns/anno.jsonld"_s},
-        {u"type"_s, u"AnnotationCollection"_s},
-        {u"label"_s, doc.title()},
-        {u"total"_s, annotations.size()},
-        {u"first"_s, QJsonObject{{u"type"_s, u"AnnotationPage"_s}, {u"startIndex"_s, 0}, {u"items"_s, items}}},
+    const QJsonObject collection {
+        { u"@context"_s, u"http://www.w3.org/ns/anno.jsonld"_s },
+        { u"type"_s, u"AnnotationCollection"_s },
+        { u"label"_s, doc.title() },
+        { u"total"_s, annotations.size() },
+        { u"first"_s,
+            QJsonObject {
+                { u"type"_s, u"AnnotationPage"_s }, { u"startIndex"_s, 0 }, { u"items"_s, items } } },
     };
     QCOMPARE(QString::fromUtf8(exportFixture(doc, annotations)),
-             QString::fromUtf8(QJsonDocument(collection).toJson(QJsonDocument::Indented)));
+        QString::fromUtf8(QJsonDocument(collection).toJson(QJsonDocument::Indented)));
 }
 
 void TestWebAnnotationJson::parseReadsBackWhatWriteWrote()
@@ -221,7 +224,7 @@ void TestWebAnnotationJson::importMergesByIdAndNewerModifiedWins()
     Annotation newer = annotations.at(1);
     newer.note = u"新的笔记"_s;
     newer.modified = newer.modified.addSecs(60);
-    auto merged = NotesImporter::merge(*store, doc, {older, newer});
+    auto merged = NotesImporter::merge(*store, doc, { older, newer });
     QVERIFY(merged);
     QCOMPARE(merged->updated, 1);
     QCOMPARE(merged->unchanged, 1);
@@ -239,7 +242,7 @@ void TestWebAnnotationJson::importReanchorsOnTheCurrentText()
     a.anchor.start += 40;
     a.anchor.end += 40;
     a.documentHash = QByteArray(64, 'a');
-    const QList<Annotation> placed = NotesImporter::placeOnDocument({a}, doc, ExportFixture::fixedTime());
+    const QList<Annotation> placed = NotesImporter::placeOnDocument({ a }, doc, ExportFixture::fixedTime());
     QCOMPARE(placed.size(), 1);
     QCOMPARE(placed.first().anchor.start, a.anchor.start - 40);
     QCOMPARE(placed.first().documentHash, doc.hash());
@@ -269,17 +272,19 @@ void TestWebAnnotationJson::commandLineRoundTripGivesTheSameJson()
     const QString file = ExportFixture::bundledPath();
     const QString db = dir.filePath(u"cli.sqlite"_s);
     QByteArray output;
-    QCOMPARE(run({u"export"_s, file, u"--db"_s, db}, &output), 1); // nothing to export yet
+    QCOMPARE(run({ u"export"_s, file, u"--db"_s, db }, &output), 1); // nothing to export yet
     QVERIFY(output.isEmpty());
-    QCOMPARE(run({u"import"_s, file, notes, u"--db"_s, db}, &output), 0);
+    QCOMPARE(run({ u"import"_s, file, notes, u"--db"_s, db }, &output), 0);
     QVERIFY(output.startsWith("7 added, 0 updated, 0 unchanged"));
-    QCOMPARE(run({u"import"_s, file, notes, u"--db"_s, db}, &output), 0);
+    QCOMPARE(run({ u"import"_s, file, notes, u"--db"_s, db }, &output), 0);
     QVERIFY(output.startsWith("0 added, 0 updated, 7 unchanged"));
-    QCOMPARE(run({u"export"_s, file, u"--format"_s, u"json"_s, u"--db"_s, db}, &output), 0);
+    QCOMPARE(run({ u"export"_s, file, u"--format"_s, u"json"_s, u"--db"_s, db }, &output), 0);
     QFile original(notes);
     QVERIFY(original.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(output), QString::fromUtf8(original.readAll()));
-    QCOMPARE(run({u"export"_s, file, u"--db"_s, db, u"--tag"_s, u"解读"_s, u"-o"_s, dir.filePath(u"out.md"_s)}), 0);
+    QCOMPARE(
+        run({ u"export"_s, file, u"--db"_s, db, u"--tag"_s, u"解读"_s, u"-o"_s, dir.filePath(u"out.md"_s) }),
+        0);
     QFile md(dir.filePath(u"out.md"_s));
     QVERIFY(md.open(QIODevice::ReadOnly));
     QVERIFY(md.readAll().contains("annotation_count: 1\n"));
@@ -292,18 +297,20 @@ void TestWebAnnotationJson::acceptsOtherShapesAndForeignIds_data()
     QTest::addColumn<QString>("note");
     const QJsonObject a = validAnnotation();
     QTest::newRow("single annotation") << json(a) << 1 << QString();
-    QTest::newRow("bare array") << QJsonDocument(QJsonArray{a, a}).toJson() << 2 << QString();
-    QTest::newRow("page") << json({{u"type"_s, u"AnnotationPage"_s}, {u"items"_s, QJsonArray{a}}}) << 1 << QString();
-    QTest::newRow("empty collection") << json({{u"type"_s, u"AnnotationCollection"_s}}) << 0 << QString();
-    QTest::newRow("type as array") << json(with(a, u"type"_s, QJsonArray{u"Annotation"_s})) << 1 << QString();
+    QTest::newRow("bare array") << QJsonDocument(QJsonArray { a, a }).toJson() << 2 << QString();
+    QTest::newRow("page") << json({ { u"type"_s, u"AnnotationPage"_s }, { u"items"_s, QJsonArray { a } } })
+                          << 1 << QString();
+    QTest::newRow("empty collection") << json({ { u"type"_s, u"AnnotationCollection"_s } }) << 0 << QString();
+    QTest::newRow("type as array") << json(with(a, u"type"_s, QJsonArray { u"Annotation"_s })) << 1
+                                   << QString();
     QTest::newRow("http id") << json(with(a, u"id"_s, u"http://example.org/anno/1"_s)) << 1 << QString();
     QTest::newRow("bodyValue") << json(with(a, u"bodyValue"_s, u"笔记"_s)) << 1 << u"笔记"_s;
-    QTest::newRow("single body without purpose")
-        << json(with(a, u"body"_s, QJsonObject{{u"type"_s, u"TextualBody"_s}, {u"value"_s, u"笔记"_s}}))
-        << 1 << u"笔记"_s;
-    QTest::newRow("non-text body skipped")
-        << json(with(a, u"body"_s, QJsonObject{{u"type"_s, u"Image"_s}, {u"id"_s, u"http://x/y.png"_s}}))
-        << 1 << QString();
+    QTest::newRow("single body without purpose") << json(
+        with(a, u"body"_s, QJsonObject { { u"type"_s, u"TextualBody"_s }, { u"value"_s, u"笔记"_s } }))
+                                                 << 1 << u"笔记"_s;
+    QTest::newRow("non-text body skipped") << json(
+        with(a, u"body"_s, QJsonObject { { u"type"_s, u"Image"_s }, { u"id"_s, u"http://x/y.png"_s } }))
+                                           << 1 << QString();
 }
 
 void TestWebAnnotationJson::acceptsOtherShapesAndForeignIds()
@@ -339,45 +346,50 @@ void TestWebAnnotationJson::rejectsMalformedInput_data()
     QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4) << E::NotJson << QString();
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << E::NotJson << QString();
     QTest::newRow("number at top") << QByteArray("42") << E::NotJson << QString();
-    QTest::newRow("object of another kind") << json({{u"type"_s, u"Person"_s}}) << E::WrongShape << u"type"_s;
+    QTest::newRow("object of another kind")
+        << json({ { u"type"_s, u"Person"_s } }) << E::WrongShape << u"type"_s;
     QTest::newRow("array of strings") << QByteArray("[\"a\"]") << E::WrongShape << QString();
-    QTest::newRow("page without items") << json({{u"type"_s, u"AnnotationPage"_s}}) << E::WrongShape << u"items"_s;
+    QTest::newRow("page without items")
+        << json({ { u"type"_s, u"AnnotationPage"_s } }) << E::WrongShape << u"items"_s;
     QTest::newRow("collection paged by reference")
-        << json({{u"type"_s, u"AnnotationCollection"_s}, {u"first"_s, u"http://x/page1"_s}}) << E::WrongShape
-        << u"first"_s;
+        << json({ { u"type"_s, u"AnnotationCollection"_s }, { u"first"_s, u"http://x/page1"_s } })
+        << E::WrongShape << u"first"_s;
     QTest::newRow("no id") << json(with(a, u"id"_s, QJsonValue::Undefined)) << E::MissingField << u"id"_s;
     QTest::newRow("id a number") << json(with(a, u"id"_s, 7)) << E::BadValue << u"id"_s;
     QTest::newRow("bad uuid") << json(with(a, u"id"_s, u"urn:uuid:not-a-uuid"_s)) << E::BadValue << u"id"_s;
-    QTest::newRow("no target") << json(with(a, u"target"_s, QJsonValue::Undefined)) << E::MissingField << u"target"_s;
+    QTest::newRow("no target") << json(with(a, u"target"_s, QJsonValue::Undefined)) << E::MissingField
+                               << u"target"_s;
     QTest::newRow("target a number") << json(with(a, u"target"_s, 3)) << E::BadValue << u"target"_s;
-    QTest::newRow("target without quote selector")
-        << json(withSelector(QJsonObject{{u"type"_s, u"TextPositionSelector"_s}, {u"start"_s, 1}, {u"end"_s, 2}}))
-        << E::MissingField << u"target.selector"_s;
-    QTest::newRow("empty exact")
-        << json(withSelector(QJsonObject{{u"type"_s, u"TextQuoteSelector"_s}, {u"exact"_s, u""_s}}))
-        << E::BadValue << u"target.selector.exact"_s;
-    QTest::newRow("exact a number")
-        << json(withSelector(QJsonObject{{u"type"_s, u"TextQuoteSelector"_s}, {u"exact"_s, 5}}))
-        << E::BadValue << u"target.selector.exact"_s;
-    const QJsonObject quote{{u"type"_s, u"TextQuoteSelector"_s}, {u"exact"_s, u"质量"_s}};
+    QTest::newRow("target without quote selector") << json(withSelector(
+        QJsonObject { { u"type"_s, u"TextPositionSelector"_s }, { u"start"_s, 1 }, { u"end"_s, 2 } }))
+                                                   << E::MissingField << u"target.selector"_s;
+    QTest::newRow("empty exact") << json(
+        withSelector(QJsonObject { { u"type"_s, u"TextQuoteSelector"_s }, { u"exact"_s, u""_s } }))
+                                 << E::BadValue << u"target.selector.exact"_s;
+    QTest::newRow("exact a number") << json(
+        withSelector(QJsonObject { { u"type"_s, u"TextQuoteSelector"_s }, { u"exact"_s, 5 } }))
+                                    << E::BadValue << u"target.selector.exact"_s;
+    const QJsonObject quote { { u"type"_s, u"TextQuoteSelector"_s }, { u"exact"_s, u"质量"_s } };
     auto position = [](const QJsonValue &start, const QJsonValue &end) {
-        return QJsonObject{{u"type"_s, u"TextPositionSelector"_s}, {u"start"_s, start}, {u"end"_s, end}};
+        return QJsonObject { { u"type"_s, u"TextPositionSelector"_s }, { u"start"_s, start },
+            { u"end"_s, end } };
     };
-    QTest::newRow("negative start") << json(withSelector(QJsonArray{quote, position(-1, 2)})) << E::BadValue
-                                    << u"target.selector.start"_s;
-    QTest::newRow("fractional start") << json(withSelector(QJsonArray{quote, position(1.5, 2)})) << E::BadValue
-                                      << u"target.selector.start"_s;
-    QTest::newRow("huge end") << json(withSelector(QJsonArray{quote, position(1, 1e300)})) << E::BadValue
+    QTest::newRow("negative start") << json(withSelector(QJsonArray { quote, position(-1, 2) }))
+                                    << E::BadValue << u"target.selector.start"_s;
+    QTest::newRow("fractional start") << json(withSelector(QJsonArray { quote, position(1.5, 2) }))
+                                      << E::BadValue << u"target.selector.start"_s;
+    QTest::newRow("huge end") << json(withSelector(QJsonArray { quote, position(1, 1e300) })) << E::BadValue
                               << u"target.selector.end"_s;
-    QTest::newRow("end before start") << json(withSelector(QJsonArray{quote, position(5, 2)})) << E::BadValue
-                                      << u"target.selector.end"_s;
-    QTest::newRow("start a string") << json(withSelector(QJsonArray{quote, position(u"1"_s, 2)})) << E::BadValue
-                                    << u"target.selector.start"_s;
-    QTest::newRow("bad created") << json(with(a, u"created"_s, u"yesterday"_s)) << E::BadValue << u"created"_s;
+    QTest::newRow("end before start") << json(withSelector(QJsonArray { quote, position(5, 2) }))
+                                      << E::BadValue << u"target.selector.end"_s;
+    QTest::newRow("start a string") << json(withSelector(QJsonArray { quote, position(u"1"_s, 2) }))
+                                    << E::BadValue << u"target.selector.start"_s;
+    QTest::newRow("bad created") << json(with(a, u"created"_s, u"yesterday"_s)) << E::BadValue
+                                 << u"created"_s;
     QTest::newRow("modified a number") << json(with(a, u"modified"_s, 1)) << E::BadValue << u"modified"_s;
     QTest::newRow("body value a number")
-        << json(with(a, u"body"_s, QJsonObject{{u"type"_s, u"TextualBody"_s}, {u"value"_s, 1}})) << E::BadValue
-        << u"body.value"_s;
+        << json(with(a, u"body"_s, QJsonObject { { u"type"_s, u"TextualBody"_s }, { u"value"_s, 1 } }))
+        << E::BadValue << u"body.value"_s;
 }
 
 void TestWebAnnotationJson::rejectsMalformedInput()
@@ -421,9 +433,10 @@ void TestWebAnnotationJson::parseSurvivesMutatedInput()
     qInfo("%d of 3000 mutated inputs still parsed", accepted);
 
     // Well-formed JSON with a value somewhere replaced by one of another type.
-    const QList<QJsonValue> replacements{QJsonValue(), QJsonValue(-1), QJsonValue(1e300), QJsonValue(u""_s),
-                                         QJsonValue(true), QJsonArray{}, QJsonObject{}, QJsonArray{1, u"x"_s}};
-    std::function<QJsonValue(const QJsonValue &, int)> mutate = [&](const QJsonValue &v, int depth) -> QJsonValue {
+    const QList<QJsonValue> replacements { QJsonValue(), QJsonValue(-1), QJsonValue(1e300), QJsonValue(u""_s),
+        QJsonValue(true), QJsonArray {}, QJsonObject {}, QJsonArray { 1, u"x"_s } };
+    std::function<QJsonValue(const QJsonValue &, int)> mutate
+        = [&](const QJsonValue &v, int depth) -> QJsonValue {
         if (random.bounded(6) == 0 || depth > 8)
             return replacements.at(random.bounded(int(replacements.size())));
         if (v.isObject()) {
@@ -450,7 +463,7 @@ void TestWebAnnotationJson::parseSurvivesMutatedInput()
     for (int i = 0; i < 3000; ++i) {
         const QJsonValue mutated = mutate(root, 0);
         const QByteArray input = mutated.isObject() ? QJsonDocument(mutated.toObject()).toJson()
-                                                    : QJsonDocument(QJsonArray{mutated}).toJson();
+                                                    : QJsonDocument(QJsonArray { mutated }).toJson();
         const auto parsed = WebAnnotationJson::parse(input);
         if (!parsed)
             continue;

@@ -28,7 +28,8 @@ AnnotationActions *AnnotationActions::install(MainWindow *window, const QString 
     if (opened)
         store = opened.value().release(); // owned by the window, its parent
     else
-        problem = tr("The annotation database cannot be opened (%1): highlighting is off.").arg(opened.error().detail);
+        problem = tr("The annotation database cannot be opened (%1): highlighting is off.")
+                      .arg(opened.error().detail);
     auto *controller = new AnnotationController(store, window);
     if (!problem.isEmpty())
         controller->setUnavailableReason(problem);
@@ -44,16 +45,17 @@ AnnotationActions::AnnotationActions(MainWindow *window, AnnotationController *c
     m_dock = new AnnotationsDock(controller, window);
     window->addDock(m_dock, Qt::RightDockWidgetArea);
     connect(m_dock, &AnnotationsDock::showRequested, window,
-            [window](qsizetype start, qsizetype end) { window->showOffset(start, end - start); });
+        [window](qsizetype start, qsizetype end) { window->showOffset(start, end - start); });
 
-    for (DocumentView *view : {window->mainView(), window->commentaryView()}) {
+    for (DocumentView *view : { window->mainView(), window->commentaryView() }) {
         auto *painter = new AnnotationPainter(controller, view, this);
-        connect(painter, &AnnotationPainter::annotationClicked, m_dock, [this](const QUuid &id) { m_dock->select(id); });
+        connect(painter, &AnnotationPainter::annotationClicked, m_dock,
+            [this](const QUuid &id) { m_dock->select(id); });
         m_painters.append(painter);
         m_wordSelectors.append(new WordSelector(view, this));
         view->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(view, &QWidget::customContextMenuRequested, this,
-                [this, view](const QPoint &pos) { showContextMenu(view, pos); });
+            [this, view](const QPoint &pos) { showContextMenu(view, pos); });
     }
 
     QMenu *edit = window->menu(MainWindow::Menu::Edit);
@@ -61,39 +63,42 @@ AnnotationActions::AnnotationActions(MainWindow *window, AnnotationController *c
     m_undo = controller->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undo->setShortcuts(QKeySequence::Undo);
     m_redo = controller->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redo->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
     edit->addAction(m_undo);
     edit->addAction(m_redo);
     edit->addSeparator();
     m_highlight = edit->addAction(tr("&Highlight"), QKeySequence(Qt::Key_H), this,
-                                  [this] { highlightSelection(m_controller->lastColor()); });
+        [this] { highlightSelection(m_controller->lastColor()); });
     m_highlight->setObjectName(u"highlightAction"_s);
     QMenu *colors = edit->addMenu(tr("Highlight &Colour"));
     int key = Qt::Key_1;
     for (AnnotationColor c : allAnnotationColors()) {
-        QAction *a = colors->addAction(AnnotationPalette::swatch(c), AnnotationPalette::label(c), QKeySequence(key++),
-                                       this, [this, c] { applyColor(c); });
+        QAction *a = colors->addAction(AnnotationPalette::swatch(c), AnnotationPalette::label(c),
+            QKeySequence(key++), this, [this, c] { applyColor(c); });
         a->setObjectName(u"highlight-"_s + annotationColorName(c));
         m_colors.append(a);
     }
     m_note = edit->addAction(tr("Add &Note"), QKeySequence(Qt::Key_N), this, &AnnotationActions::addNote);
     m_note->setObjectName(u"addNoteAction"_s);
-    m_delete = edit->addAction(tr("&Delete Highlight"), this, [this] { m_controller->remove(m_dock->currentId()); });
+    m_delete = edit->addAction(
+        tr("&Delete Highlight"), this, [this] { m_controller->remove(m_dock->currentId()); });
     m_delete->setObjectName(u"deleteHighlightAction"_s);
     // Text fields take Delete for themselves first (shortcut override), so this only fires from
     // the panes and the list; it asks nothing because it can be undone.
     m_delete->setShortcut(QKeySequence::Delete);
     m_reattach = edit->addAction(tr("&Re-attach to Selection"), this, &AnnotationActions::reattach);
     m_reattach->setObjectName(u"reattachAction"_s);
-    m_reattach->setToolTip(tr("Anchor the annotation chosen in the Annotations panel (an orphan) on the selected text"));
-    for (DocumentView *view : {window->mainView(), window->commentaryView()})
+    m_reattach->setToolTip(
+        tr("Anchor the annotation chosen in the Annotations panel (an orphan) on the selected text"));
+    for (DocumentView *view : { window->mainView(), window->commentaryView() })
         m_bars.append(new SelectionBar(view, QList<QAction *>(m_colors) << m_note));
     // The window carries the actions so their shortcuts work whichever pane has focus.
-    window->addActions({m_undo, m_redo, m_highlight, m_note, m_delete, m_reattach});
+    window->addActions({ m_undo, m_redo, m_highlight, m_note, m_delete, m_reattach });
     window->addActions(m_colors);
 
     connect(controller, &AnnotationController::failed, window,
-            [window](const QString &message) { window->statusBar()->showMessage(message, 8000); });
+        [window](const QString &message) { window->statusBar()->showMessage(message, 8000); });
     connect(window, &MainWindow::documentChanged, this, [this] {
         m_controller->setDocument(m_window->sharedDocument(), m_window->documentPath());
         updateEnabled();
@@ -135,7 +140,7 @@ DocumentView *AnnotationActions::viewWithSelection() const
     DocumentView *active = m_window->activeView();
     if (active && active->textCursor().hasSelection())
         return active;
-    for (DocumentView *view : {m_window->mainView(), m_window->commentaryView()})
+    for (DocumentView *view : { m_window->mainView(), m_window->commentaryView() })
         if (view->isVisible() && view->textCursor().hasSelection())
             return view;
     return nullptr;
@@ -178,7 +183,8 @@ void AnnotationActions::reattach()
     DocumentView *view = viewWithSelection();
     const QUuid id = m_dock->currentId();
     if (!view || id.isNull()) {
-        m_window->statusBar()->showMessage(tr("Choose an annotation in the panel and select the text to attach it to."), 5000);
+        m_window->statusBar()->showMessage(
+            tr("Choose an annotation in the panel and select the text to attach it to."), 5000);
         return;
     }
     const auto [start, end] = view->selectedRange();
@@ -196,7 +202,8 @@ void AnnotationActions::showContextMenu(DocumentView *view, const QPoint &pos)
         for (QAction *a : std::as_const(m_colors))
             menu->addAction(a);
         menu->addAction(m_note);
-        if (const Annotation *current = m_controller->annotation(m_dock->currentId()); current && current->isOrphaned())
+        if (const Annotation *current = m_controller->annotation(m_dock->currentId());
+            current && current->isOrphaned())
             menu->addAction(m_reattach);
     } else {
         const QTextCursor at = view->cursorForPosition(pos);
@@ -206,7 +213,8 @@ void AnnotationActions::showContextMenu(DocumentView *view, const QPoint &pos)
             QMenu *recolor = menu->addMenu(tr("Colour"));
             for (QAction *c : std::as_const(m_colors))
                 recolor->addAction(c);
-            menu->addAction(tr("Edit Note"), this, [this, id] { m_dock->select(id, true); })->setEnabled(m_controller->canEdit());
+            menu->addAction(tr("Edit Note"), this, [this, id] { m_dock->select(id, true); })
+                ->setEnabled(m_controller->canEdit());
             menu->addAction(m_delete);
         }
     }

@@ -27,12 +27,14 @@ QString describe(AnnotationCommand::Kind kind)
 }
 } // namespace
 
-AnnotationCommand::AnnotationCommand(AnnotationController *controller, Kind kind, std::optional<Annotation> before,
-                                     std::optional<Annotation> after)
-    : QUndoCommand(describe(kind)), m_controller(controller), m_kind(kind), m_before(std::move(before)),
+AnnotationCommand::AnnotationCommand(AnnotationController *controller, Kind kind,
+    std::optional<Annotation> before, std::optional<Annotation> after)
+    : QUndoCommand(describe(kind)),
+      m_controller(controller),
+      m_kind(kind),
+      m_before(std::move(before)),
       m_after(std::move(after))
-{
-}
+{ }
 
 void AnnotationCommand::redo()
 {
@@ -44,7 +46,8 @@ void AnnotationCommand::undo()
     apply(m_before, m_after);
 }
 
-void AnnotationCommand::apply(const std::optional<Annotation> &target, const std::optional<Annotation> &current)
+void AnnotationCommand::apply(
+    const std::optional<Annotation> &target, const std::optional<Annotation> &current)
 {
     bool ok = false;
     if (!target)

@@ -20,7 +20,7 @@ public:
     enum Kind { Create, Recolor, EditNote, EditTags, Reattach, Delete };
 
     AnnotationCommand(AnnotationController *controller, Kind kind, std::optional<Annotation> before,
-                      std::optional<Annotation> after);
+        std::optional<Annotation> after);
 
     void redo() override;
     void undo() override;

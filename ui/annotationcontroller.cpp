@@ -54,7 +54,7 @@ void AnnotationController::setDocument(std::shared_ptr<const Document> document,
     for (const Annotation &a : std::as_const(loaded)) {
         if (a.isOrphaned())
             continue;
-        m_spans.push_back({a.anchor.start, a.anchor.end, a.id});
+        m_spans.push_back({ a.anchor.start, a.anchor.end, a.id });
         m_longest = std::max(m_longest, a.anchor.length());
     }
     std::sort(m_spans.begin(), m_spans.end(), [](const Span &a, const Span &b) { return a.start < b.start; });
@@ -71,7 +71,7 @@ QList<const Annotation *> AnnotationController::overlapping(qsizetype from, qsiz
 {
     QList<const Annotation *> out;
     auto it = std::lower_bound(m_spans.cbegin(), m_spans.cend(), from - m_longest,
-                               [](const Span &s, qsizetype value) { return s.start < value; });
+        [](const Span &s, qsizetype value) { return s.start < value; });
     for (; it != m_spans.cend() && it->start < to; ++it)
         if (it->end > from)
             if (const Annotation *a = annotation(it->id))
@@ -226,9 +226,9 @@ void AnnotationController::insertSpan(const Annotation &a)
 {
     if (a.isOrphaned())
         return;
-    const Span span{a.anchor.start, a.anchor.end, a.id};
-    const auto at = std::upper_bound(m_spans.begin(), m_spans.end(), span,
-                                     [](const Span &x, const Span &y) { return x.start < y.start; });
+    const Span span { a.anchor.start, a.anchor.end, a.id };
+    const auto at = std::upper_bound(
+        m_spans.begin(), m_spans.end(), span, [](const Span &x, const Span &y) { return x.start < y.start; });
     m_spans.insert(at, span);
     m_longest = std::max(m_longest, a.anchor.length());
 }
@@ -239,7 +239,7 @@ void AnnotationController::removeSpan(const QUuid &id)
     if (!a)
         return;
     auto it = std::lower_bound(m_spans.begin(), m_spans.end(), a->anchor.start,
-                               [](const Span &s, qsizetype value) { return s.start < value; });
+        [](const Span &s, qsizetype value) { return s.start < value; });
     for (; it != m_spans.end() && it->start == a->anchor.start; ++it) {
         if (it->id == id) {
             m_spans.erase(it);

@@ -98,7 +98,7 @@ private:
     std::shared_ptr<const Document> m_document;
     QByteArray m_hash;
     std::vector<Span> m_spans; // non-orphaned, sorted by start
-    qsizetype m_longest = 0;   // the longest span ever seen: how far back a search for overlaps looks
+    qsizetype m_longest = 0; // the longest span ever seen: how far back a search for overlaps looks
     AnnotationColor m_lastColor = AnnotationColor::Yellow;
     QString m_unavailable;
     bool m_lastWriteOk = true;

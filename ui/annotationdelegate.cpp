@@ -19,14 +19,15 @@ void AnnotationDelegate::initStyleOption(QStyleOptionViewItem *option, const QMo
         option->font.setBold(true);
         return;
     }
-    option->icon = AnnotationPalette::swatch(AnnotationColor(index.data(AnnotationListModel::ColorRole).toInt()));
+    option->icon
+        = AnnotationPalette::swatch(AnnotationColor(index.data(AnnotationListModel::ColorRole).toInt()));
     option->features |= QStyleOptionViewItem::HasDecoration;
     if (index.data(AnnotationListModel::OrphanedRole).toBool())
         option->font.setItalic(true);
 }
 
-bool AnnotationDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
-                                   const QModelIndex &index)
+bool AnnotationDelegate::helpEvent(
+    QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (event->type() != QEvent::ToolTip || index.data(AnnotationListModel::IsGroupRole).toBool())
         return QStyledItemDelegate::helpEvent(event, view, option, index);

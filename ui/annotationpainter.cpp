@@ -39,8 +39,9 @@ std::pair<qsizetype, qsizetype> AnnotationPainter::visibleRange() const
     // Hit-test the layout directly: cursorForPosition() may lay out the whole document first.
     const int bottomPosition = m_view->document()->documentLayout()->hitTest(
         QPointF(area.right(), scroll + area.bottom()), Qt::FuzzyHit);
-    const qsizetype bottom = bottomPosition < 0 ? m_view->textEnd() : m_view->textOffsetAtPosition(bottomPosition);
-    return {top, std::max(top, bottom) + 1};
+    const qsizetype bottom
+        = bottomPosition < 0 ? m_view->textEnd() : m_view->textOffsetAtPosition(bottomPosition);
+    return { top, std::max(top, bottom) + 1 };
 }
 
 void AnnotationPainter::refresh()
@@ -55,14 +56,14 @@ void AnnotationPainter::refresh()
     const auto [top, bottom] = visibleRange();
     const qsizetype from = std::max(m_view->textStart(), top - Margin);
     const qsizetype to = std::min(m_view->textEnd(), bottom + Margin);
-    m_painting = {from, to};
+    m_painting = { from, to };
     QList<QTextEdit::ExtraSelection> marks;
     for (const Annotation *a : m_controller->overlapping(from, to)) {
         if (!m_view->containsOffset(a->anchor.start))
             continue;
         QTextCharFormat format;
         format.setBackground(AnnotationPalette::tint(a->color));
-        marks.append({m_view->cursorForRange(a->anchor.start, a->anchor.end), format});
+        marks.append({ m_view->cursorForRange(a->anchor.start, a->anchor.end), format });
     }
     m_painted = int(marks.size());
     m_view->setSelectionLayer(Layer, marks);
@@ -73,10 +74,13 @@ void AnnotationPainter::scheduleRefresh()
     if (m_refreshQueued)
         return;
     m_refreshQueued = true;
-    QMetaObject::invokeMethod(this, [this] {
-        m_refreshQueued = false;
-        refresh();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_refreshQueued = false;
+            refresh();
+        },
+        Qt::QueuedConnection);
 }
 
 void AnnotationPainter::onChanged(const QUuid &, qsizetype start, qsizetype end)
@@ -89,7 +93,7 @@ void AnnotationPainter::onChanged(const QUuid &, qsizetype start, qsizetype end)
 qsizetype AnnotationPainter::offsetAt(const QPoint &viewportPos) const
 {
     const QPointF point(viewportPos.x() + m_view->horizontalScrollBar()->value(),
-                        viewportPos.y() + m_view->verticalScrollBar()->value());
+        viewportPos.y() + m_view->verticalScrollBar()->value());
     const int position = m_view->document()->documentLayout()->hitTest(point, Qt::ExactHit);
     return position < 0 ? -1 : m_view->textOffsetAtPosition(position);
 }
@@ -111,7 +115,8 @@ bool AnnotationPainter::eventFilter(QObject *watched, QEvent *event)
         } else {
             // Notes are the reader's text and may hold anything; convertFromPlainText escapes
             // it, so a tooltip never interprets it as rich text.
-            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(notes.join(u"\n\n"), Qt::WhiteSpaceNormal), m_view->viewport());
+            QToolTip::showText(help->globalPos(),
+                Qt::convertFromPlainText(notes.join(u"\n\n"), Qt::WhiteSpaceNormal), m_view->viewport());
         }
         return true;
     }

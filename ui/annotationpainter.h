@@ -41,7 +41,7 @@ private:
 
     QPointer<AnnotationController> m_controller;
     QPointer<DocumentView> m_view;
-    std::pair<qsizetype, qsizetype> m_painting{0, 0}; // the range the last refresh covered
+    std::pair<qsizetype, qsizetype> m_painting { 0, 0 }; // the range the last refresh covered
     int m_painted = 0;
     bool m_refreshQueued = false;
 };

@@ -17,7 +17,12 @@ public:
     static constexpr int TintAlpha = 110;
 
     static QColor solid(AnnotationColor color);
-    static QColor tint(AnnotationColor color) { QColor c = solid(color); c.setAlpha(TintAlpha); return c; }
+    static QColor tint(AnnotationColor color)
+    {
+        QColor c = solid(color);
+        c.setAlpha(TintAlpha);
+        return c;
+    }
     static QIcon swatch(AnnotationColor color);
     static QString label(AnnotationColor color); // translated: "Yellow", ...
 };

@@ -37,10 +37,18 @@ QStringList splitTags(const QString &text)
 } // namespace
 
 AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *parent)
-    : QDockWidget(tr("Annotations"), parent), m_controller(controller), m_filter(new QLineEdit),
-      m_color(new QComboBox), m_tag(new QComboBox), m_sort(new QComboBox), m_count(new QLabel),
-      m_view(new QTreeView), m_note(new QPlainTextEdit), m_tags(new QLineEdit),
-      m_tagWords(new QStringListModel(this)), m_completer(new QCompleter(m_tagWords, this)),
+    : QDockWidget(tr("Annotations"), parent),
+      m_controller(controller),
+      m_filter(new QLineEdit),
+      m_color(new QComboBox),
+      m_tag(new QComboBox),
+      m_sort(new QComboBox),
+      m_count(new QLabel),
+      m_view(new QTreeView),
+      m_note(new QPlainTextEdit),
+      m_tags(new QLineEdit),
+      m_tagWords(new QStringListModel(this)),
+      m_completer(new QCompleter(m_tagWords, this)),
       m_saveTimer(new QTimer(this))
 {
     setObjectName(u"annotationsDock"_s);
@@ -109,15 +117,17 @@ AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *pare
         else
             select(m_current);
     });
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
-        if (!parent.isValid())
-            for (int r = first; r <= last; ++r)
-                m_view->expand(m_controller->model()->index(r, 0));
-    });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
-        if (const Annotation *a = m_controller->model()->annotation(index))
-            setCurrent(a->id);
-    });
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &parent, int first, int last) {
+            if (!parent.isValid())
+                for (int r = first; r <= last; ++r)
+                    m_view->expand(m_controller->model()->index(r, 0));
+        });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &index) {
+            if (const Annotation *a = m_controller->model()->annotation(index))
+                setCurrent(a->id);
+        });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (const Annotation *a = m_controller->model()->annotation(index); a && !a->isOrphaned())
             emit showRequested(a->anchor.start, a->anchor.end);
@@ -139,7 +149,8 @@ AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *pare
         if (!m_completer->completionPrefix().isEmpty())
             m_completer->complete();
     });
-    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &AnnotationsDock::completeTag);
+    connect(
+        m_completer, qOverload<const QString &>(&QCompleter::activated), this, &AnnotationsDock::completeTag);
 
     updateTagChoices();
     updateCount();
@@ -253,8 +264,8 @@ void AnnotationsDock::updateCount()
 {
     const AnnotationListModel *model = m_controller->model();
     m_count->setText(model->count() == model->totalCount()
-                         ? tr("%n annotation(s)", nullptr, model->totalCount())
-                         : tr("%1 of %n annotation(s)", nullptr, model->totalCount()).arg(model->count()));
+            ? tr("%n annotation(s)", nullptr, model->totalCount())
+            : tr("%1 of %n annotation(s)", nullptr, model->totalCount()).arg(model->count()));
 }
 
 void AnnotationsDock::updateTagChoices()

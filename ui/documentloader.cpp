@@ -34,21 +34,20 @@ Result<Document, LoadFailure> importAny(const Importer &importer, const QString 
     if (!isPdfFile(path)) {
         auto imported = importer.importFile(path);
         if (!imported)
-            return R::failure({imported.error(), std::nullopt});
+            return R::failure({ imported.error(), std::nullopt });
         return std::move(imported).value();
     }
     auto pages = PdfReader::readPages(path);
     if (!pages)
-        return R::failure({ImportError::Unreadable, pages.error()});
+        return R::failure({ ImportError::Unreadable, pages.error() });
     auto imported = importer.importPages(pages.value());
     if (!imported)
-        return R::failure({imported.error(), std::nullopt});
+        return R::failure({ imported.error(), std::nullopt });
     return std::move(imported).value();
 }
 
 Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_ptr<std::atomic_bool> cancel,
-                     QThread *uiThread,
-                     const std::function<void(double)> &report)
+    QThread *uiThread, const std::function<void(double)> &report)
 {
     Importer importer;
     importer.setProgress([&](double f) {
@@ -77,11 +76,12 @@ Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_pt
     const double split = ImportShare + (1 - ImportShare) * 0.8;
     result->main = PaneContent::build(*doc, 0, 0, style, renderProgress(ImportShare, split), uiThread);
     if (parts > 1 && result->main)
-        result->commentary = PaneContent::build(*doc, 1, int(parts) - 1, style, renderProgress(split, 1.0), uiThread);
+        result->commentary
+            = PaneContent::build(*doc, 1, int(parts) - 1, style, renderProgress(split, 1.0), uiThread);
     if (hash.isValid())
         result->hash = hash.result();
     if (!result->main || (parts > 1 && !result->commentary) || cancel->load())
-        return Outcome::failure({ImportError::Cancelled, std::nullopt});
+        return Outcome::failure({ ImportError::Cancelled, std::nullopt });
     result->document = std::move(doc);
     return result;
 }
@@ -120,18 +120,22 @@ void DocumentLoader::load(const QString &path, const PaneStyle &style)
         const int percent = int(f * 100);
         if (lastReported->exchange(percent) == percent || !self)
             return;
-        QMetaObject::invokeMethod(self, [self, generation, f] {
-            if (self && generation == self->m_generation)
-                emit self->progress(f);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, generation, f] {
+                if (self && generation == self->m_generation)
+                    emit self->progress(f);
+            },
+            Qt::QueuedConnection);
     };
 
     auto *watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, path, generation, cancel = m_cancel] {
-        watcher->deleteLater();
-        if (generation == m_generation) // else superseded by a later load
-            finish(path, watcher->result(), *cancel);
-    });
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+        [this, watcher, path, generation, cancel = m_cancel] {
+            watcher->deleteLater();
+            if (generation == m_generation) // else superseded by a later load
+                finish(path, watcher->result(), *cancel);
+        });
     watcher->setFuture(QtConcurrent::run(loadOnWorker, path, style, m_cancel, thread(), report));
 }
 
@@ -145,8 +149,8 @@ void DocumentLoader::loadNow(const QString &path, const PaneStyle &style)
     finish(path, loadOnWorker(path, style, m_cancel, nullptr, [](double) {}), *m_cancel);
 }
 
-void DocumentLoader::finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, LoadFailure> &outcome,
-                            const std::atomic_bool &cancelled)
+void DocumentLoader::finish(const QString &path,
+    const Result<std::shared_ptr<LoadedDocument>, LoadFailure> &outcome, const std::atomic_bool &cancelled)
 {
     m_loading = false;
     // A cancel that arrives after the worker finished still wins: the reader asked for it.
@@ -163,13 +167,20 @@ void DocumentLoader::finish(const QString &path, const Result<std::shared_ptr<Lo
 QString DocumentLoader::describe(ImportError error)
 {
     switch (error) {
-    case ImportError::NotFound: return tr("The file does not exist.");
-    case ImportError::NotAFile: return tr("This is not a file.");
-    case ImportError::Unreadable: return tr("The file cannot be read: permission denied or an input error.");
-    case ImportError::Empty: return tr("The file is empty.");
-    case ImportError::Binary: return tr("The file is not text: it looks like a binary file.");
-    case ImportError::TooLarge: return tr("The file is too large to open.");
-    case ImportError::Cancelled: return tr("Opening the file was cancelled.");
+    case ImportError::NotFound:
+        return tr("The file does not exist.");
+    case ImportError::NotAFile:
+        return tr("This is not a file.");
+    case ImportError::Unreadable:
+        return tr("The file cannot be read: permission denied or an input error.");
+    case ImportError::Empty:
+        return tr("The file is empty.");
+    case ImportError::Binary:
+        return tr("The file is not text: it looks like a binary file.");
+    case ImportError::TooLarge:
+        return tr("The file is too large to open.");
+    case ImportError::Cancelled:
+        return tr("Opening the file was cancelled.");
     }
     return {};
 }
@@ -177,13 +188,18 @@ QString DocumentLoader::describe(ImportError error)
 QString DocumentLoader::describe(PdfError error)
 {
     switch (error) {
-    case PdfError::NotPdf: return tr("The file is not a PDF.");
-    case PdfError::Damaged: return tr("The PDF is damaged and cannot be read.");
-    case PdfError::Encrypted: return tr("The PDF is encrypted: Pizhu cannot open it without its password.");
-    case PdfError::WrongPassword: return tr("The PDF password is wrong.");
+    case PdfError::NotPdf:
+        return tr("The file is not a PDF.");
+    case PdfError::Damaged:
+        return tr("The PDF is damaged and cannot be read.");
+    case PdfError::Encrypted:
+        return tr("The PDF is encrypted: Pizhu cannot open it without its password.");
+    case PdfError::WrongPassword:
+        return tr("The PDF password is wrong.");
     case PdfError::NoText:
-        return tr("The PDF has no text, only images of pages (a scan?): Pizhu reads text and does not recognise it "
-                  "in images.");
+        return tr(
+            "The PDF has no text, only images of pages (a scan?): Pizhu reads text and does not recognise it "
+            "in images.");
     }
     return {};
 }

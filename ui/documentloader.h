@@ -20,7 +20,7 @@ struct LoadedDocument
     QString path;
     std::shared_ptr<const Document> document;
     QByteArray hash; // Document::hash(), computed on the worker because it reads all the text
-    std::unique_ptr<PaneContent> main;       // the first part
+    std::unique_ptr<PaneContent> main; // the first part
     std::unique_ptr<PaneContent> commentary; // every later part; null when there is none
 };
 
@@ -32,7 +32,8 @@ struct LoadFailure
 };
 
 // Imports and renders a file on a worker thread (QtConcurrent) so that a large file never
-// freezes the window. A PDF is read page by page (PdfReader) and imported from its pages. One load at a time: starting another cancels the one in flight.
+// freezes the window. A PDF is read page by page (PdfReader) and imported from its pages. One load at a time:
+// starting another cancels the one in flight.
 class DocumentLoader final : public QObject
 {
     Q_OBJECT
@@ -62,7 +63,7 @@ signals:
 
 private:
     void finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, LoadFailure> &outcome,
-                const std::atomic_bool &cancelled);
+        const std::atomic_bool &cancelled);
 
     std::shared_ptr<std::atomic_bool> m_cancel;
     int m_generation = 0;

@@ -105,7 +105,8 @@ int DocumentView::positionForOffset(qsizetype offset) const
         return -1;
     const int n = blockIndexForOffset(offset);
     const QTextBlock block = document()->findBlockByNumber(n);
-    const qsizetype into = std::clamp<qsizetype>(offset - m_content->blockStarts.at(n), 0, block.length() - 1);
+    const qsizetype into
+        = std::clamp<qsizetype>(offset - m_content->blockStarts.at(n), 0, block.length() - 1);
     return block.position() + int(into);
 }
 
@@ -134,8 +135,8 @@ std::pair<qsizetype, qsizetype> DocumentView::selectedRange() const
 {
     const QTextCursor cursor = textCursor();
     if (!hasContent() || !cursor.hasSelection())
-        return {-1, -1};
-    return {textOffsetAtPosition(cursor.selectionStart()), textOffsetAtPosition(cursor.selectionEnd())};
+        return { -1, -1 };
+    return { textOffsetAtPosition(cursor.selectionStart()), textOffsetAtPosition(cursor.selectionEnd()) };
 }
 
 qsizetype DocumentView::topOffset() const
@@ -208,7 +209,7 @@ void DocumentView::flashRange(qsizetype start, qsizetype end)
     QColor colour = palette().color(QPalette::Highlight);
     colour.setAlpha(90);
     flash.format.setBackground(colour);
-    setSelectionLayer(u"flash"_s, {flash});
+    setSelectionLayer(u"flash"_s, { flash });
     const int generation = ++m_flashGeneration;
     QTimer::singleShot(1200, this, [this, generation] {
         if (generation == m_flashGeneration)
@@ -267,7 +268,8 @@ void DocumentView::resizeEvent(QResizeEvent *event)
 {
     // Rewrapping moves the text under the reader; keep the line that was at the top.
     const qsizetype top = m_pendingOffset >= 0 ? m_pendingOffset
-                          : verticalScrollBar()->value() > 0 ? topOffset() : -1;
+        : verticalScrollBar()->value() > 0     ? topOffset()
+                                               : -1;
     QTextBrowser::resizeEvent(event);
     if (top >= 0 && hasContent())
         scrollToOffset(top);

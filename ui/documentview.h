@@ -34,7 +34,10 @@ public:
     // This pane -> canonical offsets: the offset of a position in the QTextDocument (or of the
     // cursor's position), -1 when the pane is empty.
     qsizetype textOffsetAtPosition(int position) const;
-    qsizetype textOffsetAt(const QTextCursor &cursor) const { return textOffsetAtPosition(cursor.position()); }
+    qsizetype textOffsetAt(const QTextCursor &cursor) const
+    {
+        return textOffsetAtPosition(cursor.position());
+    }
     // The selection as a canonical range, or {-1,-1} without one.
     std::pair<qsizetype, qsizetype> selectedRange() const;
 
@@ -56,7 +59,7 @@ public:
     void setLineSpacing(int percent);
     int lineSpacing() const { return m_lineSpacing; }
     // What new content should be rendered with to show without a second layout.
-    PaneStyle style() const { return {font(), m_lineSpacing}; }
+    PaneStyle style() const { return { font(), m_lineSpacing }; }
 
 signals:
     // The offset at the top of the view changed (scrolling, resizing, a new font).

@@ -27,7 +27,8 @@ FindActions::FindActions(MainWindow *window)
     m_dock = new SearchResultsDock(window);
     m_dock->setObjectName(u"searchResultsDock"_s);
     m_dock->setModel(m_session->model());
-    window->addDock(m_dock, Qt::BottomDockWidgetArea)->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4));
+    window->addDock(m_dock, Qt::BottomDockWidgetArea)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4));
     // Hidden until the reader asks for it: the find bar's "k of n" is enough for most searches,
     // and an empty dock would take height from the text. The window restores its layout after
     // this, which shows the dock again if it was open when the window last closed.
@@ -45,7 +46,7 @@ FindActions::FindActions(MainWindow *window)
     connect(m_session, &SearchSession::currentChanged, m_dock, &SearchResultsDock::setCurrentRow);
     connect(m_dock, &SearchResultsDock::matchActivated, m_session, &SearchSession::setCurrentIndex);
 
-    for (DocumentView *view : {window->mainView(), window->commentaryView()}) {
+    for (DocumentView *view : { window->mainView(), window->commentaryView() }) {
         m_highlighters.append(new SearchHighlighter(m_session, view, this));
         view->installEventFilter(this); // keeps the bar placed when the pane is resized
     }
@@ -68,7 +69,7 @@ void FindActions::openFind()
     // Each pane is a text of its own (the main part, the commentary): the search stays in the one
     // being read, and starts from where the reader is.
     m_session->setAnchorOffset(view->topOffset());
-    m_session->setScope({view->textStart(), view->textEnd()});
+    m_session->setScope({ view->textStart(), view->textEnd() });
     setHighlightsEnabled(true);
     const QString selected = view->textCursor().selectedText();
     // A selection across paragraphs is not something to look for; keep the last query then.
@@ -111,7 +112,7 @@ void FindActions::documentChanged()
     m_session->setDocument(*document);
     // The old scope points into the previous document's text.
     DocumentView *view = m_host ? m_host.data() : m_window->mainView();
-    m_session->setScope({view->textStart(), view->textEnd()});
+    m_session->setScope({ view->textStart(), view->textEnd() });
 }
 
 bool FindActions::eventFilter(QObject *watched, QEvent *event)

@@ -43,8 +43,11 @@ QString positionKey(const QByteArray &hash, const QString &pane)
 } // namespace
 
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
-    : QMainWindow(parent), m_settings(settings), m_loader(new DocumentLoader(this)),
-      m_outlineModel(new OutlineModel(nullptr, this)), m_style(new ReadingStyle(settings, this))
+    : QMainWindow(parent),
+      m_settings(settings),
+      m_loader(new DocumentLoader(this)),
+      m_outlineModel(new OutlineModel(nullptr, this)),
+      m_style(new ReadingStyle(settings, this))
 {
     setObjectName(u"MainWindow"_s);
     setAcceptDrops(true);
@@ -58,7 +61,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     new OriginalTextActions(this);
 
     connect(m_loader, &DocumentLoader::started, this, [this] { setLoadingUi(true); });
-    connect(m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
+    connect(
+        m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
     connect(m_loader, &DocumentLoader::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &DocumentLoader::failed, this, &MainWindow::showLoadError);
     connect(m_loader, &DocumentLoader::cancelled, this, [this] {
@@ -102,9 +106,9 @@ void MainWindow::createWidgets()
     m_commentaryView->setObjectName(u"commentaryView"_s);
     m_commentaryView->setAccessibleName(tr("Commentary"));
     m_activeView = m_mainView;
-    for (DocumentView *view : {m_mainView, m_commentaryView})
+    for (DocumentView *view : { m_mainView, m_commentaryView })
         connect(view, &DocumentView::topOffsetChanged, this,
-                [this, view](qsizetype offset) { onTopOffsetChanged(view, offset); });
+            [this, view](qsizetype offset) { onTopOffsetChanged(view, offset); });
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (now == m_mainView || now == m_commentaryView)
             m_activeView = static_cast<DocumentView *>(now);
@@ -119,7 +123,7 @@ void MainWindow::createWidgets()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({280, 620, 500});
+    m_splitter->setSizes({ 280, 620, 500 });
     setCentralWidget(m_splitter);
 }
 
@@ -128,8 +132,9 @@ void MainWindow::createMenus()
     QMenu *file = m_menus[int(Menu::File)] = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
         const QString dir = m_settings->value(u"lastDirectory"_s).toString();
-        const QString filter = tr("Documents (*.txt *.md *.markdown *.pdf);;Text and Markdown (*.txt *.md *.markdown);;"
-                                  "PDF files (*.pdf);;All files (*)");
+        const QString filter
+            = tr("Documents (*.txt *.md *.markdown *.pdf);;Text and Markdown (*.txt *.md *.markdown);;"
+                 "PDF files (*.pdf);;All files (*)");
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Document"), dir, filter);
         if (!path.isEmpty())
             openFile(path);
@@ -138,7 +143,7 @@ void MainWindow::createMenus()
     m_recentFiles = new RecentFiles(m_settings, recent, this);
     connect(m_recentFiles, &RecentFiles::openRequested, this, &MainWindow::openFile);
     file->addAction(tr("Open &Bundled Document"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this,
-                    &MainWindow::openBundledDocument);
+        &MainWindow::openBundledDocument);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)->setMenuRole(QAction::QuitRole);
 
@@ -148,21 +153,25 @@ void MainWindow::createMenus()
 
     QMenu *view = m_menus[int(Menu::View)] = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { setZoom(zoom() + 1); });
-    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
-    view->addAction(tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), this, [this] { setZoom(zoom() - 1); });
+    zoomIn->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn });
+    view->addAction(
+        tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), this, [this] { setZoom(zoom() - 1); });
     view->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { setZoom(0); });
-    view->addAction(tr("&Font…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::chooseFont);
+    view->addAction(
+        tr("&Font…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::chooseFont);
     QMenu *spacing = view->addMenu(tr("&Line Spacing"));
     auto *spacingGroup = new QActionGroup(spacing);
-    for (int percent : {100, 130, 160, 200}) {
-        QAction *a = spacing->addAction(tr("%1%").arg(percent), m_style, [this, percent] { m_style->setLineSpacing(percent); });
+    for (int percent : { 100, 130, 160, 200 }) {
+        QAction *a = spacing->addAction(
+            tr("%1%").arg(percent), m_style, [this, percent] { m_style->setLineSpacing(percent); });
         a->setCheckable(true);
         a->setChecked(percent == m_style->lineSpacing());
         spacingGroup->addAction(a);
     }
     view->addSeparator();
     auto addToggle = [&](const QString &text, int key, const QString &name) {
-        QAction *a = view->addAction(text, QKeySequence(Qt::CTRL | Qt::ALT | key), this, &MainWindow::updatePaneVisibility);
+        QAction *a = view->addAction(
+            text, QKeySequence(Qt::CTRL | Qt::ALT | key), this, &MainWindow::updatePaneVisibility);
         a->setObjectName(name);
         a->setCheckable(true);
         a->setChecked(m_settings->value(u"view/"_s + name, true).toBool());
@@ -174,8 +183,10 @@ void MainWindow::createMenus()
     view->addSeparator(); // docks added later put their toggles below
 
     QMenu *go = m_menus[int(Menu::Go)] = menuBar()->addMenu(tr("&Go"));
-    go->addAction(tr("&Next Section"), QKeySequence(Qt::ALT | Qt::Key_Down), this, [this] { goToSection(true); });
-    go->addAction(tr("&Previous Section"), QKeySequence(Qt::ALT | Qt::Key_Up), this, [this] { goToSection(false); });
+    go->addAction(
+        tr("&Next Section"), QKeySequence(Qt::ALT | Qt::Key_Down), this, [this] { goToSection(true); });
+    go->addAction(
+        tr("&Previous Section"), QKeySequence(Qt::ALT | Qt::Key_Up), this, [this] { goToSection(false); });
     go->addAction(tr("Back to &Top"), QKeySequence(Qt::ALT | Qt::Key_Home), this, &MainWindow::goToTop);
     go->addSeparator();
     go->addAction(tr("&Outline"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
@@ -310,8 +321,7 @@ void MainWindow::showLoadError(const QString &path, const LoadFailure &failure)
         m_recentFiles->remove(path);
     // Window-modal but not blocking: the event loop keeps running, and nothing waits on it.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open File"),
-                                tr("Pizhu cannot open “%1”.").arg(QDir::toNativeSeparators(path)),
-                                QMessageBox::Ok, this);
+        tr("Pizhu cannot open “%1”.").arg(QDir::toNativeSeparators(path)), QMessageBox::Ok, this);
     box->setObjectName(u"loadErrorDialog"_s);
     box->setTextFormat(Qt::PlainText);
     box->setInformativeText(message);
@@ -322,7 +332,7 @@ void MainWindow::showLoadError(const QString &path, const LoadFailure &failure)
 
 DocumentView *MainWindow::viewForOffset(qsizetype offset) const
 {
-    for (DocumentView *view : {m_mainView, m_commentaryView})
+    for (DocumentView *view : { m_mainView, m_commentaryView })
         if (view->containsOffset(offset))
             return view;
     return nullptr;
@@ -388,7 +398,8 @@ void MainWindow::goToSection(bool forward)
 {
     DocumentView *view = activeView();
     const qsizetype top = view->topOffset();
-    const QModelIndex index = forward ? m_outlineModel->sectionAfter(top) : m_outlineModel->sectionBefore(top);
+    const QModelIndex index
+        = forward ? m_outlineModel->sectionAfter(top) : m_outlineModel->sectionBefore(top);
     if (index.isValid())
         activateOutlineIndex(index);
 }
@@ -413,7 +424,7 @@ void MainWindow::setZoom(int steps)
 void MainWindow::applyStyle()
 {
     const QFont font = m_style->font();
-    for (DocumentView *view : {m_mainView, m_commentaryView}) {
+    for (DocumentView *view : { m_mainView, m_commentaryView }) {
         view->setReadingFont(font);
         view->setLineSpacing(m_style->lineSpacing());
     }
@@ -447,7 +458,8 @@ void MainWindow::saveReadingPosition() const
 
 void MainWindow::restoreReadingPosition()
 {
-    for (auto [view, pane] : {std::pair{m_mainView, u"main"_s}, std::pair{m_commentaryView, u"commentary"_s}}) {
+    for (auto [view, pane] :
+        { std::pair { m_mainView, u"main"_s }, std::pair { m_commentaryView, u"commentary"_s } }) {
         const QVariant saved = m_settings->value(positionKey(m_hash, pane));
         if (saved.isValid() && view->containsOffset(saved.toLongLong()))
             view->scrollToOffset(saved.toLongLong());
@@ -471,7 +483,7 @@ void MainWindow::saveWindowState() const
     m_settings->setValue(u"window/geometry"_s, saveGeometry());
     m_settings->setValue(u"window/state"_s, saveState());
     m_settings->setValue(u"window/splitter"_s, m_splitter->saveState());
-    for (const QAction *toggle : {m_showOutline, m_showMain, m_showCommentary})
+    for (const QAction *toggle : { m_showOutline, m_showMain, m_showCommentary })
         m_settings->setValue(u"view/"_s + toggle->objectName(), toggle->isChecked());
 }
 
@@ -504,10 +516,10 @@ void MainWindow::showAbout()
 {
     // Not QMessageBox::about(), which blocks: the event loop (and a test) carries on behind it.
     auto *box = new QMessageBox(QMessageBox::Information, tr("About Pizhu"),
-                                tr("<h3>Pizhu %1</h3><p>Close reading and annotation of long documents.</p>"
-                                   "<p>Built with Qt %2.</p>")
-                                    .arg(QStringLiteral(PIZHU_VERSION), QString::fromLatin1(qVersion())),
-                                QMessageBox::Ok, this);
+        tr("<h3>Pizhu %1</h3><p>Close reading and annotation of long documents.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(PIZHU_VERSION), QString::fromLatin1(qVersion())),
+        QMessageBox::Ok, this);
     box->setObjectName(u"aboutDialog"_s);
     box->setIconPixmap(windowIcon().pixmap(64));
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -41,9 +41,9 @@ NotesExportActions::NotesExportActions(MainWindow *window) : QObject(window), m_
             separator = a;
     file->insertAction(separator, m_export);
 
-    m_copy = window->menu(MainWindow::Menu::Edit)->addAction(tr("Copy Notes as &Markdown"),
-                                                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
-                                                               [this] { copyMarkdown(); });
+    m_copy = window->menu(MainWindow::Menu::Edit)
+                 ->addAction(tr("Copy Notes as &Markdown"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                     this, [this] { copyMarkdown(); });
     m_copy->setObjectName(u"copyNotesMarkdownAction"_s);
 }
 
@@ -55,7 +55,8 @@ Result<QByteArray, QString> NotesExportActions::render(Format format, const QStr
         return R::failure(tr("No document is open."));
     // The annotations feature is installed into the window after it is built
     // (AnnotationActions::install), and may lack a database: look for its store when needed.
-    const auto *controller = m_window->findChild<AnnotationController *>(QString(), Qt::FindDirectChildrenOnly);
+    const auto *controller
+        = m_window->findChild<AnnotationController *>(QString(), Qt::FindDirectChildrenOnly);
     const AnnotationStore *store = controller ? controller->store() : nullptr;
     if (!store)
         return R::failure(tr("Notes cannot be exported: the annotation database is not open."));
@@ -92,7 +93,8 @@ bool NotesExportActions::exportTo(const QString &path)
     }
     // QSaveFile: an export that fails halfway leaves the previous file as it was.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.value()) != bytes.value().size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.value()) != bytes.value().size()
+        || !file.commit()) {
         report(tr("Cannot write “%1”: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
@@ -121,8 +123,8 @@ void NotesExportActions::chooseFile()
     QString selectedFilter;
     const QString markdownFilter = tr("Markdown (*.md)");
     const QString jsonFilter = tr("Web Annotations JSON (*.json)");
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Export Notes"), suggested,
-                                                markdownFilter + u";;"_s + jsonFilter, &selectedFilter);
+    QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export Notes"), suggested, markdownFilter + u";;"_s + jsonFilter, &selectedFilter);
     if (path.isEmpty())
         return;
     // The chosen filter decides the format when the name has no known extension.

@@ -55,8 +55,8 @@ void OriginalTextActions::render(bool original)
     // on this thread is fine for a reader's click; a document's worth of blocks takes well under
     // the time a load does.
     const int parts = int(doc->parts().size());
-    const std::pair<DocumentView *, std::pair<int, int>> panes[] = {{m_window->mainView(), {0, 0}},
-                                                                    {m_window->commentaryView(), {1, parts - 1}}};
+    const std::pair<DocumentView *, std::pair<int, int>> panes[]
+        = { { m_window->mainView(), { 0, 0 } }, { m_window->commentaryView(), { 1, parts - 1 } } };
     for (const auto &[view, range] : panes) {
         if (!view->hasContent() || range.first > range.second)
             continue;

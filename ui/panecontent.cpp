@@ -62,9 +62,8 @@ qsizetype PaneContent::textEnd() const
     return blockStarts.last() + textDocument->lastBlock().length() - 1;
 }
 
-std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPart, int lastPart, const PaneStyle &style,
-                                                const std::function<bool(double)> &progress,
-                                                QThread *targetThread)
+std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPart, int lastPart,
+    const PaneStyle &style, const std::function<bool(double)> &progress, QThread *targetThread)
 {
     auto content = std::make_unique<PaneContent>();
     content->firstPart = firstPart;

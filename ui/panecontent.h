@@ -27,7 +27,7 @@ struct PaneContent
 {
     std::unique_ptr<QTextDocument> textDocument;
     QList<qsizetype> blockStarts; // Document::text() offset of QTextBlock n, ascending
-    int firstPart = 0;            // parts [firstPart, lastPart] of the Document
+    int firstPart = 0; // parts [firstPart, lastPart] of the Document
     int lastPart = -1;
     PaneStyle style;
 
@@ -38,9 +38,9 @@ struct PaneContent
     // Renders parts [firstPart, lastPart]. progress gets the fraction done and may return false
     // to cancel, which returns nothing. Safe to call on a worker thread: the QTextDocument has no
     // parent and is moved to targetThread (if given) before it is returned.
-    static std::unique_ptr<PaneContent> build(const Document &doc, int firstPart, int lastPart, const PaneStyle &style,
-                                              const std::function<bool(double)> &progress = {},
-                                              QThread *targetThread = nullptr);
+    static std::unique_ptr<PaneContent> build(const Document &doc, int firstPart, int lastPart,
+        const PaneStyle &style, const std::function<bool(double)> &progress = {},
+        QThread *targetThread = nullptr);
 };
 
 } // namespace Pizhu

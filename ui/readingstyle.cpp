@@ -27,7 +27,7 @@ QFont ReadingStyle::font() const
     // Latin-only choice still come from that face rather than from a second one, which would
     // map another 10-20 MB of font file.
     QFont font = QApplication::font();
-    QStringList families = font.families().isEmpty() ? QStringList{font.family()} : font.families();
+    QStringList families = font.families().isEmpty() ? QStringList { font.family() } : font.families();
     const QString family = m_settings->value(FamilyKey).toString();
     if (!family.isEmpty() && !families.contains(family))
         families.prepend(family);

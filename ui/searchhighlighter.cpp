@@ -13,8 +13,14 @@ namespace {
 constexpr qsizetype Margin = 2000;
 constexpr int MaxHighlights = 5000;
 
-QColor matchColor() { return QColor(255, 226, 110); }
-QColor currentColor() { return QColor(255, 150, 40); }
+QColor matchColor()
+{
+    return QColor(255, 226, 110);
+}
+QColor currentColor()
+{
+    return QColor(255, 150, 40);
+}
 
 } // namespace
 
@@ -37,7 +43,7 @@ std::pair<qsizetype, qsizetype> SearchHighlighter::visibleRange() const
     const QRect area = m_view->viewport()->rect();
     const qsizetype top = m_view->textOffsetAt(m_view->cursorForPosition(area.topLeft()));
     const qsizetype bottom = m_view->textOffsetAt(m_view->cursorForPosition(area.bottomRight()));
-    return {top, std::max(top, bottom) + 1};
+    return { top, std::max(top, bottom) + 1 };
 }
 
 void SearchHighlighter::refresh()
@@ -64,7 +70,7 @@ void SearchHighlighter::refresh()
         if (i == current)
             continue;
         const SearchMatch &m = matches.at(i);
-        marks.append({m_view->cursorForRange(m.range.start, m.range.end), plain});
+        marks.append({ m_view->cursorForRange(m.range.start, m.range.end), plain });
     }
     m_view->setSelectionLayer(MatchLayer, marks);
 
@@ -73,7 +79,7 @@ void SearchHighlighter::refresh()
         QTextCharFormat strong = plain;
         strong.setBackground(currentColor());
         const SearchMatch &m = matches.at(current);
-        currentMark.append({m_view->cursorForRange(m.range.start, m.range.end), strong});
+        currentMark.append({ m_view->cursorForRange(m.range.start, m.range.end), strong });
     }
     m_view->setSelectionLayer(CurrentLayer, currentMark);
 }

@@ -7,9 +7,11 @@
 
 namespace Pizhu {
 
-SearchResultDelegate::SearchResultDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+SearchResultDelegate::SearchResultDelegate(QObject *parent) : QStyledItemDelegate(parent)
+{ }
 
-void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void SearchResultDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QString match = index.data(SearchResultsModel::MatchTextRole).toString();
     if (index.column() != SearchResultsModel::ContextColumn || match.isEmpty()) {

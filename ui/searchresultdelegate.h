@@ -13,7 +13,8 @@ class SearchResultDelegate final : public QStyledItemDelegate
 public:
     explicit SearchResultDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
 } // namespace Pizhu

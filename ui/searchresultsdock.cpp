@@ -55,7 +55,8 @@ void SearchResultsDock::setCurrentRow(int row)
         return;
     const QModelIndex index = model->index(row, 0);
     const QSignalBlocker blocker(m_view); // following the find bar is not an activation
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
 }
 
@@ -64,8 +65,8 @@ void SearchResultsDock::activate(const QModelIndex &index)
     if (!index.isValid())
         return;
     const QModelIndex first = index.siblingAtColumn(0);
-    const TextRange range{first.data(SearchResultsModel::StartRole).value<qsizetype>(),
-                          first.data(SearchResultsModel::EndRole).value<qsizetype>()};
+    const TextRange range { first.data(SearchResultsModel::StartRole).value<qsizetype>(),
+        first.data(SearchResultsModel::EndRole).value<qsizetype>() };
     emit matchActivated(index.row(), range);
 }
 

@@ -7,7 +7,8 @@
 
 namespace Pizhu {
 
-SearchSession::SearchSession(QObject *parent) : QObject(parent), m_model(new SearchResultsModel(this)) {}
+SearchSession::SearchSession(QObject *parent) : QObject(parent), m_model(new SearchResultsModel(this))
+{ }
 
 // Workers hold their own shared pointers to the searcher and never touch this object, so nothing
 // has to wait for them here; their watchers are children and go with it.
@@ -106,7 +107,7 @@ void SearchSession::applyResults(QList<SearchMatch> matches)
     int current = -1;
     if (!found.isEmpty()) {
         const auto it = std::lower_bound(found.cbegin(), found.cend(), anchor,
-                                         [](const SearchMatch &m, qsizetype a) { return m.range.start < a; });
+            [](const SearchMatch &m, qsizetype a) { return m.range.start < a; });
         current = it == found.cend() ? 0 : int(it - found.cbegin());
     }
     m_current = -1;
@@ -121,10 +122,10 @@ std::pair<int, int> SearchSession::rowsOverlapping(qsizetype from, qsizetype to)
     const QList<SearchMatch> &found = m_model->matches();
     // Matches do not overlap and come in text order, so their ends are sorted too.
     const auto first = std::upper_bound(found.cbegin(), found.cend(), from,
-                                        [](qsizetype f, const SearchMatch &m) { return f < m.range.end; });
-    const auto last = std::lower_bound(first, found.cend(), to,
-                                       [](const SearchMatch &m, qsizetype t) { return m.range.start < t; });
-    return {int(first - found.cbegin()), int(last - found.cbegin())};
+        [](qsizetype f, const SearchMatch &m) { return f < m.range.end; });
+    const auto last = std::lower_bound(
+        first, found.cend(), to, [](const SearchMatch &m, qsizetype t) { return m.range.start < t; });
+    return { int(first - found.cbegin()), int(last - found.cbegin()) };
 }
 
 void SearchSession::setCurrent(int index)

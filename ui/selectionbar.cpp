@@ -64,7 +64,8 @@ bool SelectionBar::eventFilter(QObject *watched, QEvent *event)
     if (m_view && watched == m_view->viewport()) {
         if (event->type() == QEvent::MouseButtonPress)
             hide();
-        else if (event->type() == QEvent::MouseButtonRelease && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton)
+        else if (event->type() == QEvent::MouseButtonRelease
+            && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton)
             showBySelection();
     }
     return false;

@@ -12,13 +12,15 @@ namespace Pizhu {
 TargetsActions::TargetsActions(MainWindow *window) : QObject(window), m_window(window)
 {
     m_dock = new TargetsDock(window);
-    window->addDock(m_dock, Qt::RightDockWidgetArea)->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_5));
+    window->addDock(m_dock, Qt::RightDockWidgetArea)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_5));
     // Hidden until asked for (View > Targets), so the text keeps its width; the window's layout,
     // restored after this, shows it again if it was open when the window last closed.
     m_dock->hide();
-    connect(window, &MainWindow::documentChanged, m_dock, [this] { m_dock->setDocument(m_window->sharedDocument()); });
+    connect(window, &MainWindow::documentChanged, m_dock,
+        [this] { m_dock->setDocument(m_window->sharedDocument()); });
     connect(m_dock, &TargetsDock::targetActivated, window,
-            [window](qsizetype start, qsizetype end) { window->showOffset(start, end - start); });
+        [window](qsizetype start, qsizetype end) { window->showOffset(start, end - start); });
     connect(m_dock, &TargetsDock::highlightRequested, this, &TargetsActions::highlight);
 }
 

@@ -77,7 +77,8 @@ TargetsDock::TargetsDock(QWidget *parent) : QDockWidget(tr("Targets"), parent)
 
     connect(m_view, &QTableView::activated, this, &TargetsDock::activate);
     connect(m_view, &QTableView::clicked, this, &TargetsDock::activate);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TargetsDock::updateActions);
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TargetsDock::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TargetsDock::updateActions);
     connect(m_highlight, &QPushButton::clicked, this, &TargetsDock::requestHighlights);
     connect(m_copyMarkdown, &QAction::triggered, this, &TargetsDock::copyMarkdown);
@@ -144,7 +145,8 @@ void TargetsDock::requestHighlights()
     QModelIndexList rows = m_view->selectionModel()->selectedRows();
     if (rows.isEmpty() && m_view->currentIndex().isValid())
         rows.append(m_view->currentIndex());
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     for (const QModelIndex &index : std::as_const(rows))
         if (const Target *t = m_model->targetAt(index))
             emit highlightRequested(t->start, t->end);
@@ -157,12 +159,13 @@ void TargetsDock::copyMarkdown()
 
 void TargetsDock::chooseCsvFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Targets"), tr("targets.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Targets"), tr("targets.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (!exportCsv(path))
-        QMessageBox::warning(this, tr("Export Targets"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+        QMessageBox::warning(
+            this, tr("Export Targets"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 void TargetsDock::updateActions()

@@ -38,7 +38,8 @@ bool WordSelector::selectWordAt(int position)
 
 bool WordSelector::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() != QEvent::MouseButtonDblClick || m_forwarding || !m_view || watched != m_view->viewport())
+    if (event->type() != QEvent::MouseButtonDblClick || m_forwarding || !m_view
+        || watched != m_view->viewport())
         return false;
     auto *mouse = static_cast<QMouseEvent *>(event);
     if (mouse->button() != Qt::LeftButton)

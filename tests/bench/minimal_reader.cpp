@@ -22,10 +22,13 @@ public:
     {
         if (event->type() == QEvent::Paint) {
             watched->removeEventFilter(this);
-            QMetaObject::invokeMethod(this, [] {
-                std::fputs("first-paint\n", stdout);
-                std::fflush(stdout);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [] {
+                    std::fputs("first-paint\n", stdout);
+                    std::fflush(stdout);
+                },
+                Qt::QueuedConnection);
         }
         return false;
     }
@@ -49,7 +52,7 @@ int main(int argc, char *argv[])
     auto *tree = new QTreeView(&window);
     auto *text = new QTextBrowser(&window);
     text->setPlainText(QString::fromUtf8(file.readAll()));
-    window.setSizes({280, 1120});
+    window.setSizes({ 280, 1120 });
     window.resize(1400, 900);
 
     FirstPaintReporter reporter;

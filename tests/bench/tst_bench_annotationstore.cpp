@@ -33,7 +33,7 @@ private:
 // CPU time of this thread in ns: on a shared machine wall time also counts waiting for a core.
 static qint64 cpuNs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
@@ -64,7 +64,8 @@ void BenchAnnotationStore::addLoadReanchor()
     QFETCH(bool, full);
     // PIZHU_BENCH_COUNT runs a smaller set, for profiling.
     const int Count = qEnvironmentVariableIntValue("PIZHU_BENCH_COUNT") > 0
-                    ? qEnvironmentVariableIntValue("PIZHU_BENCH_COUNT") : 10000;
+        ? qEnvironmentVariableIntValue("PIZHU_BENCH_COUNT")
+        : 10000;
     QTemporaryDir dir;
     const auto imported = Importer().importText(m_text);
     QVERIFY(imported.ok());
@@ -73,7 +74,9 @@ void BenchAnnotationStore::addLoadReanchor()
     auto opened = AnnotationStore::open(dir.filePath(u"bench.sqlite"_s));
     QVERIFY(opened.ok());
     AnnotationStore &store = *opened.value();
-    QVERIFY(store.setDurability(full ? AnnotationStore::Durability::Full : AnnotationStore::Durability::Normal).ok());
+    QVERIFY(
+        store.setDurability(full ? AnnotationStore::Durability::Full : AnnotationStore::Durability::Normal)
+            .ok());
     QVERIFY(store.syncDocument(doc, dir.filePath(u"report.txt"_s)).ok());
 
     QRandomGenerator random(4);
@@ -86,7 +89,7 @@ void BenchAnnotationStore::addLoadReanchor()
         const qsizetype start = random.bounded(int(size - length));
         Annotation a = Anchoring::makeAnnotation(doc, start, start + length);
         a.note = u"第%1条批注：这里的表述值得对照去年的报告。"_s.arg(i);
-        a.tags = {u"标签%1"_s.arg(i % 20)};
+        a.tags = { u"标签%1"_s.arg(i % 20) };
         QElapsedTimer t;
         t.start();
         const qint64 cpu = cpuNs();
@@ -98,8 +101,8 @@ void BenchAnnotationStore::addLoadReanchor()
     const double addTotal = double(total.elapsed()) / 1000.0;
     qInfo("add x%d, one transaction each: median %.3f ms, p99 %.3f ms, max %.3f ms, total %.1f s;"
           " CPU median %.3f ms, p99 %.3f ms",
-          Count, percentile(addNs, 0.5), percentile(addNs, 0.99), percentile(addNs, 1.0), addTotal,
-          percentile(addCpuNs, 0.5), percentile(addCpuNs, 0.99));
+        Count, percentile(addNs, 0.5), percentile(addNs, 0.99), percentile(addNs, 1.0), addTotal,
+        percentile(addCpuNs, 0.5), percentile(addCpuNs, 0.99));
 
     QList<qint64> loadNs, loadCpuNs;
     for (int run = 0; run < 20; ++run) {
@@ -112,7 +115,7 @@ void BenchAnnotationStore::addLoadReanchor()
         QCOMPARE(all->size(), Count);
     }
     qInfo("load all %d: median of 20 runs %.1f ms wall, %.1f ms CPU", Count, percentile(loadNs, 0.5),
-          percentile(loadCpuNs, 0.5));
+        percentile(loadCpuNs, 0.5));
 
     // The edited text: a sentence inserted at the start, a phrase reworded in the middle, and one
     // paragraph deleted near the end.
@@ -140,9 +143,11 @@ void BenchAnnotationStore::addLoadReanchor()
     QHash<AnchorMethod, int> methods;
     for (const Anchoring::Match &m : matches)
         ++methods[m.method];
-    qInfo("re-anchor %d in memory: %.1f ms wall, %.1f ms CPU (offsets %d, exact %d, approximate %d, orphaned %d)", Count, pureMs, pureCpuMs,
-          methods.value(AnchorMethod::StoredOffsets), methods.value(AnchorMethod::ExactQuote),
-          methods.value(AnchorMethod::Approximate), methods.value(AnchorMethod::Orphaned));
+    qInfo("re-anchor %d in memory: %.1f ms wall, %.1f ms CPU (offsets %d, exact %d, approximate %d, orphaned "
+          "%d)",
+        Count, pureMs, pureCpuMs, methods.value(AnchorMethod::StoredOffsets),
+        methods.value(AnchorMethod::ExactQuote), methods.value(AnchorMethod::Approximate),
+        methods.value(AnchorMethod::Orphaned));
 
     t.restart();
     cpu = cpuNs();
@@ -152,17 +157,16 @@ void BenchAnnotationStore::addLoadReanchor()
     QVERIFY(sync.ok());
     QCOMPARE(sync->kind, DocumentSync::Kind::Changed);
     qInfo("re-anchor %d and persist (one transaction): %.1f ms wall, %.1f ms CPU; moved %lld, orphaned %lld",
-          Count, storedMs, storedCpuMs,
-          qlonglong(sync->moved), qlonglong(sync->orphaned));
+        Count, storedMs, storedCpuMs, qlonglong(sync->moved), qlonglong(sync->orphaned));
 
     t.restart();
     const auto hits = store.searchNotes(u"对照去年"_s);
     qInfo("search over %d notes (trigram): %.1f ms, %lld hits (limit 200)", Count,
-          double(t.nsecsElapsed()) / 1e6, qlonglong(hits->size()));
+        double(t.nsecsElapsed()) / 1e6, qlonglong(hits->size()));
     t.restart();
     const auto shortHits = store.searchNotes(u"标签"_s);
     qInfo("search over %d notes (2 characters, LIKE): %.1f ms, %lld hits (limit 200)", Count,
-          double(t.nsecsElapsed()) / 1e6, qlonglong(shortHits->size()));
+        double(t.nsecsElapsed()) / 1e6, qlonglong(shortHits->size()));
 }
 
 QTEST_GUILESS_MAIN(BenchAnnotationStore)

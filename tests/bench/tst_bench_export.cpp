@@ -37,15 +37,14 @@ static constexpr int AnnotationCount = 10000;
 
 static qint64 threadCpuMicroseconds()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
 }
 
 // Times f over a few runs and prints the best and median, so a cold cache does not decide; the
 // thread's CPU time beside the wall time, because the build machine is shared.
-template<typename F>
-static void report(const char *what, F f)
+template<typename F> static void report(const char *what, F f)
 {
     QList<qint64> wall, cpu;
     for (int run = 0; run < 7; ++run) {
@@ -59,8 +58,8 @@ static void report(const char *what, F f)
     std::sort(wall.begin(), wall.end());
     std::sort(cpu.begin(), cpu.end());
     qInfo("%s, %d annotations: wall best %.1f ms, median %.1f ms; CPU best %.1f ms, median %.1f ms", what,
-          AnnotationCount, wall.first() / 1000.0, wall.at(wall.size() / 2) / 1000.0, cpu.first() / 1000.0,
-          cpu.at(cpu.size() / 2) / 1000.0);
+        AnnotationCount, wall.first() / 1000.0, wall.at(wall.size() / 2) / 1000.0, cpu.first() / 1000.0,
+        cpu.at(cpu.size() / 2) / 1000.0);
 }
 
 void BenchExport::initTestCase()
@@ -89,9 +88,10 @@ void BenchExport::initTestCase()
         a.anchor = Anchoring::makeAnchor(m_doc, start, start + 12 + i % 20);
         a.created = a.modified = QDateTime::fromSecsSinceEpoch(1770000000 + i, Qt::UTC);
         a.color = colors.at(i % colors.size());
-        a.note = i % 3 == 0 ? QString() : u"第 %1 条笔记：**要点**见 [链接](https://example.org/%1)，<注意>。"_s.arg(i);
+        a.note = i % 3 == 0 ? QString()
+                            : u"第 %1 条笔记：**要点**见 [链接](https://example.org/%1)，<注意>。"_s.arg(i);
         if (i % 4 == 0)
-            a.tags = {u"重点"_s, u"标签%1"_s.arg(i % 7)};
+            a.tags = { u"重点"_s, u"标签%1"_s.arg(i % 7) };
         if (i % 500 == 0)
             a.reanchoring.method = AnchorMethod::Orphaned;
         m_annotations.append(a);
@@ -115,13 +115,15 @@ void BenchExport::markdownByColour()
     const MarkdownExporter exporter([] { return QDateTime::fromSecsSinceEpoch(0, Qt::UTC); });
     ExportOptions options;
     options.groupBy = ExportOptions::GroupBy::Color;
-    report("markdown export by colour", [&] { QVERIFY(exporter.exportNotes(m_doc, m_annotations, options)); });
+    report(
+        "markdown export by colour", [&] { QVERIFY(exporter.exportNotes(m_doc, m_annotations, options)); });
 }
 
 void BenchExport::jsonWrite()
 {
     qsizetype size = 0;
-    report("json export", [&] { size = WebAnnotationJson::write(m_annotations, m_doc.title(), m_doc.hash()).size(); });
+    report("json export",
+        [&] { size = WebAnnotationJson::write(m_annotations, m_doc.title(), m_doc.hash()).size(); });
     qInfo("  output: %.1f KB", size / 1024.0);
 }
 

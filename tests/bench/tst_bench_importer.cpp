@@ -29,7 +29,7 @@ static QByteArray bundled()
 
 static long peakRssKb()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
 }
@@ -49,15 +49,17 @@ void BenchImporter::importFiftyMegabytes()
     QVERIFY(result.ok());
     const long after = peakRssKb();
     const double mb = big.size() / (1024.0 * 1024.0);
-    qInfo("import: %.1f MB in %lld ms = %.1f MB/s; %lld parts; peak RSS grew by %.1f MB (%.2fx the file), total peak %.1f MB",
-          mb, ms, mb * 1000.0 / std::max<qint64>(ms, 1), qlonglong(result->parts().size()),
-          (after - before) / 1024.0, (after - before) / 1024.0 / mb, after / 1024.0);
+    qInfo("import: %.1f MB in %lld ms = %.1f MB/s; %lld parts; peak RSS grew by %.1f MB (%.2fx the file), "
+          "total peak %.1f MB",
+        mb, ms, mb * 1000.0 / std::max<qint64>(ms, 1), qlonglong(result->parts().size()),
+        (after - before) / 1024.0, (after - before) / 1024.0 / mb, after / 1024.0);
 }
 
 void BenchImporter::importBundledDocument()
 {
     const QByteArray one = bundled();
-    QBENCHMARK {
+    QBENCHMARK
+    {
         auto result = Importer().importBytes(one);
         QVERIFY(result.ok());
     }

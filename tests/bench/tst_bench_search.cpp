@@ -22,13 +22,12 @@ namespace {
 // processes than about the search, so the CPU time of this thread is printed beside it.
 double threadCpuMs()
 {
-    timespec t{};
+    timespec t {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
 }
 
-template<typename F>
-void report(const char *what, F &&f, int runs = 5)
+template<typename F> void report(const char *what, F &&f, int runs = 5)
 {
     double bestWall = 1e300;
     double bestCpu = 1e300;
@@ -63,8 +62,9 @@ private:
 void BenchSearch::initTestCase()
 {
     const QString fixtures = QStringLiteral(PIZHU_FIXTURES_DIR);
-    QStringList files{fixtures + u"/seed/quality-outline-and-commentary.txt"_s};
-    for (const QFileInfo &info : QDir(fixtures + u"/public"_s).entryInfoList({u"*.txt"_s}, QDir::Files, QDir::Name))
+    QStringList files { fixtures + u"/seed/quality-outline-and-commentary.txt"_s };
+    for (const QFileInfo &info :
+        QDir(fixtures + u"/public"_s).entryInfoList({ u"*.txt"_s }, QDir::Files, QDir::Name))
         files << info.absoluteFilePath();
     QByteArray one;
     for (const QString &path : files) {
@@ -85,8 +85,8 @@ void BenchSearch::initTestCase()
     QVERIFY(doc.ok());
     m_document.emplace(std::move(doc).value());
     qInfo("text: %.1f MB of UTF-8, %lld UTF-16 units, %lld parts; import took %lld ms",
-          double(bytes.size()) / (1024 * 1024), qlonglong(m_document->text().size()),
-          qlonglong(m_document->parts().size()), qlonglong(timer.elapsed()));
+        double(bytes.size()) / (1024 * 1024), qlonglong(m_document->text().size()),
+        qlonglong(m_document->parts().size()), qlonglong(timer.elapsed()));
 
     timer.restart();
     m_searcher.emplace(*m_document);
@@ -98,7 +98,8 @@ void BenchSearch::buildIndex()
     const QString &text = m_document->text();
     static bool reported = false; // QBENCHMARK_ONCE may still run this function twice
     if (reported) {
-        QBENCHMARK_ONCE {
+        QBENCHMARK_ONCE
+        {
             const TextSearcher searcher(*m_document);
         }
         return;
@@ -111,9 +112,11 @@ void BenchSearch::buildIndex()
     const PinyinIndex pinyin(folded.text());
     const qint64 pinyinMs = timer.restart();
     qInfo("fold: %lld ms (%lld anchors); pinyin index: %lld ms (%lld distinct syllables)", qlonglong(foldMs),
-          qlonglong(folded.anchorCount()), qlonglong(pinyinMs), qlonglong(pinyin.distinctSyllables()));
-    report("fold + pinyin index", [&] { const SearchIndex index(text); }, 3);
-    QBENCHMARK_ONCE {
+        qlonglong(folded.anchorCount()), qlonglong(pinyinMs), qlonglong(pinyin.distinctSyllables()));
+    report(
+        "fold + pinyin index", [&] { const SearchIndex index(text); }, 3);
+    QBENCHMARK_ONCE
+    {
         const TextSearcher searcher(*m_document);
         QVERIFY(searcher.index().folded().text().size() > 0);
     }
@@ -139,16 +142,17 @@ void BenchSearch::search()
     QFETCH(QString, query);
     QFETCH(bool, pinyin);
     qsizetype count = 0;
-    const QList<SearchMatch> first = m_searcher->search(query, {.pinyin = pinyin});
+    const QList<SearchMatch> first = m_searcher->search(query, { .pinyin = pinyin });
     const QByteArray what = u"%1 (%2 matches)"_s.arg(query).arg(first.size()).toUtf8();
     // QBENCHMARK runs this function more than once; the figures are printed the first time.
     static QSet<QString> reported;
     if (!reported.contains(query)) {
         reported.insert(query);
-        report(what.constData(), [&] { count = m_searcher->search(query, {.pinyin = pinyin}).size(); });
+        report(what.constData(), [&] { count = m_searcher->search(query, { .pinyin = pinyin }).size(); });
     }
-    QBENCHMARK {
-        count = m_searcher->search(query, {.pinyin = pinyin}).size();
+    QBENCHMARK
+    {
+        count = m_searcher->search(query, { .pinyin = pinyin }).size();
     }
     QCOMPARE(count, first.size());
 }

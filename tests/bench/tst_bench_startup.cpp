@@ -86,8 +86,9 @@ void BenchStartup::startupAndMemory_data()
     const QString file = QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
     QTest::addColumn<QString>("program");
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("minimal") << QStringLiteral(MINIMAL_READER_BINARY) << QStringList{file, u"--report-first-paint"_s};
-    QTest::newRow("pizhu") << QStringLiteral(PIZHU_BINARY) << QStringList{u"--report-first-paint"_s};
+    QTest::newRow("minimal") << QStringLiteral(MINIMAL_READER_BINARY)
+                             << QStringList { file, u"--report-first-paint"_s };
+    QTest::newRow("pizhu") << QStringLiteral(PIZHU_BINARY) << QStringList { u"--report-first-paint"_s };
 }
 
 void BenchStartup::startupAndMemory()
@@ -105,8 +106,8 @@ void BenchStartup::startupAndMemory()
     }
     const double ms = median(startup), mib = median(rss);
     qInfo("%s: start-up to first paint %.0f ms (median of %d), resident memory %.1f MiB",
-          QTest::currentDataTag(), ms, Runs, mib);
-    m_results.insert(QString::fromLatin1(QTest::currentDataTag()), {ms, mib});
+        QTest::currentDataTag(), ms, Runs, mib);
+    m_results.insert(QString::fromLatin1(QTest::currentDataTag()), { ms, mib });
 }
 
 void BenchStartup::cleanupTestCase()
@@ -115,7 +116,8 @@ void BenchStartup::cleanupTestCase()
         return;
     const auto [baseMs, baseMiB] = m_results.value(u"minimal"_s);
     const auto [ms, mib] = m_results.value(u"pizhu"_s);
-    qInfo("pizhu / minimal: start-up %.2fx (target 1.5x), memory %.2fx (target 1.3x)", ms / baseMs, mib / baseMiB);
+    qInfo("pizhu / minimal: start-up %.2fx (target 1.5x), memory %.2fx (target 1.3x)", ms / baseMs,
+        mib / baseMiB);
 }
 
 QTEST_GUILESS_MAIN(BenchStartup)

@@ -31,8 +31,9 @@ private:
 void BenchTargetExtractor::initTestCase()
 {
     const QString fixtures = QStringLiteral(PIZHU_FIXTURES_DIR);
-    QStringList files{fixtures + u"/seed/quality-outline-and-commentary.txt"_s};
-    for (const QFileInfo &info : QDir(fixtures + u"/public"_s).entryInfoList({u"zh-*.txt"_s}, QDir::Files, QDir::Name))
+    QStringList files { fixtures + u"/seed/quality-outline-and-commentary.txt"_s };
+    for (const QFileInfo &info :
+        QDir(fixtures + u"/public"_s).entryInfoList({ u"zh-*.txt"_s }, QDir::Files, QDir::Name))
         files << info.absoluteFilePath();
     QByteArray one;
     for (const QString &path : files) {
@@ -54,13 +55,14 @@ void BenchTargetExtractor::initTestCase()
     QVERIFY(doc.ok());
     m_document.emplace(std::move(doc).value());
     qInfo("text: %.1f MB of UTF-8 (%lld copies of %lld files), %lld UTF-16 units; import took %lld ms",
-          double(m_bytes) / (1024 * 1024), qlonglong(m_copies), qlonglong(files.size()),
-          qlonglong(m_document->text().size()), qlonglong(timer.elapsed()));
+        double(m_bytes) / (1024 * 1024), qlonglong(m_copies), qlonglong(files.size()),
+        qlonglong(m_document->text().size()), qlonglong(timer.elapsed()));
 }
 
 void BenchTargetExtractor::extract()
 {
-    QBENCHMARK_ONCE {
+    QBENCHMARK_ONCE
+    {
         // CPU time too: on a shared machine the wall clock also counts other people's work.
         const std::clock_t cpu = std::clock();
         QElapsedTimer timer;
@@ -68,10 +70,11 @@ void BenchTargetExtractor::extract()
         const QList<Target> targets = TargetExtractor().extract(*m_document);
         const qint64 ms = timer.elapsed();
         const double cpuMs = 1000.0 * double(std::clock() - cpu) / CLOCKS_PER_SEC;
-        qInfo("extract: %lld targets (%.1f per copy) in %lld ms wall, %.0f ms CPU; %.1f MB/s wall, %.1f MB/s CPU",
-              qlonglong(targets.size()), double(targets.size()) / double(m_copies), qlonglong(ms), cpuMs,
-              ms > 0 ? double(m_bytes) / (1024 * 1024) / (double(ms) / 1000) : 0.0,
-              cpuMs > 0 ? double(m_bytes) / (1024 * 1024) / (cpuMs / 1000) : 0.0);
+        qInfo("extract: %lld targets (%.1f per copy) in %lld ms wall, %.0f ms CPU; %.1f MB/s wall, %.1f MB/s "
+              "CPU",
+            qlonglong(targets.size()), double(targets.size()) / double(m_copies), qlonglong(ms), cpuMs,
+            ms > 0 ? double(m_bytes) / (1024 * 1024) / (double(ms) / 1000) : 0.0,
+            cpuMs > 0 ? double(m_bytes) / (1024 * 1024) / (cpuMs / 1000) : 0.0);
         QVERIFY(!targets.isEmpty());
     }
 }

@@ -27,7 +27,8 @@ void checkDocument(const Pizhu::Document &doc)
             check(block.textStart >= 0 && block.textStart + block.text.size() <= textSize);
             check(doc.text().mid(block.textStart, block.text.size()) == block.text);
             check(block.titleLength >= 0 && block.titleLength <= block.text.size());
-            check(block.sourceStart >= 0 && block.sourceStart <= block.sourceEnd && block.sourceEnd <= sourceSize);
+            check(block.sourceStart >= 0 && block.sourceStart <= block.sourceEnd
+                && block.sourceEnd <= sourceSize);
             for (const Pizhu::Segment &s : block.segments) {
                 check(s.textOffset >= 0 && s.length >= 0 && s.textOffset + s.length <= block.text.size());
                 check(s.sourceOffset >= 0 && s.sourceOffset + s.length <= sourceSize);
@@ -35,11 +36,11 @@ void checkDocument(const Pizhu::Document &doc)
         }
     }
     // The lookups every view makes on a click must hold at both ends and in the middle.
-    for (const qsizetype offset : {qsizetype(0), textSize / 2, textSize > 0 ? textSize - 1 : 0}) {
+    for (const qsizetype offset : { qsizetype(0), textSize / 2, textSize > 0 ? textSize - 1 : 0 }) {
         const auto pos = doc.blockAt(offset);
         if (pos.part >= 0)
             check(pos.part < doc.parts().size() && pos.block >= 0
-                  && pos.block < doc.parts().at(pos.part).blocks.size());
+                && pos.block < doc.parts().at(pos.part).blocks.size());
         doc.sectionPathAt(offset);
     }
     doc.outlineText();

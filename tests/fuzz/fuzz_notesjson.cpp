@@ -26,11 +26,14 @@ void check(bool condition)
 // repeated phrases so quotes can be found in more than one place.
 const Pizhu::Document &document()
 {
-    static const Pizhu::Document doc = Pizhu::Importer()
-        .importText(u"质量强国建设纲要\n\n一、形势背景\n质量是人类生产生活的重要保障。建设质量强国是推动高质量发展的重要举措。\n"
-                    "二、总体要求\n（一）指导思想。坚持以质量为本，推动高质量发展。\n"
-                    "1. 提高质量总体水平。2. 提升质量创新能力。\n三、主要目标\n质量是人类生产生活的重要保障。\n"_s)
-        .value();
+    static const Pizhu::Document doc
+        = Pizhu::Importer()
+              .importText(
+                  u"质量强国建设纲要\n\n一、形势背景\n质量是人类生产生活的重要保障。建设质量强国是推动高质量"
+                  u"发展的重要举措。\n"
+                  "二、总体要求\n（一）指导思想。坚持以质量为本，推动高质量发展。\n"
+                  "1. 提高质量总体水平。2. 提升质量创新能力。\n三、主要目标\n质量是人类生产生活的重要保障。\n"_s)
+              .value();
     return doc;
 }
 
