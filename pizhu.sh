@@ -29,6 +29,10 @@ install_missing() {
     fi
 }
 
+# ccache (if installed) may reuse objects across clones in other folders: paths are hashed relative
+# to the checkout, so a fresh clone on the same machine does not rebuild from nothing.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+
 build() {
     local dir=$1; shift
     cmake -S . -B "$dir" -G Ninja "$@"
