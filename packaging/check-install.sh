@@ -45,10 +45,12 @@ version=$("$root/bin/pizhu" --version) || fail "installed pizhu --version failed
 depends=$(sed -n 's/^set(CPACK_DEBIAN_PACKAGE_DEPENDS "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
 [ -n "$depends" ] || fail "no CPACK_DEBIAN_PACKAGE_DEPENDS in $build/CPackConfig.cmake"
 for lib in $(readelf -d "$root/bin/pizhu" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
-    path=$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')
+    # awk reads to the end rather than exiting at the first match: an early exit would kill
+    # ldconfig with SIGPIPE, which pipefail turns into a failure of the whole script.
+    path=$(ldconfig -p | awk -v l="$lib" '$1 == l && !found {print $NF; found = 1}')
     [ -n "$path" ] || { fail "cannot find $lib"; continue; }
-    pkg=$(dpkg-query -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) || true
-    [ -n "$pkg" ] || pkg=$(dpkg-query -S "$path" 2>/dev/null | head -1 | cut -d: -f1) || true
+    pkg=$(dpkg-query -S "$(readlink -f "$path")" 2>/dev/null | awk -F: 'NR == 1 {print $1}') || true
+    [ -n "$pkg" ] || pkg=$(dpkg-query -S "$path" 2>/dev/null | awk -F: 'NR == 1 {print $1}') || true
     [ -n "$pkg" ] || { fail "$lib ($path) belongs to no package"; continue; }
     [[ ", $depends," == *", $pkg"[\ ,]* ]] || fail "pizhu links $lib from $pkg, which the .deb does not depend on"
 done
