@@ -100,6 +100,10 @@ qsizetype AnnotationPainter::offsetAt(const QPoint &viewportPos) const
 
 bool AnnotationPainter::eventFilter(QObject *watched, QEvent *event)
 {
+    // The event's type first: while the view is being destroyed its viewport still sends events
+    // here, and m_view is then no longer a DocumentView.
+    if (event->type() != QEvent::ToolTip && event->type() != QEvent::MouseButtonRelease)
+        return false;
     if (!m_view || !m_controller || watched != m_view->viewport())
         return false;
     if (event->type() == QEvent::ToolTip) {

@@ -117,7 +117,9 @@ void FindActions::documentChanged()
 
 bool FindActions::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_host && event->type() == QEvent::Resize)
+    // The type first: comparing with m_host reads it as a DocumentView, which a view being
+    // destroyed no longer is.
+    if (event->type() == QEvent::Resize && watched == m_host)
         placeBar();
     return QObject::eventFilter(watched, event);
 }

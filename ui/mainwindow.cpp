@@ -79,6 +79,11 @@ MainWindow::~MainWindow()
     // QApplication announces focus changes while ~QWidget deletes the panes, after this part of
     // the object is gone: stop listening first.
     QObject::disconnect(qApp, nullptr, this, nullptr);
+    // The same for the panes and docks: they still emit (a scroll position, a focus change)
+    // while ~QWidget deletes them, and their lambdas call into this window.
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        QObject::disconnect(child, nullptr, this, nullptr);
 }
 
 QString MainWindow::bundledDocumentPath()

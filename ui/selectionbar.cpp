@@ -61,6 +61,11 @@ void SelectionBar::showBySelection()
 
 bool SelectionBar::eventFilter(QObject *watched, QEvent *event)
 {
+    // Look at the event's type before the view: while the view is being destroyed its viewport
+    // still sends events here, and m_view is then no longer a DocumentView.
+    const QEvent::Type type = event->type();
+    if (type != QEvent::MouseButtonPress && type != QEvent::MouseButtonRelease)
+        return false;
     if (m_view && watched == m_view->viewport()) {
         if (event->type() == QEvent::MouseButtonPress)
             hide();
