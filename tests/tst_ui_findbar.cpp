@@ -199,6 +199,8 @@ void TestFindBar::sessionCountsAndStepsWithWrapAround()
 {
     Wired w;
     w.session.setDocument(document());
+    QVERIFY(!w.session.isReady()); // built when first needed
+    w.session.prepare();
     QTRY_VERIFY(w.session.isReady());
     w.bar->openWith(u"质量"_s);
     const qsizetype total = w.session.searcher()->search(u"质量"_s).size();

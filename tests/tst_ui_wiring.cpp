@@ -76,6 +76,7 @@ private slots:
 
     void ctrlFFindsInTheFocusedPaneAndF3Scrolls();
     void targetsDockListsTheTargetsAndActivatingOneScrolls();
+    void workForClosedPanelsWaitsUntilTheyAreOpened();
     void targetsHighlightButtonHighlightsThroughTheController();
     void copyNotesAsMarkdownQuotesEveryHighlight();
     void exportWritesMarkdownOrJsonByTheFileName();
@@ -216,6 +217,44 @@ void TestUiWiring::targetsDockListsTheTargetsAndActivatingOneScrolls()
     const QRect shown = view->cursorRect(view->cursorForRange(start, start));
     QVERIFY(view->viewport()->rect().contains(shown.center()));
     QVERIFY(end > start);
+}
+
+// Gathering targets and building the search index read the whole text; a reader who opens
+// neither the Targets panel nor the find bar should not pay for them while the text first paints.
+void TestUiWiring::workForClosedPanelsWaitsUntilTheyAreOpened()
+{
+    auto *targets = window()->findChild<TargetsActions *>();
+    auto *find = window()->findChild<FindActions *>();
+    TargetsDock *dock = targets->dock();
+    QVERIFY(!dock->isVisible());
+    QVERIFY(targets->isStale());
+    QVERIFY(!find->session()->isReady());
+    QTest::qWait(300); // time enough for either to have finished had it been started
+    QCOMPARE(dock->model()->rowCount(), 0);
+    QVERIFY(!find->session()->isReady());
+
+    dock->toggleViewAction()->trigger();
+    QTRY_COMPARE(dock->model()->rowCount(), 4);
+    QVERIFY(!targets->isStale());
+    // While the dock is shown, another document is gathered at once.
+    openAndWait(QFINDTESTDATA("data/targets-plan-goals.txt"));
+    QTRY_VERIFY(dock->model()->rowCount() != 4);
+    const int planTargets = dock->model()->rowCount();
+    QVERIFY(planTargets > 0);
+    // Closed again, a new document leaves the table as it was until the dock comes back.
+    dock->toggleViewAction()->trigger();
+    QTRY_VERIFY(!dock->isVisible());
+    openAndWait(MainWindow::bundledDocumentPath());
+    QVERIFY(targets->isStale());
+    QCOMPARE(dock->model()->rowCount(), planTargets);
+    dock->toggleViewAction()->trigger();
+    QTRY_COMPARE(dock->model()->rowCount(), 4);
+
+    // The find bar starts the index as it opens, before anything is typed.
+    window()->mainView()->setFocus();
+    QTest::keyClick(window()->mainView(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(find->bar()->isVisible());
+    QTRY_VERIFY(find->session()->isReady());
 }
 
 void TestUiWiring::targetsHighlightButtonHighlightsThroughTheController()

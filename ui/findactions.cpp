@@ -66,6 +66,7 @@ void FindActions::openFind()
     if (!view || !view->hasContent())
         return;
     moveBarTo(view);
+    m_session->prepare(); // the index builds while the query is typed
     // Each pane is a text of its own (the main part, the commentary): the search stays in the one
     // being read, and starts from where the reader is.
     m_session->setAnchorOffset(view->topOffset());

@@ -17,7 +17,9 @@ SearchSession::~SearchSession() = default;
 void SearchSession::setDocument(const Document &document)
 {
     clearDocument();
-    startBuild(document);
+    m_document = document; // shares the text, copies nothing
+    if (!m_query.isEmpty())
+        startBuild();
 }
 
 void SearchSession::clearDocument()
@@ -25,17 +27,27 @@ void SearchSession::clearDocument()
     ++m_documentGeneration;
     ++m_searchGeneration;
     m_searcher.reset();
+    m_document.reset();
+    m_building = false;
     applyResults({});
 }
 
-void SearchSession::startBuild(const Document &document)
+void SearchSession::prepare()
+{
+    if (!m_searcher && !m_building && m_document)
+        startBuild();
+}
+
+void SearchSession::startBuild()
 {
     const quint64 generation = m_documentGeneration;
+    m_building = true;
     auto *watcher = new QFutureWatcher<std::shared_ptr<const TextSearcher>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_documentGeneration)
             return; // another document was set meanwhile
+        m_building = false;
         m_searcher = watcher->result();
         emit ready();
         if (!m_searching) // else the running search, on the old index, restarts on this one
@@ -43,7 +55,7 @@ void SearchSession::startBuild(const Document &document)
     });
     // The Document is copied into the task: its data is shared, not duplicated, and stays alive
     // whatever the caller does with its own copy.
-    watcher->setFuture(QtConcurrent::run([document] {
+    watcher->setFuture(QtConcurrent::run([document = *m_document] {
         return std::shared_ptr<const TextSearcher>(std::make_shared<TextSearcher>(document));
     }));
 }
@@ -75,6 +87,8 @@ void SearchSession::search(const QString &query, bool pinyin)
     }
     if (m_searcher && !m_searching)
         startSearch();
+    else
+        prepare();
     // Otherwise the running search, or the index build, starts this one when it finishes.
 }
 

@@ -7,11 +7,12 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace Pizhu {
 
 // The search of one open document, between the find bar, the results dock and the reading view,
-// none of which know each other. Builds the index on a worker thread when the document is set and
+// none of which know each other. Builds the index on a worker thread when it is first needed and
 // runs each search there too, so typing never waits for either; only the answer to the latest
 // query is kept. Knows the matches and which one is current.
 //
@@ -26,9 +27,14 @@ public:
     explicit SearchSession(QObject *parent = nullptr);
     ~SearchSession() override;
 
-    // Starts building the index for document; a search asked for meanwhile runs once it is ready.
+    // The document to search. Its index (folded text and pinyin, a few hundred milliseconds and
+    // some megabytes for a large text) is built on a worker when first needed: by prepare(), by a
+    // search, or at once when a query is already open. A search asked for meanwhile runs once the
+    // index is ready.
     void setDocument(const Document &document);
     void clearDocument();
+    // Starts building the index now (say, as the find bar opens), if it is not built or building.
+    void prepare();
     bool isReady() const { return bool(m_searcher); }
     std::shared_ptr<const TextSearcher> searcher() const { return m_searcher; }
 
@@ -64,13 +70,15 @@ signals:
     void statusChanged(int current, int total);
 
 private:
-    void startBuild(const Document &document);
+    void startBuild();
     void startSearch();
     void applyResults(QList<SearchMatch> matches);
     void setCurrent(int index);
 
     SearchResultsModel *m_model = nullptr;
     std::shared_ptr<const TextSearcher> m_searcher;
+    std::optional<Document> m_document; // set, with no searcher and no build yet: built on demand
+    bool m_building = false;
     QString m_query;
     SearchOptions m_options;
     int m_current = -1;

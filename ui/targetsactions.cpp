@@ -17,11 +17,28 @@ TargetsActions::TargetsActions(MainWindow *window) : QObject(window), m_window(w
     // Hidden until asked for (View > Targets), so the text keeps its width; the window's layout,
     // restored after this, shows it again if it was open when the window last closed.
     m_dock->hide();
-    connect(window, &MainWindow::documentChanged, m_dock,
-        [this] { m_dock->setDocument(m_window->sharedDocument()); });
+    // Gathering the targets reads the whole text: done when the dock is on screen, not for every
+    // document opened with the dock closed (it would compete with the first paint for the CPU).
+    connect(window, &MainWindow::documentChanged, this, [this] {
+        m_stale = true;
+        if (m_dock->isVisible())
+            refresh();
+    });
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refresh();
+    });
     connect(m_dock, &TargetsDock::targetActivated, window,
         [window](qsizetype start, qsizetype end) { window->showOffset(start, end - start); });
     connect(m_dock, &TargetsDock::highlightRequested, this, &TargetsActions::highlight);
+}
+
+void TargetsActions::refresh()
+{
+    if (!m_stale)
+        return;
+    m_stale = false;
+    m_dock->setDocument(m_window->sharedDocument());
 }
 
 AnnotationController *TargetsActions::controller() const
