@@ -940,7 +940,8 @@ Result<bool, StoreFailure> AnnotationStore::remove(const QUuid &id)
 
 // ---- search -------------------------------------------------------------------------------
 
-Result<QList<SearchHit>, StoreFailure> AnnotationStore::searchNotes(const QString &query, int limit) const
+Result<QList<SearchHit>, StoreFailure> AnnotationStore::searchNotes(
+    const QString &query, int limit, const QByteArray &documentHash) const
 {
     using R = Result<QList<SearchHit>, StoreFailure>;
     QStringList longWords, shortWords;
@@ -967,9 +968,13 @@ Result<QList<SearchHit>, StoreFailure> AnnotationStore::searchNotes(const QStrin
             u"(s.quote LIKE ? ESCAPE '\\' OR s.note LIKE ? ESCAPE '\\' OR s.tags LIKE ? ESCAPE '\\')"_s);
         binds << pattern << pattern << pattern;
     }
+    if (!documentHash.isEmpty()) {
+        conditions.append(u"d.hash = ?"_s);
+        binds.append(QString::fromLatin1(documentHash));
+    }
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT a.uuid, d.hash, d.title, a.section_path, a.quote, a.note, s.tags, %1"
+    q.prepare(u"SELECT a.uuid, d.hash, d.title, a.section_path, a.quote, a.note, s.tags, %1, d.path"
               " FROM annotation_search s JOIN annotations a ON a.id = s.rowid"
               " JOIN documents d ON d.id = a.document_id WHERE %2 ORDER BY 8, a.modified DESC LIMIT ?"_s.arg(
                   phrases.isEmpty() ? u"0"_s : u"bm25(annotation_search)"_s, conditions.join(u" AND "_s)));
@@ -991,6 +996,7 @@ Result<QList<SearchHit>, StoreFailure> AnnotationStore::searchNotes(const QStrin
         hit.note = q.value(5).toString();
         hit.tags = q.value(6).toString().split(u' ', Qt::SkipEmptyParts);
         hit.rank = q.value(7).toDouble();
+        hit.documentPath = q.value(8).toString();
         hits.append(hit);
     }
     return hits;

@@ -63,6 +63,7 @@ struct SearchHit
     QUuid id;
     QByteArray documentHash;
     QString documentTitle;
+    QString documentPath; // where the document was last opened from; empty when never opened
     QStringList sectionPath;
     QString quote;
     QString note;
@@ -132,7 +133,9 @@ public:
 
     // Full-text search over quote, note and tags (FTS5, trigram tokenizer), best first. Queries
     // whose words are shorter than three characters fall back to LIKE. Every word must match.
-    Result<QList<SearchHit>, StoreFailure> searchNotes(const QString &query, int limit = 200) const;
+    // With documentHash, only that document's annotations are searched.
+    Result<QList<SearchHit>, StoreFailure> searchNotes(
+        const QString &query, int limit = 200, const QByteArray &documentHash = {}) const;
 
 signals:
     void annotationAdded(const Pizhu::Annotation &annotation);

@@ -177,6 +177,7 @@ private slots:
     void searchNotesFindsChineseText_data();
     void searchNotesFindsChineseText();
     void searchFollowsEditsAndReanchoring();
+    void searchNotesCanBeLimitedToOneDocument();
     void twoProcessesWritingAtOnceLoseNothing();
     void killedWriterLeavesAConsistentDatabase();
 
@@ -677,6 +678,30 @@ void TestAnnotationStore::searchFollowsEditsAndReanchoring()
     QCOMPARE(store->searchNotes(u"取得了历史性"_s)->size(), 1);
     QCOMPARE(store->searchNotes(u"取得历史性"_s)->size(), 0);
     QCOMPARE(store->searchNotes(u"取得了历史性"_s)->first().documentHash, edited.hash());
+}
+
+void TestAnnotationStore::searchNotesCanBeLimitedToOneDocument()
+{
+    auto store = openStore(dbPath(u"search-scope.sqlite"_s));
+    QVERIFY(store);
+    const Document first = import(join({ P1, P2 }));
+    const Document second = import(join({ P2, P3 }));
+    VERIFY_OK(store->syncDocument(first, m_dir.filePath(u"first.txt"_s)));
+    VERIFY_OK(store->add(annotate(first, u"质量强国建设取得历史性成效"_s, u"第一份"_s)));
+    VERIFY_OK(store->add(annotate(second, u"质量强国建设取得历史性成效"_s, u"第二份"_s)));
+
+    for (const QString &query : { u"质量强国"_s, u"质量"_s }) {
+        QCOMPARE(store->searchNotes(query)->size(), 2);
+        const auto scoped = store->searchNotes(query, 200, second.hash());
+        QCOMPARE(scoped->size(), 1);
+        QCOMPARE(scoped->first().note, u"第二份"_s);
+    }
+    const auto hits = store->searchNotes(u"第一份"_s);
+    QCOMPARE(hits->size(), 1);
+    QCOMPARE(hits->first().documentPath, m_dir.filePath(u"first.txt"_s));
+    // A document added through add() alone was never opened: it has no path.
+    QCOMPARE(store->searchNotes(u"第二份"_s)->first().documentPath, QString());
+    QCOMPARE(store->searchNotes(u"第一份"_s, 200, second.hash())->size(), 0);
 }
 
 void TestAnnotationStore::twoProcessesWritingAtOnceLoseNothing()
