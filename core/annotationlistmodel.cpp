@@ -55,7 +55,8 @@ bool AnnotationListModel::passes(const Annotation &a) const
     if (!m_tagFilter.isEmpty() && !a.tags.contains(m_tagFilter, Qt::CaseInsensitive))
         return false;
     if (!m_textFilter.isEmpty()) {
-        const bool found = a.anchor.quote.contains(m_textFilter, Qt::CaseInsensitive)
+        const bool found = m_textMatches.contains(a.id)
+            || a.anchor.quote.contains(m_textFilter, Qt::CaseInsensitive)
             || a.note.contains(m_textFilter, Qt::CaseInsensitive)
             || std::any_of(a.tags.cbegin(), a.tags.cend(),
                 [this](const QString &t) { return t.contains(m_textFilter, Qt::CaseInsensitive); });
@@ -279,6 +280,15 @@ void AnnotationListModel::setTextFilter(const QString &text)
         return;
     m_textFilter = text.trimmed();
     rebuild();
+}
+
+void AnnotationListModel::setTextMatches(const QSet<QUuid> &ids)
+{
+    if (ids == m_textMatches)
+        return;
+    m_textMatches = ids;
+    if (!m_textFilter.isEmpty())
+        rebuild();
 }
 
 void AnnotationListModel::setSortOrder(SortOrder order)

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QSet>
 #include <QUuid>
 
 #include <memory>
@@ -58,6 +59,9 @@ public:
     void setTagFilter(const QString &tag); // empty: any; else an annotation must carry it
     QString textFilter() const { return m_textFilter; }
     void setTextFilter(const QString &text); // case-insensitive, in quote, note or tags
+    // Annotations the text filter lets through even without the text in them: what the store's
+    // full-text search found for it (its words in any order, say). Empty: none.
+    void setTextMatches(const QSet<QUuid> &ids);
     SortOrder sortOrder() const { return m_sortOrder; }
     void setSortOrder(SortOrder order);
 
@@ -108,6 +112,7 @@ private:
     std::optional<AnnotationColor> m_colorFilter;
     QString m_tagFilter;
     QString m_textFilter;
+    QSet<QUuid> m_textMatches;
     SortOrder m_sortOrder = SortOrder::Position;
     int m_shown = 0;
 };

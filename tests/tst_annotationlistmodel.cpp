@@ -73,6 +73,7 @@ private slots:
     void sortsByPositionOrNewestFirst();
     void filtersNarrowTheList_data();
     void filtersNarrowTheList();
+    void textMatchesFromTheStoreWidenTheTextFilter();
     void upsertRecolourKeepsTheRowInPlace();
     void upsertOfFilteredOutAnnotationRemovesItsRow();
     void insertAndRemoveCreateAndDropGroups();
@@ -158,6 +159,30 @@ void TestAnnotationListModel::filtersNarrowTheList()
     model.setTagFilter({});
     model.setTextFilter({});
     QCOMPARE(model.count(), 8);
+}
+
+void TestAnnotationListModel::textMatchesFromTheStoreWidenTheTextFilter()
+{
+    AnnotationListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<Annotation> all = sample();
+    model.setAnnotations(all);
+    // Without a text filter the matches change nothing.
+    model.setTextMatches({ all.at(3).id });
+    QCOMPARE(model.count(), 8);
+    // Words in another order: no substring, but the full-text search found two.
+    model.setTextFilter(u"growth green"_s);
+    QCOMPARE(quotes(model), (QStringList { u"增强质量发展创新动能"_s }));
+    model.setTextMatches({ all.at(3).id, all.at(4).id });
+    QCOMPARE(quotes(model), (QStringList { u"增强质量发展创新动能"_s, u"树立质量发展绿色导向"_s }));
+    // The substring test still stands beside them; the colour filter still narrows.
+    model.setTextFilter(u"创新"_s);
+    QCOMPARE(model.count(), 2);
+    model.setColorFilter(AnnotationColor::Green);
+    QCOMPARE(quotes(model), (QStringList { u"树立质量发展绿色导向"_s }));
+    model.setColorFilter(std::nullopt);
+    model.setTextMatches({});
+    QCOMPARE(quotes(model), (QStringList { u"增强质量发展创新动能"_s }));
 }
 
 void TestAnnotationListModel::upsertRecolourKeepsTheRowInPlace()
