@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include <iterator>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -21,6 +22,13 @@ qsizetype Block::sourceOffsetAt(qsizetype textOffset) const
         return it->sourceOffset + into;
     // Inside a repair that changed the length: the repaired characters all stand for its source.
     return it->sourceOffset + (into == it->length ? it->sourceLength : std::min(into, it->sourceLength - 1));
+}
+
+int Block::pageAt(qsizetype textOffset) const
+{
+    auto it = std::upper_bound(pageBreaks.cbegin(), pageBreaks.cend(), textOffset,
+        [](qsizetype off, const PageBreak &b) { return off < b.textOffset; });
+    return it == pageBreaks.cbegin() ? page : std::prev(it)->page;
 }
 
 QString OutlineNode::kindName(Kind kind)
@@ -89,6 +97,29 @@ QString Document::pageLabel(int page) const
         return {};
     const QString &printed = m_pageLabels.at(page - 1);
     return printed.isEmpty() ? QString::number(page) : printed;
+}
+
+int Document::pageAt(qsizetype textOffset) const
+{
+    if (m_pageLabels.isEmpty())
+        return 0;
+    const Position pos = blockAt(textOffset);
+    if (pos.part < 0)
+        return 0;
+    const Block &block = m_parts.at(pos.part).blocks.at(pos.block);
+    return block.pageAt(textOffset - block.textStart);
+}
+
+QString Document::pageRangeLabel(qsizetype start, qsizetype end) const
+{
+    // end is exclusive: the last character of the range is what ends it.
+    const int first = pageAt(start);
+    const int last = end > start ? pageAt(end - 1) : first;
+    if (first <= 0)
+        return {};
+    if (last <= first)
+        return pageLabel(first);
+    return pageLabel(first) + u'–' + pageLabel(last);
 }
 
 void Document::buildText()

@@ -24,6 +24,14 @@ struct Segment
                                 // (U+2E3A, one character, reads as "——", two)
 };
 
+// Where a page break falls inside a block: a paragraph cut by a page break is joined again, and
+// its text from textOffset on stood on page.
+struct PageBreak
+{
+    qsizetype textOffset = 0; // offset inside Block::text of the first character on the page
+    int page = 0; // ordinal page (1-based)
+};
+
 struct Block
 {
     BlockKind kind = BlockKind::Paragraph;
@@ -39,8 +47,11 @@ struct Block
     qsizetype sourceEnd = 0;
     QList<Segment> segments;
     int page = 0; // ordinal page the block starts on (1-based); 0 if the file has none
+    QList<PageBreak> pageBreaks; // page breaks inside the block, in text order; mostly none
 
     QString title() const { return text.left(titleLength); }
+    // The ordinal page the character at textOffset (inside text) stood on; 0 if the file has none.
+    int pageAt(qsizetype textOffset) const;
     bool opensSection() const { return headingLevel > 0; }
     qsizetype sourceOffsetAt(qsizetype textOffset) const;
 };
@@ -94,6 +105,14 @@ public:
     // How to name an ordinal page: its printed number where the file had one ("7"), else the ordinal.
     QString pageLabel(int page) const;
     int pageCount() const { return int(m_pageLabels.size()); }
+    // The ordinal page the character at offset of text() stood on, exactly: a block that runs over
+    // a page break knows where the break fell (Block::pageBreaks). The '\n' after a block counts as
+    // the block's last character. 0 when the document has no pages or offset is outside the text.
+    int pageAt(qsizetype textOffset) const;
+    // pageLabel(pageAt(textOffset)): "7", or empty when the document has no pages.
+    QString pageLabelAt(qsizetype textOffset) const { return pageLabel(pageAt(textOffset)); }
+    // The pages a range of text() stands on, as a reader cites them: "7", "7–8"; empty without pages.
+    QString pageRangeLabel(qsizetype start, qsizetype end) const;
     QString title() const;
     const QByteArray &hash() const { return m_hash; } // hex SHA-256 of text(), computed once
 

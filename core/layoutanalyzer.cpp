@@ -468,6 +468,10 @@ bool LayoutAnalyzer::buildBlocks()
             const QChar next = text.front();
             if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—')
                 block.text += u' ';
+            // A paragraph cut by a page break: the rest of it stood on the next page.
+            const int pageSoFar = block.pageBreaks.isEmpty() ? block.page : block.pageBreaks.last().page;
+            if (line.page != pageSoFar)
+                block.pageBreaks.append({ block.text.size(), line.page });
         }
         // Markdown's "## " is markup, not text the reader sees.
         qsizetype skip = 0;

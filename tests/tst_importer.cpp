@@ -100,6 +100,10 @@ private slots:
     void markdownHeadingsBecomeOutline();
     void pageNumbersAreNotText();
     void pageFurnitureIsRemoved();
+    void everyOffsetKnowsItsPage_data();
+    void everyOffsetKnowsItsPage();
+    void quoteOverPageBreakNamesBothPages();
+    void textWithoutPagesHasNoPageLabels();
     void radicalsAreRepairedAndCounted();
     void twoEmDashOpensItem();
     void letterSpacedLineIsClosedUp();
@@ -465,6 +469,83 @@ void TestImporter::pageFurnitureIsRemoved()
     QCOMPARE(blocks.at(2).page, 2);
     QCOMPARE(blocks.at(3).page, 3);
     QCOMPARE(doc.pageLabel(2), u"2"_s);
+}
+
+// pagedText() as printed from page 7 on ("— 7 —"), so printed labels and ordinals differ.
+static QString pagedTextFromSeven()
+{
+    QString text = pagedText();
+    for (int n = 3; n >= 1; --n)
+        text.replace(u"— %1 —"_s.arg(n), u"— %1 —"_s.arg(n + 6));
+    return text;
+}
+
+void TestImporter::everyOffsetKnowsItsPage_data()
+{
+    QTest::addColumn<QString>("at"); // the offset of the first occurrence of this text
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("heading on the first page") << u"一、形势背景"_s << 1 << u"7"_s;
+    QTest::newRow("paragraph start on the first page") << u"质量是人类"_s << 1 << u"7"_s;
+    QTest::newRow("last characters before the page break") << u"一批重大"_s << 1 << u"7"_s;
+    QTest::newRow("first characters after the break, same paragraph") << u"重大技术装备"_s << 2 << u"8"_s;
+    QTest::newRow("end of the cut paragraph") << u"物流等服务质量明显改善"_s << 2 << u"8"_s;
+    QTest::newRow("next paragraph on the second page") << u"当今世界"_s << 2 << u"8"_s;
+    QTest::newRow("heading after the second break") << u"二、总体要求"_s << 3 << u"9"_s;
+    QTest::newRow("last paragraph") << u"面对新形势"_s << 3 << u"9"_s;
+}
+
+void TestImporter::everyOffsetKnowsItsPage()
+{
+    QFETCH(QString, at);
+    QFETCH(int, page);
+    QFETCH(QString, label);
+    auto result = Importer().importText(pagedTextFromSeven());
+    QVERIFY(result.ok());
+    const Document &doc = *result;
+    // "一批重大" straddles the break: its first character is still on the first page.
+    const qsizetype offset = doc.text().indexOf(at);
+    QVERIFY(offset >= 0);
+    QCOMPARE(doc.pageAt(offset), page);
+    QCOMPARE(doc.pageLabelAt(offset), label);
+    QCOMPARE(doc.pageLabel(page), label);
+    // Exact inside a block, not only the page the block starts on.
+    const Document::Position pos = doc.blockAt(offset);
+    const Block &block = doc.parts().at(pos.part).blocks.at(pos.block);
+    QCOMPARE(block.pageAt(offset - block.textStart), page);
+}
+
+void TestImporter::quoteOverPageBreakNamesBothPages()
+{
+    auto result = Importer().importText(pagedTextFromSeven());
+    QVERIFY(result.ok());
+    const Document &doc = *result;
+    const Block &cut = doc.parts().first().blocks.at(1);
+    QCOMPARE(cut.page, 1);
+    QCOMPARE(cut.pageBreaks.size(), 1);
+    QCOMPARE(cut.pageBreaks.first().page, 2);
+    // The break falls between "一批" (the last line of page 1) and "重大" (the first of page 2).
+    QCOMPARE(cut.text.mid(cut.pageBreaks.first().textOffset - 2, 4), u"一批重大"_s);
+    const qsizetype start = doc.text().indexOf(u"一批重大"_s);
+    QCOMPARE(doc.pageRangeLabel(start, start + 2), u"7"_s);
+    QCOMPARE(doc.pageRangeLabel(start, start + 4), u"7–8"_s);
+    QCOMPARE(doc.pageRangeLabel(start + 2, start + 4), u"8"_s);
+}
+
+void TestImporter::textWithoutPagesHasNoPageLabels()
+{
+    const Document doc = importOrFail(readFile(bundledPath()));
+    QCOMPARE(doc.pageCount(), 0);
+    QCOMPARE(doc.pageAt(100), 0);
+    QVERIFY(doc.pageLabelAt(100).isEmpty());
+    QVERIFY(doc.pageRangeLabel(100, 200).isEmpty());
+    // Form feeds alone, without printed numbers, still make pages: named by their ordinals.
+    auto fed = Importer().importText(u"第一页的内容，到这里为止。\n\f第二页的内容，从这里开始。\n"_s);
+    QVERIFY(fed.ok());
+    QCOMPARE(fed->pageCount(), 2);
+    QCOMPARE(fed->pageLabelAt(fed->text().indexOf(u"第二页"_s)), u"2"_s);
+    QCOMPARE(fed->pageLabelAt(0), u"1"_s);
+    QVERIFY(fed->pageLabelAt(-1).isEmpty());
 }
 
 void TestImporter::radicalsAreRepairedAndCounted()
