@@ -339,9 +339,11 @@ bool LayoutAnalyzer::startsPart(qsizetype k) const
 
 void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype sourceStart)
 {
-    // Two repairs that change lengths, so each makes segments of its own:
+    // Repairs that change lengths, so each makes segments of its own:
     // - U+2E3A and U+2E3B (two- and three-em dashes) are how PDF text layers write "——": a reader,
     //   a search and the heading rules all expect the two dashes;
+    // - Latin ligatures (ﬁ ﬂ ﬃ) are how they write the letters a font drew as one glyph: a search
+    //   for "finance" must find "ﬁnance" (TextRepair::ligatureLetters says which, and why no others);
     // - a justified line comes out of some PDFs letter-spaced ("去 年 终 端 消 费"): the spaces
     //   between CJK characters are layout, not text.
     const bool letterSpaced = isLetterSpaced(text);
@@ -361,6 +363,15 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
             block.text += dashes;
             ++m_repairs.dashes;
             from = i + 1;
+        } else if (TextRepair::isLigature(c)) {
+            const QString letters = TextRepair::ligatureLetters(c);
+            if (letters.isEmpty())
+                continue;
+            flush(i);
+            block.segments.append({ block.text.size(), sourceStart + i, letters.size(), 1 });
+            block.text += letters;
+            ++m_repairs.ligatures;
+            from = i + 1;
         } else if (letterSpaced && c == u' ' && i > 0 && isCjk(text.at(i - 1))) {
             qsizetype j = i;
             while (j < text.size() && text.at(j) == u' ')
@@ -374,6 +385,20 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
         }
     }
     flush(text.size());
+}
+
+qsizetype LayoutAnalyzer::textOffsetOf(const Block &block, qsizetype sourceOffset)
+{
+    // The first segment that reaches past sourceOffset holds it, or follows the gap it fell in.
+    for (const Segment &seg : block.segments) {
+        if (sourceOffset >= seg.sourceOffset + seg.sourceLength)
+            continue;
+        if (sourceOffset <= seg.sourceOffset)
+            return seg.textOffset;
+        // Inside a segment: an unchanged run maps one for one; a repair is one source character.
+        return seg.textOffset + (seg.length == seg.sourceLength ? sourceOffset - seg.sourceOffset : 0);
+    }
+    return block.text.size();
 }
 
 bool LayoutAnalyzer::hasHalfWidthText(qsizetype k) const
@@ -457,8 +482,7 @@ bool LayoutAnalyzer::buildBlocks()
                 sawHeading = true;
             } else if (s.kind == LineStructure::Kind::Item && sawHeading) {
                 block.kind = BlockKind::Item;
-                // The title was measured on the line; a leading U+2E3A grows into "——" below.
-                block.titleLength = s.titleLength + (text.front() == u'⸺' ? 1 : text.front() == u'⸻' ? 2 : 0);
+                block.titleLength = s.titleLength;
             }
             open = true;
         } else {
@@ -473,6 +497,7 @@ bool LayoutAnalyzer::buildBlocks()
             if (line.page != pageSoFar)
                 block.pageBreaks.append({ block.text.size(), line.page });
         }
+        const bool firstLine = block.segments.isEmpty();
         // Markdown's "## " is markup, not text the reader sees.
         qsizetype skip = 0;
         if (m_markdown && line.structure.rank > HeadingRules::RankMarkdownBase) {
@@ -482,6 +507,10 @@ bool LayoutAnalyzer::buildBlocks()
             block.titleLength = text.size() - skip;
         }
         appendRepaired(block, text.sliced(skip), line.start + skip);
+        // The title was measured on the line as extracted; repairs that changed lengths on the way
+        // (a leading U+2E3A that became "——", a ligature, closed-up letter-spacing) move its end.
+        if (firstLine && block.titleLength > 0)
+            block.titleLength = textOffsetOf(block, line.start + skip + block.titleLength);
         if (breaksAfter(k)) {
             if (startsPart(k)) {
                 closePart();

@@ -39,6 +39,8 @@ private:
     void renumberLevels();
     void appendRepaired(Block &block, QStringView text, qsizetype sourceStart);
     static bool isLetterSpaced(QStringView text);
+    // Where sourceOffset (in the range the block's segments cover so far) landed in block.text.
+    static qsizetype textOffsetOf(const Block &block, qsizetype sourceOffset);
     bool hasHalfWidthText(qsizetype k) const;
     QString partTitle(const Part &part) const;
     QStringView content(qsizetype k) const

@@ -2,6 +2,7 @@
 
 #include <QList>
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -103,6 +104,20 @@ qsizetype TextRepair::repairRadicals(QString &text)
             text[i] = QChar(one.charAt(0));
     }
     return repaired.size();
+}
+
+QString TextRepair::ligatureLetters(QChar c)
+{
+    if (!isLigature(c))
+        return {};
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2 *nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || !nfkc)
+        return {};
+    const icu::UnicodeString letters = nfkc->normalize(icu::UnicodeString(char16_t(c.unicode())), status);
+    if (U_FAILURE(status) || letters.length() < 2)
+        return {};
+    return QString(reinterpret_cast<const QChar *>(letters.getBuffer()), letters.length());
 }
 
 } // namespace Pizhu

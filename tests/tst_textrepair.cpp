@@ -1,0 +1,148 @@
+// Latin ligatures that PDF text layers leave (ﬁ ﬂ ﬃ …): written out as their letters by NFKC,
+// recorded as repairs that Show Original Text and anchors undo, and nothing else folded on the way.
+
+#include "core/importer.h"
+#include "core/textrepair.h"
+#include "core/textsearcher.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+
+class TestTextRepair : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void ligatureBecomesItsLetters_data();
+    void ligatureBecomesItsLetters();
+    void importedLigaturesReadAsLetters();
+    void originalTextGivesBackTheLigatures();
+    void offsetsAfterLigatureMapBackToSource();
+    void searchFindsLettersWrittenAsLigature();
+    void runInHeadingTitleCoversItsLigatures();
+    void fullWidthFormsAndCompatibilityIdeographsStay();
+};
+
+void TestTextRepair::ligatureBecomesItsLetters_data()
+{
+    QTest::addColumn<QString>("character");
+    QTest::addColumn<QString>("letters"); // empty: not a ligature, left alone
+    QTest::newRow("fi") << u"\uFB01"_s << u"fi"_s;
+    QTest::newRow("fl") << u"\uFB02"_s << u"fl"_s;
+    QTest::newRow("ff") << u"\uFB00"_s << u"ff"_s;
+    QTest::newRow("ffi, three letters") << u"\uFB03"_s << u"ffi"_s;
+    QTest::newRow("ffl, three letters") << u"\uFB04"_s << u"ffl"_s;
+    QTest::newRow("long s t") << u"\uFB05"_s << u"st"_s;
+    QTest::newRow("st") << u"\uFB06"_s << u"st"_s;
+    QTest::newRow("Armenian men now") << u"\uFB13"_s << u"\u0574\u0576"_s;
+    QTest::newRow("plain f") << u"f"_s << QString();
+    QTest::newRow("full-width parenthesis") << u"（"_s << QString();
+    QTest::newRow("full-width digit") << u"２"_s << QString();
+    QTest::newRow("circled number") << u"①"_s << QString();
+    QTest::newRow("CJK compatibility ideograph") << u"\uF900"_s << QString();
+    QTest::newRow("unassigned beside the ligatures") << u"\uFB07"_s << QString();
+}
+
+void TestTextRepair::ligatureBecomesItsLetters()
+{
+    QFETCH(QString, character);
+    QFETCH(QString, letters);
+    QCOMPARE(TextRepair::ligatureLetters(character.front()), letters);
+    QCOMPARE(TextRepair::isLigature(character.front()), !letters.isEmpty());
+}
+
+void TestTextRepair::importedLigaturesReadAsLetters()
+{
+    auto doc = Importer().importText(u"The \uFB01nance o\uFB03ce \uFB02ows e\uFB00ortlessly.\n"_s);
+    QVERIFY(doc.ok());
+    QCOMPARE(doc->text(), u"The finance office flows effortlessly."_s);
+    QCOMPARE(doc->repairs().ligatures, 4);
+    QCOMPARE(doc->repairs().total(), 4);
+    QCOMPARE(doc->repairs().dashes, 0);
+}
+
+void TestTextRepair::originalTextGivesBackTheLigatures()
+{
+    const QString line = u"Pizhu's \uFB01rst \uFB02ag: the o\uFB03ce wrote ⸺ \uFB00 ⸺ twice."_s;
+    auto doc = Importer().importText(line + u'\n');
+    QVERIFY(doc.ok());
+    const Block &block = doc->parts().first().blocks.first();
+    QCOMPARE(block.text, u"Pizhu's first flag: the office wrote —— ff —— twice."_s);
+    QCOMPARE(doc->originalText(block), line);
+    QCOMPARE(doc->repairs().ligatures, 4);
+    QCOMPARE(doc->repairs().dashes, 2);
+    // Each ligature is one segment standing for one source character.
+    qsizetype grown = 0;
+    for (const Segment &seg : block.segments) {
+        if (seg.length != seg.sourceLength) {
+            QCOMPARE(seg.sourceLength, 1);
+            grown += seg.length - seg.sourceLength;
+        }
+    }
+    QCOMPARE(grown, block.text.size() - line.size());
+}
+
+void TestTextRepair::offsetsAfterLigatureMapBackToSource()
+{
+    const QString source = u"Annual \uFB01nance report, o\uFB03ce budget.\n"_s;
+    auto doc = Importer().importText(source);
+    QVERIFY(doc.ok());
+    const Block &block = doc->parts().first().blocks.first();
+    QCOMPARE(block.text, u"Annual finance report, office budget."_s);
+    auto sourceAt = [&](qsizetype textOffset) { return block.sourceOffsetAt(textOffset); };
+    // Before the ligature: one for one.
+    QCOMPARE(sourceAt(0), 0);
+    // Both letters of "fi" stand for the one source character ﬁ.
+    const qsizetype fi = block.text.indexOf(u"finance"_s);
+    QCOMPARE(source.at(sourceAt(fi)), QChar(0xFB01));
+    QCOMPARE(source.at(sourceAt(fi + 1)), QChar(0xFB01));
+    // After it, every character maps to the same character of the source, one back per ligature.
+    const qsizetype n = block.text.indexOf(u"nance"_s);
+    QCOMPARE(sourceAt(n), source.indexOf(u"nance"_s));
+    const qsizetype budget = block.text.indexOf(u"budget"_s);
+    QCOMPARE(sourceAt(budget), source.indexOf(u"budget"_s));
+    QCOMPARE(budget - sourceAt(budget), 1 + 2); // ﬁ grew by one, ﬃ by two
+    for (qsizetype i = budget; i < block.text.size(); ++i)
+        QCOMPARE(source.at(sourceAt(i)), block.text.at(i));
+}
+
+void TestTextRepair::searchFindsLettersWrittenAsLigature()
+{
+    auto doc = Importer().importText(
+        u"一、总则\n加强\uFB01nance监管，提高o\uFB03ce效率，我们取得了新的成绩。\n"_s);
+    QVERIFY(doc.ok());
+    const TextSearcher searcher(*doc);
+    const QList<SearchMatch> finance = searcher.search(u"finance"_s);
+    QCOMPARE(finance.size(), 1);
+    QCOMPARE(doc->text().mid(finance.first().range.start, 7), u"finance"_s);
+    QCOMPARE(searcher.search(u"office"_s).size(), 1);
+    // A query typed or pasted with the ligature finds the same place.
+    QCOMPARE(searcher.search(u"\uFB01nance"_s).size(), 1);
+}
+
+void TestTextRepair::runInHeadingTitleCoversItsLigatures()
+{
+    // The title is measured on the line as extracted; the ligatures grew it by three characters.
+    auto doc = Importer().importText(
+        u"一、总则\n（一）发展\uFB01ntech与o\uFB03ce服务。坚持市场化方向，推动有效市场和有为政府更好结合。\n"_s);
+    QVERIFY(doc.ok());
+    const Block &block = doc->parts().first().blocks.at(1);
+    QVERIFY(block.opensSection());
+    QCOMPARE(block.title(), u"（一）发展fintech与office服务"_s);
+}
+
+void TestTextRepair::fullWidthFormsAndCompatibilityIdeographsStay()
+{
+    // The document's own typography: full-width digits and brackets, circled numbers, a CJK
+    // compatibility ideograph. NFKC would fold every one of them; Pizhu folds none.
+    const QString line = u"（一）２０２３年目标①，增长５％左右，\uF900字保留。"_s;
+    auto doc = Importer().importText(line + u'\n');
+    QVERIFY(doc.ok());
+    QCOMPARE(doc->parts().first().blocks.first().text, line);
+    QCOMPARE(doc->repairs().total(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestTextRepair)
+#include "tst_textrepair.moc"
