@@ -35,12 +35,14 @@ void OriginalTextActions::documentChanged()
     const RepairCounts repairs = doc ? doc->repairs() : RepairCounts();
     m_repairs->setVisible(repairs.total() > 0);
     m_repairs->setText(tr("%n characters repaired", nullptr, int(repairs.total())));
-    m_repairs->setToolTip(tr("Radicals: %1, dashes: %2, spaces: %3, page numbers: %4, running headers: %5")
-                              .arg(repairs.radicals)
-                              .arg(repairs.dashes)
-                              .arg(repairs.spaces)
-                              .arg(repairs.pageNumbers)
-                              .arg(repairs.runningHeaders));
+    m_repairs->setToolTip(
+        tr("Radicals: %1, dashes: %2, ligatures: %3, spaces: %4, page numbers: %5, running headers: %6")
+            .arg(repairs.radicals)
+            .arg(repairs.dashes)
+            .arg(repairs.ligatures)
+            .arg(repairs.spaces)
+            .arg(repairs.pageNumbers)
+            .arg(repairs.runningHeaders));
     // The loader renders the repaired text; a reader who asked for the original keeps seeing it.
     if (m_showOriginal->isChecked())
         render(true);
