@@ -64,6 +64,8 @@ public:
         for (AnnotationColor color : allAnnotationColors())
             m_colorLabels.append(MarkdownExporter::colorLabel(color));
         m_paragraphFormat = MarkdownExporter::tr("¶ %1");
+        m_pageFormat = MarkdownExporter::tr("p. %1");
+        m_pagesFormat = MarkdownExporter::tr("pp. %1");
     }
 
     // level: that of the heading the annotation stands under.
@@ -71,6 +73,18 @@ public:
     {
         m_out += MarkdownEscaper::blockQuote(a.anchor.quote);
         m_out += u"\n\n"_s;
+        // The page the quote stood on, as a citation right under it ("— p. 7"): a paragraph of
+        // its own, since a line right after a block quote would continue the quote. Orphans have
+        // no place in this text, hence no page.
+        if (block >= 0) {
+            const QString pages = m_doc.pageRangeLabel(a.anchor.start, a.anchor.end);
+            if (!pages.isEmpty()) {
+                m_out += u"— "_s;
+                m_out += MarkdownEscaper::escapeLine(
+                    (pages.contains(u'–') ? m_pagesFormat : m_pageFormat).arg(pages));
+                m_out += u"\n\n"_s;
+            }
+        }
         if (!a.note.trimmed().isEmpty()) {
             m_out += MarkdownEscaper::escapeNote(a.note.trimmed(), level + 1);
             m_out += u"\n\n"_s;
@@ -147,6 +161,8 @@ private:
     QString &m_out;
     QStringList m_colorLabels; // by AnnotationColor's value
     QString m_paragraphFormat;
+    QString m_pageFormat; // "p. 7"
+    QString m_pagesFormat; // "pp. 7–8": a quote that runs over a page break
 };
 
 } // namespace

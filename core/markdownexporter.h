@@ -19,8 +19,9 @@ namespace Pizhu {
 //   # document title
 //   ## / ### ... the outline's sections that hold annotations, and their ancestors, in document
 //                order (capped at ######); each further part (the commentary) as its own ## section
-//   each annotation: its quote as a block quote, the note as Markdown, then one line with its
-//                colour, #tags, section path and paragraph number
+//   each annotation: its quote as a block quote; "— p. 7" (or "— pp. 7–8") under it when the
+//                document has pages (a PDF, or text extracted from one); the note as Markdown;
+//                then one line with its colour, #tags, section path and paragraph number
 //   ## Orphaned notes: annotations whose text could not be found again, last
 //
 // Document text is escaped to render literally and notes are made safe (see MarkdownEscaper), so

@@ -3,6 +3,7 @@
 
 #include "exportfixture.h"
 #include "markdowntree.h"
+#include "pagedfixture.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -74,6 +75,7 @@ private slots:
     void filtersKeepOnlyChosenColoursAndTags();
     void groupByColourMakesOneSectionPerColourInPaletteOrder();
     void frontMatterValuesAreYamlSafe();
+    void quotesFromPagedDocumentCiteTheirPage();
 };
 
 void TestMarkdownExporter::bundledDocumentMatchesGoldenFile()
@@ -516,6 +518,30 @@ void TestMarkdownExporter::frontMatterValuesAreYamlSafe()
     QCOMPARE(lines.at(4), u"exported_at: \"2026-02-06T08:00:00Z\""_s);
     QCOMPARE(lines.at(5), u"annotation_count: 7"_s);
     QCOMPARE(lines.at(6), u"---"_s);
+}
+
+void TestMarkdownExporter::quotesFromPagedDocumentCiteTheirPage()
+{
+    const Document doc = PagedFixture::document();
+    const QList<Annotation> annotations {
+        ExportFixture::on(doc, 1, u"一批重大技术装备"_s, AnnotationColor::Yellow, u"跨页的一句。"_s, {}),
+        ExportFixture::on(doc, 2, u"重大工程"_s, AnnotationColor::Green, {}, {}),
+        ExportFixture::on(doc, 3, u"面对新形势新要求"_s, AnnotationColor::Blue, {}, {}),
+        ExportFixture::orphan(doc, 4),
+    };
+    const auto md = fixedExporter().exportNotes(doc, annotations);
+    QVERIFY(md);
+    // Printed page numbers, not ordinals; a quote over the page break names both pages.
+    QVERIFY2(md->contains(u"> 一批重大技术装备\n\n— pp. 7–8\n\n跨页的一句。\n"_s), qPrintable(md.value()));
+    QVERIFY2(md->contains(u"> 重大工程\n\n— p. 8\n\n*Green"_s), qPrintable(md.value()));
+    QVERIFY2(md->contains(u"> 面对新形势新要求\n\n— p. 9\n\n*Blue"_s), qPrintable(md.value()));
+    // The orphan's offsets are not in this text: no page for it.
+    QCOMPARE(md->count(u"\n— p"_s), 3);
+    // The citation is its own paragraph: every quote renders as exactly the text quoted.
+    const Rendered r = render(md.value());
+    QCOMPARE(r.quotes.size(), annotations.size());
+    for (const Annotation &a : annotations)
+        QVERIFY2(r.quotes.contains(a.anchor.quote), qPrintable(a.anchor.quote));
 }
 
 QTEST_GUILESS_MAIN(TestMarkdownExporter)
