@@ -124,7 +124,7 @@ int runExport(const QStringList &args)
     if (o->format == u"json") {
         const auto selected = options.select(annotations.value());
         if (selected) {
-            bytes = WebAnnotationJson::write(selected.value(), doc->title(), doc->hash());
+            bytes = WebAnnotationJson::write(selected.value(), *doc);
             exported = true;
         } else {
             exportError = selected.error();

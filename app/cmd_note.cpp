@@ -177,7 +177,7 @@ QString tsvField(const QString &s)
     return out;
 }
 
-QJsonObject toJson(const Annotation &a)
+QJsonObject jsonFields(const Annotation &a)
 {
     return { { u"id"_s, a.id.toString(QUuid::WithoutBraces) }, { u"color"_s, annotationColorName(a.color) },
         { u"sectionPath"_s, QJsonArray::fromStringList(a.anchor.sectionPath) }, { u"part"_s, a.part },
@@ -188,12 +188,25 @@ QJsonObject toJson(const Annotation &a)
         { u"modified"_s, a.modified.toString(Qt::ISODateWithMs) } };
 }
 
-void printAnnotations(const QList<Annotation> &list, const QString &format)
+// doc: the document the annotations are on, for their page; null when listing across documents.
+QJsonObject toJson(const Annotation &a, const Document *doc)
+{
+    QJsonObject o = jsonFields(a);
+    // Only for a document with pages (a PDF, or text extracted from one), and not for an orphan,
+    // whose offsets are those of a text where its quote no longer stands.
+    const QString page
+        = doc && !a.isOrphaned() ? doc->pageRangeLabel(a.anchor.start, a.anchor.end) : QString();
+    if (!page.isEmpty())
+        o.insert(u"page"_s, page);
+    return o;
+}
+
+void printAnnotations(const QList<Annotation> &list, const QString &format, const Document *doc = nullptr)
 {
     if (format == u"json") {
         QJsonArray array;
         for (const Annotation &a : list)
-            array.append(toJson(a));
+            array.append(toJson(a, doc));
         out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
         return;
     }
@@ -283,7 +296,7 @@ int runList(const Options &o)
                 .arg(file)
                 .arg(sync->orphaned)
                 .arg(sync->total));
-    printAnnotations(list.value(), o.format);
+    printAnnotations(list.value(), o.format, &*doc);
     return Success;
 }
 

@@ -20,6 +20,9 @@ namespace {
 const QString Context = u"http://www.w3.org/ns/anno.jsonld"_s;
 const QString UuidPrefix = u"urn:uuid:"_s;
 const QString SourcePrefix = u"urn:pizhu:sha256:"_s;
+// The target's page (see the header). The key is an absolute IRI in JSON-LD terms (the scheme
+// "pizhu"), so it survives expansion against the annotation context instead of being dropped.
+const QString PageKey = u"pizhu:page"_s;
 // Names ids that are not UUIDs (other tools use http IRIs): the same IRI always maps to the same
 // UUID, so importing a file twice still merges instead of duplicating.
 const QUuid ForeignIdNamespace = QUuid::fromString(u"6f2b3c1e-8d4a-5b7f-9e21-4c0d8a6b5f13"_s);
@@ -245,7 +248,7 @@ QString WebAnnotationJson::sourceIri(const QByteArray &documentHash)
     return SourcePrefix + QString::fromLatin1(documentHash);
 }
 
-QJsonObject WebAnnotationJson::toJson(const Annotation &a)
+QJsonObject WebAnnotationJson::toJson(const Annotation &a, const QString &page)
 {
     QJsonArray bodies;
     if (!a.note.isEmpty())
@@ -271,6 +274,11 @@ QJsonObject WebAnnotationJson::toJson(const Annotation &a)
         { u"target"_s,
             QJsonObject { { u"source"_s, sourceIri(a.documentHash) }, { u"selector"_s, selectors } } },
     };
+    if (!page.isEmpty()) {
+        QJsonObject target = o.value(u"target"_s).toObject();
+        target.insert(PageKey, page);
+        o.insert(u"target"_s, target);
+    }
     if (a.created.isValid())
         o.insert(u"created"_s, timeText(a.created));
     if (a.modified.isValid())
@@ -280,7 +288,7 @@ QJsonObject WebAnnotationJson::toJson(const Annotation &a)
 
 // Same content as toJson() for each annotation, keys in sorted order as QJsonDocument writes
 // them, but written straight out (see JsonWriter).
-static void writeAnnotation(JsonWriter &w, const Annotation &a, const QString &source)
+static void writeAnnotation(JsonWriter &w, const Annotation &a, const QString &source, const QString &page)
 {
     auto textualBody = [&w](const char *purpose, const QString &value, bool markdown) {
         w.beginObject();
@@ -319,6 +327,10 @@ static void writeAnnotation(JsonWriter &w, const Annotation &a, const QString &s
     w.value(a.note.isEmpty() ? u"highlighting"_s : u"commenting"_s);
     w.key("target");
     w.beginObject();
+    if (!page.isEmpty()) {
+        w.key("pizhu:page");
+        w.value(page);
+    }
     w.key("selector");
     w.beginArray();
     w.beginObject();
@@ -351,6 +363,25 @@ static void writeAnnotation(JsonWriter &w, const Annotation &a, const QString &s
 QByteArray WebAnnotationJson::write(
     const QList<Annotation> &annotations, const QString &title, const QByteArray &documentHash)
 {
+    return write(annotations, title, documentHash, nullptr);
+}
+
+QByteArray WebAnnotationJson::write(const QList<Annotation> &annotations, const Document &document)
+{
+    return write(annotations, document.title(), document.hash(), &document);
+}
+
+QString WebAnnotationJson::pageOf(const Annotation &annotation, const Document &document)
+{
+    // An orphan's offsets are those of a text where its quote no longer stands.
+    if (annotation.isOrphaned())
+        return {};
+    return document.pageRangeLabel(annotation.anchor.start, annotation.anchor.end);
+}
+
+QByteArray WebAnnotationJson::write(const QList<Annotation> &annotations, const QString &title,
+    const QByteArray &documentHash, const Document *document)
+{
     // The target is the document exported, whichever version the stored anchor last named.
     const QString source = sourceIri(documentHash);
     JsonWriter w;
@@ -363,7 +394,7 @@ QByteArray WebAnnotationJson::write(
     w.key("items");
     w.beginArray();
     for (const Annotation &a : annotations)
-        writeAnnotation(w, a, source);
+        writeAnnotation(w, a, source, document ? pageOf(a, *document) : QString());
     w.endArray();
     w.key("startIndex");
     w.value(qint64(0));

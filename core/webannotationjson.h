@@ -34,7 +34,16 @@ struct AnnotationJsonFailure
 //   id        "urn:uuid:<id>"
 //   target    {source: "urn:pizhu:sha256:<document hash>",
 //              selector: [TextQuoteSelector {exact, prefix, suffix},
-//                         TextPositionSelector {start, end}]}   offsets into Document::text()
+//                         TextPositionSelector {start, end}],   offsets into Document::text()
+//              "pizhu:page": "7"}   only for a document with pages (a PDF, or text extracted
+//                                   from one): the printed page the quote stood on, "7–8" when it
+//                                   runs over a page break; absent for orphans
+//
+// The page is an extension property of the target, not a selector: every selector of a target
+// must select the same text by itself, and a page (a FragmentSelector "page=7" per RFC 3778) would
+// select the whole page, and name a PDF the target source is not. Its key is an absolute IRI, which
+// JSON-LD keeps without a context of its own; readers that do not know it ignore it, and parse()
+// ignores it too (the page follows from the offsets, so nothing is lost on the way back).
 //   body      TextualBody text/markdown with purpose "commenting" (the note, if any),
 //             one TextualBody with purpose "tagging" per tag,
 //             one TextualBody with purpose "highlighting" whose value is the colour name
@@ -47,10 +56,15 @@ public:
     static constexpr qsizetype MaxInputSize = qsizetype(256) * 1024 * 1024;
 
     static QString sourceIri(const QByteArray &documentHash);
-    static QJsonObject toJson(const Annotation &annotation);
+    // page: the target's "pizhu:page", left out when empty.
+    static QJsonObject toJson(const Annotation &annotation, const QString &page = {});
     // title labels the collection; documentHash names the target source of every annotation.
     static QByteArray write(
         const QList<Annotation> &annotations, const QString &title, const QByteArray &documentHash);
+    // The same for the annotations of document, each target with its page when document has pages.
+    static QByteArray write(const QList<Annotation> &annotations, const Document &document);
+    // The page label an export gives annotation's target on document: empty without pages.
+    static QString pageOf(const Annotation &annotation, const Document &document);
 
     // Reads an AnnotationCollection (with its first page embedded), an AnnotationPage, a JSON
     // array of annotations or a single annotation. Ids that are not urn:uuid IRIs are mapped to
@@ -59,6 +73,10 @@ public:
     // otherwise; the anchor is as stored and still needs re-anchoring on the document. Safe on
     // any input: every failure is a return value.
     static Result<QList<Annotation>, AnnotationJsonFailure> parse(const QByteArray &json);
+
+private:
+    static QByteArray write(const QList<Annotation> &annotations, const QString &title,
+        const QByteArray &documentHash, const Document *document);
 };
 
 } // namespace Pizhu

@@ -3,6 +3,7 @@
 #include "core/webannotationjson.h"
 
 #include "exportfixture.h"
+#include "pagedfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,7 +24,7 @@ namespace {
 
 QByteArray exportFixture(const Document &doc, QList<Annotation> annotations)
 {
-    return WebAnnotationJson::write(annotations, doc.title(), doc.hash());
+    return WebAnnotationJson::write(annotations, doc);
 }
 
 std::unique_ptr<AnnotationStore> openStore(const QTemporaryDir &dir, const QString &name)
@@ -84,6 +85,9 @@ private slots:
     void importMergesByIdAndNewerModifiedWins();
     void importReanchorsOnTheCurrentText();
     void commandLineRoundTripGivesTheSameJson();
+    void pagedDocumentTargetsCarryTheirPage();
+    void pagedExportRoundTripsByteForByte();
+    void commandLineExportAndListGiveThePage();
     void acceptsOtherShapesAndForeignIds_data();
     void acceptsOtherShapesAndForeignIds();
     void rejectsMalformedInput_data();
@@ -288,6 +292,100 @@ void TestWebAnnotationJson::commandLineRoundTripGivesTheSameJson()
     QFile md(dir.filePath(u"out.md"_s));
     QVERIFY(md.open(QIODevice::ReadOnly));
     QVERIFY(md.readAll().contains("annotation_count: 1\n"));
+}
+
+static QList<Annotation> pagedAnnotations(const Document &doc)
+{
+    return {
+        ExportFixture::on(doc, 1, u"一批重大技术装备"_s, AnnotationColor::Yellow, u"跨页的一句。"_s, {}),
+        ExportFixture::on(doc, 2, u"重大工程"_s, AnnotationColor::Green, {}, { u"工程"_s }),
+        ExportFixture::on(doc, 3, u"面对新形势新要求"_s, AnnotationColor::Blue, {}, {}),
+        ExportFixture::orphan(doc, 4),
+    };
+}
+
+void TestWebAnnotationJson::pagedDocumentTargetsCarryTheirPage()
+{
+    const Document doc = PagedFixture::document();
+    const QList<Annotation> annotations = pagedAnnotations(doc);
+    const QByteArray exported = exportFixture(doc, annotations);
+    const QJsonArray items
+        = QJsonDocument::fromJson(exported).object().value(u"first"_s)[u"items"_s].toArray();
+    QCOMPARE(items.size(), annotations.size());
+    auto pageOf = [&](int i) { return items.at(i)[u"target"_s][u"pizhu:page"_s]; };
+    QCOMPARE(pageOf(0).toString(), u"7–8"_s); // over the page break
+    QCOMPARE(pageOf(1).toString(), u"8"_s);
+    QCOMPARE(pageOf(2).toString(), u"9"_s);
+    QVERIFY(pageOf(3).isUndefined()); // the orphan's offsets are not in this text
+    // Still a Web Annotation: the selectors are as before, the page sits beside them.
+    QCOMPARE(items.at(1)[u"target"_s][u"selector"_s].toArray().size(), 2);
+    // write() and toJson() agree on where the page goes.
+    QJsonObject viaToJson = WebAnnotationJson::toJson(annotations.at(1), u"8"_s);
+    QJsonObject target = viaToJson.value(u"target"_s).toObject();
+    target.insert(u"source"_s, WebAnnotationJson::sourceIri(doc.hash()));
+    viaToJson.insert(u"target"_s, target);
+    QCOMPARE(viaToJson, items.at(1).toObject());
+    QCOMPARE(WebAnnotationJson::pageOf(annotations.at(0), doc), u"7–8"_s);
+
+    // A document without pages writes no page at all.
+    const Document bundled = ExportFixture::bundledDocument();
+    const QList<Annotation> plain = ExportFixture::annotations(bundled);
+    QCOMPARE(exportFixture(bundled, plain), WebAnnotationJson::write(plain, bundled.title(), bundled.hash()));
+    QVERIFY(!exportFixture(bundled, plain).contains("pizhu:page"));
+
+    // Reading it back takes the annotations and leaves the page to the offsets.
+    const auto parsed = WebAnnotationJson::parse(exported);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->size(), annotations.size());
+    for (qsizetype i = 0; i < annotations.size(); ++i) {
+        QCOMPARE(parsed->at(i).anchor.quote, annotations.at(i).anchor.quote);
+        QCOMPARE(parsed->at(i).anchor.start, annotations.at(i).anchor.start);
+    }
+}
+
+void TestWebAnnotationJson::pagedExportRoundTripsByteForByte()
+{
+    const Document doc = PagedFixture::document();
+    const QByteArray exported = exportFixture(doc, pagedAnnotations(doc));
+    QVERIFY(exported.contains("\"pizhu:page\": \"7–8\""));
+    QTemporaryDir dir;
+    auto store = openStore(dir, u"notes.sqlite"_s);
+    const auto parsed = WebAnnotationJson::parse(exported);
+    QVERIFY(parsed);
+    const auto summary = NotesImporter::merge(*store, doc, parsed.value(), ExportFixture::fixedTime(30));
+    QVERIFY(summary);
+    QCOMPARE(summary->added, 4);
+    const auto listed = store->list(doc.hash());
+    QVERIFY(listed);
+    QCOMPARE(QString::fromUtf8(exportFixture(doc, listed.value())), QString::fromUtf8(exported));
+}
+
+void TestWebAnnotationJson::commandLineExportAndListGiveThePage()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"extracted.txt"_s);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(PagedFixture::text().toUtf8());
+    }
+    const QString db = dir.filePath(u"cli.sqlite"_s);
+    auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(PIZHU_BINARY), args + QStringList { u"--db"_s, db });
+        p.waitForFinished(60000);
+        return p.exitCode() == 0 ? p.readAllStandardOutput()
+                                 : QByteArray("failed: ") + p.readAllStandardError();
+    };
+    QVERIFY(!run({ u"note"_s, u"add"_s, file, u"--quote"_s, u"重大工程"_s }).startsWith("failed"));
+    const QByteArray list = run({ u"note"_s, u"list"_s, file, u"--format"_s, u"json"_s });
+    const QJsonArray listed = QJsonDocument::fromJson(list).array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0)[u"page"_s].toString(), u"8"_s);
+    const QByteArray json = run({ u"export"_s, file, u"--format"_s, u"json"_s });
+    QVERIFY2(json.contains("\"pizhu:page\": \"8\""), json.constData());
+    const QByteArray md = run({ u"export"_s, file });
+    QVERIFY2(md.contains("> 重大工程\n\n— p. 8\n"), md.constData());
 }
 
 void TestWebAnnotationJson::acceptsOtherShapesAndForeignIds_data()

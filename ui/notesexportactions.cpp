@@ -75,7 +75,7 @@ Result<QByteArray, QString> NotesExportActions::render(Format format, const QStr
         const auto selected = options.select(annotations.value());
         if (!selected)
             return R::failure(describe(selected.error()));
-        return WebAnnotationJson::write(selected.value(), doc->title(), doc->hash());
+        return WebAnnotationJson::write(selected.value(), *doc);
     }
     const auto markdown = MarkdownExporter().exportNotes(*doc, annotations.value(), options);
     if (!markdown)
