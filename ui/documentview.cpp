@@ -1,6 +1,8 @@
 #include "ui/documentview.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QPointer>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -16,6 +18,39 @@ namespace Pizhu {
 namespace {
 // Characters above which positioning waits for the background layout instead of forcing it.
 constexpr int LargeDocument = 2 * 1024 * 1024;
+constexpr int PageMarginPadding = 6; // pixels either side of a page label
+
+// The strip left of the text where page labels stand: a widget of its own beside the viewport, so
+// the labels are no part of the text and a selection or a copy never takes them along.
+class PageMargin final : public QWidget
+{
+public:
+    explicit PageMargin(DocumentView *view) : QWidget(view), m_view(view)
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QPainter painter(this);
+        // The page's own background: the strip reads as the text's margin, not as a gutter.
+        painter.fillRect(event->rect(), m_view->viewport()->palette().color(QPalette::Base));
+        const QList<DocumentView::PageMark> marks = m_view->visiblePageMarks();
+        painter.setFont(font());
+        // Muted: a page number is a reference for the reader, not part of what is read.
+        painter.setPen(m_view->palette().color(QPalette::PlaceholderText));
+        const QFontMetrics metrics(font());
+        for (const DocumentView::PageMark &mark : marks) {
+            const int x = width() - PageMarginPadding - metrics.horizontalAdvance(mark.label);
+            painter.drawText(x, mark.baseline, mark.label);
+        }
+    }
+
+private:
+    DocumentView *m_view;
+};
+
 } // namespace
 
 DocumentView::DocumentView(QWidget *parent) : QTextBrowser(parent)
@@ -28,6 +63,9 @@ DocumentView::DocumentView(QWidget *parent) : QTextBrowser(parent)
     setAcceptDrops(false);
     viewport()->setAcceptDrops(false);
     setFrameShape(QFrame::NoFrame);
+    m_pageMargin = new PageMargin(this);
+    m_pageMargin->hide();
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, m_pageMargin, qOverload<>(&QWidget::update));
     setContent(nullptr);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentView::emitTopOffset);
     // A reader who scrolls while a jump waits for the layout has chosen another place.
@@ -49,6 +87,10 @@ DocumentView::~DocumentView()
 
 void DocumentView::setContent(std::unique_ptr<PaneContent> content)
 {
+    // The text control measures the old selections on their document to repaint them: clear them
+    // while that document (the old content's) still exists.
+    m_layers.clear();
+    setExtraSelections({});
     // The text control deletes a document it created itself when another is set: watch it.
     const QPointer<QTextDocument> previous = document();
     if (content && content->textDocument) {
@@ -74,7 +116,81 @@ void DocumentView::setContent(std::unique_ptr<PaneContent> content)
         if (m_pendingOffset >= 0 && layoutReady())
             scrollToOffset(m_pendingOffset);
     });
+    // A new layout moves the lines the labels stand beside.
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::update, m_pageMargin,
+        qOverload<>(&QWidget::update));
+    updatePageMargin();
     emitTopOffset();
+}
+
+QString DocumentView::pageLabelAt(qsizetype offset) const
+{
+    return m_content ? m_content->pageLabelAt(offset) : QString();
+}
+
+QFont DocumentView::pageMarginFont() const
+{
+    QFont small = font();
+    if (small.pointSizeF() > 0)
+        small.setPointSizeF(small.pointSizeF() * 0.75);
+    else
+        small.setPixelSize(std::max(8, small.pixelSize() * 3 / 4));
+    return small;
+}
+
+void DocumentView::updatePageMargin()
+{
+    // Room for the widest label likely ("p. 1234") only where there are pages: other documents
+    // keep the whole width for their text.
+    int width = 0;
+    if (hasPages()) {
+        const QFont small = pageMarginFont();
+        m_pageMargin->setFont(small);
+        width = QFontMetrics(small).horizontalAdvance(tr("p. %1").arg(u"0000"_s)) + 2 * PageMarginPadding;
+    }
+    if (viewportMargins().left() != width)
+        setViewportMargins(width, 0, 0, 0);
+    const QRect area = contentsRect();
+    m_pageMargin->setGeometry(area.left(), area.top(), width, viewport()->height());
+    m_pageMargin->setVisible(width > 0);
+    m_pageMargin->update();
+}
+
+QList<DocumentView::PageMark> DocumentView::visiblePageMarks() const
+{
+    QList<PageMark> marks;
+    if (!hasPages() || !layoutReady())
+        return marks;
+    const QList<PaneContent::PageStart> &starts = m_content->pageStarts;
+    const int scroll = verticalScrollBar()->value();
+    const int height = viewport()->height();
+    // Only the page starts between the top and the bottom of the view: asking where a line lies
+    // lays out the text before it, which is done already for what is on screen.
+    const qsizetype top = topOffset();
+    const int margin = int(document()->documentMargin());
+    const int bottomPosition
+        = document()->documentLayout()->hitTest(QPointF(margin + 1, scroll + height - 1), Qt::FuzzyHit);
+    const qsizetype bottom = bottomPosition < 0 ? textEnd() : textOffsetAtPosition(bottomPosition);
+    auto it = std::lower_bound(starts.cbegin(), starts.cend(), top,
+        [](const PaneContent::PageStart &p, qsizetype off) { return p.offset < off; });
+    // The line at the top may have started above the view's edge: look one page start back too.
+    if (it != starts.cbegin())
+        --it;
+    for (; it != starts.cend() && it->offset <= bottom; ++it) {
+        const int position = positionForOffset(it->offset);
+        const QTextBlock block = document()->findBlock(position);
+        if (!block.isValid() || !block.layout() || block.layout()->lineCount() == 0)
+            continue;
+        const QTextLine line = block.layout()->lineForTextPosition(position - block.position());
+        if (!line.isValid())
+            continue;
+        const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
+        const int baseline = int(rect.top() + line.y() + line.ascent()) - scroll;
+        if (baseline < 0 || baseline - int(line.height()) > height)
+            continue;
+        marks.append({ baseline, tr("p. %1").arg(it->label) });
+    }
+    return marks;
 }
 
 qsizetype DocumentView::textStart() const
@@ -237,6 +353,7 @@ void DocumentView::setReadingFont(const QFont &font)
     setFont(font);
     if (document()->defaultFont() != font)
         document()->setDefaultFont(font);
+    updatePageMargin();
     if (top >= 0)
         scrollToOffset(top);
 }
@@ -271,6 +388,7 @@ void DocumentView::resizeEvent(QResizeEvent *event)
         : verticalScrollBar()->value() > 0     ? topOffset()
                                                : -1;
     QTextBrowser::resizeEvent(event);
+    updatePageMargin();
     if (top >= 0 && hasContent())
         scrollToOffset(top);
 }

@@ -61,6 +61,21 @@ public:
     // What new content should be rendered with to show without a second layout.
     PaneStyle style() const { return { font(), m_lineSpacing }; }
 
+    // Pages of a document that has them (a PDF, or text extracted from one): the label of the page
+    // offset of Document::text() stood on ("7"), empty without pages.
+    QString pageLabelAt(qsizetype offset) const;
+    bool hasPages() const { return m_content && !m_content->pageStarts.isEmpty(); }
+    // Where a page starts on screen: the baseline (viewport coordinates) of the line it starts in.
+    struct PageMark
+    {
+        int baseline = 0;
+        QString label; // as the margin shows it: "p. 7"
+    };
+    // The page starts in view, top to bottom, as the margin beside the text paints them. Outside
+    // the text, so they are never selected or copied with it.
+    QList<PageMark> visiblePageMarks() const;
+    QWidget *pageMargin() const { return m_pageMargin; }
+
 signals:
     // The offset at the top of the view changed (scrolling, resizing, a new font).
     void topOffsetChanged(qsizetype offset);
@@ -73,8 +88,11 @@ private:
     void applyLineSpacing();
     void emitTopOffset();
     bool layoutReady() const;
+    void updatePageMargin();
+    QFont pageMarginFont() const;
 
     std::unique_ptr<PaneContent> m_content;
+    QWidget *m_pageMargin = nullptr; // the page labels, left of the text
     QMap<QString, QList<QTextEdit::ExtraSelection>> m_layers;
     qsizetype m_pendingOffset = -1;
     qsizetype m_lastTopOffset = -1;

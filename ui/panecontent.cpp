@@ -4,6 +4,9 @@
 #include <QTextCursor>
 #include <QThread>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
@@ -62,6 +65,13 @@ qsizetype PaneContent::textEnd() const
     return blockStarts.last() + textDocument->lastBlock().length() - 1;
 }
 
+QString PaneContent::pageLabelAt(qsizetype offset) const
+{
+    auto it = std::upper_bound(pageStarts.cbegin(), pageStarts.cend(), offset,
+        [](qsizetype off, const PageStart &p) { return off < p.offset; });
+    return it == pageStarts.cbegin() ? QString() : std::prev(it)->label;
+}
+
 std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPart, int lastPart,
     const PaneStyle &style, const std::function<bool(double)> &progress, QThread *targetThread)
 {
@@ -86,6 +96,7 @@ std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPa
     QTextCursor cursor(text);
     cursor.beginEditBlock();
     qsizetype done = 0;
+    int lastPage = 0;
     for (int p = firstPart; p <= lastPart && p < doc.parts().size(); ++p) {
         const QList<Block> &blocks = doc.parts().at(p).blocks;
         for (qsizetype b = 0; b < blocks.size(); ++b, ++done) {
@@ -98,6 +109,16 @@ std::unique_ptr<PaneContent> PaneContent::build(const Document &doc, int firstPa
             else
                 cursor.insertBlock(format, plain);
             content->blockStarts.append(block.textStart);
+            if (doc.pageCount() > 0) {
+                auto addPage = [&](qsizetype offset, int page) {
+                    if (page > 0 && page != lastPage)
+                        content->pageStarts.append({ offset, doc.pageLabel(page) });
+                    lastPage = page;
+                };
+                addPage(block.textStart, block.page);
+                for (const PageBreak &pb : block.pageBreaks)
+                    addPage(block.textStart + pb.textOffset, pb.page);
+            }
             const QString blockText = style.originalText ? doc.originalText(block) : block.text;
             if (block.kind == BlockKind::Heading) {
                 cursor.insertText(blockText, headingFormat(block.headingLevel));

@@ -25,8 +25,18 @@ struct PaneStyle
 // Built with QTextCursor and formats only: the document's text is never parsed as HTML.
 struct PaneContent
 {
+    // Where a page of the document starts in this pane, for the page labels in its margin.
+    struct PageStart
+    {
+        qsizetype offset = 0; // in Document::text()
+        QString label; // Document::pageLabel(): the printed number where the file had one
+    };
+
     std::unique_ptr<QTextDocument> textDocument;
     QList<qsizetype> blockStarts; // Document::text() offset of QTextBlock n, ascending
+    // Ascending; empty when the document has no pages. The first entry is the page the pane opens
+    // on, wherever that page started.
+    QList<PageStart> pageStarts;
     int firstPart = 0; // parts [firstPart, lastPart] of the Document
     int lastPart = -1;
     PaneStyle style;
@@ -34,6 +44,8 @@ struct PaneContent
     bool isEmpty() const { return blockStarts.isEmpty(); }
     qsizetype textStart() const { return blockStarts.isEmpty() ? 0 : blockStarts.first(); }
     qsizetype textEnd() const; // one past the last character shown
+    // The label of the page offset (of Document::text()) stood on; empty without pages.
+    QString pageLabelAt(qsizetype offset) const;
 
     // Renders parts [firstPart, lastPart]. progress gets the fraction done and may return false
     // to cancel, which returns nothing. Safe to call on a worker thread: the QTextDocument has no
