@@ -7,6 +7,7 @@
 #include "ui/annotationsdock.h"
 #include "ui/documentview.h"
 #include "ui/mainwindow.h"
+#include "ui/notessearchactions.h"
 #include "ui/selectionbar.h"
 #include "ui/wordselector.h"
 
@@ -106,6 +107,9 @@ AnnotationActions::AnnotationActions(MainWindow *window, AnnotationController *c
         if (!m_controller->canEdit() && !m_controller->unavailableReason().isEmpty())
             m_window->statusBar()->showMessage(m_controller->unavailableReason(), 10000);
     });
+    // After the documentChanged connection above, so a hit in another document is shown once the
+    // controller holds that document's annotations.
+    m_notesSearch = new NotesSearchActions(window, controller, m_dock);
     window->installEventFilter(this);
     if (window->document())
         m_controller->setDocument(window->sharedDocument(), window->documentPath());

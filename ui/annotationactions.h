@@ -15,6 +15,7 @@ class AnnotationPainter;
 class AnnotationsDock;
 class DocumentView;
 class MainWindow;
+class NotesSearchActions;
 class SelectionBar;
 class WordSelector;
 
@@ -35,6 +36,7 @@ public:
 
     AnnotationController *controller() const { return m_controller; }
     AnnotationsDock *dock() const { return m_dock; }
+    NotesSearchActions *notesSearch() const { return m_notesSearch; }
     AnnotationPainter *painter(const DocumentView *view) const;
     SelectionBar *selectionBar(const DocumentView *view) const;
     QAction *highlightAction() const { return m_highlight; }
@@ -60,6 +62,7 @@ private:
     MainWindow *m_window;
     AnnotationController *m_controller;
     AnnotationsDock *m_dock = nullptr;
+    NotesSearchActions *m_notesSearch = nullptr;
     QList<AnnotationPainter *> m_painters;
     QList<WordSelector *> m_wordSelectors;
     QList<SelectionBar *> m_bars;

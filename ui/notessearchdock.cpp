@@ -1,0 +1,153 @@
+#include "ui/notessearchdock.h"
+
+#include "core/notesearchmodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+NotesSearchDock::NotesSearchDock(QWidget *parent)
+    : QDockWidget(tr("Search Notes"), parent),
+      m_field(new QLineEdit),
+      m_count(new QLabel),
+      m_unavailable(new QLabel),
+      m_view(new QTableView),
+      m_model(new NoteSearchModel(this)),
+      m_debounce(new QTimer(this))
+{
+    setObjectName(u"notesSearchDock"_s);
+    m_field->setObjectName(u"notesSearchField"_s);
+    m_field->setPlaceholderText(tr("Search notes in all documents"));
+    m_field->setClearButtonEnabled(true);
+    m_count->setObjectName(u"notesSearchCount"_s);
+    m_count->setTextFormat(Qt::PlainText); // a store's error detail is not markup
+    m_unavailable->setObjectName(u"notesSearchUnavailable"_s);
+    m_unavailable->setTextFormat(Qt::PlainText);
+    m_unavailable->setWordWrap(true);
+
+    m_view->setObjectName(u"notesSearchView"_s);
+    m_model->setHeaders({ tr("Document"), tr("Section"), tr("Quote"), tr("Note") });
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->setAccessibleName(tr("Notes found"));
+    m_view->setColumnWidth(NoteSearchModel::DocumentColumn, 180);
+    m_view->setColumnWidth(NoteSearchModel::SectionColumn, 220);
+    m_view->setColumnWidth(NoteSearchModel::QuoteColumn, 320);
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->setSpacing(2);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_field, 1);
+    top->addWidget(m_count);
+    layout->addWidget(m_unavailable);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    setWidget(content);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(SearchDelayMs);
+    connect(m_field, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this, &NotesSearchDock::searchNow);
+    // Enter in the field goes to the best hit.
+    connect(m_field, &QLineEdit::returnPressed, this, [this] {
+        searchNow();
+        if (const SearchHit *best = m_model->hit(0)) {
+            m_view->setCurrentIndex(m_model->index(0, 0));
+            emit hitActivated(*best);
+        }
+    });
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (const SearchHit *h = m_model->hit(index.row()))
+            emit hitActivated(*h);
+    });
+    setStore(nullptr);
+}
+
+void NotesSearchDock::setStore(const AnnotationStore *store, const QString &unavailableReason)
+{
+    if (m_store)
+        m_store->disconnect(this);
+    m_store = store;
+    if (store) {
+        // Notes written while a query is shown (here, in another window, by an import) show up
+        // after the same pause as typing.
+        auto refresh = [this] {
+            if (!m_field->text().trimmed().isEmpty())
+                m_debounce->start();
+        };
+        connect(store, &AnnotationStore::annotationAdded, this, refresh);
+        connect(store, &AnnotationStore::annotationChanged, this, refresh);
+        connect(store, &AnnotationStore::annotationRemoved, this, refresh);
+        connect(store, &AnnotationStore::documentReanchored, this, refresh);
+    }
+    // The reason stays enabled, and so readable; what cannot be used is greyed out.
+    m_field->setEnabled(store);
+    m_view->setEnabled(store);
+    m_unavailable->setVisible(!store);
+    m_count->clear();
+    if (!store) {
+        m_model->clear();
+        m_unavailable->setText(unavailableReason.isEmpty()
+                ? tr("Notes cannot be searched: there is no annotation database.")
+                : tr("Notes cannot be searched. %1").arg(unavailableReason));
+        return;
+    }
+    searchNow();
+}
+
+void NotesSearchDock::searchNow()
+{
+    m_debounce->stop();
+    if (!m_store)
+        return;
+    const QString query = m_field->text().simplified();
+    if (query.isEmpty()) {
+        m_model->clear();
+        m_count->clear();
+        return;
+    }
+    const auto hits = m_store->searchNotes(query, MaxHits);
+    if (!hits) {
+        m_model->clear();
+        m_count->setText(tr("The notes cannot be searched: %1").arg(hits.error().detail));
+        return;
+    }
+    m_model->setHits(*hits);
+    const qsizetype n = hits->size();
+    if (n == 0)
+        m_count->setText(tr("No notes match"));
+    else if (n == 1)
+        m_count->setText(tr("1 note"));
+    else if (n >= MaxHits)
+        m_count->setText(tr("The first %1 notes").arg(n));
+    else
+        m_count->setText(tr("%1 notes").arg(n));
+    if (n > 0 && !m_view->currentIndex().isValid())
+        m_view->setCurrentIndex(m_model->index(0, 0));
+}
+
+void NotesSearchDock::focusField()
+{
+    show();
+    raise();
+    m_field->setFocus(Qt::ShortcutFocusReason);
+    m_field->selectAll();
+}
+
+} // namespace Pizhu
