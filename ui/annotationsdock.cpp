@@ -1,6 +1,7 @@
 #include "ui/annotationsdock.h"
 
 #include "core/annotationlistmodel.h"
+#include "core/annotationstore.h"
 #include "ui/annotationcontroller.h"
 #include "ui/annotationdelegate.h"
 #include "ui/annotationpalette.h"
@@ -132,7 +133,11 @@ AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *pare
         if (const Annotation *a = m_controller->model()->annotation(index); a && !a->isOrphaned())
             emit showRequested(a->anchor.start, a->anchor.end);
     });
+    // The full-text matches follow the annotations: another document, a note edited.
+    connect(m_controller, &AnnotationController::annotationsReset, this, &AnnotationsDock::updateTextMatches);
     connect(m_controller, &AnnotationController::annotationChanged, this, [this](const QUuid &id) {
+        if (!m_filter->text().trimmed().isEmpty())
+            updateTextMatches();
         updateTagChoices();
         if (id == m_current)
             loadEditor();
@@ -256,8 +261,27 @@ void AnnotationsDock::applyFilters()
     const int color = m_color->currentData().toInt();
     model->setColorFilter(color < 0 ? std::nullopt : std::optional(AnnotationColor(color)));
     model->setTagFilter(m_tag->currentIndex() <= 0 ? QString() : m_tag->currentText());
+    updateTextMatches();
     model->setTextFilter(m_filter->text());
     model->setSortOrder(AnnotationListModel::SortOrder(m_sort->currentData().toInt()));
+}
+
+void AnnotationsDock::updateTextMatches()
+{
+    // Besides the plain substring test the model makes, the filter finds what the store's
+    // full-text search finds in this document (every word, in any order, in quote, note or tags).
+    AnnotationListModel *model = m_controller->model();
+    const QString text = m_filter->text().trimmed();
+    const AnnotationStore *store = m_controller->store();
+    const Document *document = m_controller->document();
+    QSet<QUuid> ids;
+    if (store && document && !text.isEmpty()) {
+        // Every annotation of the document may match: no limit below their number.
+        if (const auto hits = store->searchNotes(text, std::max(1, model->totalCount()), document->hash()))
+            for (const SearchHit &hit : *hits)
+                ids.insert(hit.id);
+    }
+    model->setTextMatches(ids);
 }
 
 void AnnotationsDock::updateCount()

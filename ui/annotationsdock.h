@@ -52,6 +52,7 @@ private:
     void loadEditor();
     void saveTags();
     void applyFilters();
+    void updateTextMatches();
     void updateCount();
     void updateTagChoices();
     void completeTag(const QString &chosen);
