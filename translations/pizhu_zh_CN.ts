@@ -394,6 +394,92 @@
     </message>
 </context>
 <context>
+    <name>Pizhu::NotesSearchActions</name>
+    <message>
+        <source>&amp;Search Notes…</source>
+        <translation>搜索批注(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Search the quotes, notes and tags of every document</source>
+        <translation>搜索所有文档的引文、批注和标签</translation>
+    </message>
+    <message>
+        <source>“%1” was never opened from a file here: open it to see this note.</source>
+        <translation>《%1》从未在这里从文件打开过：请先打开它再查看这条批注。</translation>
+    </message>
+    <message>
+        <source>The file of “%1” is gone: %2</source>
+        <translation>《%1》的文件已不存在：%2</translation>
+    </message>
+    <message>
+        <source>The note is no longer in %1.</source>
+        <translation>这条批注已不在 %1 中。</translation>
+    </message>
+    <message>
+        <source>This note&apos;s text is no longer in the document: it is listed with the orphans.</source>
+        <translation>这条批注所引的文字已不在文档中：它列在失去位置的批注里。</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::NotesSearchDock</name>
+    <message>
+        <source>Search Notes</source>
+        <translation>搜索批注</translation>
+    </message>
+    <message>
+        <source>Search notes in all documents</source>
+        <translation>在所有文档中搜索批注</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Notes found</source>
+        <translation>找到的批注</translation>
+    </message>
+    <message>
+        <source>Notes cannot be searched: there is no annotation database.</source>
+        <translation>无法搜索批注：没有批注数据库。</translation>
+    </message>
+    <message>
+        <source>Notes cannot be searched. %1</source>
+        <translation>无法搜索批注。%1</translation>
+    </message>
+    <message>
+        <source>The notes cannot be searched: %1</source>
+        <translation>无法搜索批注：%1</translation>
+    </message>
+    <message>
+        <source>No notes match</source>
+        <translation>没有匹配的批注</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 条批注</translation>
+    </message>
+    <message>
+        <source>The first %1 notes</source>
+        <translation>前 %1 条批注</translation>
+    </message>
+    <message>
+        <source>%1 notes</source>
+        <translation>%1 条批注</translation>
+    </message>
+</context>
+<context>
     <name>Pizhu::RecentFiles</name>
     <message>
         <source>&amp;Clear Menu</source>
