@@ -307,7 +307,11 @@ void TestUiNotesSearch::activatingAHitInTheOpenDocumentScrollsAndSelectsIt()
     search(u"末尾的"_s);
     QCOMPARE(dock()->model()->rowCount(), 1);
     QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
-    emit dock()->view()->activated(dock()->model()->index(0, NoteSearchModel::QuoteColumn));
+    // From the field, Down moves into the hits and Enter there goes to the current one.
+    QTest::keyClick(dock()->field(), Qt::Key_Down);
+    QTRY_VERIFY(dock()->view()->hasFocus());
+    QCOMPARE(dock()->view()->currentIndex().row(), 0);
+    QTest::keyClick(dock()->view(), Qt::Key_Return);
     QTRY_VERIFY(pane->topOffset() > a->anchor.start - 1000);
     QCOMPARE(m_actions->dock()->currentId(), id);
     QCOMPARE(changed.size(), 0); // nothing was reopened

@@ -3,6 +3,7 @@
 #include "core/notesearchmodel.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -26,6 +27,7 @@ NotesSearchDock::NotesSearchDock(QWidget *parent)
     m_field->setObjectName(u"notesSearchField"_s);
     m_field->setPlaceholderText(tr("Search notes in all documents"));
     m_field->setClearButtonEnabled(true);
+    m_field->installEventFilter(this); // Down moves into the hits
     m_count->setObjectName(u"notesSearchCount"_s);
     m_count->setTextFormat(Qt::PlainText); // a store's error detail is not markup
     m_unavailable->setObjectName(u"notesSearchUnavailable"_s);
@@ -77,6 +79,15 @@ NotesSearchDock::NotesSearchDock(QWidget *parent)
             emit hitActivated(*h);
     });
     setStore(nullptr);
+}
+
+NotesSearchDock::~NotesSearchDock()
+{
+    // QWidget's destructor, which runs after this one, destroys the children and moves focus
+    // between them: their events and signals must not reach this half-destroyed dock.
+    m_field->removeEventFilter(this);
+    m_field->disconnect(this);
+    m_view->disconnect(this);
 }
 
 void NotesSearchDock::setStore(const AnnotationStore *store, const QString &unavailableReason)
@@ -140,6 +151,22 @@ void NotesSearchDock::searchNow()
         m_count->setText(tr("%1 notes").arg(n));
     if (n > 0 && !m_view->currentIndex().isValid())
         m_view->setCurrentIndex(m_model->index(0, 0));
+}
+
+bool NotesSearchDock::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_field && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        if (m_debounce->isActive())
+            searchNow(); // what is typed, not what was found before the pause
+        if (m_model->rowCount() > 0) {
+            if (!m_view->currentIndex().isValid())
+                m_view->setCurrentIndex(m_model->index(0, 0));
+            m_view->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+    }
+    return QDockWidget::eventFilter(watched, event);
 }
 
 void NotesSearchDock::focusField()

@@ -26,6 +26,7 @@ public:
     static constexpr int MaxHits = 500;
 
     explicit NotesSearchDock(QWidget *parent = nullptr);
+    ~NotesSearchDock() override;
 
     // store may be null (no database): unavailableReason then says why, in the dock.
     void setStore(const AnnotationStore *store, const QString &unavailableReason = {});
@@ -44,6 +45,9 @@ public:
 
 signals:
     void hitActivated(const Pizhu::SearchHit &hit);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QPointer<const AnnotationStore> m_store;
