@@ -80,6 +80,10 @@ int LayoutAnalyzer::displayWidth(QStringView text)
         if (c.isHighSurrogate() && i + 1 < text.size()) {
             width += isWide(QChar::surrogateToUcs4(c, text.at(i + 1))) ? 2 : 1;
             ++i;
+        } else if (TextRepair::isLigature(c)) {
+            // Measured as the letters it is written out as: a line of "ﬁnancial" is as full as
+            // a line of "financial", and a ligature must not make a full line look short.
+            width += int(std::max<qsizetype>(1, TextRepair::ligatureLetters(c).size()));
         } else {
             width += isWide(c.unicode()) ? 2 : 1;
         }

@@ -2,6 +2,7 @@
 // recorded as repairs that Show Original Text and anchors undo, and nothing else folded on the way.
 
 #include "core/importer.h"
+#include "core/layoutanalyzer.h"
 #include "core/textrepair.h"
 #include "core/textsearcher.h"
 
@@ -23,6 +24,7 @@ private slots:
     void searchFindsLettersWrittenAsLigature();
     void runInHeadingTitleCoversItsLigatures();
     void fullWidthFormsAndCompatibilityIdeographsStay();
+    void lineWithLigaturesIsAsWideAsItsLetters();
 };
 
 void TestTextRepair::ligatureBecomesItsLetters_data()
@@ -142,6 +144,28 @@ void TestTextRepair::fullWidthFormsAndCompatibilityIdeographsStay()
     QVERIFY(doc.ok());
     QCOMPARE(doc->parts().first().blocks.first().text, line);
     QCOMPARE(doc->repairs().total(), 0);
+}
+
+void TestTextRepair::lineWithLigaturesIsAsWideAsItsLetters()
+{
+    QCOMPARE(LayoutAnalyzer::displayWidth(u"o\uFB03cial \uFB01nance"_s),
+        LayoutAnalyzer::displayWidth(u"official finance"_s));
+    // A hard-wrapped paragraph whose full lines are 60 columns; the fourth ends a sentence and is
+    // full once its three ligatures are letters. Measured as extracted it would look short, and
+    // the paragraph would be cut after it.
+    const QStringList lines {
+        u"The committee met on Monday to review the annual budget and to"_s,
+        u"discuss the measures proposed by the ministry for the coming"_s,
+        u"year, with particular attention to the regional programmes as"_s,
+        u"well as to the \uFB01nal o\uFB03cial \uFB01gures for the whole past year."_s,
+        u"Members then turned to the question of how the new rules would"_s,
+        u"be applied in practice and which offices would be responsible"_s,
+        u"for monitoring them over the next three years of the plan."_s,
+    };
+    auto doc = Importer().importText(lines.join(u'\n') + u'\n');
+    QVERIFY(doc.ok());
+    QCOMPARE(doc->parts().first().blocks.size(), 1);
+    QVERIFY(doc->text().contains(u"final official figures for the whole past year. Members then"_s));
 }
 
 QTEST_GUILESS_MAIN(TestTextRepair)
