@@ -56,11 +56,43 @@ static QString describe(PdfError error)
     case PdfError::Encrypted:
         return u"the PDF is encrypted; Pizhu cannot open it without its password"_s;
     case PdfError::WrongPassword:
-        return u"the PDF password is wrong"_s;
+        return u"the password is wrong for this PDF"_s;
     case PdfError::NoText:
         return u"the PDF has no text layer (scanned pages?); Pizhu does not do OCR"_s;
     }
     return u"cannot be opened"_s;
+}
+
+namespace {
+QByteArray pdfPassword; // see setPdfPassword(): one command per process, set before it runs
+} // namespace
+
+void setPdfPassword(const QByteArray &password)
+{
+    pdfPassword = password;
+}
+
+bool takePasswordOption(QStringList &args, QByteArray *password, QString *error)
+{
+    for (qsizetype i = 0; i < args.size();) {
+        const QString &arg = args.at(i);
+        if (arg == u"--")
+            break;
+        if (arg == u"--password") {
+            if (i + 1 >= args.size()) {
+                *error = u"--password needs a value"_s;
+                return false;
+            }
+            *password = args.at(i + 1).toUtf8();
+            args.remove(i, 2);
+        } else if (arg.startsWith(u"--password=")) {
+            *password = arg.mid(11).toUtf8();
+            args.remove(i);
+        } else {
+            ++i;
+        }
+    }
+    return true;
 }
 
 static bool isPdfFile(const QString &path)
@@ -75,12 +107,20 @@ static bool isPdfFile(const QString &path)
 std::optional<Document> loadDocument(const QString &path)
 {
     Importer importer;
-    if (path != u"-" && isPdfFile(path)) {
-        auto pages = PdfReader::readPages(path);
-        if (!pages) {
-            err(u"pizhu: %1: %2\n"_s.arg(path, describe(pages.error())));
-            return std::nullopt;
-        }
+    auto pages = path != u"-" && isPdfFile(path) ? PdfReader::readPages(path, pdfPassword)
+                                                 : Result<QStringList, PdfError>::failure(PdfError::NotPdf);
+    // NotPdf here means the file went (or stopped being a PDF) after it was looked into: the
+    // importer below reads it as it is now and says why it cannot, "no such file" for one removed.
+    if (!pages && pages.error() == PdfError::Encrypted) {
+        err(u"pizhu: %1 is encrypted; Pizhu cannot open it without its password (--password PASS)\n"_s.arg(
+            path));
+        return std::nullopt;
+    }
+    if (!pages && pages.error() != PdfError::NotPdf) {
+        err(u"pizhu: %1: %2\n"_s.arg(path, describe(pages.error())));
+        return std::nullopt;
+    }
+    if (pages) {
         auto result = importer.importPages(pages.value());
         if (!result) {
             err(u"pizhu: %1: %2\n"_s.arg(path, describe(result.error())));

@@ -2,6 +2,7 @@
 
 #include "core/document.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +14,17 @@ namespace Pizhu::Cli {
 void out(const QString &text);
 void err(const QString &text);
 
-// Reads FILE (or standard input for "-") and imports it. On failure prints one line on stderr
+// The password of an encrypted PDF, from --password PASS. main() takes the option out of the
+// arguments before the subcommand parses them, so every command that reads a FILE accepts it
+// without knowing of it; it is set once per process, before the command runs. Empty: none given.
+void setPdfPassword(const QByteArray &password);
+
+// Takes --password PASS (or --password=PASS) out of args, up to a "--" that ends the options.
+// Returns false, with *error set, when --password has no value.
+bool takePasswordOption(QStringList &args, QByteArray *password, QString *error);
+
+// Reads FILE (or standard input for "-") and imports it; a PDF with the password of
+// setPdfPassword(). On failure prints one line on stderr
 // naming the file and the reason, and returns nothing; the caller exits with Unreadable.
 std::optional<Document> loadDocument(const QString &path);
 

@@ -24,7 +24,8 @@ static QString helpText()
                    "Commands:\n"_s;
     for (const Cli::Command &c : Cli::commands())
         text += u"  %1\n      %2\n"_s.arg(c.usage, c.summary);
-    text += u"\nOptions:\n  --help     show this help\n  --version  show the version\n\n"
+    text += u"\nOptions:\n  --help            show this help\n  --version         show the version\n"
+            "  --password PASS   with a command that reads a FILE: the password of an encrypted PDF\n\n"
             "FILE may be - for standard input. Exit status: 0 success, 2 bad usage,\n"
             "3 a file that cannot be read or is refused.\n"_s;
     return text;
@@ -51,7 +52,13 @@ int main(int argc, char *argv[])
                 QCoreApplication app(argc, argv);
                 QCoreApplication::setApplicationName(u"pizhu"_s);
                 QCoreApplication::setOrganizationName(u"pizhu"_s);
-                return c.run(args.mid(1));
+                QStringList commandArgs = args.mid(1);
+                QByteArray password;
+                QString error;
+                if (!Cli::takePasswordOption(commandArgs, &password, &error))
+                    return Cli::usageError(c.name, error);
+                Cli::setPdfPassword(password);
+                return c.run(commandArgs);
             }
         }
     }

@@ -1,11 +1,14 @@
 #include "ui/documentloader.h"
 
+#include "ui/pdfpasswordprompt.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QThread>
+#include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Pizhu {
@@ -28,16 +31,20 @@ bool isPdfFile(const QString &path)
 }
 
 // A PDF through Poppler and its pages, anything else through the importer's own file reading.
-Result<Document, LoadFailure> importAny(const Importer &importer, const QString &path)
+Result<Document, LoadFailure> importAny(
+    const Importer &importer, const QString &path, const QByteArray &password)
 {
     using R = Result<Document, LoadFailure>;
-    if (!isPdfFile(path)) {
+    auto pages = isPdfFile(path) ? PdfReader::readPages(path, password)
+                                 : Result<QStringList, PdfError>::failure(PdfError::NotPdf);
+    // NotPdf after a look that said PDF: the file went or was replaced meanwhile, and the importer
+    // says what it is now ("does not exist" for one removed).
+    if (!pages && pages.error() == PdfError::NotPdf) {
         auto imported = importer.importFile(path);
         if (!imported)
             return R::failure({ imported.error(), std::nullopt });
         return std::move(imported).value();
     }
-    auto pages = PdfReader::readPages(path);
     if (!pages)
         return R::failure({ ImportError::Unreadable, pages.error() });
     auto imported = importer.importPages(pages.value());
@@ -46,15 +53,15 @@ Result<Document, LoadFailure> importAny(const Importer &importer, const QString 
     return std::move(imported).value();
 }
 
-Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_ptr<std::atomic_bool> cancel,
-    QThread *uiThread, const std::function<void(double)> &report)
+Outcome loadOnWorker(const QString &path, const PaneStyle &style, const QByteArray &password,
+    std::shared_ptr<std::atomic_bool> cancel, QThread *uiThread, const std::function<void(double)> &report)
 {
     Importer importer;
     importer.setProgress([&](double f) {
         report(f * ImportShare);
         return !cancel->load();
     });
-    auto imported = importAny(importer, path);
+    auto imported = importAny(importer, path, password);
     if (!imported)
         return Outcome::failure(imported.error());
     auto result = std::make_shared<LoadedDocument>();
@@ -91,6 +98,15 @@ Outcome loadOnWorker(const QString &path, const PaneStyle &style, std::shared_pt
 DocumentLoader::DocumentLoader(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<std::shared_ptr<Pizhu::LoadedDocument>>();
+    if (auto *widget = qobject_cast<QWidget *>(parent)) {
+        QPointer<QWidget> window(widget);
+        m_passwordProvider = [window](const QString &path, bool wrongPassword, const PasswordReply &reply) {
+            if (window)
+                PdfPasswordPrompt::ask(window, path, wrongPassword, reply);
+            else
+                reply(std::nullopt);
+        };
+    }
 }
 
 DocumentLoader::~DocumentLoader()
@@ -103,15 +119,38 @@ void DocumentLoader::cancel()
 {
     if (m_cancel)
         m_cancel->store(true);
+    if (m_awaitingPassword) {
+        // No worker is running to report it: the reply that may still come is for a load gone.
+        m_awaitingPassword = false;
+        m_loading = false;
+        ++m_generation;
+        emit cancelled(m_awaitingPath);
+    }
 }
 
 void DocumentLoader::load(const QString &path, const PaneStyle &style)
+{
+    start({ path, style, m_passwords.value(path), false }, false);
+}
+
+void DocumentLoader::loadNow(const QString &path, const PaneStyle &style)
+{
+    start({ path, style, m_passwords.value(path), false }, true);
+}
+
+void DocumentLoader::start(const Request &request, bool now)
 {
     cancel();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     const int generation = ++m_generation;
     m_loading = true;
-    emit started(path);
+    emit started(request.path);
+    if (now) {
+        finish(request,
+            loadOnWorker(request.path, request.style, request.password, m_cancel, nullptr, [](double) {}),
+            *m_cancel);
+        return;
+    }
 
     // Progress crosses threads through queued calls, at most every 1% to keep the queue short.
     QPointer<DocumentLoader> self(this);
@@ -131,28 +170,51 @@ void DocumentLoader::load(const QString &path, const PaneStyle &style)
 
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this,
-        [this, watcher, path, generation, cancel = m_cancel] {
+        [this, watcher, request, generation, cancel = m_cancel] {
             watcher->deleteLater();
             if (generation == m_generation) // else superseded by a later load
-                finish(path, watcher->result(), *cancel);
+                finish(request, watcher->result(), *cancel);
         });
-    watcher->setFuture(QtConcurrent::run(loadOnWorker, path, style, m_cancel, thread(), report));
+    watcher->setFuture(QtConcurrent::run(
+        loadOnWorker, request.path, request.style, request.password, m_cancel, thread(), report));
 }
 
-void DocumentLoader::loadNow(const QString &path, const PaneStyle &style)
+bool DocumentLoader::askPassword(const Request &request, const LoadFailure &failure)
 {
-    cancel();
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    ++m_generation;
-    m_loading = true;
-    emit started(path);
-    finish(path, loadOnWorker(path, style, m_cancel, nullptr, [](double) {}), *m_cancel);
+    if (!m_passwordProvider || !failure.pdf
+        || (*failure.pdf != PdfError::Encrypted && *failure.pdf != PdfError::WrongPassword))
+        return false;
+    m_awaitingPassword = true;
+    m_awaitingPath = request.path;
+    const int generation = m_generation;
+    QPointer<DocumentLoader> self(this);
+    // A remembered password that no longer works (the file was replaced) is not the reader's
+    // mistake: they are asked as if for the first time.
+    const bool wrong = request.typed;
+    m_passwordProvider(
+        request.path, wrong, [self, generation, request](const std::optional<QByteArray> &password) {
+            if (!self || generation != self->m_generation || !self->m_awaitingPassword)
+                return; // cancelled, or another file opened meanwhile
+            self->m_awaitingPassword = false;
+            if (!password) {
+                self->m_loading = false;
+                emit self->cancelled(request.path);
+                return;
+            }
+            self->start({ request.path, request.style, *password, true }, false);
+        });
+    return true;
 }
 
-void DocumentLoader::finish(const QString &path,
+void DocumentLoader::finish(const Request &request,
     const Result<std::shared_ptr<LoadedDocument>, LoadFailure> &outcome, const std::atomic_bool &cancelled)
 {
+    const QString &path = request.path;
+    if (!cancelled.load() && !outcome.ok() && askPassword(request, outcome.error()))
+        return; // still loading: the rest comes with the password
     m_loading = false;
+    if (outcome.ok() && !request.password.isEmpty())
+        m_passwords.insert(path, request.password);
     // A cancel that arrives after the worker finished still wins: the reader asked for it.
     if (cancelled.load())
         emit this->cancelled(path);

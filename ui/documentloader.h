@@ -5,10 +5,12 @@
 #include "ui/panecontent.h"
 #include "ui/pdfreader.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -38,6 +40,8 @@ class DocumentLoader final : public QObject
 {
     Q_OBJECT
 public:
+    // A loader whose parent is a widget asks for the password of an encrypted PDF with a dialog
+    // over it (PdfPasswordPrompt); one without a provider reports the PDF as encrypted.
     explicit DocumentLoader(QObject *parent = nullptr);
     ~DocumentLoader() override;
 
@@ -48,6 +52,15 @@ public:
     void loadNow(const QString &path, const PaneStyle &style = {});
     void cancel();
     bool isLoading() const { return m_loading; }
+
+    // Asks for the password of an encrypted PDF and answers through reply, then or later: the
+    // password, or nothing when the reader gave up (the load is then cancelled and the current
+    // document stays). wrongPassword: the last one given did not open the file.
+    using PasswordReply = std::function<void(const std::optional<QByteArray> &password)>;
+    using PasswordProvider
+        = std::function<void(const QString &path, bool wrongPassword, const PasswordReply &reply)>;
+    void setPasswordProvider(PasswordProvider provider) { m_passwordProvider = std::move(provider); }
+    bool isAwaitingPassword() const { return m_awaitingPassword; }
 
     // The reason a file could not be opened, for a dialog.
     static QString describe(ImportError error);
@@ -62,12 +75,27 @@ signals:
     void cancelled(const QString &path);
 
 private:
-    void finish(const QString &path, const Result<std::shared_ptr<LoadedDocument>, LoadFailure> &outcome,
+    struct Request
+    {
+        QString path;
+        PaneStyle style;
+        QByteArray password;
+        bool typed = false; // the password was just given by the reader, not remembered
+    };
+    void start(const Request &request, bool now);
+    void finish(const Request &request, const Result<std::shared_ptr<LoadedDocument>, LoadFailure> &outcome,
         const std::atomic_bool &cancelled);
+    bool askPassword(const Request &request, const LoadFailure &failure);
 
     std::shared_ptr<std::atomic_bool> m_cancel;
     int m_generation = 0;
     bool m_loading = false;
+    bool m_awaitingPassword = false;
+    QString m_awaitingPath;
+    PasswordProvider m_passwordProvider;
+    // The passwords that opened PDFs in this session, so that reopening one (Reload, Open Recent)
+    // does not ask again. Kept in memory only, never written anywhere.
+    QHash<QString, QByteArray> m_passwords;
 };
 
 } // namespace Pizhu

@@ -3,6 +3,7 @@
 #include <poppler-qt6.h>
 
 #include <QFile>
+#include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -16,14 +17,24 @@ bool PdfReader::looksLikePdf(const QByteArray &head)
 Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QByteArray &password)
 {
     using R = Result<QStringList, PdfError>;
+    // Poppler prints its complaints ("Incorrect password", "May not be a PDF file") on standard
+    // error; the caller says what went wrong in its own words, once.
+    static const bool quiet = [] {
+        Poppler::setDebugErrorFunction([](const QString &, const QVariant &) {}, QVariant());
+        return true;
+    }();
+    Q_UNUSED(quiet);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || !looksLikePdf(file.read(1024)))
         return R::failure(PdfError::NotPdf);
     file.close();
 
+    // The same password is tried as the owner's and as the user's: the reader knows one of them. A
+    // PDF encrypted with an empty user password (an owner password only, to restrict printing or
+    // copying) opens without one, as in every PDF viewer.
     std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(path, password, password);
-    if (!doc)
-        return R::failure(PdfError::Damaged);
+    if (!doc) // gone since it was opened above: not damaged, and the caller says what it is now
+        return R::failure(QFileInfo(path).isFile() ? PdfError::Damaged : PdfError::NotPdf);
     if (doc->isLocked())
         return R::failure(password.isEmpty() ? PdfError::Encrypted : PdfError::WrongPassword);
 

@@ -18,6 +18,9 @@ class PdfReader
 {
 public:
     static bool looksLikePdf(const QByteArray &head); // "%PDF-" within the first kilobyte
+    // NotPdf also when the file cannot be opened (or went while it was read): the caller then reads
+    // it through the importer, which says why. Encrypted: locked and no password given;
+    // WrongPassword: locked and the password given opens it neither as owner nor as user.
     static Result<QStringList, PdfError> readPages(const QString &path, const QByteArray &password = {});
 };
 
