@@ -57,6 +57,8 @@ private slots:
     void blocksPrintsPartKindAndText();
     void exitCodes_data();
     void exitCodes();
+    void fileRemovedAfterBeingNamedExitsThree_data();
+    void fileRemovedAfterBeingNamedExitsThree();
     void versionAndHelp();
 };
 
@@ -137,6 +139,36 @@ void TestCli::exitCodes()
     QVERIFY(r.out.isEmpty());
 }
 
+void TestCli::fileRemovedAfterBeingNamedExitsThree_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("a text file") << u"gone.txt"_s << QByteArray("一、总则\n正文。\n");
+    QTest::newRow("a PDF") << u"gone.pdf"_s << QByteArray("%PDF-1.7\n%%EOF\n");
+}
+
+// The file existed when it was named (in a script, a shell history, a file manager) and is gone
+// when pizhu reads it: removed, or moved away by an editor's save. One clear line and exit 3, not
+// a crash or a misleading "damaged PDF".
+void TestCli::fileRemovedAfterBeingNamedExitsThree()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    QVERIFY(QFile::remove(path));
+    for (const QString &command : { u"outline"_s, u"blocks"_s, u"targets"_s }) {
+        const Run r = pizhu({ command, path });
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.err, u"pizhu: %1: no such file\n"_s.arg(path));
+        QVERIFY(r.out.isEmpty());
+    }
+}
+
 void TestCli::versionAndHelp()
 {
     const Run v = pizhu({ u"--version"_s });
@@ -146,6 +178,7 @@ void TestCli::versionAndHelp()
     QCOMPARE(h.exitCode, 0);
     QVERIFY(h.out.contains(u"outline FILE"_s));
     QVERIFY(h.out.contains(u"blocks FILE"_s));
+    QVERIFY(h.out.contains(u"--password PASS"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
