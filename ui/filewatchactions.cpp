@@ -142,7 +142,7 @@ void FileWatchActions::loadStarted(const QString &path)
     // Taken before the loader reads the file, so that a change while a large file loads is not
     // mistaken for the state the document shows.
     m_loadingPath = path;
-    m_loadingStamp = stampOf(path);
+    m_loadingStamp = path.startsWith(u':') ? Stamp() : stampOf(path); // a resource never changes
 }
 
 void FileWatchActions::documentChanged()
