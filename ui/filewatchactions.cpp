@@ -97,7 +97,8 @@ FileWatchActions::FileWatchActions(MainWindow *window)
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
     column->addWidget(m_bar);
-    column->addWidget(panes, 1);
+    if (panes)
+        column->addWidget(panes, 1);
     window->setCentralWidget(centre);
 
     if (auto *loader = window->findChild<DocumentLoader *>())
