@@ -151,6 +151,11 @@ int runGui(int &argc, char **argv)
 
     FirstPaintReporter reporter;
     if (options.reportFirstPaint || !options.screenshot.isEmpty()) {
+        // The first text on screen may be the opening of a large file, shown while it loads.
+        QObject::connect(&window, &MainWindow::previewShown, &window, [&] {
+            if (options.reportFirstPaint)
+                window.previewView()->viewport()->installEventFilter(&reporter);
+        });
         QObject::connect(&window, &MainWindow::documentChanged, &window, [&] {
             if (options.reportFirstPaint)
                 window.mainView()->viewport()->installEventFilter(&reporter);

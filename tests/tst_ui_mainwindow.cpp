@@ -87,6 +87,8 @@ private slots:
     void badFileKeepsDocumentAndReportsError_data();
     void badFileKeepsDocumentAndReportsError();
     void cancellingAnOpenKeepsTheDocument();
+    void largeFileShowsItsOpeningWhileItLoads();
+    void cancellingAPreviewedOpenBringsTheDocumentBack();
     void zoomShortcutsChangeTextSize();
     void paneToggleHidesPane();
     void goMenuMovesBetweenSections();
@@ -351,6 +353,60 @@ void TestMainWindow::cancellingAnOpenKeepsTheDocument()
     QCOMPARE(changed.count(), 0);
     QCOMPARE(window()->document(), before);
     QVERIFY(window()->windowTitle().contains(u"质量强国建设纲要"_s));
+}
+
+// A text of about 5 MB (over the preview threshold): numbered paragraphs, so the opening is known.
+static QString writeLargeFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray text;
+    for (int i = 0; text.size() < 5 * 1024 * 1024; ++i)
+        text += u"第%1段。这是用来测试大文件先显示开头的一段较长的正文，它会被读两遍。\n\n"_s.arg(i).toUtf8();
+    file.write(text);
+    return path;
+}
+
+void TestMainWindow::largeFileShowsItsOpeningWhileItLoads()
+{
+    const QString path = writeLargeFile(m_dir.filePath(u"large.txt"_s));
+    const Document *before = window()->document();
+    QSignalSpy preview(window(), &MainWindow::previewShown);
+    QSignalSpy changed(window(), &MainWindow::documentChanged);
+    window()->openFile(path);
+    QCOMPARE(preview.count(), 1); // at once, before the worker is done
+    QVERIFY(window()->isPreviewing());
+    DocumentView *shown = window()->previewView();
+    QVERIFY(shown->isVisible());
+    QVERIFY(!window()->mainView()->isVisible());
+    QVERIFY(shown->document()->toPlainText().startsWith(u"第0段。"_s));
+    // The document itself is still the old one: nothing else has been told of the new file.
+    QCOMPARE(window()->document(), before);
+    QVERIFY(!window()->outlineView()->isEnabled());
+
+    QVERIFY(changed.wait(30000));
+    QVERIFY(!window()->isPreviewing());
+    QVERIFY(window()->mainView()->isVisible());
+    QVERIFY(!shown->hasContent());
+    QVERIFY(window()->outlineView()->isEnabled());
+    QVERIFY(window()->mainView()->document()->toPlainText().startsWith(u"第0段。"_s));
+}
+
+void TestMainWindow::cancellingAPreviewedOpenBringsTheDocumentBack()
+{
+    const QString path = writeLargeFile(m_dir.filePath(u"large.txt"_s));
+    const Document *before = window()->document();
+    const QString text = window()->mainView()->document()->toPlainText();
+    window()->openFile(path);
+    QVERIFY(window()->isPreviewing());
+    window()->cancelLoading();
+    QTRY_VERIFY(!window()->isLoading());
+    QVERIFY(!window()->isPreviewing());
+    QCOMPARE(window()->document(), before);
+    QVERIFY(window()->mainView()->isVisible());
+    QVERIFY(window()->commentaryView()->isVisible()); // the bundled document has a commentary
+    QCOMPARE(window()->mainView()->document()->toPlainText(), text);
 }
 
 void TestMainWindow::zoomShortcutsChangeTextSize()

@@ -1,8 +1,10 @@
 #include "ui/mainwindow.h"
 
+#include "core/filepreview.h"
 #include "core/outlinemodel.h"
 #include "ui/documentloader.h"
 #include "ui/documentview.h"
+#include "ui/filewatchactions.h"
 #include "ui/findactions.h"
 #include "ui/notesexportactions.h"
 #include "ui/originaltextactions.h"
@@ -25,6 +27,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -56,6 +59,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     createMenus();
     createStatusBar();
     new FindActions(this); // owned by the window; reach it with findChild<FindActions *>()
+    new FileWatchActions(this);
     new TargetsActions(this);
     new NotesExportActions(this);
     new OriginalTextActions(this);
@@ -66,6 +70,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     connect(m_loader, &DocumentLoader::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &DocumentLoader::failed, this, &MainWindow::showLoadError);
     connect(m_loader, &DocumentLoader::cancelled, this, [this] {
+        endPreview();
         setLoadingUi(false);
         statusBar()->showMessage(tr("Opening cancelled."), 3000);
     });
@@ -123,7 +128,13 @@ void MainWindow::createWidgets()
     m_splitter->setObjectName(u"splitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_outlineView);
-    m_splitter->addWidget(m_mainView);
+    m_previewView = new DocumentView;
+    m_previewView->setObjectName(u"previewView"_s);
+    m_previewView->setAccessibleName(tr("Document (opening)"));
+    m_centre = new QStackedWidget;
+    m_centre->addWidget(m_mainView);
+    m_centre->addWidget(m_previewView);
+    m_splitter->addWidget(m_centre);
     m_splitter->addWidget(m_commentaryView);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
@@ -261,6 +272,45 @@ void MainWindow::cancelLoading()
 void MainWindow::openFile(const QString &path)
 {
     m_loader->load(path, m_mainView->style());
+    showPreview(path);
+}
+
+void MainWindow::showPreview(const QString &path)
+{
+    // Below this a whole file is read and rendered in a few hundred milliseconds, less than it
+    // takes to notice the preview come and go.
+    constexpr qint64 PreviewAbove = 4 * 1024 * 1024;
+    if (QFileInfo(path).size() <= PreviewAbove)
+        return;
+    // Reading and rendering the opening takes a few milliseconds here, while the worker reads the
+    // whole file.
+    const std::optional<Document> opening = importFilePreview(path);
+    if (!opening || opening->parts().isEmpty() || !m_loader->isLoading())
+        return;
+    m_previewView->setReadingFont(m_style->font());
+    m_previewView->setLineSpacing(m_style->lineSpacing());
+    m_previewView->setContent(PaneContent::build(*opening, 0, 0, m_mainView->style()));
+    m_centre->setCurrentWidget(m_previewView);
+    m_centre->setVisible(true);
+    // The outline and the commentary still show the current document: keep them out of the way.
+    m_outlineView->setEnabled(false);
+    m_commentaryView->setVisible(false);
+    emit previewShown();
+}
+
+bool MainWindow::isPreviewing() const
+{
+    return m_centre->currentWidget() == m_previewView;
+}
+
+void MainWindow::endPreview()
+{
+    if (!isPreviewing())
+        return;
+    m_centre->setCurrentWidget(m_mainView);
+    m_previewView->setContent(nullptr);
+    m_outlineView->setEnabled(true);
+    updatePaneVisibility();
 }
 
 void MainWindow::openFileNow(const QString &path)
@@ -292,6 +342,7 @@ void MainWindow::setLoadingUi(bool loading)
 
 void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
 {
+    endPreview();
     setLoadingUi(false);
     saveReadingPosition();
     // The model and the views point into the Document: detach them before it goes.
@@ -320,6 +371,7 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
 
 void MainWindow::showLoadError(const QString &path, const LoadFailure &failure)
 {
+    endPreview();
     setLoadingUi(false);
     const QString message = DocumentLoader::describe(failure);
     if (failure.import == ImportError::NotFound && !failure.pdf)
@@ -396,7 +448,10 @@ void MainWindow::followOffset(qsizetype offset)
     const DocumentView *view = activeView();
     const qsizetype span = std::max<qsizetype>(1, view->textEnd() - view->textStart());
     const int percent = int(std::clamp<qsizetype>((offset - view->textStart()) * 100 / span, 0, 100));
-    m_percentLabel->setText(tr("%1%").arg(percent));
+    // A document with pages (a PDF) also says which page the reader is on.
+    const QString page = view->pageLabelAt(offset);
+    m_percentLabel->setText(
+        page.isEmpty() ? tr("%1%").arg(percent) : tr("p. %1 · %2%").arg(page).arg(percent));
 }
 
 void MainWindow::goToSection(bool forward)
@@ -446,7 +501,7 @@ void MainWindow::chooseFont()
 void MainWindow::updatePaneVisibility()
 {
     m_outlineView->setVisible(m_showOutline->isChecked());
-    m_mainView->setVisible(m_showMain->isChecked());
+    m_centre->setVisible(m_showMain->isChecked());
     const bool hasCommentary = m_commentaryView->hasContent();
     m_showCommentary->setEnabled(hasCommentary);
     m_commentaryView->setVisible(hasCommentary && m_showCommentary->isChecked());

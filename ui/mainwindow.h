@@ -14,6 +14,7 @@ class QMenu;
 class QProgressBar;
 class QSettings;
 class QSplitter;
+class QStackedWidget;
 class QToolButton;
 class QTreeView;
 
@@ -59,6 +60,9 @@ public:
 
     DocumentView *mainView() const { return m_mainView; }
     DocumentView *commentaryView() const { return m_commentaryView; }
+    // The opening of a large file being loaded, shown in place of the main pane meanwhile.
+    DocumentView *previewView() const { return m_previewView; }
+    bool isPreviewing() const;
     // The pane that shows offset of Document::text(), or null.
     DocumentView *viewForOffset(qsizetype offset) const;
     // The pane the reader last scrolled or focused.
@@ -78,6 +82,8 @@ public:
 
 signals:
     void documentChanged();
+    // The opening of a file being loaded is on screen (large files only); documentChanged follows.
+    void previewShown();
     void loadFailed(const QString &path, const QString &message);
 
 protected:
@@ -95,6 +101,8 @@ private:
     void restoreReadingPosition();
     void showLoaded(const std::shared_ptr<LoadedDocument> &loaded);
     void showLoadError(const QString &path, const LoadFailure &failure);
+    void showPreview(const QString &path);
+    void endPreview();
     void setLoadingUi(bool loading);
     void onTopOffsetChanged(DocumentView *view, qsizetype offset);
     void followOffset(qsizetype offset);
@@ -115,6 +123,11 @@ private:
     QTreeView *m_outlineView = nullptr;
     DocumentView *m_mainView = nullptr;
     DocumentView *m_commentaryView = nullptr;
+    // While a large file loads, the centre shows the opening of the new file in m_previewView, a
+    // plain view that no highlighting, search or outline is attached to; the current document
+    // stays in m_mainView behind it until the new one is ready, or comes back if the load fails.
+    QStackedWidget *m_centre = nullptr;
+    DocumentView *m_previewView = nullptr;
     QPointer<DocumentView> m_activeView;
     QLabel *m_sectionLabel = nullptr;
     QLabel *m_percentLabel = nullptr;

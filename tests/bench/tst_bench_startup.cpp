@@ -51,6 +51,7 @@ private slots:
 
 private:
     Sample measure(const QString &program, const QStringList &args);
+    QString largeFile(const QString &seed); // about 50 MB of the seed text, made once
     QTemporaryDir m_config; // a fresh settings directory, so no remembered state skews a run
     QMap<QString, std::pair<double, double>> m_results;
 };
@@ -89,6 +90,24 @@ void BenchStartup::startupAndMemory_data()
     QTest::newRow("minimal") << QStringLiteral(MINIMAL_READER_BINARY)
                              << QStringList { file, u"--report-first-paint"_s };
     QTest::newRow("pizhu") << QStringLiteral(PIZHU_BINARY) << QStringList { u"--report-first-paint"_s };
+    // The large file: the first screen of its text should be up within a second.
+    QTest::newRow("pizhu 50 MB") << QStringLiteral(PIZHU_BINARY)
+                                 << QStringList { largeFile(file), u"--report-first-paint"_s };
+}
+
+QString BenchStartup::largeFile(const QString &seed)
+{
+    const QString path = m_config.filePath(u"large.txt"_s);
+    if (QFile::exists(path))
+        return path;
+    QFile in(seed);
+    QFile out(path);
+    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+        return {};
+    const QByteArray text = in.readAll();
+    for (qint64 written = 0; written < 50 * 1000 * 1000; written += text.size() + 2)
+        out.write(text + "\n\n");
+    return path;
 }
 
 void BenchStartup::startupAndMemory()
