@@ -23,6 +23,10 @@
         <source>Delete Highlight</source>
         <translation>删除高亮</translation>
     </message>
+    <message>
+        <source>Re-attach Highlight</source>
+        <translation>重新附着高亮</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationPalette</name>
@@ -85,6 +89,18 @@
         <source>Edit Note</source>
         <translation>编辑批注</translation>
     </message>
+    <message>
+        <source>&amp;Re-attach to Selection</source>
+        <translation>重新附着到所选文字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Anchor the annotation chosen in the Annotations panel (an orphan) on the selected text</source>
+        <translation>把批注面板中选中的批注（已失去位置的）附着到所选文字上</translation>
+    </message>
+    <message>
+        <source>Choose an annotation in the panel and select the text to attach it to.</source>
+        <translation>请在面板中选择一条批注，并选中要附着的文字。</translation>
+    </message>
 </context>
 <context>
     <name>Pizhu::AnnotationController</name>
@@ -145,11 +161,15 @@
     </message>
     <message numerus="yes">
         <source>%n annotation(s)</source>
-        <translation><numerusform>%n 条批注</numerusform></translation>
+        <translation>
+            <numerusform>%n 条批注</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n annotation(s)</source>
-        <translation><numerusform>%1 / %n 条批注</numerusform></translation>
+        <translation>
+            <numerusform>%1 / %n 条批注</numerusform>
+        </translation>
     </message>
     <message>
         <source>All tags</source>
@@ -185,6 +205,67 @@
     <message>
         <source>Opening the file was cancelled.</source>
         <translation>已取消打开文件。</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF.</source>
+        <translation>该文件不是 PDF。</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged and cannot be read.</source>
+        <translation>该 PDF 已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <source>The PDF is encrypted: Pizhu cannot open it without its password.</source>
+        <translation>该 PDF 已加密：没有密码，批注无法打开它。</translation>
+    </message>
+    <message>
+        <source>The PDF password is wrong.</source>
+        <translation>PDF 密码不正确。</translation>
+    </message>
+    <message>
+        <source>The PDF has no text, only images of pages (a scan?): Pizhu reads text and does not recognise it in images.</source>
+        <translation>该 PDF 没有文字，只有页面图像（可能是扫描件）：批注只读取文字，不识别图像中的文字。</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::DocumentView</name>
+    <message>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::FileWatchActions</name>
+    <message>
+        <source>File notice</source>
+        <translation>文件提示</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open the file as it is now; notes follow the text they were made on</source>
+        <translation>按文件当前的内容重新打开；批注会跟随它们所标注的文字</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>“%1” was removed. You are reading the copy opened at %2.</source>
+        <translation>“%1”已被删除。您正在阅读 %2 打开时的副本。</translation>
+    </message>
+    <message>
+        <source>“%1” changed on disk since it was opened.</source>
+        <translation>“%1”在打开后已在磁盘上被修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::FindActions</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
     </message>
 </context>
 <context>
@@ -255,10 +336,6 @@
     <message>
         <source>Open Document</source>
         <translation>打开文档</translation>
-    </message>
-    <message>
-        <source>Text and Markdown (*.txt *.md *.markdown);;All files (*)</source>
-        <translation>文本和 Markdown (*.txt *.md *.markdown);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -392,6 +469,77 @@
         <source>&lt;h3&gt;Pizhu %1&lt;/h3&gt;&lt;p&gt;Close reading and annotation of long documents.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;批注 %1&lt;/h3&gt;&lt;p&gt;细读长篇文档并加批注。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Document (opening)</source>
+        <translation>文档（正在打开）</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.markdown *.pdf);;Text and Markdown (*.txt *.md *.markdown);;PDF files (*.pdf);;All files (*)</source>
+        <translation>文档 (*.txt *.md *.markdown *.pdf);;文本和 Markdown (*.txt *.md *.markdown);;PDF 文件 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>p. %1 · %2%</source>
+        <translation>第 %1 页 · %2%</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::NotesExportActions</name>
+    <message>
+        <source>&amp;Export Notes…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Copy Notes as &amp;Markdown</source>
+        <translation>以 Markdown 复制批注(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>没有打开的文档。</translation>
+    </message>
+    <message>
+        <source>Notes cannot be exported: the annotation database is not open.</source>
+        <translation>无法导出批注：批注数据库未打开。</translation>
+    </message>
+    <message>
+        <source>Notes cannot be exported: the annotation database cannot be read (%1).</source>
+        <translation>无法导出批注：无法读取批注数据库（%1）。</translation>
+    </message>
+    <message>
+        <source>This document has no notes to export.</source>
+        <translation>本文档没有可导出的批注。</translation>
+    </message>
+    <message>
+        <source>No notes match the export filters.</source>
+        <translation>没有符合导出筛选条件的批注。</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Notes exported to “%1”.</source>
+        <translation>批注已导出到“%1”。</translation>
+    </message>
+    <message>
+        <source>Notes copied as Markdown.</source>
+        <translation>批注已以 Markdown 格式复制。</translation>
+    </message>
+    <message>
+        <source>%1 notes</source>
+        <translation>%1 条批注</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Web Annotations JSON (*.json)</source>
+        <translation>Web Annotations JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>导出批注</translation>
+    </message>
 </context>
 <context>
     <name>Pizhu::NotesSearchActions</name>
@@ -480,6 +628,50 @@
     </message>
 </context>
 <context>
+    <name>Pizhu::OriginalTextActions</name>
+    <message>
+        <source>Show &amp;Original Text</source>
+        <translation>显示原始文字(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the text as it was extracted, without Pizhu&apos;s repairs</source>
+        <translation>按提取时的样子显示文字，不做批注的修复</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters repaired</source>
+        <translation>
+            <numerusform>已修复 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Radicals: %1, dashes: %2, ligatures: %3, spaces: %4, page numbers: %5, running headers: %6</source>
+        <translation>部首：%1，破折号：%2，连字：%3，空格：%4，页码：%5，页眉页脚：%6</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::PdfPasswordPrompt</name>
+    <message>
+        <source>Password Required</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password.</source>
+        <translation>“%1”受密码保护。</translation>
+    </message>
+    <message>
+        <source>That password does not open it. Try again:</source>
+        <translation>该密码无法打开它。请重试：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>Pizhu::RecentFiles</name>
     <message>
         <source>&amp;Clear Menu</source>
@@ -495,6 +687,13 @@
     <message>
         <source>Search results</source>
         <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::TargetsActions</name>
+    <message>
+        <source>Highlighting is not available.</source>
+        <translation>高亮不可用。</translation>
     </message>
 </context>
 <context>
