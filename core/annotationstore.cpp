@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 using namespace Qt::Literals::StringLiterals;
@@ -403,26 +404,67 @@ Result<bool, StoreFailure> AnnotationStore::begin()
     QSqlQuery q(db());
     // IMMEDIATE takes the write lock now, so a second process waits on the busy timeout here
     // instead of failing later when a read transaction cannot be upgraded.
-    if (!q.exec(u"BEGIN IMMEDIATE"_s))
+    if (!q.exec(m_depth == 0 ? u"BEGIN IMMEDIATE"_s : u"SAVEPOINT nested%1"_s.arg(m_depth)))
         return Result<bool, StoreFailure>::failure(failure(q));
+    ++m_depth;
     return true;
 }
 
 Result<bool, StoreFailure> AnnotationStore::commit()
 {
     QSqlQuery q(db());
-    if (!q.exec(u"COMMIT"_s)) {
+    const bool outermost = m_depth == 1;
+    if (!q.exec(outermost ? u"COMMIT"_s : u"RELEASE nested%1"_s.arg(m_depth - 1))) {
         const StoreFailure f = failure(q);
         rollback();
         return Result<bool, StoreFailure>::failure(f);
     }
+    --m_depth;
     return true;
 }
 
 void AnnotationStore::rollback()
 {
+    if (m_depth <= 0)
+        return;
+    --m_depth;
     QSqlQuery q(db());
-    q.exec(u"ROLLBACK"_s);
+    if (m_depth == 0) {
+        q.exec(u"ROLLBACK"_s);
+        return;
+    }
+    q.exec(u"ROLLBACK TO nested%1"_s.arg(m_depth));
+    q.exec(u"RELEASE nested%1"_s.arg(m_depth));
+}
+
+Result<bool, StoreFailure> AnnotationStore::transaction(
+    const std::function<Result<bool, StoreFailure>()> &work)
+{
+    if (auto b = begin(); !b)
+        return b;
+    auto done = work();
+    if (!done) {
+        rollback();
+        return done;
+    }
+    return commit();
+}
+
+Result<Annotation, StoreFailure> AnnotationStore::replace(const Annotation &annotation)
+{
+    std::optional<Annotation> added;
+    auto done = transaction([&]() -> Result<bool, StoreFailure> {
+        if (auto removed = remove(annotation.id); !removed)
+            return removed;
+        auto stored = add(annotation);
+        if (!stored)
+            return Result<bool, StoreFailure>::failure(stored.error());
+        added = std::move(stored).value();
+        return true;
+    });
+    if (!done)
+        return Result<Annotation, StoreFailure>::failure(done.error());
+    return *added;
 }
 
 Result<bool, StoreFailure> AnnotationStore::migrate()

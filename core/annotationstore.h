@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 
 class QSqlQuery;
@@ -122,7 +123,14 @@ public:
     Result<Annotation, StoreFailure> add(const Annotation &annotation);
     Result<Annotation, StoreFailure> update(const Annotation &annotation); // sets modified
     Result<bool, StoreFailure> remove(const QUuid &id);
+    // Puts annotation in place of the stored one with its id, keeping every field as given (the
+    // created and modified times too, unlike update()): for notes imported from elsewhere.
+    Result<Annotation, StoreFailure> replace(const Annotation &annotation);
     Result<Annotation, StoreFailure> get(const QUuid &id) const;
+    // Runs work as one transaction: everything it writes through this store is kept if it
+    // succeeds and nothing if it fails (the operations inside nest as savepoints). Signals for the
+    // changes inside are sent as they are made, so a listener should reload after a failure.
+    Result<bool, StoreFailure> transaction(const std::function<Result<bool, StoreFailure>()> &work);
     // In document order (by start offset), orphans last.
     Result<QList<Annotation>, StoreFailure> list(const QByteArray &documentHash) const;
     Result<QList<Annotation>, StoreFailure> listAll() const;
@@ -167,6 +175,7 @@ private:
     QString m_connection;
     QString m_movedAside;
     bool m_readOnly = false;
+    int m_depth = 0; // open transactions: the outermost is BEGIN, the inner ones savepoints
 };
 
 } // namespace Pizhu

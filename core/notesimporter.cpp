@@ -44,32 +44,28 @@ Result<NotesImportSummary, StoreFailure> NotesImporter::merge(
 {
     using R = Result<NotesImportSummary, StoreFailure>;
     NotesImportSummary summary;
-    for (const Annotation &a : placeOnDocument(incoming, doc, now)) {
-        const auto existing = store.get(a.id);
-        if (!existing && existing.error().kind != StoreError::NotFound)
-            return R::failure(existing.error());
-        if (existing && !(a.modified > existing->modified)) {
-            ++summary.unchanged;
-            continue;
-        }
-        if (existing) {
-            // AnnotationStore::update() stamps its own modified time, which would make the
-            // imported copy look newer than it is; replacing it keeps the file's times.
-            if (auto removed = store.remove(a.id); !removed)
-                return R::failure(removed.error());
-            if (auto added = store.add(a); !added) {
-                store.add(existing.value()); // best effort: do not lose the stored copy
-                return R::failure(added.error());
+    // One import is one action: all of it is stored, or none of it.
+    auto done = store.transaction([&]() -> Result<bool, StoreFailure> {
+        for (const Annotation &a : placeOnDocument(incoming, doc, now)) {
+            const auto existing = store.get(a.id);
+            if (!existing && existing.error().kind != StoreError::NotFound)
+                return Result<bool, StoreFailure>::failure(existing.error());
+            if (existing && !(a.modified > existing->modified)) {
+                ++summary.unchanged;
+                continue;
             }
-            ++summary.updated;
-        } else {
-            if (auto added = store.add(a); !added)
-                return R::failure(added.error());
-            ++summary.added;
+            // AnnotationStore::update() stamps its own modified time, which would make the
+            // imported copy look newer than it is; replace() keeps the file's times.
+            if (auto stored = existing ? store.replace(a) : store.add(a); !stored)
+                return Result<bool, StoreFailure>::failure(stored.error());
+            ++(existing ? summary.updated : summary.added);
+            if (a.isOrphaned())
+                ++summary.orphaned;
         }
-        if (a.isOrphaned())
-            ++summary.orphaned;
-    }
+        return true;
+    });
+    if (!done)
+        return R::failure(done.error());
     return summary;
 }
 

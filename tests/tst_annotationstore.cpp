@@ -163,6 +163,8 @@ private slots:
     void updateChangesFieldsAndModifiedTime();
     void updateAndRemoveReportUnknownIds();
     void removeDeletesAnnotationAndItsSearchEntry();
+    void replaceKeepsTheGivenTimes();
+    void aFailedTransactionKeepsNothingOfIt();
     void listIsInDocumentOrderWithOrphansLast();
     void syncRecognisesAChangedFileAtTheSamePath();
     void syncOnUnchangedTextKeepsAnchors();
@@ -318,6 +320,62 @@ void TestAnnotationStore::removeDeletesAnnotationAndItsSearchEntry()
     QCOMPARE(store->get(a.id).error().kind, StoreError::NotFound);
     QCOMPARE(store->searchNotes(u"不应再搜到"_s)->size(), 0);
     QCOMPARE(store->list(doc.hash())->size(), 0);
+}
+
+void TestAnnotationStore::replaceKeepsTheGivenTimes()
+{
+    auto store = openStore(dbPath(u"replace.sqlite"_s));
+    QVERIFY(store);
+    const Document doc = import(join({ P1, P2 }));
+    Annotation a = annotate(doc, u"跨越式发展"_s, u"原来的批注"_s);
+    VERIFY_OK(store->add(a));
+    a.note = u"导入的批注"_s;
+    a.created = QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    a.modified = QDateTime(QDate(2024, 6, 7), QTime(8, 9, 10), Qt::UTC);
+    VERIFY_OK(store->replace(a));
+    const auto stored = store->get(a.id);
+    VERIFY_OK(stored);
+    QCOMPARE(stored->note, a.note);
+    QCOMPARE(stored->created, a.created);
+    QCOMPARE(stored->modified, a.modified);
+    QCOMPARE(store->list(doc.hash())->size(), 1);
+    QCOMPARE(store->searchNotes(u"原来的批注"_s)->size(), 0);
+    QCOMPARE(store->searchNotes(u"导入的批注"_s)->size(), 1);
+}
+
+void TestAnnotationStore::aFailedTransactionKeepsNothingOfIt()
+{
+    auto store = openStore(dbPath(u"transaction.sqlite"_s));
+    QVERIFY(store);
+    const Document doc = import(join({ P1, P2 }));
+    const Annotation kept = annotate(doc, u"质量强国"_s, u"之前就有"_s);
+    VERIFY_OK(store->add(kept));
+    const Annotation first = annotate(doc, u"跨越式发展"_s);
+    Annotation replaced = kept;
+    replaced.note = u"改过了"_s;
+    const auto failed = store->transaction([&]() -> Result<bool, StoreFailure> {
+        if (auto a = store->add(first); !a)
+            return Result<bool, StoreFailure>::failure(a.error());
+        if (auto r = store->replace(replaced); !r)
+            return Result<bool, StoreFailure>::failure(r.error());
+        return store->remove(QUuid::createUuid()); // not stored: fails, and so does the whole
+    });
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().kind, StoreError::NotFound);
+    QCOMPARE(store->get(first.id).error().kind, StoreError::NotFound);
+    QCOMPARE(store->get(kept.id)->note, kept.note);
+    QCOMPARE(store->list(doc.hash())->size(), 1);
+    // The store is usable afterwards, and a transaction that succeeds keeps all of it.
+    VERIFY_OK(store->transaction([&]() -> Result<bool, StoreFailure> {
+        if (auto a = store->add(first); !a)
+            return Result<bool, StoreFailure>::failure(a.error());
+        if (auto r = store->replace(replaced); !r)
+            return Result<bool, StoreFailure>::failure(r.error());
+        return true;
+    }));
+    QCOMPARE(store->list(doc.hash())->size(), 2);
+    QCOMPARE(store->get(kept.id)->note, replaced.note);
+    QCOMPARE(pragmaValue(store->path(), u"integrity_check"_s), u"ok"_s);
 }
 
 void TestAnnotationStore::listIsInDocumentOrderWithOrphansLast()
