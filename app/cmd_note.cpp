@@ -1,5 +1,6 @@
 #include "app/clisupport.h"
 #include "app/command.h"
+#include "app/notesclisupport.h"
 #include "core/anchoring.h"
 #include "core/annotationstore.h"
 
@@ -110,39 +111,13 @@ std::optional<Options> parse(const QStringList &args, QString *error)
 
 QString describe(const StoreFailure &f)
 {
-    switch (f.kind) {
-    case StoreError::NewerSchema:
-        return u"made by a newer Pizhu; not changed (%1)"_s.arg(f.detail);
-    case StoreError::Corrupt:
-        return u"the database is damaged and could not be moved aside"_s;
-    case StoreError::ReadOnly:
-        return u"cannot be written (read-only location)"_s;
-    case StoreError::DiskFull:
-        return u"the disk is full"_s;
-    case StoreError::Busy:
-        return u"another program is holding the database; try again"_s;
-    case StoreError::NotFound:
-        return u"no such annotation"_s;
-    case StoreError::Invalid:
-        return u"refused: %1"_s.arg(f.detail);
-    case StoreError::IoError:
-        break;
-    }
-    return u"input/output error (%1)"_s.arg(f.detail);
+    // An id that is not in the store is the user's mistake, not the database's.
+    return f.kind == StoreError::NotFound ? u"no such annotation"_s : describeStoreFailure(f);
 }
 
 std::unique_ptr<AnnotationStore> openStore(const Options &o)
 {
-    const QString path = AnnotationStore::resolvePath(o.db);
-    auto store = AnnotationStore::open(path);
-    if (!store) {
-        err(u"pizhu: %1: %2\n"_s.arg(path, describe(store.error())));
-        return nullptr;
-    }
-    if (!store.value()->movedAsidePath().isEmpty())
-        err(u"pizhu: %1 was damaged; it was moved to %2 and a new database started\n"_s.arg(
-            path, store.value()->movedAsidePath()));
-    return std::move(store).value();
+    return openNotesStore(o.db);
 }
 
 int storeError(const AnnotationStore &store, const StoreFailure &f)

@@ -1,5 +1,6 @@
 #include "app/clisupport.h"
 #include "app/command.h"
+#include "app/notesclisupport.h"
 #include "core/annotationstore.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -15,40 +16,14 @@ QString field(QString text)
     return text;
 }
 
-QString describe(const StoreFailure &failure)
-{
-    switch (failure.kind) {
-    case StoreError::NewerSchema:
-        return u"made by a newer Pizhu"_s;
-    case StoreError::Corrupt:
-        return u"damaged"_s;
-    case StoreError::ReadOnly:
-        return u"cannot be written"_s;
-    case StoreError::IoError:
-        return u"cannot be read"_s;
-    case StoreError::DiskFull:
-        return u"the disk is full"_s;
-    case StoreError::Busy:
-        return u"in use by another process"_s;
-    case StoreError::NotFound:
-        return u"not found"_s;
-    case StoreError::Invalid:
-        return u"refused the request"_s;
-    }
-    return u"failed"_s;
-}
-
 int searchNotes(const QString &query, const QString &dbOption)
 {
-    const QString path = AnnotationStore::resolvePath(dbOption);
-    auto store = AnnotationStore::open(path);
-    if (!store) {
-        err(u"pizhu: %1: %2\n"_s.arg(path, describe(store.error())));
+    const auto store = openNotesStore(dbOption);
+    if (!store)
         return Unreadable;
-    }
-    const auto hits = (*store)->searchNotes(query);
+    const auto hits = store->searchNotes(query);
     if (!hits) {
-        err(u"pizhu: %1: %2\n"_s.arg(path, describe(hits.error())));
+        err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(hits.error())));
         return Failure;
     }
     QString text;

@@ -10,7 +10,7 @@ QString describeStoreFailure(const StoreFailure &f)
 {
     switch (f.kind) {
     case StoreError::NewerSchema:
-        return u"made by a newer Pizhu; not changed"_s;
+        return u"made by a newer Pizhu; not changed (%1)"_s.arg(f.detail);
     case StoreError::Corrupt:
         return u"the database is damaged and could not be moved aside"_s;
     case StoreError::ReadOnly:
