@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -87,6 +88,7 @@ private slots:
     void badFileKeepsDocumentAndReportsError_data();
     void badFileKeepsDocumentAndReportsError();
     void cancellingAnOpenKeepsTheDocument();
+    void aStatusMessageTakesThePlaceOfTheSectionPath();
     void largeFileShowsItsOpeningWhileItLoads();
     void cancellingAPreviewedOpenBringsTheDocumentBack();
     void zoomShortcutsChangeTextSize();
@@ -353,6 +355,23 @@ void TestMainWindow::cancellingAnOpenKeepsTheDocument()
     QCOMPARE(changed.count(), 0);
     QCOMPARE(window()->document(), before);
     QVERIFY(window()->windowTitle().contains(u"质量强国建设纲要"_s));
+}
+
+// A message (an error, "Notes exported") and the section path share the left of the status bar:
+// one at a time, never drawn over each other.
+void TestMainWindow::aStatusMessageTakesThePlaceOfTheSectionPath()
+{
+    auto *section = window()->findChild<QLabel *>(u"sectionPath"_s);
+    QVERIFY(section->isVisible());
+    window()->statusBar()->showMessage(u"Notes exported."_s);
+    QVERIFY(!section->isVisible());
+    // Scrolling meanwhile updates the path but does not bring it back over the message.
+    window()->mainView()->verticalScrollBar()->setValue(window()->mainView()->verticalScrollBar()->maximum());
+    QCoreApplication::processEvents();
+    QVERIFY(!section->isVisible());
+    window()->statusBar()->clearMessage();
+    QVERIFY(section->isVisible());
+    QVERIFY(!section->text().isEmpty());
 }
 
 // A text of about 5 MB (over the preview threshold): numbered paragraphs, so the opening is known.
