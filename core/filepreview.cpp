@@ -29,7 +29,9 @@ std::optional<Document> importFilePreview(const QString &path, qsizetype maxByte
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     const QByteArray opening = cutAtLastLineEnd(file.read(maxBytes));
-    if (opening.isEmpty())
+    // A PDF's opening may well read as text (its first objects are plain ASCII): it is the PDF
+    // reader's, never the text importer's. The header may stand anywhere in the first 1024 bytes.
+    if (opening.isEmpty() || opening.left(1024).contains("%PDF-"))
         return std::nullopt;
     auto imported = Importer().importBytes(opening, path);
     if (!imported)

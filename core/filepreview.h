@@ -13,7 +13,7 @@ namespace Pizhu {
 // maxBytes are read, cut at a line end; the layout of so short a text may differ a little from
 // the whole file's (a last paragraph cut short), which the full import then replaces.
 // Nothing when the file is no larger than maxBytes (it is read whole soon enough), when it cannot
-// be read, or when its opening does not import (binary, a PDF).
+// be read, when it is a PDF, or when its opening does not import (binary).
 std::optional<Document> importFilePreview(const QString &path, qsizetype maxBytes = 64 * 1024);
 
 // The prefix of bytes that ends at the last line end, kept whole for UTF-16 (a line feed is one

@@ -1,6 +1,7 @@
 #include "core/filepreview.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,6 +73,16 @@ void TestFilePreview::smallOrUnreadableFilesHaveNoPreview()
     bin.write(QByteArray(4000, '\0') + "\n" + QByteArray(8000, '\0'));
     bin.close();
     QVERIFY(!importFilePreview(binary, 8192));
+    // A PDF whose opening is plain ASCII objects, as many are.
+    const QString pdf = dir.filePath(u"document.pdf"_s);
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::WriteOnly));
+    pdfFile.write("%PDF-1.4\n");
+    for (int i = 1; i < 400; ++i)
+        pdfFile.write(QByteArray::number(i) + " 0 obj\n<< /Type /Page /Parent 2 0 R >>\nendobj\n");
+    pdfFile.close();
+    QVERIFY(QFileInfo(pdf).size() > 8192);
+    QVERIFY(!importFilePreview(pdf, 8192));
 }
 
 QTEST_GUILESS_MAIN(TestFilePreview)
