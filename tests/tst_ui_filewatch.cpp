@@ -8,6 +8,7 @@
 #include "ui/documentview.h"
 #include "ui/filewatchactions.h"
 #include "ui/mainwindow.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -88,16 +89,12 @@ void TestUiFileWatch::initTestCase()
 
 void TestUiFileWatch::init()
 {
-    const QString name = QString::fromLatin1(QTest::currentTestFunction());
-    m_settings
-        = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(name)), QSettings::IniFormat);
-    m_settings->clear();
-    m_window = std::make_unique<MainWindow>(m_settings.get());
-    m_window->resize(1400, 900);
-    m_window->show();
+    m_settings = WindowFixture::settingsForCurrentTest(m_dir);
+    m_window = WindowFixture::shownWindow(m_settings.get());
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(watch());
     // Each test has a folder of its own, so that one test's files never wake another's watcher.
+    const QString name = QString::fromLatin1(QTest::currentTestFunction());
     QVERIFY(QDir(m_dir.path()).mkpath(name));
     m_file = m_dir.filePath(name + u"/政策.txt"_s);
     QVERIFY(writeFile(m_file, Version1));

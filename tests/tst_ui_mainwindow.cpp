@@ -2,6 +2,7 @@
 #include "ui/documentview.h"
 #include "ui/mainwindow.h"
 #include "ui/recentfiles.h"
+#include "windowfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractTextDocumentLayout>
@@ -121,13 +122,8 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    m_settings = std::make_unique<QSettings>(
-        m_dir.filePath(u"settings-%1.ini"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))),
-        QSettings::IniFormat);
-    m_settings->clear();
-    m_window = std::make_unique<MainWindow>(m_settings.get());
-    m_window->resize(1400, 900);
-    m_window->show();
+    m_settings = WindowFixture::settingsForCurrentTest(m_dir);
+    m_window = WindowFixture::shownWindow(m_settings.get());
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     openAndWait(MainWindow::bundledDocumentPath());
 }

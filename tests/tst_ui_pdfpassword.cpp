@@ -7,6 +7,7 @@
 #include "ui/documentloader.h"
 #include "ui/mainwindow.h"
 #include "ui/pdfreader.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -94,13 +95,8 @@ void TestUiPdfPassword::initTestCase()
 
 void TestUiPdfPassword::init()
 {
-    const QString name = QString::fromLatin1(QTest::currentTestFunction());
-    m_settings
-        = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(name)), QSettings::IniFormat);
-    m_settings->clear();
-    m_window = std::make_unique<MainWindow>(m_settings.get());
-    m_window->resize(1400, 900);
-    m_window->show();
+    m_settings = WindowFixture::settingsForCurrentTest(m_dir);
+    m_window = WindowFixture::shownWindow(m_settings.get());
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
     m_window->openFile(MainWindow::bundledDocumentPath());

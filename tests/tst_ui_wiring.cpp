@@ -13,6 +13,7 @@
 #include "ui/searchsession.h"
 #include "ui/targetsactions.h"
 #include "ui/targetsdock.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -105,13 +106,8 @@ void TestUiWiring::initTestCase()
 
 void TestUiWiring::init()
 {
-    const QString name = QString::fromLatin1(QTest::currentTestFunction());
-    m_settings
-        = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(name)), QSettings::IniFormat);
-    m_settings->clear();
-    m_window = std::make_unique<MainWindow>(m_settings.get());
-    m_window->resize(1400, 900);
-    m_window->show();
+    m_settings = WindowFixture::settingsForCurrentTest(m_dir);
+    m_window = WindowFixture::shownWindow(m_settings.get());
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     openAndWait(MainWindow::bundledDocumentPath());
 }
