@@ -59,6 +59,9 @@ static QString describe(PdfError error)
         return u"the password is wrong for this PDF"_s;
     case PdfError::NoText:
         return u"the PDF has no text layer (scanned pages?); Pizhu does not do OCR"_s;
+    case PdfError::NoPdfSupport:
+        return u"Pizhu's PDF support (%1) is not installed or cannot be loaded; reinstall Pizhu to read PDFs"_s
+            .arg(PdfReader::pluginPath());
     }
     return u"cannot be opened"_s;
 }

@@ -262,6 +262,10 @@ QString DocumentLoader::describe(PdfError error)
         return tr(
             "The PDF has no text, only images of pages (a scan?): Pizhu reads text and does not recognise it "
             "in images.");
+    case PdfError::NoPdfSupport:
+        return tr(
+            "Pizhu's PDF support (%1) is not installed or cannot be loaded: reinstall Pizhu to open PDFs.")
+            .arg(PdfReader::pluginPath());
     }
     return {};
 }

@@ -1,0 +1,30 @@
+#pragma once
+
+// The one entry point of Pizhu's PDF plugin (libpizhu_pdf.so), shared by the plugin and by
+// PdfReader, which loads it with QLibrary on the first PDF it reads. Poppler and the libraries it
+// pulls in (nss3, lcms2, tiff, openjp2, ...) are linked by the plugin only, so starting Pizhu
+// without a PDF never maps them.
+//
+// Both sides are built from this tree against the same Qt, so Qt value types cross the boundary.
+// A change to the signature or to the meaning of Status gets a new name (_v2), and PdfReader then
+// reports an old plugin as missing instead of calling it wrongly.
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace Pizhu::PdfPlugin {
+
+// PdfReader maps these onto PdfError; the values are part of the entry point's contract.
+enum class Status : int { Ok = 0, NotPdf = 1, Damaged = 2, Encrypted = 3, WrongPassword = 4, NoText = 5 };
+
+// Reads the text of each page of the PDF at path, with password tried as owner's and as user's.
+// On Ok, *pages holds one string a page, without form feeds. NotPdf: the file went before Poppler
+// read it.
+using ReadPagesV1 = Status (*)(const QString &path, const QByteArray &password, QStringList *pages);
+inline constexpr char ReadPagesV1Symbol[] = "pizhu_pdf_read_pages_v1";
+
+} // namespace Pizhu::PdfPlugin
+
+extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_pages_v1(
+    const QString &path, const QByteArray &password, QStringList *pages);
