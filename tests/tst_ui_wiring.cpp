@@ -225,6 +225,10 @@ void TestUiWiring::workForClosedPanelsWaitsUntilTheyAreOpened()
     QVERIFY(!dock->isVisible());
     QVERIFY(targets->isStale());
     QVERIFY(!find->session()->isReady());
+    // Nor are their widgets built: the table and the find bar come with their first showing.
+    QVERIFY(!dock->findChild<QTableView *>());
+    QVERIFY(!find->bar());
+    QVERIFY(!window()->findChild<FindBar *>());
     QTest::qWait(300); // time enough for either to have finished had it been started
     QCOMPARE(dock->model()->rowCount(), 0);
     QVERIFY(!find->session()->isReady());
@@ -232,6 +236,8 @@ void TestUiWiring::workForClosedPanelsWaitsUntilTheyAreOpened()
     dock->toggleViewAction()->trigger();
     QTRY_COMPARE(dock->model()->rowCount(), 4);
     QVERIFY(!targets->isStale());
+    QCOMPARE(dock->findChild<QTableView *>(), dock->view());
+    QVERIFY(dock->view()->isVisible());
     // While the dock is shown, another document is gathered at once.
     openAndWait(QFINDTESTDATA("data/targets-plan-goals.txt"));
     QTRY_VERIFY(dock->model()->rowCount() != 4);

@@ -19,11 +19,6 @@ namespace Pizhu {
 FindActions::FindActions(MainWindow *window)
     : QObject(window), m_window(window), m_session(new SearchSession(this))
 {
-    m_bar = new FindBar(window->mainView());
-    m_bar->setObjectName(u"findBar"_s);
-    m_bar->setAutoFillBackground(true); // it floats over the text
-    m_bar->hide();
-
     m_dock = new SearchResultsDock(window);
     m_dock->setObjectName(u"searchResultsDock"_s);
     m_dock->setModel(m_session->model());
@@ -34,15 +29,6 @@ FindActions::FindActions(MainWindow *window)
     // this, which shows the dock again if it was open when the window last closed.
     m_dock->hide();
 
-    connect(m_bar, &FindBar::queryChanged, m_session, &SearchSession::search);
-    connect(m_bar, &FindBar::nextRequested, m_session, &SearchSession::next);
-    connect(m_bar, &FindBar::previousRequested, m_session, &SearchSession::previous);
-    connect(m_bar, &FindBar::closed, this, [this] {
-        setHighlightsEnabled(false);
-        if (m_host)
-            m_host->setFocus(Qt::OtherFocusReason);
-    });
-    connect(m_session, &SearchSession::statusChanged, m_bar, &FindBar::setStatus);
     connect(m_session, &SearchSession::currentChanged, m_dock, &SearchResultsDock::setCurrentRow);
     connect(m_dock, &SearchResultsDock::matchActivated, m_session, &SearchSession::setCurrentIndex);
 
@@ -77,8 +63,32 @@ void FindActions::openFind()
     m_bar->openWith(selected.contains(QChar::ParagraphSeparator) ? QString() : selected);
 }
 
+FindBar *FindActions::ensureBar(DocumentView *view)
+{
+    if (m_bar)
+        return m_bar;
+    // Built on the first Ctrl+F rather than with the window: the first text field of the process
+    // costs a few milliseconds (input method, style), which start-up need not pay.
+    m_bar = new FindBar(view);
+    m_bar->setObjectName(u"findBar"_s);
+    m_bar->setAutoFillBackground(true); // it floats over the text
+    m_bar->hide();
+    m_host = view;
+    connect(m_bar, &FindBar::queryChanged, m_session, &SearchSession::search);
+    connect(m_bar, &FindBar::nextRequested, m_session, &SearchSession::next);
+    connect(m_bar, &FindBar::previousRequested, m_session, &SearchSession::previous);
+    connect(m_bar, &FindBar::closed, this, [this] {
+        setHighlightsEnabled(false);
+        if (m_host)
+            m_host->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_session, &SearchSession::statusChanged, m_bar, &FindBar::setStatus);
+    return m_bar;
+}
+
 void FindActions::moveBarTo(DocumentView *view)
 {
+    ensureBar(view);
     if (m_host != view) {
         m_host = view;
         m_bar->setParent(view); // hides it; openWith() shows it again
@@ -89,7 +99,7 @@ void FindActions::moveBarTo(DocumentView *view)
 
 void FindActions::placeBar()
 {
-    if (!m_host)
+    if (!m_host || !m_bar)
         return;
     // Over the top right of the text, clear of the scroll bar, like a browser's find bar.
     const QRect area = m_host->viewport()->geometry();

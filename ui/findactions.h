@@ -24,6 +24,7 @@ class FindActions final : public QObject
 public:
     explicit FindActions(MainWindow *window);
 
+    // Null until the bar is first opened (openFind).
     FindBar *bar() const { return m_bar; }
     SearchSession *session() const { return m_session; }
     SearchResultsDock *dock() const { return m_dock; }
@@ -38,6 +39,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    FindBar *ensureBar(DocumentView *view);
     void moveBarTo(DocumentView *view);
     void placeBar();
     void setHighlightsEnabled(bool enabled);

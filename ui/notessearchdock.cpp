@@ -16,26 +16,67 @@ namespace Pizhu {
 
 NotesSearchDock::NotesSearchDock(QWidget *parent)
     : QDockWidget(tr("Search Notes"), parent),
-      m_field(new QLineEdit),
-      m_count(new QLabel),
-      m_unavailable(new QLabel),
-      m_view(new QTableView),
       m_model(new NoteSearchModel(this)),
       m_debounce(new QTimer(this))
 {
     setObjectName(u"notesSearchDock"_s);
+    m_model->setHeaders({ tr("Document"), tr("Section"), tr("Quote"), tr("Note") });
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(SearchDelayMs);
+    connect(m_debounce, &QTimer::timeout, this, &NotesSearchDock::searchNow);
+}
+
+QLineEdit *NotesSearchDock::field()
+{
+    buildContent();
+    return m_field;
+}
+
+QLabel *NotesSearchDock::countLabel()
+{
+    buildContent();
+    return m_count;
+}
+
+QLabel *NotesSearchDock::unavailableLabel()
+{
+    buildContent();
+    return m_unavailable;
+}
+
+QTableView *NotesSearchDock::view()
+{
+    buildContent();
+    return m_view;
+}
+
+void NotesSearchDock::showEvent(QShowEvent *event)
+{
+    buildContent();
+    QDockWidget::showEvent(event);
+}
+
+void NotesSearchDock::buildContent()
+{
+    // Built when the dock is first shown: it is closed by default, and a table's bold header
+    // alone would open the CJK bold face (megabytes) at every start-up.
+    if (m_view)
+        return;
+    m_field = new QLineEdit;
     m_field->setObjectName(u"notesSearchField"_s);
     m_field->setPlaceholderText(tr("Search notes in all documents"));
     m_field->setClearButtonEnabled(true);
     m_field->installEventFilter(this); // Down moves into the hits
+    m_count = new QLabel;
     m_count->setObjectName(u"notesSearchCount"_s);
     m_count->setTextFormat(Qt::PlainText); // a store's error detail is not markup
+    m_unavailable = new QLabel;
     m_unavailable->setObjectName(u"notesSearchUnavailable"_s);
     m_unavailable->setTextFormat(Qt::PlainText);
     m_unavailable->setWordWrap(true);
 
+    m_view = new QTableView;
     m_view->setObjectName(u"notesSearchView"_s);
-    m_model->setHeaders({ tr("Document"), tr("Section"), tr("Quote"), tr("Note") });
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -62,10 +103,7 @@ NotesSearchDock::NotesSearchDock(QWidget *parent)
     layout->addWidget(m_view, 1);
     setWidget(content);
 
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(SearchDelayMs);
     connect(m_field, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_debounce, &QTimer::timeout, this, &NotesSearchDock::searchNow);
     // Enter in the field goes to the best hit.
     connect(m_field, &QLineEdit::returnPressed, this, [this] {
         searchNow();
@@ -78,13 +116,15 @@ NotesSearchDock::NotesSearchDock(QWidget *parent)
         if (const SearchHit *h = m_model->hit(index.row()))
             emit hitActivated(*h);
     });
-    setStore(nullptr);
+    showStore();
 }
 
 NotesSearchDock::~NotesSearchDock()
 {
     // QWidget's destructor, which runs after this one, destroys the children and moves focus
     // between them: their events and signals must not reach this half-destroyed dock.
+    if (!m_view)
+        return;
     m_field->removeEventFilter(this);
     m_field->disconnect(this);
     m_view->disconnect(this);
@@ -99,7 +139,7 @@ void NotesSearchDock::setStore(const AnnotationStore *store, const QString &unav
         // Notes written while a query is shown (here, in another window, by an import) show up
         // after the same pause as typing.
         auto refresh = [this] {
-            if (!m_field->text().trimmed().isEmpty())
+            if (m_field && !m_field->text().trimmed().isEmpty())
                 m_debounce->start();
         };
         connect(store, &AnnotationStore::annotationAdded, this, refresh);
@@ -107,16 +147,24 @@ void NotesSearchDock::setStore(const AnnotationStore *store, const QString &unav
         connect(store, &AnnotationStore::annotationRemoved, this, refresh);
         connect(store, &AnnotationStore::documentReanchored, this, refresh);
     }
-    // The reason stays enabled, and so readable; what cannot be used is greyed out.
-    m_field->setEnabled(store);
-    m_view->setEnabled(store);
-    m_unavailable->setVisible(!store);
-    m_count->clear();
-    if (!store) {
+    m_unavailableReason = unavailableReason;
+    if (!store)
         m_model->clear();
-        m_unavailable->setText(unavailableReason.isEmpty()
+    if (m_view)
+        showStore();
+}
+
+void NotesSearchDock::showStore()
+{
+    // The reason stays enabled, and so readable; what cannot be used is greyed out.
+    m_field->setEnabled(m_store);
+    m_view->setEnabled(m_store);
+    m_unavailable->setVisible(!m_store);
+    m_count->clear();
+    if (!m_store) {
+        m_unavailable->setText(m_unavailableReason.isEmpty()
                 ? tr("Notes cannot be searched: there is no annotation database.")
-                : tr("Notes cannot be searched. %1").arg(unavailableReason));
+                : tr("Notes cannot be searched. %1").arg(m_unavailableReason));
         return;
     }
     searchNow();
@@ -125,7 +173,7 @@ void NotesSearchDock::setStore(const AnnotationStore *store, const QString &unav
 void NotesSearchDock::searchNow()
 {
     m_debounce->stop();
-    if (!m_store)
+    if (!m_store || !m_field) // no field yet: nothing was typed
         return;
     const QString query = m_field->text().simplified();
     if (query.isEmpty()) {
@@ -155,7 +203,7 @@ void NotesSearchDock::searchNow()
 
 bool NotesSearchDock::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_field && event->type() == QEvent::KeyPress
+    if (m_field && watched == m_field && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
         if (m_debounce->isActive())
             searchNow(); // what is typed, not what was found before the pause
@@ -173,6 +221,7 @@ void NotesSearchDock::focusField()
 {
     show();
     raise();
+    buildContent();
     m_field->setFocus(Qt::ShortcutFocusReason);
     m_field->selectAll();
 }

@@ -31,11 +31,12 @@ public:
     // store may be null (no database): unavailableReason then says why, in the dock.
     void setStore(const AnnotationStore *store, const QString &unavailableReason = {});
 
-    QLineEdit *field() const { return m_field; }
-    QLabel *countLabel() const { return m_count; }
+    // The widgets exist from the dock's first showing; asking for one builds them.
+    QLineEdit *field();
+    QLabel *countLabel();
     // Why the dock is disabled; hidden while a store is there.
-    QLabel *unavailableLabel() const { return m_unavailable; }
-    QTableView *view() const { return m_view; }
+    QLabel *unavailableLabel();
+    QTableView *view();
     NoteSearchModel *model() const { return m_model; }
 
     // Runs the query in the field now, not after the typing pause.
@@ -48,13 +49,18 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    void buildContent();
+    void showStore(); // the store's presence (or why it is missing) in the widgets
+
     QPointer<const AnnotationStore> m_store;
-    QLineEdit *m_field;
-    QLabel *m_count;
-    QLabel *m_unavailable;
-    QTableView *m_view;
+    QString m_unavailableReason;
+    QLineEdit *m_field = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_unavailable = nullptr;
+    QTableView *m_view = nullptr;
     NoteSearchModel *m_model;
     QTimer *m_debounce;
 };

@@ -30,6 +30,41 @@ namespace Pizhu {
 TargetsDock::TargetsDock(QWidget *parent) : QDockWidget(tr("Targets"), parent)
 {
     setObjectName(u"targetsDock"_s);
+    m_model = new TargetModel(this);
+    m_copyMarkdown = new QAction(tr("Copy as Markdown"), this);
+    m_copyMarkdown->setObjectName(u"targetsCopyMarkdownAction"_s);
+    m_exportCsv = new QAction(tr("Export CSV…"), this);
+    m_exportCsv->setObjectName(u"targetsExportCsvAction"_s);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TargetsDock::updateActions);
+    connect(m_copyMarkdown, &QAction::triggered, this, &TargetsDock::copyMarkdown);
+    connect(m_exportCsv, &QAction::triggered, this, &TargetsDock::chooseCsvFile);
+    updateActions();
+}
+
+QTableView *TargetsDock::view()
+{
+    buildContent();
+    return m_view;
+}
+
+QPushButton *TargetsDock::highlightButton()
+{
+    buildContent();
+    return m_highlight;
+}
+
+void TargetsDock::showEvent(QShowEvent *event)
+{
+    buildContent();
+    QDockWidget::showEvent(event);
+}
+
+void TargetsDock::buildContent()
+{
+    // The table is built when the dock is first shown: the dock is closed by default, and a
+    // table's bold header alone would open the CJK bold face (megabytes) at every start-up.
+    if (m_view)
+        return;
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -40,10 +75,6 @@ TargetsDock::TargetsDock(QWidget *parent) : QDockWidget(tr("Targets"), parent)
     m_highlight = new QPushButton(tr("Highlight"), content);
     m_highlight->setObjectName(u"targetsHighlightButton"_s);
     m_highlight->setToolTip(tr("Turn the selected targets into highlights"));
-    m_copyMarkdown = new QAction(tr("Copy as Markdown"), this);
-    m_copyMarkdown->setObjectName(u"targetsCopyMarkdownAction"_s);
-    m_exportCsv = new QAction(tr("Export CSV…"), this);
-    m_exportCsv->setObjectName(u"targetsExportCsvAction"_s);
     auto *copyButton = new QToolButton(content);
     copyButton->setDefaultAction(m_copyMarkdown);
     auto *exportButton = new QToolButton(content);
@@ -54,7 +85,6 @@ TargetsDock::TargetsDock(QWidget *parent) : QDockWidget(tr("Targets"), parent)
     buttons->addWidget(exportButton);
     layout->addLayout(buttons);
 
-    m_model = new TargetModel(this);
     m_view = new QTableView(content);
     m_view->setObjectName(u"targetsView"_s);
     m_view->setModel(m_model);
@@ -79,10 +109,7 @@ TargetsDock::TargetsDock(QWidget *parent) : QDockWidget(tr("Targets"), parent)
     connect(m_view, &QTableView::clicked, this, &TargetsDock::activate);
     connect(
         m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TargetsDock::updateActions);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &TargetsDock::updateActions);
     connect(m_highlight, &QPushButton::clicked, this, &TargetsDock::requestHighlights);
-    connect(m_copyMarkdown, &QAction::triggered, this, &TargetsDock::copyMarkdown);
-    connect(m_exportCsv, &QAction::triggered, this, &TargetsDock::chooseCsvFile);
     updateActions();
 }
 
@@ -115,6 +142,8 @@ void TargetsDock::setDocument(std::shared_ptr<const Document> doc)
 void TargetsDock::setTargets(QList<Target> targets)
 {
     m_model->setTargets(std::move(targets));
+    if (!m_view) // never shown: no column chosen, text order
+        return;
     const int column = m_view->horizontalHeader()->sortIndicatorSection();
     if (column >= 0 && column < TargetModel::ColumnCount)
         m_model->sort(column, m_view->horizontalHeader()->sortIndicatorOrder());
@@ -173,7 +202,8 @@ void TargetsDock::updateActions()
     const bool any = m_model->rowCount() > 0;
     m_copyMarkdown->setEnabled(any);
     m_exportCsv->setEnabled(any);
-    m_highlight->setEnabled(m_view->selectionModel()->hasSelection());
+    if (m_highlight)
+        m_highlight->setEnabled(m_view->selectionModel()->hasSelection());
     setWindowTitle(any ? tr("Targets (%1)").arg(m_model->rowCount()) : tr("Targets"));
 }
 

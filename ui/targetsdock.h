@@ -36,10 +36,11 @@ public:
     void setTargets(QList<Target> targets);
 
     TargetModel *model() const { return m_model; }
-    QTableView *view() const { return m_view; }
+    // The table and the button exist from the dock's first showing; asking for them builds them.
+    QTableView *view();
     QAction *copyMarkdownAction() const { return m_copyMarkdown; }
     QAction *exportCsvAction() const { return m_exportCsv; }
-    QPushButton *highlightButton() const { return m_highlight; }
+    QPushButton *highlightButton();
 
     // The targets in the order the table shows them, as a Markdown table.
     QString markdown() const;
@@ -52,7 +53,11 @@ signals:
     // Extraction for the latest setDocument() finished and the table shows its targets.
     void targetsReady(int count);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void buildContent();
     void activate(const QModelIndex &index);
     void requestHighlights();
     void copyMarkdown();
