@@ -128,12 +128,8 @@ void MainWindow::createWidgets()
     m_splitter->setObjectName(u"splitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_outlineView);
-    m_previewView = new DocumentView;
-    m_previewView->setObjectName(u"previewView"_s);
-    m_previewView->setAccessibleName(tr("Document (opening)"));
     m_centre = new QStackedWidget;
     m_centre->addWidget(m_mainView);
-    m_centre->addWidget(m_previewView);
     m_splitter->addWidget(m_centre);
     m_splitter->addWidget(m_commentaryView);
     m_splitter->setStretchFactor(0, 0);
@@ -287,6 +283,12 @@ void MainWindow::showPreview(const QString &path)
     const std::optional<Document> opening = importFilePreview(path);
     if (!opening || opening->parts().isEmpty() || !m_loader->isLoading())
         return;
+    if (!m_previewView) { // only large files need it
+        m_previewView = new DocumentView;
+        m_previewView->setObjectName(u"previewView"_s);
+        m_previewView->setAccessibleName(tr("Document (opening)"));
+        m_centre->addWidget(m_previewView);
+    }
     m_previewView->setReadingFont(m_style->font());
     m_previewView->setLineSpacing(m_style->lineSpacing());
     m_previewView->setContent(PaneContent::build(*opening, 0, 0, m_mainView->style()));
@@ -300,7 +302,7 @@ void MainWindow::showPreview(const QString &path)
 
 bool MainWindow::isPreviewing() const
 {
-    return m_centre->currentWidget() == m_previewView;
+    return m_previewView && m_centre->currentWidget() == m_previewView;
 }
 
 void MainWindow::endPreview()

@@ -61,6 +61,7 @@ public:
     DocumentView *mainView() const { return m_mainView; }
     DocumentView *commentaryView() const { return m_commentaryView; }
     // The opening of a large file being loaded, shown in place of the main pane meanwhile.
+    // Null until a large file was first opened (showPreview).
     DocumentView *previewView() const { return m_previewView; }
     bool isPreviewing() const;
     // The pane that shows offset of Document::text(), or null.
