@@ -109,6 +109,11 @@ void preferSimplifiedChineseFace()
         }
     }
     font.setFamilies(families);
+    // Bold interface text (table headers measure every label in bold) then comes from the regular
+    // face emboldened, as in the panes (see boldFormat() in ui/panecontent.cpp), rather than from
+    // the CJK bold face, which would add megabytes of font file to every start-up. A family whose
+    // regular style has another name (DejaVu's "Book") is matched by weight as before.
+    font.setStyleName(u"Regular"_s);
     QApplication::setFont(font);
 }
 
