@@ -5,6 +5,7 @@
 #include "ui/annotationcontroller.h"
 #include "ui/annotationdelegate.h"
 #include "ui/annotationpalette.h"
+#include "ui/clearbutton.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -57,7 +58,7 @@ AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *pare
 
     m_filter->setObjectName(u"annotationFilter"_s);
     m_filter->setPlaceholderText(tr("Filter annotations"));
-    m_filter->setClearButtonEnabled(true);
+    addClearButtonOnFirstText(m_filter);
     m_color->setObjectName(u"annotationColorFilter"_s);
     m_color->addItem(tr("All colours"), -1);
     for (AnnotationColor c : allAnnotationColors())

@@ -1,5 +1,7 @@
 #include "ui/findbar.h"
 
+#include "ui/clearbutton.h"
+
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -17,7 +19,7 @@ FindBar::FindBar(QWidget *parent) : QWidget(parent)
     m_field = new QLineEdit(this);
     m_field->setObjectName(u"findField"_s);
     m_field->setPlaceholderText(tr("Find in document"));
-    m_field->setClearButtonEnabled(true);
+    addClearButtonOnFirstText(m_field);
     m_field->installEventFilter(this);
 
     m_pinyin = new QToolButton(this);

@@ -1,6 +1,7 @@
 #include "ui/notessearchdock.h"
 
 #include "core/notesearchmodel.h"
+#include "ui/clearbutton.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -65,7 +66,7 @@ void NotesSearchDock::buildContent()
     m_field = new QLineEdit;
     m_field->setObjectName(u"notesSearchField"_s);
     m_field->setPlaceholderText(tr("Search notes in all documents"));
-    m_field->setClearButtonEnabled(true);
+    addClearButtonOnFirstText(m_field);
     m_field->installEventFilter(this); // Down moves into the hits
     m_count = new QLabel;
     m_count->setObjectName(u"notesSearchCount"_s);
