@@ -175,9 +175,11 @@ int runGui(int &argc, char **argv)
         QObject::connect(&window, &MainWindow::loadFailed, &app, [] { QCoreApplication::exit(3); });
     }
 
-    // Small documents are in place before the window first paints; large ones show progress.
-    window.openFileNow(options.file.isEmpty() ? MainWindow::bundledDocumentPath() : options.file);
+    // Shown first so that the panes have their widths when the text goes in; a small document is
+    // still in place before the window first paints (that happens in the event loop), a large one
+    // shows progress.
     window.show();
+    window.openFileNow(options.file.isEmpty() ? MainWindow::bundledDocumentPath() : options.file);
     return app.exec();
 }
 

@@ -78,6 +78,7 @@ private slots:
     void opensBundledDocumentWithItsTitle();
     void commentaryPaneShowsExactlyTheCommentary();
     void documentWithoutCommentaryHidesThatPane();
+    void eachPaneIsLaidOutAtTheWidthItIsShownAt();
     void clickingOutlineNodeScrollsHeadingToTop_data();
     void clickingOutlineNodeScrollsHeadingToTop();
     void enterOnOutlineNodeScrollsToIt();
@@ -173,6 +174,31 @@ void TestMainWindow::documentWithoutCommentaryHidesThatPane()
     QVERIFY(!window()->commentaryView()->isVisible());
     QVERIFY(window()->mainView()->isVisible());
     QVERIFY(window()->windowTitle().contains(u"单篇文件"_s));
+}
+
+// A text laid out at a pane's old width (here the whole centre, before the commentary pane comes
+// back) is laid out a second time once the pane takes its new width.
+void TestMainWindow::eachPaneIsLaidOutAtTheWidthItIsShownAt()
+{
+    const QString path = m_dir.filePath(u"single.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"单篇文件\n\n一、第一章\n正文。\n"_s.toUtf8());
+    file.close();
+    openAndWait(path);
+    QVERIFY(!window()->commentaryView()->isVisible());
+
+    window()->openFileNow(MainWindow::bundledDocumentPath()); // small: loaded before it returns
+    QCOMPARE(window()->document()->parts().size(), 2);
+    QList<qreal> laidOutAt;
+    for (DocumentView *view : { window()->mainView(), window()->commentaryView() })
+        laidOutAt << view->document()->pageSize().width();
+    QCoreApplication::processEvents(); // whatever resizing the panes still had pending
+    int i = 0;
+    for (DocumentView *view : { window()->mainView(), window()->commentaryView() }) {
+        QVERIFY(view->isVisible());
+        QCOMPARE(laidOutAt.at(i++), qreal(view->viewport()->width()));
+    }
 }
 
 void TestMainWindow::clickingOutlineNodeScrollsHeadingToTop_data()

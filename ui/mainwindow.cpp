@@ -352,6 +352,11 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
     m_document = loaded->document;
     m_path = loaded->path;
     m_hash = loaded->hash;
+    // The panes take their widths before the texts go in, so that each is laid out once, at the
+    // width it is shown at: a text set into a pane still at its old width, or hidden, is laid out
+    // there first and again when the pane is resized.
+    setPaneVisibility(loaded->commentary && !loaded->commentary->isEmpty());
+    m_splitter->refresh();
     m_mainView->setContent(std::move(loaded->main));
     m_commentaryView->setContent(std::move(loaded->commentary));
     m_outlineModel->setDocument(m_document.get());
@@ -502,9 +507,13 @@ void MainWindow::chooseFont()
 
 void MainWindow::updatePaneVisibility()
 {
+    setPaneVisibility(m_commentaryView->hasContent());
+}
+
+void MainWindow::setPaneVisibility(bool hasCommentary)
+{
     m_outlineView->setVisible(m_showOutline->isChecked());
     m_centre->setVisible(m_showMain->isChecked());
-    const bool hasCommentary = m_commentaryView->hasContent();
     m_showCommentary->setEnabled(hasCommentary);
     m_commentaryView->setVisible(hasCommentary && m_showCommentary->isChecked());
 }

@@ -113,6 +113,7 @@ private:
     void chooseFont();
     void applyStyle();
     void updatePaneVisibility();
+    void setPaneVisibility(bool hasCommentary);
     void showAbout();
 
     QSettings *m_settings;
