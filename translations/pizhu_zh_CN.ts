@@ -226,6 +226,10 @@
         <source>The PDF has no text, only images of pages (a scan?): Pizhu reads text and does not recognise it in images.</source>
         <translation>该 PDF 没有文字，只有页面图像（可能是扫描件）：批注只读取文字，不识别图像中的文字。</translation>
     </message>
+    <message>
+        <source>Pizhu&apos;s PDF support (%1) is not installed or cannot be loaded: reinstall Pizhu to open PDFs.</source>
+        <translation>批注的 PDF 支持（%1）未安装或无法加载：请重新安装批注以打开 PDF。</translation>
+    </message>
 </context>
 <context>
     <name>Pizhu::DocumentView</name>
