@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 
@@ -15,6 +16,7 @@ namespace {
 
 constexpr int Runs = 11;
 constexpr int SettleMs = 1500;
+constexpr int IdleBeforeMs = 500;
 
 struct Sample
 {
@@ -114,9 +116,15 @@ void BenchStartup::startupAndMemory()
     };
     for (Program &p : programs)
         measure(p.binary, p.args); // warm the page cache and the font cache
-    // Turn about, so that a change in the machine's load falls on every program alike.
+    // Each start follows the same pause with nothing running, and the programs take turns in an
+    // order that rotates: a start right after a busy process (the 50 MB one loads on two threads
+    // while it settles) ran up to twice as fast as one after an idle moment on this virtual
+    // machine, and a fixed order gave that advantage to the same program every time.
+    const qsizetype n = programs.size();
     for (int i = 0; i < Runs; ++i) {
-        for (Program &p : programs) {
+        for (qsizetype k = 0; k < n; ++k) {
+            Program &p = programs[(i + k) % n];
+            QThread::msleep(IdleBeforeMs);
             const Sample s = measure(p.binary, p.args);
             QVERIFY2(s.startupMs > 0 && s.rssMiB > 0, qPrintable(p.binary));
             p.startupMs << s.startupMs;
