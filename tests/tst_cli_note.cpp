@@ -1,9 +1,10 @@
 // `pizhu note ...` end to end: runs the built executable against a database in a temporary folder.
+#include "clirun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -12,12 +13,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun::Result;
 
 const QString P1
     = u"建设质量强国是推动高质量发展、促进我国经济由大向强转变的重要举措，是满足人民美好生活需要的重要途径。"_s;
@@ -57,16 +53,10 @@ private:
 
 Run TestCliNote::pizhu(const QStringList &args, const QString &db)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"PIZHU_DB"_s, db.isEmpty() ? m_db : db);
-    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PIZHU_BINARY), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-        QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
+    CliRun::Options options;
+    options.env.insert(u"PIZHU_DB"_s, db.isEmpty() ? m_db : db);
+    options.env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    return CliRun::pizhu(args, options);
 }
 
 void TestCliNote::writeDoc(const QStringList &paragraphs)

@@ -1,9 +1,9 @@
 // `pizhu search`: the output format, and the same matches as the library finds.
+#include "clirun.h"
 #include "core/annotationstore.h"
 #include "core/importer.h"
 #include "core/textsearcher.h"
 
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,27 +13,13 @@ using namespace Pizhu;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QStringList lines;
-    QString err;
-};
+using Run = CliRun::Result;
 
 Run pizhu(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PIZHU_BINARY), args);
-    if (!p.waitForStarted())
-        qFatal("cannot start pizhu");
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    QString out = QString::fromUtf8(p.readAllStandardOutput());
-    if (out.endsWith(u'\n'))
-        out.chop(1);
-    return { p.exitCode(), out.isEmpty() ? QStringList() : out.split(u'\n'),
-        QString::fromUtf8(p.readAllStandardError()) };
+    CliRun::Options options;
+    options.env = env;
+    return CliRun::pizhu(args, options);
 }
 
 QString bundled()
@@ -82,10 +68,11 @@ void TestSearchCli::printsOneLinePerMatchAndACount()
     const Run run = pizhu(args);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
-    QCOMPARE(run.lines.size(), expected.size() + 1);
-    QCOMPARE(run.lines.last(), (expected.size() == 1 ? u"%1 match"_s : u"%1 matches"_s).arg(expected.size()));
+    QCOMPARE(run.lines().size(), expected.size() + 1);
+    QCOMPARE(
+        run.lines().last(), (expected.size() == 1 ? u"%1 match"_s : u"%1 matches"_s).arg(expected.size()));
     for (qsizetype i = 0; i < expected.size(); ++i) {
-        const QStringList fields = run.lines.at(i).split(u'\t');
+        const QStringList fields = run.lines().at(i).split(u'\t');
         QCOMPARE(fields.size(), 4); // PART, START, SECTION, CONTEXT
         const SearchMatch &m = expected.at(i);
         QCOMPARE(fields.at(0), QString::number(m.part + 1));
@@ -138,13 +125,13 @@ void TestSearchCli::notesSearchPrintsEachHitAndACount()
     const Run run = pizhu(args, env);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
-    QCOMPARE(run.lines.size(), 2);
-    const QStringList fields = run.lines.first().split(u'\t');
+    QCOMPARE(run.lines().size(), 2);
+    const QStringList fields = run.lines().first().split(u'\t');
     QCOMPARE(fields.size(), 4); // DOCUMENT, SECTION, QUOTE, NOTE: the tab inside the note is gone
     QCOMPARE(fields.at(1), u"纲要 > 一、形势背景"_s);
     QCOMPARE(fields.at(2), u"质量强国"_s);
     QCOMPARE(fields.at(3), u"关于 质量的笔记"_s);
-    QCOMPARE(run.lines.last(), u"1 note"_s);
+    QCOMPARE(run.lines().last(), u"1 note"_s);
 }
 
 void TestSearchCli::refusesBadUsage_data()
@@ -163,7 +150,7 @@ void TestSearchCli::refusesBadUsage()
     QFETCH(int, exitCode);
     const Run run = pizhu(args);
     QCOMPARE(run.exitCode, exitCode);
-    QVERIFY(run.lines.isEmpty());
+    QVERIFY(run.lines().isEmpty());
     QVERIFY(run.err.startsWith(u"pizhu: "_s));
 }
 

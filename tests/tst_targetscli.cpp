@@ -1,8 +1,9 @@
 // `pizhu targets FILE [--format …]` end to end: the executable, its output and its exit codes.
+#include "clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -11,24 +12,11 @@ namespace {
 
 const QString bundled = QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun::Result;
 
 Run pizhu(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(PIZHU_BINARY), args);
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return CliRun::pizhu(args);
 }
 
 } // namespace
@@ -51,7 +39,7 @@ void TestTargetsCli::printsTsvByDefault()
 {
     const Run run = pizhu({ u"targets"_s, bundled });
     QCOMPARE(run.exitCode, 0);
-    const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4);
     for (const QString &line : lines)
         QCOMPARE(line.count(u'\t'), 7);
@@ -81,8 +69,8 @@ void TestTargetsCli::writesEachFormat()
     QFETCH(QByteArray, contains);
     const Run run = pizhu(QStringList { u"targets"_s, bundled } + args);
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.startsWith(start), run.out.left(80).constData());
-    QVERIFY2(run.out.contains(contains), run.out.constData());
+    QVERIFY2(run.stdoutBytes.startsWith(start), run.stdoutBytes.left(80).constData());
+    QVERIFY2(run.stdoutBytes.contains(contains), run.stdoutBytes.constData());
     QVERIFY(run.err.isEmpty());
 }
 
@@ -90,7 +78,7 @@ void TestTargetsCli::jsonParses()
 {
     const Run run = pizhu({ u"targets"_s, bundled, u"--format"_s, u"json"_s });
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(run.stdoutBytes, &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(doc.array().size(), 4);
     QCOMPARE(doc.array().at(1).toObject().value(u"indicator").toString(), u"农产品质量安全例行监测合格率"_s);
@@ -111,15 +99,15 @@ void TestTargetsCli::refusesBadUsage()
     QFETCH(QStringList, args);
     const Run run = pizhu(args);
     QCOMPARE(run.exitCode, 2);
-    QVERIFY(run.out.isEmpty());
-    QVERIFY(run.err.contains("usage: pizhu targets FILE"));
+    QVERIFY(run.stdoutBytes.isEmpty());
+    QVERIFY(run.err.contains(u"usage: pizhu targets FILE"_s));
 }
 
 void TestTargetsCli::reportsAMissingFile()
 {
     const Run run = pizhu({ u"targets"_s, u"/nonexistent/plan.txt"_s });
     QCOMPARE(run.exitCode, 3);
-    QVERIFY(run.err.contains("/nonexistent/plan.txt"));
+    QVERIFY(run.err.contains(u"/nonexistent/plan.txt"_s));
 }
 
 QTEST_GUILESS_MAIN(TestTargetsCli)

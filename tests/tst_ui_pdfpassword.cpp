@@ -2,6 +2,7 @@
 // password", the window asks for the password (again when it is wrong; Cancel keeps the document
 // on screen), a PDF with an owner password only opens without asking, and the command line takes
 // --password or says the file cannot be opened without it.
+#include "clirun.h"
 #include "encryptedpdf.h"
 
 #include "ui/documentloader.h"
@@ -14,7 +15,6 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -30,22 +30,11 @@ namespace {
 const QString UserPassword = u"用户-secret"_s; // not ASCII: passwords travel as UTF-8
 const QString OwnerPassword = u"owner-secret"_s;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun::Result;
 
 Run pizhu(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(PIZHU_BINARY), args);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000))
-        qFatal("pizhu did not finish");
-    return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-        QString::fromUtf8(p.readAllStandardError()) };
+    return CliRun::pizhu(args);
 }
 
 } // namespace

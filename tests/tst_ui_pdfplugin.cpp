@@ -2,6 +2,7 @@
 // that is no PDF never loads it, and a PDF read without it is refused with a NoPdfSupport that the
 // window and the command line both put in words. The functions run in the order declared: the
 // first ones check that nothing has loaded the plugin yet.
+#include "clirun.h"
 #include "encryptedpdf.h"
 
 #include "ui/documentloader.h"
@@ -10,7 +11,6 @@
 #include <QApplication>
 #include <QFile>
 #include <QLibraryInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,27 +29,15 @@ QString mappedFiles()
     return QString::fromUtf8(maps.readAll());
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun::Result;
 
 Run pizhu(const QStringList &args, const QString &pluginOverride)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"PIZHU_PDF_PLUGIN"_s);
+    CliRun::Options options;
+    options.env.remove(u"PIZHU_PDF_PLUGIN"_s);
     if (!pluginOverride.isEmpty())
-        env.insert(u"PIZHU_PDF_PLUGIN"_s, pluginOverride);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PIZHU_BINARY), args);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000))
-        qFatal("pizhu did not finish");
-    return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-        QString::fromUtf8(p.readAllStandardError()) };
+        options.env.insert(u"PIZHU_PDF_PLUGIN"_s, pluginOverride);
+    return CliRun::pizhu(args, options);
 }
 
 // Sets $PIZHU_PDF_PLUGIN for one scope, and takes it away again even when a QVERIFY returns early.
