@@ -107,6 +107,7 @@ private slots:
 
 private:
     void openAndWait(const QString &path);
+    QString writeSingleDocument(); // a document without commentary; its path
     MainWindow *window() const { return m_window.get(); }
 
     QTemporaryDir m_dir;
@@ -133,6 +134,16 @@ void TestMainWindow::cleanup()
 {
     m_window.reset();
     m_settings.reset();
+}
+
+QString TestMainWindow::writeSingleDocument()
+{
+    const QString path = m_dir.filePath(u"single.txt"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(u"单篇文件\n\n一、第一章\n正文。\n二、第二章\n更多正文。\n"_s.toUtf8()) < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 void TestMainWindow::openAndWait(const QString &path)
@@ -164,12 +175,7 @@ void TestMainWindow::commentaryPaneShowsExactlyTheCommentary()
 
 void TestMainWindow::documentWithoutCommentaryHidesThatPane()
 {
-    const QString path = m_dir.filePath(u"single.txt"_s);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(u"单篇文件\n\n一、第一章\n正文。\n二、第二章\n更多正文。\n"_s.toUtf8());
-    file.close();
-    openAndWait(path);
+    openAndWait(writeSingleDocument());
     QCOMPARE(window()->document()->parts().size(), 1);
     QVERIFY(!window()->commentaryView()->isVisible());
     QVERIFY(window()->mainView()->isVisible());
@@ -180,12 +186,7 @@ void TestMainWindow::documentWithoutCommentaryHidesThatPane()
 // back) is laid out a second time once the pane takes its new width.
 void TestMainWindow::eachPaneIsLaidOutAtTheWidthItIsShownAt()
 {
-    const QString path = m_dir.filePath(u"single.txt"_s);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(u"单篇文件\n\n一、第一章\n正文。\n"_s.toUtf8());
-    file.close();
-    openAndWait(path);
+    openAndWait(writeSingleDocument());
     QVERIFY(!window()->commentaryView()->isVisible());
 
     window()->openFileNow(MainWindow::bundledDocumentPath()); // small: loaded before it returns
