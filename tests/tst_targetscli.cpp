@@ -12,12 +12,8 @@ namespace {
 
 const QString bundled = QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt");
 
+using CliRun::pizhu;
 using Run = CliRun::Result;
-
-Run pizhu(const QStringList &args)
-{
-    return CliRun::pizhu(args);
-}
 
 } // namespace
 

@@ -30,12 +30,8 @@ namespace {
 const QString UserPassword = u"用户-secret"_s; // not ASCII: passwords travel as UTF-8
 const QString OwnerPassword = u"owner-secret"_s;
 
+using CliRun::pizhu;
 using Run = CliRun::Result;
-
-Run pizhu(const QStringList &args)
-{
-    return CliRun::pizhu(args);
-}
 
 } // namespace
 
