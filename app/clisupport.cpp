@@ -1,8 +1,8 @@
-#include "app/clisupport.h"
+#include "clisupport.h"
 
-#include "app/command.h"
-#include "core/importer.h"
-#include "ui/pdfreader.h"
+#include "command.h"
+#include "importer.h"
+#include "pdfreader.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/document.h"
+#include "document.h"
 
 #include <QByteArray>
 #include <QString>

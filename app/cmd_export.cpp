@@ -1,8 +1,8 @@
-#include "app/clisupport.h"
-#include "app/command.h"
-#include "app/notesclisupport.h"
-#include "core/markdownexporter.h"
-#include "core/webannotationjson.h"
+#include "clisupport.h"
+#include "command.h"
+#include "notesclisupport.h"
+#include "markdownexporter.h"
+#include "webannotationjson.h"
 
 #include <QFileInfo>
 #include <QSaveFile>

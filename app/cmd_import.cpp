@@ -1,8 +1,8 @@
-#include "app/clisupport.h"
-#include "app/command.h"
-#include "app/notesclisupport.h"
-#include "core/notesimporter.h"
-#include "core/webannotationjson.h"
+#include "clisupport.h"
+#include "command.h"
+#include "notesclisupport.h"
+#include "notesimporter.h"
+#include "webannotationjson.h"
 
 #include <QFile>
 

@@ -1,8 +1,8 @@
-#include "app/clisupport.h"
-#include "app/command.h"
-#include "app/notesclisupport.h"
-#include "core/anchoring.h"
-#include "core/annotationstore.h"
+#include "clisupport.h"
+#include "command.h"
+#include "notesclisupport.h"
+#include "anchoring.h"
+#include "annotationstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

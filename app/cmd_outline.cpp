@@ -1,5 +1,5 @@
-#include "app/clisupport.h"
-#include "app/command.h"
+#include "clisupport.h"
+#include "command.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "app/clisupport.h"
-#include "app/command.h"
-#include "core/textsearcher.h"
+#include "clisupport.h"
+#include "command.h"
+#include "textsearcher.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "app/clisupport.h"
-#include "app/command.h"
-#include "app/notesclisupport.h"
-#include "core/annotationstore.h"
+#include "clisupport.h"
+#include "command.h"
+#include "notesclisupport.h"
+#include "annotationstore.h"
 
 using namespace Qt::Literals::StringLiterals;
 

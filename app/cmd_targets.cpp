@@ -1,7 +1,7 @@
-#include "app/clisupport.h"
-#include "app/command.h"
-#include "core/targetextractor.h"
-#include "core/targetformats.h"
+#include "clisupport.h"
+#include "command.h"
+#include "targetextractor.h"
+#include "targetformats.h"
 
 #include <cstdio>
 

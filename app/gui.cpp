@@ -1,8 +1,8 @@
-#include "app/gui.h"
+#include "gui.h"
 
-#include "ui/annotationactions.h"
-#include "ui/documentview.h"
-#include "ui/mainwindow.h"
+#include "annotationactions.h"
+#include "documentview.h"
+#include "mainwindow.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -110,7 +110,7 @@ void preferSimplifiedChineseFace()
     }
     font.setFamilies(families);
     // Bold interface text (table headers measure every label in bold) then comes from the regular
-    // face emboldened, as in the panes (see boldFormat() in ui/panecontent.cpp), rather than from
+    // face emboldened, as in the panes (see boldFormat() in ui/view/panecontent.cpp), rather than from
     // the CJK bold face, which would add megabytes of font file to every start-up. A family whose
     // regular style has another name (DejaVu's "Book") is matched by weight as before.
     font.setStyleName(u"Regular"_s);

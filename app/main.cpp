@@ -1,6 +1,6 @@
-#include "app/clisupport.h"
-#include "app/command.h"
-#include "app/gui.h"
+#include "clisupport.h"
+#include "command.h"
+#include "gui.h"
 
 #include <QCoreApplication>
 

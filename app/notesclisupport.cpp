@@ -1,6 +1,6 @@
-#include "app/notesclisupport.h"
+#include "notesclisupport.h"
 
-#include "app/clisupport.h"
+#include "clisupport.h"
 
 using namespace Qt::Literals::StringLiterals;
 

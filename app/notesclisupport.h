@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/annotationstore.h"
-#include "core/document.h"
+#include "annotationstore.h"
+#include "document.h"
 
 #include <QString>
 

@@ -42,7 +42,7 @@ appstreamcli validate --no-net "$root/share/metainfo/$id.metainfo.xml" || fail "
 version=$("$root/bin/pizhu" --version) || fail "installed pizhu --version failed"
 [[ "$version" == pizhu\ [0-9]* ]] || fail "unexpected --version output: $version"
 
-# PDF support is a plugin the executable loads from LIBDIR/pizhu on the first PDF (ui/pdfplugin):
+# PDF support is a plugin the executable loads from LIBDIR/pizhu on the first PDF (pdf/plugin):
 # Poppler and the libraries it needs must not be linked into the executable, which every start-up
 # would pay for. The installed pizhu reads a PDF, which it can only do through the installed plugin.
 libdir=$(sed -n 's/^CMAKE_INSTALL_LIBDIR:PATH=//p' "$build/CMakeCache.txt")

@@ -4,10 +4,10 @@
 // in a level-1 section, in a run-in heading, in an item, after the items of a section, in the
 // commentary, and one orphan. Header-only so each test program stays one .cpp file.
 
-#include "core/anchoring.h"
-#include "core/annotation.h"
-#include "core/document.h"
-#include "core/importer.h"
+#include "anchoring.h"
+#include "annotation.h"
+#include "document.h"
+#include "importer.h"
 
 #include <QDateTime>
 #include <QTimeZone>

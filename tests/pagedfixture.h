@@ -4,8 +4,8 @@
 // feet, a running header on each, and a paragraph cut by the first page break. The export tests
 // share it to check that notes carry their page. Header-only so each test program stays one .cpp.
 
-#include "core/document.h"
-#include "core/importer.h"
+#include "document.h"
+#include "importer.h"
 
 namespace Pizhu::PagedFixture {
 

@@ -1,5 +1,5 @@
-#include "core/anchoring.h"
-#include "core/importer.h"
+#include "anchoring.h"
+#include "importer.h"
 
 #include <QFile>
 #include <QTest>

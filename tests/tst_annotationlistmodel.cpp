@@ -1,4 +1,4 @@
-#include "core/annotationlistmodel.h"
+#include "annotationlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

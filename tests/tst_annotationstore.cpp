@@ -1,6 +1,6 @@
-#include "core/anchoring.h"
-#include "core/annotationstore.h"
-#include "core/importer.h"
+#include "anchoring.h"
+#include "annotationstore.h"
+#include "importer.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,6 +1,6 @@
 // Inputs that must never crash Pizhu or eat the machine's memory, tried through the importer and
 // through the `pizhu` command line (exit status 3 and one clear line on stderr when refused).
-#include "core/importer.h"
+#include "importer.h"
 
 #include <QDir>
 #include <QFile>

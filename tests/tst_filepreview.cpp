@@ -1,4 +1,4 @@
-#include "core/filepreview.h"
+#include "filepreview.h"
 
 #include <QFile>
 #include <QFileInfo>

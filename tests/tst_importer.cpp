@@ -1,7 +1,7 @@
-#include "core/headingrules.h"
-#include "core/importer.h"
-#include "core/layoutanalyzer.h"
-#include "core/textrepair.h"
+#include "headingrules.h"
+#include "importer.h"
+#include "layoutanalyzer.h"
+#include "textrepair.h"
 
 #include <QFile>
 #include <QStringDecoder>

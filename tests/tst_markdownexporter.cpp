@@ -1,5 +1,5 @@
-#include "core/markdownescaper.h"
-#include "core/markdownexporter.h"
+#include "markdownescaper.h"
+#include "markdownexporter.h"
 
 #include "exportfixture.h"
 #include "markdowntree.h"

@@ -1,5 +1,5 @@
-#include "core/importer.h"
-#include "core/outlinemodel.h"
+#include "importer.h"
+#include "outlinemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

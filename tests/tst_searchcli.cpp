@@ -1,8 +1,8 @@
 // `pizhu search`: the output format, and the same matches as the library finds.
 #include "clirun.h"
-#include "core/annotationstore.h"
-#include "core/importer.h"
-#include "core/textsearcher.h"
+#include "annotationstore.h"
+#include "importer.h"
+#include "textsearcher.h"
 
 #include <QProcessEnvironment>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "core/searchindex.h"
-#include "core/textfolder.h"
+#include "searchindex.h"
+#include "textfolder.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "core/importer.h"
-#include "core/searchresultsmodel.h"
+#include "importer.h"
+#include "searchresultsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

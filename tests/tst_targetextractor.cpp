@@ -1,5 +1,5 @@
-#include "core/importer.h"
-#include "core/targetextractor.h"
+#include "importer.h"
+#include "targetextractor.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "core/targetformats.h"
+#include "targetformats.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

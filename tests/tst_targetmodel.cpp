@@ -1,6 +1,6 @@
-#include "core/importer.h"
-#include "core/targetextractor.h"
-#include "core/targetmodel.h"
+#include "importer.h"
+#include "targetextractor.h"
+#include "targetmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QPersistentModelIndex>

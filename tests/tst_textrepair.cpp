@@ -1,10 +1,10 @@
 // Latin ligatures that PDF text layers leave (ﬁ ﬂ ﬃ …): written out as their letters by NFKC,
 // recorded as repairs that Show Original Text and anchors undo, and nothing else folded on the way.
 
-#include "core/importer.h"
-#include "core/layoutanalyzer.h"
-#include "core/textrepair.h"
-#include "core/textsearcher.h"
+#include "importer.h"
+#include "layoutanalyzer.h"
+#include "textrepair.h"
+#include "textsearcher.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "core/importer.h"
-#include "core/textsearcher.h"
+#include "importer.h"
+#include "textsearcher.h"
 
 #include <QRegularExpression>
 #include <QSet>

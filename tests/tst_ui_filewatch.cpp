@@ -1,13 +1,13 @@
 // The open file removed, changed or replaced behind the window's back: the document stays readable
 // and annotatable, and the bar above the panes says what happened, with Reload when there is a
 // newer file to read.
-#include "core/annotationlistmodel.h"
-#include "core/annotationstore.h"
-#include "ui/annotationactions.h"
-#include "ui/annotationcontroller.h"
-#include "ui/documentview.h"
-#include "ui/filewatchactions.h"
-#include "ui/mainwindow.h"
+#include "annotationlistmodel.h"
+#include "annotationstore.h"
+#include "annotationactions.h"
+#include "annotationcontroller.h"
+#include "documentview.h"
+#include "filewatchactions.h"
+#include "mainwindow.h"
 #include "windowfixture.h"
 
 #include <QAction>

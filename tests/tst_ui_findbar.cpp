@@ -1,8 +1,8 @@
-#include "core/importer.h"
-#include "ui/findbar.h"
-#include "ui/searchresultdelegate.h"
-#include "ui/searchresultsdock.h"
-#include "ui/searchsession.h"
+#include "importer.h"
+#include "findbar.h"
+#include "searchresultdelegate.h"
+#include "searchresultsdock.h"
+#include "searchsession.h"
 
 #include <QApplication>
 #include <QLabel>

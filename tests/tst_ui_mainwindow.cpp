@@ -1,7 +1,7 @@
-#include "core/outlinemodel.h"
-#include "ui/documentview.h"
-#include "ui/mainwindow.h"
-#include "ui/recentfiles.h"
+#include "outlinemodel.h"
+#include "documentview.h"
+#include "mainwindow.h"
+#include "recentfiles.h"
 #include "windowfixture.h"
 
 #include <QAbstractItemModelTester>

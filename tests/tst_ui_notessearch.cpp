@@ -1,17 +1,17 @@
 // Searching the notes of every document: the Search Notes dock, going to a hit (in the open
 // document or another one), and the Annotations panel's filter through the store's FTS5 index.
-#include "core/anchoring.h"
-#include "core/annotationlistmodel.h"
-#include "core/annotationstore.h"
-#include "core/importer.h"
-#include "core/notesearchmodel.h"
-#include "ui/annotationactions.h"
-#include "ui/annotationcontroller.h"
-#include "ui/annotationsdock.h"
-#include "ui/documentview.h"
-#include "ui/mainwindow.h"
-#include "ui/notessearchactions.h"
-#include "ui/notessearchdock.h"
+#include "anchoring.h"
+#include "annotationlistmodel.h"
+#include "annotationstore.h"
+#include "importer.h"
+#include "notesearchmodel.h"
+#include "annotationactions.h"
+#include "annotationcontroller.h"
+#include "annotationsdock.h"
+#include "documentview.h"
+#include "mainwindow.h"
+#include "notessearchactions.h"
+#include "notessearchdock.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

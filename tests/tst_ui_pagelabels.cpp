@@ -2,9 +2,9 @@
 // document (a PDF, or text extracted from one) starts, outside the text so that it is never
 // selected or copied, and nothing at all for a document without pages.
 
-#include "core/importer.h"
-#include "ui/documentview.h"
-#include "ui/panecontent.h"
+#include "importer.h"
+#include "documentview.h"
+#include "panecontent.h"
 
 #include "exportfixture.h"
 #include "pagedfixture.h"

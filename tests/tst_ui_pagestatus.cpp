@@ -1,8 +1,8 @@
 // The status bar names the page the reader is on, next to the percentage, for a document with
 // pages; a document without pages shows the percentage alone.
 
-#include "ui/documentview.h"
-#include "ui/mainwindow.h"
+#include "documentview.h"
+#include "mainwindow.h"
 
 #include "pagedfixture.h"
 

@@ -1,9 +1,9 @@
 // PDFs made at run time (QPdfWriter lays out a text in a CJK font, with a running header and page
 // numbers), then read back both through Poppler (PdfReader) and through pdftotext, the reference
 // extraction. Either way the outline and the paragraphs must come out as they do for the clean text.
-#include "core/importer.h"
-#include "core/layoutanalyzer.h"
-#include "ui/pdfreader.h"
+#include "importer.h"
+#include "layoutanalyzer.h"
+#include "pdfreader.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

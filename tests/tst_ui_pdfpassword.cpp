@@ -5,9 +5,9 @@
 #include "clirun.h"
 #include "encryptedpdf.h"
 
-#include "ui/documentloader.h"
-#include "ui/mainwindow.h"
-#include "ui/pdfreader.h"
+#include "documentloader.h"
+#include "mainwindow.h"
+#include "pdfreader.h"
 #include "windowfixture.h"
 
 #include <QApplication>

@@ -5,8 +5,8 @@
 #include "clirun.h"
 #include "encryptedpdf.h"
 
-#include "ui/documentloader.h"
-#include "ui/pdfreader.h"
+#include "documentloader.h"
+#include "pdfreader.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "core/importer.h"
-#include "ui/documentview.h"
-#include "ui/searchhighlighter.h"
-#include "ui/searchsession.h"
+#include "importer.h"
+#include "documentview.h"
+#include "searchhighlighter.h"
+#include "searchsession.h"
 
 #include <QScrollBar>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "core/importer.h"
-#include "core/targetmodel.h"
-#include "ui/targetsdock.h"
+#include "importer.h"
+#include "targetmodel.h"
+#include "targetsdock.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

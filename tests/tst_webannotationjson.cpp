@@ -1,6 +1,6 @@
-#include "core/annotationstore.h"
-#include "core/notesimporter.h"
-#include "core/webannotationjson.h"
+#include "annotationstore.h"
+#include "notesimporter.h"
+#include "webannotationjson.h"
 
 #include "exportfixture.h"
 #include "pagedfixture.h"

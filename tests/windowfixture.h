@@ -2,7 +2,7 @@
 
 // The main window as the application shows it, for the GUI tests: settings of the running test
 // function's own (so no test sees another's remembered state) and a fixed size.
-#include "ui/mainwindow.h"
+#include "mainwindow.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

@@ -2,15 +2,15 @@
 // open it with every visible highlight painted (against the same file with no annotations), and
 // the time from the Highlight action to the repainted pane. Targets from issue 5: open under 1 s,
 // add under 16 ms. Prints figures; asserts nothing about time.
-#include "core/anchoring.h"
-#include "core/annotationlistmodel.h"
-#include "core/annotationstore.h"
-#include "core/importer.h"
-#include "ui/annotationactions.h"
-#include "ui/annotationcontroller.h"
-#include "ui/annotationpainter.h"
-#include "ui/documentview.h"
-#include "ui/mainwindow.h"
+#include "anchoring.h"
+#include "annotationlistmodel.h"
+#include "annotationstore.h"
+#include "importer.h"
+#include "annotationactions.h"
+#include "annotationcontroller.h"
+#include "annotationpainter.h"
+#include "documentview.h"
+#include "mainwindow.h"
 
 #include <QAction>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // Figures for the annotation store: 10,000 adds one transaction each (median and p99), loading them
 // all, and re-anchoring them all against an edited text. Targets from issue 4: median add under
 // 2 ms, load under 100 ms, re-anchoring under 1 s. Prints figures; asserts nothing about time.
-#include "core/anchoring.h"
-#include "core/annotationstore.h"
-#include "core/importer.h"
+#include "anchoring.h"
+#include "annotationstore.h"
+#include "importer.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,10 +1,10 @@
 // Export of 10,000 annotations: Markdown (by section and by colour), W3C JSON out and back in.
 // Target from issue 6: a Markdown export under 100 ms. Run by hand: ./pizhu.sh bench, or
 // build/tests/bench/tst_bench_export.
-#include "core/anchoring.h"
-#include "core/importer.h"
-#include "core/markdownexporter.h"
-#include "core/webannotationjson.h"
+#include "anchoring.h"
+#include "importer.h"
+#include "markdownexporter.h"
+#include "webannotationjson.h"
 
 #include <QElapsedTimer>
 #include <QFile>

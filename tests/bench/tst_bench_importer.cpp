@@ -1,6 +1,6 @@
 // Import throughput and peak memory on the bundled document repeated to about 50 MB.
 // Run by hand: ./pizhu.sh bench, or build/tests/bench/tst_bench_importer.
-#include "core/importer.h"
+#include "importer.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,11 +3,11 @@
 // over 10,000 notes in five documents. The dock searches on the UI thread after a 150 ms pause in
 // the typing; it may as long as a search stays well under a frame budget's few tens of ms.
 // Prints figures; asserts nothing about time.
-#include "core/anchoring.h"
-#include "core/annotationstore.h"
-#include "core/importer.h"
-#include "core/notesearchmodel.h"
-#include "ui/notessearchdock.h"
+#include "anchoring.h"
+#include "annotationstore.h"
+#include "importer.h"
+#include "notesearchmodel.h"
+#include "notessearchdock.h"
 
 #include <QElapsedTimer>
 #include <QFile>

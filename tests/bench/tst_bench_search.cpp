@@ -1,7 +1,7 @@
 // Search on ~50 MB of text (the fixtures repeated): the time to build the index and the time to the
 // full match list of a query. Targets: index under 2 s, each query under 100 ms.
-#include "core/importer.h"
-#include "core/textsearcher.h"
+#include "importer.h"
+#include "textsearcher.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // Target extraction over ~50 MB of policy text (the Chinese fixtures repeated). Target: under 1 s.
 // Importing the text is not timed here; tst_bench_importer measures that.
-#include "core/importer.h"
-#include "core/targetextractor.h"
+#include "importer.h"
+#include "targetextractor.h"
 
 #include <QDir>
 #include <QElapsedTimer>

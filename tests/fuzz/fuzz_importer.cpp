@@ -1,7 +1,7 @@
 // Feeds arbitrary bytes to the importer, the one place where untrusted input enters Pizhu. Any
 // crash, leak or sanitizer report is a bug; so is a failure that is not one of the documented
 // ImportError values, or a Document whose offsets point outside its own text.
-#include "core/importer.h"
+#include "importer.h"
 
 #include <QByteArray>
 

@@ -2,9 +2,9 @@
 // WebAnnotationJson::parse, then re-anchoring what it read on a document, as `pizhu import` and
 // the window do. Any crash, leak or sanitizer report is a bug; so is an annotation that parses but
 // does not survive being written out and read back, or an anchor placed outside the text.
-#include "core/importer.h"
-#include "core/notesimporter.h"
-#include "core/webannotationjson.h"
+#include "importer.h"
+#include "notesimporter.h"
+#include "webannotationjson.h"
 
 #include <QByteArray>
 #include <QDateTime>

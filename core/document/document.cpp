@@ -1,0 +1,236 @@
+#include "document.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+#include <iterator>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+qsizetype Block::sourceOffsetAt(qsizetype textOffset) const
+{
+    if (segments.isEmpty())
+        return sourceStart;
+    auto it = std::upper_bound(segments.cbegin(), segments.cend(), textOffset,
+        [](qsizetype off, const Segment &s) { return off < s.textOffset; });
+    if (it != segments.cbegin())
+        --it;
+    const qsizetype into = std::clamp<qsizetype>(textOffset - it->textOffset, 0, it->length);
+    if (it->length == it->sourceLength)
+        return it->sourceOffset + into;
+    // Inside a repair that changed the length: the repaired characters all stand for its source.
+    return it->sourceOffset + (into == it->length ? it->sourceLength : std::min(into, it->sourceLength - 1));
+}
+
+int Block::pageAt(qsizetype textOffset) const
+{
+    auto it = std::upper_bound(pageBreaks.cbegin(), pageBreaks.cend(), textOffset,
+        [](qsizetype off, const PageBreak &b) { return off < b.textOffset; });
+    return it == pageBreaks.cbegin() ? page : std::prev(it)->page;
+}
+
+QString OutlineNode::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Part:
+        return u"part"_s;
+    case Kind::Commentary:
+        return u"commentary"_s;
+    case Kind::Heading:
+        return u"heading"_s;
+    case Kind::Item:
+        return u"item"_s;
+    }
+    return {};
+}
+
+Document::Document(
+    QString source, QList<Part> parts, DecodeInfo decodeInfo, RepairCounts repairs, QStringList pageLabels)
+    : m_source(std::move(source)),
+      m_parts(std::move(parts)),
+      m_decodeInfo(std::move(decodeInfo)),
+      m_repairs(repairs),
+      m_pageLabels(std::move(pageLabels))
+{
+    buildText();
+    buildOutline();
+    // Computed once: the store, export and settings all key documents by it.
+    // In chunks, so a 50 MB text does not need a 50 MB UTF-8 copy; a chunk never ends between
+    // the two halves of a surrogate pair, which would hash as a replacement character.
+    QCryptographicHash hasher(QCryptographicHash::Sha256);
+    constexpr qsizetype Chunk = 64 * 1024;
+    for (qsizetype pos = 0; pos < m_text.size();) {
+        qsizetype len = std::min(Chunk, m_text.size() - pos);
+        if (pos + len < m_text.size() && m_text.at(pos + len - 1).isHighSurrogate())
+            --len;
+        hasher.addData(QStringView(m_text).sliced(pos, len).toUtf8());
+        pos += len;
+    }
+    m_hash = hasher.result().toHex();
+}
+
+QString Document::title() const
+{
+    return m_parts.isEmpty() ? QString() : m_parts.first().title;
+}
+
+QString Document::originalText(const Block &block) const
+{
+    // Copy the joins from the block's text and everything else from the source.
+    QString text;
+    text.reserve(block.text.size());
+    qsizetype pos = 0;
+    for (const Segment &seg : block.segments) {
+        text += QStringView(block.text).sliced(pos, seg.textOffset - pos);
+        text += QStringView(m_source).sliced(seg.sourceOffset, seg.sourceLength);
+        pos = seg.textOffset + seg.length;
+    }
+    text += QStringView(block.text).sliced(pos);
+    return text;
+}
+
+QString Document::pageLabel(int page) const
+{
+    if (page < 1 || page > m_pageLabels.size())
+        return {};
+    const QString &printed = m_pageLabels.at(page - 1);
+    return printed.isEmpty() ? QString::number(page) : printed;
+}
+
+int Document::pageAt(qsizetype textOffset) const
+{
+    if (m_pageLabels.isEmpty())
+        return 0;
+    const Position pos = blockAt(textOffset);
+    if (pos.part < 0)
+        return 0;
+    const Block &block = m_parts.at(pos.part).blocks.at(pos.block);
+    return block.pageAt(textOffset - block.textStart);
+}
+
+QString Document::pageRangeLabel(qsizetype start, qsizetype end) const
+{
+    // end is exclusive: the last character of the range is what ends it.
+    const int first = pageAt(start);
+    const int last = end > start ? pageAt(end - 1) : first;
+    if (first <= 0)
+        return {};
+    if (last <= first)
+        return pageLabel(first);
+    return pageLabel(first) + u'–' + pageLabel(last);
+}
+
+void Document::buildText()
+{
+    qsizetype size = 0;
+    for (const Part &part : std::as_const(m_parts))
+        for (const Block &block : part.blocks)
+            size += block.text.size() + 1;
+    m_text.reserve(size);
+    for (Part &part : m_parts) {
+        for (Block &block : part.blocks) {
+            if (!m_text.isEmpty())
+                m_text += u'\n';
+            block.textStart = m_text.size();
+            m_text += block.text;
+        }
+    }
+}
+
+void Document::buildOutline()
+{
+    m_outline.clear();
+    for (int p = 0; p < m_parts.size(); ++p) {
+        const Part &part = m_parts.at(p);
+        OutlineNode root;
+        root.kind = part.kind == PartKind::Main ? OutlineNode::Kind::Part : OutlineNode::Kind::Commentary;
+        root.title = part.title;
+        root.part = p;
+        // Open sections, innermost last, with their levels; the part sits at level 0.
+        QList<std::pair<int, OutlineNode *>> open { { 0, &root } };
+        for (int b = 0; b < part.blocks.size(); ++b) {
+            const Block &block = part.blocks.at(b);
+            OutlineNode node;
+            node.part = p;
+            node.block = b;
+            node.title = block.title();
+            if (block.headingLevel > 0) {
+                node.kind = OutlineNode::Kind::Heading;
+                while (open.size() > 1 && open.last().first >= block.headingLevel)
+                    open.removeLast();
+                OutlineNode *parent = open.last().second;
+                node.depth = parent->depth + 1;
+                parent->children.append(node);
+                open.append({ block.headingLevel, &parent->children.last() });
+            } else if (block.kind == BlockKind::Item) {
+                node.kind = OutlineNode::Kind::Item;
+                OutlineNode *parent = open.last().second;
+                node.depth = parent->depth + 1;
+                parent->children.append(node);
+            }
+        }
+        m_outline.append(root);
+    }
+}
+
+static void appendOutline(QString &out, const OutlineNode &node)
+{
+    out += QString(node.depth * 2, u' ');
+    out += OutlineNode::kindName(node.kind);
+    out += u'\t';
+    out += node.title;
+    out += u'\n';
+    for (const OutlineNode &child : node.children)
+        appendOutline(out, child);
+}
+
+QString Document::outlineText() const
+{
+    QString out;
+    for (const OutlineNode &node : m_outline)
+        appendOutline(out, node);
+    return out;
+}
+
+Document::Position Document::blockAt(qsizetype textOffset) const
+{
+    if (textOffset < 0 || textOffset > m_text.size())
+        return {};
+    // Parts and blocks are in text order; find the last block starting at or before the offset.
+    Position found;
+    for (int p = 0; p < m_parts.size(); ++p) {
+        const QList<Block> &blocks = m_parts.at(p).blocks;
+        if (blocks.isEmpty() || blocks.first().textStart > textOffset)
+            break;
+        auto it = std::upper_bound(blocks.cbegin(), blocks.cend(), textOffset,
+            [](qsizetype off, const Block &b) { return off < b.textStart; });
+        found = { p, int(it - blocks.cbegin()) - 1 };
+    }
+    return found;
+}
+
+QStringList Document::sectionPathAt(qsizetype textOffset) const
+{
+    const Position pos = blockAt(textOffset);
+    if (pos.part < 0)
+        return {};
+    QStringList path { m_parts.at(pos.part).title };
+    QList<int> levels { 0 };
+    const QList<Block> &blocks = m_parts.at(pos.part).blocks;
+    for (int b = 0; b <= pos.block; ++b) {
+        const Block &block = blocks.at(b);
+        if (block.headingLevel <= 0)
+            continue;
+        while (levels.size() > 1 && levels.last() >= block.headingLevel) {
+            levels.removeLast();
+            path.removeLast();
+        }
+        levels.append(block.headingLevel);
+        path.append(block.title());
+    }
+    return path;
+}
+
+} // namespace Pizhu

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "textrepair.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Pizhu {
+
+enum class BlockKind { Heading, Paragraph, Item };
+enum class PartKind { Main, Commentary };
+
+// One run of a block's text that stands unchanged in the source: joining wrapped lines drops the
+// line breaks and indentation between runs, so a position inside a block maps back to the source
+// through these.
+struct Segment
+{
+    qsizetype textOffset = 0; // offset inside Block::text
+    qsizetype sourceOffset = 0; // offset inside Document::source()
+    qsizetype length = 0; // in the text
+    qsizetype sourceLength = 0; // in the source: differs only where a repair changed the length
+                                // (U+2E3A, one character, reads as "——", two)
+};
+
+// Where a page break falls inside a block: a paragraph cut by a page break is joined again, and
+// its text from textOffset on stood on page.
+struct PageBreak
+{
+    qsizetype textOffset = 0; // offset inside Block::text of the first character on the page
+    int page = 0; // ordinal page (1-based)
+};
+
+struct Block
+{
+    BlockKind kind = BlockKind::Paragraph;
+    // Outline level for a heading, or for a paragraph that opens with a run-in heading
+    // ("（一）指导思想。以习近平……"); 0 otherwise.
+    int headingLevel = 0;
+    // The first titleLength characters of text are the heading's or item's title: the whole
+    // text for a heading on its own line, up to the first 。 for a run-in heading or an item.
+    qsizetype titleLength = 0;
+    QString text; // the reflowed text: wrapped lines joined as a reader reads them
+    qsizetype textStart = 0; // offset of text inside Document::text()
+    qsizetype sourceStart = 0; // range of the block in Document::source()
+    qsizetype sourceEnd = 0;
+    QList<Segment> segments;
+    int page = 0; // ordinal page the block starts on (1-based); 0 if the file has none
+    QList<PageBreak> pageBreaks; // page breaks inside the block, in text order; mostly none
+
+    QString title() const { return text.left(titleLength); }
+    // The ordinal page the character at textOffset (inside text) stood on; 0 if the file has none.
+    int pageAt(qsizetype textOffset) const;
+    bool opensSection() const { return headingLevel > 0; }
+    qsizetype sourceOffsetAt(qsizetype textOffset) const;
+};
+
+struct Part
+{
+    PartKind kind = PartKind::Main;
+    QString title;
+    QList<Block> blocks;
+};
+
+// How the bytes were decoded; problems are counted, never fatal.
+struct DecodeInfo
+{
+    QByteArray encoding; // "UTF-8", "UTF-16LE", "GB18030", ...
+    bool hadBom = false;
+    qsizetype invalidSequences = 0; // replaced by U+FFFD
+    qsizetype crlfLines = 0;
+};
+
+struct OutlineNode
+{
+    enum class Kind { Part, Commentary, Heading, Item };
+    Kind kind = Kind::Heading;
+    QString title;
+    int part = 0; // index into Document::parts()
+    int block = -1; // index into Part::blocks, -1 for a part node
+    int depth = 0;
+    QList<OutlineNode> children;
+
+    static QString kindName(Kind kind);
+};
+
+// An imported document. Immutable once built: the importer makes it, everything else reads it.
+class Document
+{
+public:
+    Document() = default;
+    Document(QString source, QList<Part> parts, DecodeInfo decodeInfo, RepairCounts repairs = {},
+        QStringList pageLabels = {});
+
+    const QString &source() const { return m_source; }
+    // The canonical text: every block's text in order, blocks separated by '\n', parts too.
+    // Annotations anchor to offsets in this text; its hash identifies the document.
+    const QString &text() const { return m_text; }
+    const QList<Part> &parts() const { return m_parts; }
+    const DecodeInfo &decodeInfo() const { return m_decodeInfo; }
+    const RepairCounts &repairs() const { return m_repairs; }
+    // The block's text with the source's characters where repairs changed them ("show original").
+    QString originalText(const Block &block) const;
+    // How to name an ordinal page: its printed number where the file had one ("7"), else the ordinal.
+    QString pageLabel(int page) const;
+    int pageCount() const { return int(m_pageLabels.size()); }
+    // The ordinal page the character at offset of text() stood on, exactly: a block that runs over
+    // a page break knows where the break fell (Block::pageBreaks). The '\n' after a block counts as
+    // the block's last character. 0 when the document has no pages or offset is outside the text.
+    int pageAt(qsizetype textOffset) const;
+    // pageLabel(pageAt(textOffset)): "7", or empty when the document has no pages.
+    QString pageLabelAt(qsizetype textOffset) const { return pageLabel(pageAt(textOffset)); }
+    // The pages a range of text() stands on, as a reader cites them: "7", "7–8"; empty without pages.
+    QString pageRangeLabel(qsizetype start, qsizetype end) const;
+    QString title() const;
+    const QByteArray &hash() const { return m_hash; } // hex SHA-256 of text(), computed once
+
+    const QList<OutlineNode> &outline() const { return m_outline; }
+    // "part\ttitle" lines indented two spaces a level, as in outline.expected.
+    QString outlineText() const;
+
+    struct Position
+    {
+        int part = -1;
+        int block = -1;
+    };
+    // The block that holds offset of text(), or {-1,-1} outside any block.
+    Position blockAt(qsizetype textOffset) const;
+    // Titles from the part down to the innermost heading above offset of text().
+    QStringList sectionPathAt(qsizetype textOffset) const;
+
+    bool isEmpty() const { return m_parts.isEmpty(); }
+
+private:
+    void buildText();
+    void buildOutline();
+
+    QString m_source;
+    QString m_text;
+    QByteArray m_hash;
+    QList<Part> m_parts;
+    DecodeInfo m_decodeInfo;
+    RepairCounts m_repairs;
+    QStringList m_pageLabels;
+    QList<OutlineNode> m_outline;
+};
+
+} // namespace Pizhu

@@ -1,0 +1,61 @@
+#include "importer.h"
+
+#include "layoutanalyzer.h"
+#include "textdecoder.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+using ImportResult = Result<Document, ImportError>;
+
+ImportResult Importer::importFile(const QString &path, Format format) const
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return ImportResult::failure(ImportError::NotFound);
+    if (!info.isFile())
+        return ImportResult::failure(ImportError::NotAFile);
+    if (info.size() > MaxFileSize)
+        return ImportResult::failure(ImportError::TooLarge);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ImportResult::failure(ImportError::Unreadable);
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return ImportResult::failure(ImportError::Unreadable);
+    return importBytes(bytes, path, format);
+}
+
+ImportResult Importer::importBytes(const QByteArray &bytes, const QString &name, Format format) const
+{
+    if (bytes.size() > MaxFileSize)
+        return ImportResult::failure(ImportError::TooLarge);
+    auto decoded = TextDecoder::decode(bytes);
+    if (!decoded)
+        return ImportResult::failure(ImportError::Binary);
+    if (format == Format::Auto) {
+        const QString suffix = QFileInfo(name).suffix().toLower();
+        format = (suffix == u"md" || suffix == u"markdown") ? Format::Markdown : Format::PlainText;
+    }
+    DecodedText &text = decoded.value();
+    return LayoutAnalyzer(format == Format::Markdown, m_progress).analyze(std::move(text.text), text.info);
+}
+
+ImportResult Importer::importPages(const QStringList &pages) const
+{
+    // A form feed between pages is exactly what the layout analysis reads as a page boundary.
+    QString text = pages.join(u"\n\f"_s);
+    return LayoutAnalyzer(false, m_progress).analyze(std::move(text), DecodeInfo { "PDF", false, 0, 0 });
+}
+
+ImportResult Importer::importText(const QString &text, Format format) const
+{
+    return LayoutAnalyzer(format == Format::Markdown, m_progress)
+        .analyze(text, DecodeInfo { "UTF-16", false, 0, 0 });
+}
+
+} // namespace Pizhu

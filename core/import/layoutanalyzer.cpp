@@ -1,0 +1,599 @@
+#include "layoutanalyzer.h"
+
+#include "pagefurniture.h"
+
+#include <QRegularExpression>
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+namespace {
+
+constexpr int Window = 6; // lines either side when measuring the local wrap width
+constexpr int BlankWindow = 20; // lines either side when judging what blank lines mean
+constexpr double ShortLine
+    = 0.85; // without better evidence, a line under this share of the wrap width is short
+constexpr int FullWindow = 10; // lines either side when measuring how wide full lines are
+constexpr int MaxWrapWidth = 220; // nobody hard-wraps wider; past it lines are paragraphs
+constexpr int PartGapLines = 10; // a gap of this many blank lines separates articles
+constexpr int MinProseWidth = 40; // a line this wide that stops mid-sentence is prose, not a title
+
+bool isWide(char32_t cp)
+{
+    if (cp < 0x1100)
+        return false;
+    // The common CJK ranges without a property lookup: ideographs, CJK punctuation, full-width forms.
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303E) || (cp >= 0xFF01 && cp <= 0xFF60))
+        return true;
+    const int eaw = u_getIntPropertyValue(UChar32(cp), UCHAR_EAST_ASIAN_WIDTH);
+    return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH;
+}
+
+bool isCjk(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF)
+        || c.isSurrogate();
+}
+
+// Whether most lines of a run come close to its 80th-percentile width, as hard-wrapped lines do.
+bool looksWrapped(const QList<int> &values, int p80)
+{
+    const auto full = std::count_if(values.begin(), values.end(), [p80](int w) { return w * 4 >= p80 * 3; });
+    return p80 <= MaxWrapWidth && full * 2 >= values.size();
+}
+
+int percentile80(QList<int> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(qsizetype((values.size() - 1) * 0.8));
+}
+
+} // namespace
+
+LayoutAnalyzer::LayoutAnalyzer(bool markdown, Importer::Progress progress)
+    : m_markdown(markdown), m_progress(std::move(progress))
+{ }
+
+bool LayoutAnalyzer::isBlankChar(QChar c)
+{
+    // Zero-width spaces and BOMs stand alone on lines in text copied from the web; they are as
+    // blank as a space.
+    return c.isSpace() || c == u'\u200B' || c == u'\uFEFF' || c == u'\u200C' || c == u'\u200D'
+        || c == u'\u2060';
+}
+
+int LayoutAnalyzer::displayWidth(QStringView text)
+{
+    int width = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size()) {
+            width += isWide(QChar::surrogateToUcs4(c, text.at(i + 1))) ? 2 : 1;
+            ++i;
+        } else if (TextRepair::isLigature(c)) {
+            // Measured as the letters it is written out as: a line of "ﬁnancial" is as full as
+            // a line of "financial", and a ligature must not make a full line look short.
+            width += int(std::max<qsizetype>(1, TextRepair::ligatureLetters(c).size()));
+        } else {
+            width += isWide(c.unicode()) ? 2 : 1;
+        }
+    }
+    return width;
+}
+
+bool LayoutAnalyzer::reportProgress(double fraction) const
+{
+    return !m_progress || m_progress(fraction);
+}
+
+void LayoutAnalyzer::splitLines()
+{
+    const qsizetype n = m_text.size();
+    m_lines.reserve(m_text.count(u'\n') + 1);
+    qsizetype pos = 0;
+    int blanks = 0;
+    bool afterFormFeed = false;
+    while (pos < n) {
+        qsizetype end = m_text.indexOf(u'\n', pos);
+        if (end < 0)
+            end = n;
+        qsizetype s = pos, e = end;
+        while (s < e && isBlankChar(m_text.at(s))) {
+            afterFormFeed = afterFormFeed || m_text.at(s) == u'\f';
+            ++s;
+        }
+        while (e > s && isBlankChar(m_text.at(e - 1)))
+            --e;
+        if (s == e) {
+            ++blanks;
+        } else {
+            Line line;
+            line.start = s;
+            line.length = qint32(e - s);
+            line.indented = s > pos && !afterFormFeed;
+            line.afterFormFeed = afterFormFeed;
+            const QStringView text = QStringView(m_text).sliced(s, e - s);
+            line.pageMarker = PageFurniture::isPageNumberLine(text);
+            if (!m_lines.isEmpty())
+                m_lines.last().blanksAfter = blanks;
+            blanks = 0;
+            afterFormFeed = false;
+            line.width = displayWidth(text);
+            line.structure = HeadingRules::classify(text, m_markdown);
+            // A numbered line right after a long line that stops mid-sentence is that sentence
+            // wrapping onto a line that happens to start with a number, not a heading.
+            if (line.structure.kind == LineStructure::Kind::Heading && !m_markdown && !m_lines.isEmpty()
+                && blanks == 0) {
+                const Line &prev = m_lines.last();
+                if (!prev.endsSentence && !prev.pageMarker && prev.structure.kind == LineStructure::Kind::Text
+                    && prev.width >= MinProseWidth)
+                    line.structure = LineStructure();
+            }
+            line.endsSentence = HeadingRules::endsSentence(text);
+            m_lines.append(line);
+        }
+        pos = end + 1;
+    }
+}
+
+bool LayoutAnalyzer::continuesSentence(qsizetype j) const
+{
+    return j + 1 < m_lines.size() && !isStandaloneHeading(j) && !m_lines[j].endsSentence
+        && !isStructureStart(j + 1);
+}
+
+// How wide a full line is around line k: the narrowest line that certainly goes on (it stops
+// mid-sentence and is not a short title), less one CJK character for the line-breaking rules that
+// push a character to the next line. Each side is measured separately so that an article boundary
+// with a different wrap width does not mix the two. 0 when there is too little evidence.
+int LayoutAnalyzer::fullWidthAround(qsizetype k) const
+{
+    const qsizetype n = m_lines.size();
+    auto side = [&](qsizetype from, qsizetype to) {
+        int smallest = std::numeric_limits<int>::max(), count = 0;
+        for (qsizetype j = std::max<qsizetype>(from, 0); j <= std::min(to, n - 1); ++j) {
+            const Line &l = m_lines[j];
+            if (l.endsSentence || isStructureStart(j) || (j + 1 < n && isStructureStart(j + 1))
+                || l.width * 2 < m_wrapWidth[j])
+                continue;
+            ++count;
+            smallest = std::min(smallest, l.width);
+        }
+        return count >= 2 ? smallest - 2 : 0;
+    };
+    const int before = side(k - FullWindow, k - 1), after = side(k + 1, k + FullWindow);
+    if (before == 0 || after == 0)
+        return std::max(before, after);
+    return std::min(before, after);
+}
+
+void LayoutAnalyzer::measure()
+{
+    const qsizetype n = m_lines.size();
+    m_wrapWidth.resize(n);
+    m_wrapped.resize(n);
+    m_blankTrust.resize(n);
+    m_innerBlankRun.resize(n);
+
+    // Lines that stop mid-sentence show what stands inside a paragraph: if blank lines follow
+    // them too, blank lines say nothing about paragraphs. Prefix sums make every window O(1).
+    std::vector<qsizetype> continuingSum(size_t(n) + 1, 0), blankSum(size_t(n) + 1, 0);
+    std::vector<int> continuingRun(size_t(n), 0);
+    for (qsizetype j = 0; j < n; ++j) {
+        const bool c = continuesSentence(j);
+        continuingSum[j + 1] = continuingSum[j] + c;
+        blankSum[j + 1] = blankSum[j] + (c && m_lines[j].blanksAfter > 0);
+        continuingRun[j] = c ? m_lines[j].blanksAfter : 0;
+    }
+    const qsizetype continuing = continuingSum[n], continuingBlank = blankSum[n];
+    const bool trustedInFile = continuing == 0 || continuingBlank * 20 < continuing;
+    // With almost no evidence (a short note: a title and two paragraphs), a short line before a
+    // blank line is a title, as in most plain text.
+    m_littleEvidence = continuing < 3;
+
+    for (qsizetype k = 0; k < n; ++k) {
+        const qsizetype from = std::max<qsizetype>(0, k - Window), to = std::min(n - 1, k + Window);
+        int first = 0, second = 0;
+        for (qsizetype j = from; j <= to; ++j) {
+            if (isStandaloneHeading(j))
+                continue;
+            const int w = m_lines[j].width;
+            if (w > first) {
+                second = first;
+                first = w;
+            } else if (w > second)
+                second = w;
+        }
+        // The second widest line, so that one overlong line does not stretch the estimate.
+        const int wrap = second > 0 ? second : first;
+        m_wrapWidth[k] = wrap;
+        int full = 0, counted = 0;
+        for (qsizetype j = from; j <= to; ++j) {
+            if (isStandaloneHeading(j))
+                continue;
+            ++counted;
+            full += m_lines[j].width * 4 >= wrap * 3;
+        }
+        m_wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
+
+        const qsizetype bfrom = std::max<qsizetype>(0, k - BlankWindow),
+                        bto = std::min(n - 1, k + BlankWindow);
+        const qsizetype localContinuing = continuingSum[bto + 1] - continuingSum[bfrom];
+        const qsizetype localBlank = blankSum[bto + 1] - blankSum[bfrom];
+        const int innerRun
+            = *std::max_element(continuingRun.cbegin() + bfrom, continuingRun.cbegin() + bto + 1);
+        m_innerBlankRun[k] = innerRun;
+        // A blank line after a line that stops mid-sentence is a break only where the whole file
+        // uses blank lines that way: cutting a sentence in two is the worse mistake.
+        if (m_markdown || (trustedInFile && (localContinuing == 0 || localBlank * 3 < localContinuing)))
+            m_blankTrust[k] = BlankTrust::Always;
+        else if (localContinuing == 0 || localBlank * 3 < localContinuing)
+            m_blankTrust[k] = BlankTrust::AfterSentence;
+        else
+            m_blankTrust[k] = BlankTrust::Never;
+    }
+    m_fullWidth.resize(n);
+    for (qsizetype k = 0; k < n; ++k)
+        m_fullWidth[k] = m_wrapped[k] ? fullWidthAround(k) : 0;
+}
+
+bool LayoutAnalyzer::headingWraps(qsizetype k) const
+{
+    // A heading too long for one line goes on at the next when it fills its line and stops
+    // mid-sentence ("……更大激发市场活力和" / "社会创造力").
+    // The same holds for a heading whose first sentence happens to end exactly at the line's end:
+    // a full line is a run-in heading's first line, not a heading alone.
+    const Line &line = m_lines[k];
+    const bool goesOn = !line.endsSentence || content(k).endsWith(u'。');
+    return m_wrapped[k] && goesOn && m_fullWidth[k] > 0 && line.width >= m_fullWidth[k]
+        && line.blanksAfter == 0;
+}
+
+bool LayoutAnalyzer::isStandaloneHeading(qsizetype k) const
+{
+    const LineStructure &s = m_lines[k].structure;
+    return s.kind == LineStructure::Kind::Heading && !s.runIn;
+}
+
+bool LayoutAnalyzer::isStructureStart(qsizetype k) const
+{
+    return m_lines[k].structure.kind != LineStructure::Kind::Text;
+}
+
+bool LayoutAnalyzer::breaksAfter(qsizetype k) const
+{
+    if (k + 1 >= m_lines.size())
+        return true;
+    if (isStructureStart(k + 1))
+        return true;
+    if (isStandaloneHeading(k))
+        return !headingWraps(k);
+    const Line &line = m_lines[k];
+    const bool endsSentence = line.endsSentence;
+    // A full line that stops mid-sentence goes on, whatever blank line PDF extraction put after it.
+    const bool fullAndGoesOn
+        = !endsSentence && m_wrapped[k] && m_fullWidth[k] > 0 && line.width >= m_fullWidth[k];
+    if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::Always && !fullAndGoesOn)
+        return true;
+    if (line.blanksAfter > 0 && endsSentence && m_blankTrust[k] == BlankTrust::AfterSentence)
+        return true;
+    if (line.blanksAfter > 0 && m_littleEvidence && (endsSentence || line.width < MinProseWidth))
+        return true;
+    if (line.blanksAfter >= 2 && line.blanksAfter > m_innerBlankRun[k])
+        return true;
+    if (m_markdown)
+        return false;
+    if (!m_wrapped[k])
+        return endsSentence;
+    const int full = m_fullWidth[k] > 0 ? m_fullWidth[k] : int(ShortLine * m_wrapWidth[k]);
+    if (!endsSentence)
+        return false;
+    if (line.width < full)
+        return true;
+    // A full line that ends a sentence ends its paragraph too when the next line is indented the way
+    // a first line is: narrower than full lines by more than a character, though its text goes on.
+    const Line &next = m_lines[k + 1];
+    return m_fullWidth[k] > 0 && next.width < full - 2 && continuesSentence(k + 1) && next.blanksAfter == 0
+        && !hasHalfWidthText(k + 1);
+}
+
+bool LayoutAnalyzer::startsPart(qsizetype k) const
+{
+    const qsizetype n = m_lines.size();
+    if (k + 1 >= n)
+        return false;
+    if (m_lines[k].blanksAfter >= PartGapLines)
+        return true;
+    // Otherwise a change of layout: the wrap width changes, and the new article's first line is
+    // indented or its blank-line habit differs from the old one's.
+    constexpr qsizetype Side = 8;
+    if (k + 1 < Side || n - (k + 1) < Side)
+        return false;
+    QList<int> before, after;
+    int blankBefore = 0, blankAfter = 0, indentBefore = 0, indentAfter = 0;
+    for (qsizetype j = k + 1 - Side; j <= k; ++j) {
+        before.append(m_lines[j].width);
+        blankBefore += m_lines[j].blanksAfter > 0;
+        indentBefore += m_lines[j].indented;
+    }
+    for (qsizetype j = k + 1; j <= k + Side; ++j) {
+        after.append(m_lines[j].width);
+        blankAfter += j < k + Side && m_lines[j].blanksAfter > 0;
+        indentAfter += j > k + 1 && m_lines[j].indented;
+    }
+    const int wb = percentile80(before), wa = percentile80(after);
+    const bool widthChanges
+        = std::abs(wb - wa) * 4 >= std::max(wb, wa) && looksWrapped(before, wb) && looksWrapped(after, wa);
+    const bool indentOpens = m_lines[k + 1].indented && indentBefore <= 1 && indentAfter <= 1;
+    const bool blanksChange = std::abs(blankBefore * (Side - 1) - blankAfter * Side) * 2 >= Side * (Side - 1);
+    // Verse and block quotes are indented throughout: a passage inside the article, not a new one.
+    const bool indentedPassage = indentAfter * 2 >= Side;
+    return widthChanges && !indentedPassage && (indentOpens || blanksChange);
+}
+
+void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype sourceStart)
+{
+    // Repairs that change lengths, so each makes segments of its own:
+    // - U+2E3A and U+2E3B (two- and three-em dashes) are how PDF text layers write "——": a reader,
+    //   a search and the heading rules all expect the two dashes;
+    // - Latin ligatures (ﬁ ﬂ ﬃ) are how they write the letters a font drew as one glyph: a search
+    //   for "finance" must find "ﬁnance" (TextRepair::ligatureLetters says which, and why no others);
+    // - a justified line comes out of some PDFs letter-spaced ("去 年 终 端 消 费"): the spaces
+    //   between CJK characters are layout, not text.
+    const bool letterSpaced = isLetterSpaced(text);
+    qsizetype from = 0;
+    auto flush = [&](qsizetype to) {
+        if (to > from) {
+            block.segments.append({ block.text.size(), sourceStart + from, to - from, to - from });
+            block.text += text.sliced(from, to - from);
+        }
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'⸺' || c == u'⸻') {
+            flush(i);
+            const QStringView dashes = c == u'⸺' ? u"——" : u"———";
+            block.segments.append({ block.text.size(), sourceStart + i, dashes.size(), 1 });
+            block.text += dashes;
+            ++m_repairs.dashes;
+            from = i + 1;
+        } else if (TextRepair::isLigature(c)) {
+            const QString letters = TextRepair::ligatureLetters(c);
+            if (letters.isEmpty())
+                continue;
+            flush(i);
+            block.segments.append({ block.text.size(), sourceStart + i, letters.size(), 1 });
+            block.text += letters;
+            ++m_repairs.ligatures;
+            from = i + 1;
+        } else if (letterSpaced && c == u' ' && i > 0 && isCjk(text.at(i - 1))) {
+            qsizetype j = i;
+            while (j < text.size() && text.at(j) == u' ')
+                ++j;
+            if (j < text.size() && isCjk(text.at(j))) {
+                flush(i);
+                m_repairs.spaces += j - i;
+                from = j;
+            }
+            i = j - 1;
+        }
+    }
+    flush(text.size());
+}
+
+qsizetype LayoutAnalyzer::textOffsetOf(const Block &block, qsizetype sourceOffset)
+{
+    // The first segment that reaches past sourceOffset holds it, or follows the gap it fell in.
+    for (const Segment &seg : block.segments) {
+        if (sourceOffset >= seg.sourceOffset + seg.sourceLength)
+            continue;
+        if (sourceOffset <= seg.sourceOffset)
+            return seg.textOffset;
+        // Inside a segment: an unchanged run maps one for one; a repair is one source character.
+        return seg.textOffset + (seg.length == seg.sourceLength ? sourceOffset - seg.sourceOffset : 0);
+    }
+    return block.text.size();
+}
+
+bool LayoutAnalyzer::hasHalfWidthText(qsizetype k) const
+{
+    // Latin letters and digits are narrower in print than their display width says, so a line
+    // holding them may look short without being short.
+    const QStringView text = content(k);
+    return std::any_of(
+        text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x2000 && !c.isSpace(); });
+}
+
+bool LayoutAnalyzer::isLetterSpaced(QStringView text)
+{
+    int gaps = 0;
+    for (qsizetype i = 1; i + 1 < text.size(); ++i)
+        if (text.at(i) == u' ' && isCjk(text.at(i - 1)) && isCjk(text.at(i + 1)) && ++gaps >= 3)
+            return true;
+    return false;
+}
+
+bool LayoutAnalyzer::buildBlocks()
+{
+    const qsizetype n = m_lines.size();
+    Part part;
+    Block block;
+    bool open = false;
+    bool sawHeading = false;
+    auto closeBlock = [&] {
+        if (!open)
+            return;
+        if (block.segments.isEmpty()) {
+            // Only markup ("#" alone in Markdown): nothing for a reader to see.
+            block = Block();
+            open = false;
+            return;
+        }
+        if (block.kind == BlockKind::Heading && block.segments.size() > 1) {
+            // A heading that went on over its line: if a sentence ends inside, it was a run-in
+            // heading whose title did not fit on the first line.
+            const qsizetype stop = block.text.indexOf(u'。');
+            if (stop >= 0 && stop < block.text.size() - 1) {
+                block.kind = BlockKind::Paragraph;
+                block.titleLength = stop;
+            } else {
+                block.titleLength
+                    = block.text.size() - (block.text.endsWith(u'。') || block.text.endsWith(u'．'));
+            }
+        }
+        block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().length;
+        block.text.squeeze(); // appending line by line left up to twice the room needed
+        block.segments.squeeze();
+        part.blocks.append(std::move(block));
+        block = Block();
+        open = false;
+    };
+    auto closePart = [&] {
+        closeBlock();
+        if (part.blocks.isEmpty())
+            return;
+        m_parts.append(std::move(part));
+        part = Part();
+        part.kind = PartKind::Commentary; // every part after the first is an article that follows it
+        sawHeading = false;
+    };
+
+    for (qsizetype k = 0; k < n; ++k) {
+        if ((k & 0xFFFF) == 0 && !reportProgress(0.2 + 0.7 * double(k) / double(n)))
+            return false;
+        const Line &line = m_lines[k];
+        const QStringView text = content(k);
+        if (!open) {
+            const LineStructure &s = line.structure;
+            block.sourceStart = line.start;
+            block.page = line.page;
+            if (s.kind == LineStructure::Kind::Heading) {
+                block.kind = s.runIn ? BlockKind::Paragraph : BlockKind::Heading;
+                block.headingLevel = s.rank;
+                // A heading alone on its line is titled by the whole line, less a closing 。.
+                block.titleLength
+                    = s.runIn ? s.titleLength : line.length - (text.endsWith(u'。') || text.endsWith(u'．'));
+                sawHeading = true;
+            } else if (s.kind == LineStructure::Kind::Item && sawHeading) {
+                block.kind = BlockKind::Item;
+                block.titleLength = s.titleLength;
+            }
+            open = true;
+        } else {
+            // Join: nothing between CJK characters, one space between words, nothing after a
+            // hyphen that ends a line.
+            const QChar last = block.text.back();
+            const QChar next = text.front();
+            if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—')
+                block.text += u' ';
+            // A paragraph cut by a page break: the rest of it stood on the next page.
+            const int pageSoFar = block.pageBreaks.isEmpty() ? block.page : block.pageBreaks.last().page;
+            if (line.page != pageSoFar)
+                block.pageBreaks.append({ block.text.size(), line.page });
+        }
+        const bool firstLine = block.segments.isEmpty();
+        // Markdown's "## " is markup, not text the reader sees.
+        qsizetype skip = 0;
+        if (m_markdown && line.structure.rank > HeadingRules::RankMarkdownBase) {
+            skip = line.structure.markerLength;
+            while (skip < text.size() && text.at(skip).isSpace())
+                ++skip;
+            block.titleLength = text.size() - skip;
+        }
+        appendRepaired(block, text.sliced(skip), line.start + skip);
+        // The title was measured on the line as extracted; repairs that changed lengths on the way
+        // (a leading U+2E3A that became "——", a ligature, closed-up letter-spacing) move its end.
+        if (firstLine && block.titleLength > 0)
+            block.titleLength = textOffsetOf(block, line.start + skip + block.titleLength);
+        if (breaksAfter(k)) {
+            if (startsPart(k)) {
+                closePart();
+            } else {
+                closeBlock();
+            }
+        }
+    }
+    closePart();
+    return true;
+}
+
+void LayoutAnalyzer::renumberLevels()
+{
+    QList<int> ranks;
+    for (const Part &part : std::as_const(m_parts))
+        for (const Block &block : part.blocks)
+            if (block.headingLevel > 0 && !ranks.contains(block.headingLevel))
+                ranks.append(block.headingLevel);
+    std::sort(ranks.begin(), ranks.end());
+    for (Part &part : m_parts)
+        for (Block &block : part.blocks)
+            if (block.headingLevel > 0)
+                block.headingLevel = int(ranks.indexOf(block.headingLevel)) + 1;
+}
+
+QString LayoutAnalyzer::partTitle(const Part &part) const
+{
+    if (part.blocks.isEmpty())
+        return {};
+    const Block &first = part.blocks.first();
+    const QString &text = first.text;
+    // A news dateline ("新华社北京2月6日电") that names a document in 《》 takes the document's name.
+    static const QRegularExpression dateline(u"^\\S{0,16}?\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*电"_s);
+    static const QRegularExpression named(u"《([^》]{1,60})》"_s);
+    if (dateline.match(text).hasMatch()) {
+        const auto m = named.match(text);
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    // A short first line that does not end a sentence is a title line.
+    if (first.kind == BlockKind::Heading || (text.size() <= 40 && !HeadingRules::endsSentence(text)))
+        return text;
+    qsizetype end = text.size();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'。' || c == u'！' || c == u'？' || c == u'；'
+            || ((c == u'.' || c == u'!' || c == u'?') && (i + 1 == text.size() || text.at(i + 1) == u' '))) {
+            end = i;
+            break;
+        }
+    }
+    return text.left(std::min<qsizetype>(end, 40));
+}
+
+Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const DecodeInfo &info)
+{
+    m_source = std::move(source);
+    // Line analysis reads the repaired text, so that a heading written with radicals (⼀、) is
+    // still a heading; the Document keeps the source as it was for exact anchors and "show original".
+    m_text = m_source;
+    if (std::any_of(m_source.cbegin(), m_source.cend(), TextRepair::isRadical))
+        m_repairs.radicals = TextRepair::repairRadicals(m_text);
+    if (!reportProgress(0.0))
+        return Result<Document, ImportError>::failure(ImportError::Cancelled);
+    splitLines();
+    m_pageLabels = PageFurniture::strip(m_lines, m_text, m_repairs);
+    if (m_lines.isEmpty())
+        return Result<Document, ImportError>::failure(ImportError::Empty);
+    measure();
+    if (!reportProgress(0.2))
+        return Result<Document, ImportError>::failure(ImportError::Cancelled);
+    if (!buildBlocks() || !reportProgress(0.9))
+        return Result<Document, ImportError>::failure(ImportError::Cancelled);
+    renumberLevels();
+    for (Part &part : m_parts)
+        part.title = partTitle(part);
+    m_text = QString();
+    return Document(std::move(m_source), std::move(m_parts), info, m_repairs, std::move(m_pageLabels));
+}
+
+} // namespace Pizhu

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "document.h"
+#include "headingrules.h"
+#include "importer.h"
+#include "result.h"
+#include "sourceline.h"
+#include "textrepair.h"
+
+#include <QList>
+#include <QString>
+
+namespace Pizhu {
+
+// Rebuilds a document's structure from the layout of its lines. Blank lines are not trusted
+// where they also stand inside paragraphs; instead a line ends its paragraph when it is clearly
+// shorter than the local wrap width and ends a sentence, or when the next line opens a heading or
+// an item. Where the layout cannot decide, lines are joined: a merged paragraph is a smaller harm
+// than a sentence cut in two.
+class LayoutAnalyzer
+{
+public:
+    LayoutAnalyzer(bool markdown, Importer::Progress progress);
+
+    Result<Document, ImportError> analyze(QString source, const DecodeInfo &info);
+
+    // Display columns: East Asian wide and full-width characters count two.
+    static int displayWidth(QStringView text);
+    static bool isBlankChar(QChar c);
+
+private:
+    using Line = SourceLine;
+
+    void splitLines();
+    void measure();
+    bool breaksAfter(qsizetype k) const;
+    bool startsPart(qsizetype k) const; // a new part starts at line k + 1
+    bool buildBlocks(); // false if cancelled
+    void renumberLevels();
+    void appendRepaired(Block &block, QStringView text, qsizetype sourceStart);
+    static bool isLetterSpaced(QStringView text);
+    // Where sourceOffset (in the range the block's segments cover so far) landed in block.text.
+    static qsizetype textOffsetOf(const Block &block, qsizetype sourceOffset);
+    bool hasHalfWidthText(qsizetype k) const;
+    QString partTitle(const Part &part) const;
+    QStringView content(qsizetype k) const
+    {
+        return QStringView(m_text).sliced(m_lines[k].start, m_lines[k].length);
+    }
+    bool isStandaloneHeading(qsizetype k) const;
+    bool isStructureStart(qsizetype k) const;
+    bool continuesSentence(qsizetype k) const;
+    int fullWidthAround(qsizetype k) const;
+    bool headingWraps(qsizetype k) const; // line k stops mid-sentence and the text goes on
+    bool reportProgress(double fraction) const;
+
+    bool m_markdown;
+    Importer::Progress m_progress;
+    QString m_source; // as decoded: what the Document keeps
+    QString m_text; // the same with radicals repaired, one unit for one: what is analysed
+    QList<Line> m_lines; // non-blank lines only
+    QList<int> m_wrapWidth; // local wrap width at each line
+    QList<int> m_fullWidth; // the width a full line has around each line (0: unknown)
+    QList<bool> m_wrapped; // whether the region around each line is hard-wrapped
+    // What a blank line after a line means here: always a paragraph break, a break only after a
+    // sentence end, or nothing (blank lines stand between wrapped lines too).
+    enum class BlankTrust { Always, AfterSentence, Never };
+    QList<BlankTrust> m_blankTrust;
+    QList<int> m_innerBlankRun;
+    bool m_littleEvidence = false; // hardly any line stops mid-sentence: too little to judge blank lines by
+                                   // // the blank run that usually stands inside a paragraph here
+    QList<Part> m_parts;
+    RepairCounts m_repairs;
+    QStringList m_pageLabels;
+};
+
+} // namespace Pizhu

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "headingrules.h"
+
+#include <QtGlobal>
+
+namespace Pizhu {
+
+// One non-blank line of a source file as the importer sees it. Small on purpose: the importer
+// keeps one for every line of a file that may hold 50 MB.
+struct SourceLine
+{
+    qsizetype start = 0; // content, trimmed of white space, in the source
+    qint32 length = 0; // files are at most Importer::MaxFileSize, so lines fit
+    qint32 width = 0; // display columns
+    qint32 blanksAfter = 0; // blank lines between this and the next non-blank line
+    qint32 page = 0; // ordinal page the line stands on; 0 when the file has no pages
+    bool indented = false;
+    bool pageMarker = false; // a page number alone on its line
+    bool afterFormFeed = false;
+    bool endsSentence = false;
+    LineStructure structure;
+};
+
+} // namespace Pizhu

@@ -1,0 +1,250 @@
+#include "textdecoder.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucsdet.h>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+namespace {
+
+struct CountingContext
+{
+    qsizetype invalid = 0;
+};
+
+// ICU calls this for every byte sequence it cannot convert: count it, then substitute U+FFFD.
+void countingSubstitute(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
+    int32_t length, UConverterCallbackReason reason, UErrorCode *status)
+{
+    if (reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR || reason == UCNV_UNASSIGNED) {
+        ++static_cast<CountingContext *>(const_cast<void *>(context))->invalid;
+        *status = U_ZERO_ERROR;
+        const UChar replacement = 0xFFFD;
+        ucnv_cbToUWriteUChars(args, &replacement, 1, 0, status);
+        return;
+    }
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, status);
+}
+
+struct ConverterCloser
+{
+    void operator()(UConverter *c) const { ucnv_close(c); }
+};
+
+// Converts with ICU, counting the sequences that had to be replaced. False if ICU does not know
+// the charset.
+bool convert(const char *charset, const char *data, qsizetype size, QString &out, qsizetype &invalid)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(charset, &status));
+    if (U_FAILURE(status))
+        return false;
+    CountingContext context;
+    ucnv_setToUCallBack(conv.get(), countingSubstitute, &context, nullptr, nullptr, &status);
+    if (U_FAILURE(status))
+        return false;
+    // Every encoding we accept needs at most one UTF-16 unit per input byte, plus room for flush.
+    out.resize(size + 16);
+    UChar *target = reinterpret_cast<UChar *>(out.data());
+    UChar *const targetBegin = target;
+    UChar *const targetEnd = target + out.size();
+    const char *source = data;
+    ucnv_toUnicode(conv.get(), &target, targetEnd, &source, data + size, nullptr, true, &status);
+    if (U_FAILURE(status))
+        return false;
+    out.resize(target - targetBegin);
+    out.squeeze(); // the buffer was sized for the worst case
+    invalid = context.invalid;
+    return true;
+}
+
+bool isValidUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int extra;
+        char32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            cp = c & 0x07;
+        } else
+            return false;
+        if (end - p <= extra)
+            return false;
+        for (int i = 1; i <= extra; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+        if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))
+            || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        p += extra + 1;
+    }
+    return true;
+}
+
+// UTF-16 without a BOM: in text that is mostly ASCII or CJK, one byte of each pair is NUL far
+// more often than the other.
+const char *guessUtf16(const QByteArray &bytes)
+{
+    const qsizetype n = std::min<qsizetype>(bytes.size() & ~qsizetype(1), 64 * 1024);
+    if (n < 4)
+        return nullptr;
+    qsizetype evenNul = 0, oddNul = 0;
+    for (qsizetype i = 0; i < n; i += 2) {
+        evenNul += bytes.at(i) == 0;
+        oddNul += bytes.at(i + 1) == 0;
+    }
+    const qsizetype pairs = n / 2;
+    if (oddNul > pairs / 3 && evenNul < pairs / 20)
+        return "UTF-16LE";
+    if (evenNul > pairs / 3 && oddNul < pairs / 20)
+        return "UTF-16BE";
+    return nullptr;
+}
+
+QString detectCharset(const QByteArray &bytes)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector *det = ucsdet_open(&status);
+    if (U_FAILURE(status))
+        return {};
+    // Detection needs only a sample; a whole 50 MB file would cost time and say nothing more.
+    const int32_t sample = int32_t(std::min<qsizetype>(bytes.size(), 256 * 1024));
+    ucsdet_setText(det, bytes.constData(), sample, &status);
+    QString best;
+    int32_t count = 0;
+    const UCharsetMatch **matches = ucsdet_detectAll(det, &count, &status);
+    for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
+        const QString name = QString::fromLatin1(ucsdet_getName(matches[i], &status));
+        const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
+        // Mostly UTF-8 with a few bad bytes: ICU ranks UTF-8 above GB18030, and reading it as
+        // GB18030 would garble every character rather than replace the few bad ones.
+        if (name == u"UTF-8")
+            break;
+        // ICU reports GB18030 for GB2312 and GBK text as well; it is a superset of both.
+        if (name == u"GB18030" && confidence >= 10) {
+            best = name;
+            break;
+        }
+        if ((name.startsWith(u"UTF-16") || name.startsWith(u"UTF-32")) && confidence >= 60) {
+            best = name;
+            break;
+        }
+    }
+    ucsdet_close(det);
+    return best;
+}
+
+void normaliseLineEnds(QString &text, DecodeInfo &info)
+{
+    if (!text.contains(u'\r'))
+        return;
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\r') {
+            ++info.crlfLines;
+            if (i + 1 < n && text.at(i + 1) == u'\n')
+                ++i;
+            out += u'\n';
+        } else {
+            out += c;
+        }
+    }
+    text = std::move(out);
+}
+
+} // namespace
+
+bool TextDecoder::looksBinary(const QByteArray &bytes)
+{
+    const qsizetype n = std::min<qsizetype>(bytes.size(), 64 * 1024);
+    qsizetype control = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(bytes.at(i));
+        if (c == 0)
+            return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B)
+            ++control;
+    }
+    return n > 0 && control * 10 > n; // over a tenth control characters
+}
+
+Result<DecodedText, DecodeError> TextDecoder::decode(const QByteArray &bytes)
+{
+    DecodedText result;
+    const char *charset = nullptr;
+    qsizetype skip = 0;
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        charset = "UTF-8";
+        skip = 3;
+    } else if (bytes.startsWith("\xFF\xFE")) {
+        charset = "UTF-16LE";
+        skip = 2;
+    } else if (bytes.startsWith("\xFE\xFF")) {
+        charset = "UTF-16BE";
+        skip = 2;
+    }
+    result.info.hadBom = charset != nullptr;
+
+    QByteArray detected;
+    bool validUtf8 = false;
+    if (!charset) {
+        charset = guessUtf16(bytes);
+        if (!charset) {
+            if (looksBinary(bytes))
+                return Result<DecodedText, DecodeError>::failure(DecodeError::Binary);
+            if (isValidUtf8(bytes)) {
+                charset = "UTF-8";
+                validUtf8 = true;
+            } else {
+                detected = detectCharset(bytes).toLatin1();
+                charset = detected.isEmpty() ? "UTF-8" : detected.constData();
+            }
+        }
+    }
+
+    qsizetype invalid = 0;
+    if (validUtf8) {
+        // Valid UTF-8, the common case: Qt's converter is several times faster than a generic one.
+        result.text = QString::fromUtf8(bytes.constData() + skip, bytes.size() - skip);
+        result.text.squeeze(); // sized for one UTF-16 unit a byte; CJK text needs a third of that
+    } else if (!convert(charset, bytes.constData() + skip, bytes.size() - skip, result.text, invalid)) {
+        charset = "UTF-8";
+        convert(charset, bytes.constData() + skip, bytes.size() - skip, result.text, invalid);
+    }
+    result.info.encoding = charset;
+    result.info.invalidSequences = invalid;
+    // Decoded UTF-16 with NULs in it is still binary (an image saved with a UTF-16 BOM, say).
+    if (result.info.hadBom || std::string_view(charset).starts_with("UTF-16")) {
+        qsizetype nul = result.text.count(QChar(0));
+        if (nul > 0)
+            return Result<DecodedText, DecodeError>::failure(DecodeError::Binary);
+    }
+    normaliseLineEnds(result.text, result.info);
+    return result;
+}
+
+} // namespace Pizhu

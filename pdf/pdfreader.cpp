@@ -1,0 +1,107 @@
+#include "pdfreader.h"
+
+#include "pdfplugin.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLibrary>
+#include <QLoggingCategory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+namespace {
+
+Q_LOGGING_CATEGORY(pdfLog, "pizhu.pdf")
+
+QString executableDir()
+{
+    if (QCoreApplication::instance())
+        return QCoreApplication::applicationDirPath();
+    return QFileInfo(QFileInfo(u"/proc/self/exe"_s).canonicalFilePath()).path();
+}
+
+// The first PDF maps the module; nothing unloads it, so every later one only finds it again in
+// QLibrary's table. A failure is not remembered: installing the plugin mends the running session.
+PdfPlugin::ReadPagesV1 loadPlugin()
+{
+    const QString path = PdfReader::pluginPath();
+    QLibrary library(path);
+    QString why;
+    // Asked first, because QLibrary's own message for a missing file names the last of the variants
+    // it tried ("lib" prefixes, hardware-capability directories), not the file that is missing.
+    if (!QFileInfo(path).isFile()) {
+        why = u"no file at %1"_s.arg(path);
+    } else if (!library.load()) {
+        why = library.errorString();
+    } else {
+        const auto readPages
+            = reinterpret_cast<PdfPlugin::ReadPagesV1>(library.resolve(PdfPlugin::ReadPagesV1Symbol));
+        if (readPages)
+            return readPages;
+        why = u"%1 has no %2 (the plugin of another version of Pizhu?)"_s.arg(
+            path, QLatin1StringView(PdfPlugin::ReadPagesV1Symbol));
+    }
+    // PdfError has no room for the reason ("libpoppler-qt6.so.3: cannot open shared object file"),
+    // and whoever mends the installation needs it.
+    qCWarning(pdfLog).noquote() << "cannot load the PDF plugin:" << why;
+    return nullptr;
+}
+
+PdfError toPdfError(PdfPlugin::Status status)
+{
+    switch (status) {
+    case PdfPlugin::Status::Ok: // not an error; readPages never asks
+    case PdfPlugin::Status::Damaged:
+        return PdfError::Damaged;
+    case PdfPlugin::Status::NotPdf:
+        return PdfError::NotPdf;
+    case PdfPlugin::Status::Encrypted:
+        return PdfError::Encrypted;
+    case PdfPlugin::Status::WrongPassword:
+        return PdfError::WrongPassword;
+    case PdfPlugin::Status::NoText:
+        return PdfError::NoText;
+    }
+    return PdfError::Damaged; // a status this build does not know: a plugin that breaks its contract
+}
+
+} // namespace
+
+bool PdfReader::looksLikePdf(const QByteArray &head)
+{
+    return head.left(1024).contains("%PDF-");
+}
+
+QString PdfReader::pluginPath()
+{
+    const QString override = qEnvironmentVariable("PIZHU_PDF_PLUGIN");
+    if (!override.isEmpty())
+        return override;
+    return QDir::cleanPath(
+        executableDir() + u'/' + QStringLiteral(PIZHU_PDF_PLUGIN_RELATIVE_DIR "/" PIZHU_PDF_PLUGIN_FILE));
+}
+
+Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QByteArray &password)
+{
+    using R = Result<QStringList, PdfError>;
+    // Checked here rather than in the plugin, so that a file that is no PDF never loads it.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !looksLikePdf(file.read(1024)))
+        return R::failure(PdfError::NotPdf);
+    file.close();
+
+    const PdfPlugin::ReadPagesV1 readPages = loadPlugin();
+    if (!readPages)
+        return R::failure(PdfError::NoPdfSupport);
+    QStringList pages;
+    const PdfPlugin::Status status = readPages(path, password, &pages);
+    if (status != PdfPlugin::Status::Ok)
+        return R::failure(toPdfError(status));
+    return pages;
+}
+
+} // namespace Pizhu

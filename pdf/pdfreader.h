@@ -1,0 +1,33 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace Pizhu {
+
+enum class PdfError { NotPdf, Damaged, Encrypted, WrongPassword, NoText, NoPdfSupport };
+
+// Reads the text of a PDF page by page, in reading order; the text then goes through the same
+// importer as any other (Importer::importPages), with page boundaries known exactly rather than
+// guessed. Poppler itself sits in a plugin, libpizhu_pdf.so (pdf/plugin/), loaded on the first PDF
+// read: a session that opens no PDF never maps it and the sixteen libraries it needs, and this
+// class needs nothing but QtCore.
+class PdfReader
+{
+public:
+    static bool looksLikePdf(const QByteArray &head); // "%PDF-" within the first kilobyte
+    // NotPdf also when the file cannot be opened (or went while it was read): the caller then reads
+    // it through the importer, which says why. Encrypted: locked and no password given;
+    // WrongPassword: locked and the password given opens it neither as owner nor as user.
+    // NoPdfSupport: a PDF, but the plugin is missing or cannot be loaded (a file that is no PDF
+    // never needs it).
+    static Result<QStringList, PdfError> readPages(const QString &path, const QByteArray &password = {});
+    // Where readPages looks for the plugin: $PIZHU_PDF_PLUGIN when set, otherwise the place the
+    // build puts it relative to the running executable (LIBDIR/pizhu once installed).
+    static QString pluginPath();
+};
+
+} // namespace Pizhu

@@ -1,0 +1,44 @@
+#include "pdfplugin.h"
+
+#include <poppler-qt6.h>
+
+#include <QFileInfo>
+
+using Pizhu::PdfPlugin::Status;
+
+Status pizhu_pdf_read_pages_v1(const QString &path, const QByteArray &password, QStringList *pages)
+{
+    // Poppler prints its complaints ("Incorrect password", "May not be a PDF file") on standard
+    // error; the caller says what went wrong in its own words, once.
+    static const bool quiet = [] {
+        Poppler::setDebugErrorFunction([](const QString &, const QVariant &) {}, QVariant());
+        return true;
+    }();
+    Q_UNUSED(quiet);
+
+    // The same password is tried as the owner's and as the user's: the reader knows one of them. A
+    // PDF encrypted with an empty user password (an owner password only, to restrict printing or
+    // copying) opens without one, as in every PDF viewer.
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(path, password, password);
+    if (!doc) // gone since PdfReader looked into it: not damaged, and the caller says what it is now
+        return QFileInfo(path).isFile() ? Status::Damaged : Status::NotPdf;
+    if (doc->isLocked())
+        return password.isEmpty() ? Status::Encrypted : Status::WrongPassword;
+
+    QStringList texts;
+    bool anyText = false;
+    for (int i = 0; i < doc->numPages(); ++i) {
+        std::unique_ptr<Poppler::Page> page = doc->page(i);
+        QString text = page ? page->text(QRectF()) : QString();
+        // The importer reads page boundaries from form feeds, so the text must not hold its own.
+        text.replace(u'\f', u'\n');
+        anyText = anyText || !text.trimmed().isEmpty();
+        texts.append(text);
+    }
+    if (texts.isEmpty())
+        return Status::Damaged;
+    if (!anyText)
+        return Status::NoText;
+    *pages = std::move(texts);
+    return Status::Ok;
+}

@@ -1,0 +1,600 @@
+#include "mainwindow.h"
+
+#include "filepreview.h"
+#include "outlinemodel.h"
+#include "documentloader.h"
+#include "documentview.h"
+#include "filewatchactions.h"
+#include "findactions.h"
+#include "notesexportactions.h"
+#include "originaltextactions.h"
+#include "readingstyle.h"
+#include "recentfiles.h"
+#include "targetsactions.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Pizhu {
+
+namespace {
+
+QString positionKey(const QByteArray &hash, const QString &pane)
+{
+    return u"positions/%1/%2"_s.arg(QString::fromLatin1(hash), pane);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QSettings *settings, QWidget *parent)
+    : QMainWindow(parent),
+      m_settings(settings),
+      m_loader(new DocumentLoader(this)),
+      m_outlineModel(new OutlineModel(nullptr, this)),
+      m_style(new ReadingStyle(settings, this))
+{
+    setObjectName(u"MainWindow"_s);
+    setAcceptDrops(true);
+    setWindowTitle(tr("Pizhu"));
+    createWidgets();
+    createMenus();
+    createStatusBar();
+    new FindActions(this); // owned by the window; reach it with findChild<FindActions *>()
+    new FileWatchActions(this);
+    new TargetsActions(this);
+    new NotesExportActions(this);
+    new OriginalTextActions(this);
+
+    connect(m_loader, &DocumentLoader::started, this, [this] { setLoadingUi(true); });
+    connect(
+        m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
+    connect(m_loader, &DocumentLoader::loaded, this, &MainWindow::showLoaded);
+    connect(m_loader, &DocumentLoader::failed, this, &MainWindow::showLoadError);
+    connect(m_loader, &DocumentLoader::cancelled, this, [this] {
+        endPreview();
+        setLoadingUi(false);
+        statusBar()->showMessage(tr("Opening cancelled."), 3000);
+    });
+    connect(m_style, &ReadingStyle::fontChanged, this, &MainWindow::applyStyle);
+    connect(m_style, &ReadingStyle::lineSpacingChanged, this, &MainWindow::applyStyle);
+    restoreWindowState();
+}
+
+MainWindow::~MainWindow()
+{
+    // QApplication announces focus changes while ~QWidget deletes the panes, after this part of
+    // the object is gone: stop listening first.
+    QObject::disconnect(qApp, nullptr, this, nullptr);
+    // The same for the panes and docks: they still emit (a scroll position, a focus change)
+    // while ~QWidget deletes them, and their lambdas call into this window.
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        QObject::disconnect(child, nullptr, this, nullptr);
+}
+
+QString MainWindow::bundledDocumentPath()
+{
+    return u":/pizhu/default.txt"_s;
+}
+
+void MainWindow::createWidgets()
+{
+    m_outlineView = new QTreeView;
+    m_outlineView->setObjectName(u"outline"_s);
+    m_outlineView->setModel(m_outlineModel);
+    m_outlineView->setHeaderHidden(true);
+    m_outlineView->setUniformRowHeights(true);
+    m_outlineView->setTextElideMode(Qt::ElideRight);
+    m_outlineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_outlineView->setAccessibleName(tr("Outline"));
+    connect(m_outlineView, &QTreeView::clicked, this, &MainWindow::activateOutlineIndex);
+    connect(m_outlineView, &QTreeView::activated, this, &MainWindow::activateOutlineIndex);
+
+    m_mainView = new DocumentView;
+    m_mainView->setObjectName(u"mainView"_s);
+    m_mainView->setAccessibleName(tr("Document"));
+    m_commentaryView = new DocumentView;
+    m_commentaryView->setObjectName(u"commentaryView"_s);
+    m_commentaryView->setAccessibleName(tr("Commentary"));
+    m_activeView = m_mainView;
+    for (DocumentView *view : { m_mainView, m_commentaryView })
+        connect(view, &DocumentView::topOffsetChanged, this,
+            [this, view](qsizetype offset) { onTopOffsetChanged(view, offset); });
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now == m_mainView || now == m_commentaryView)
+            m_activeView = static_cast<DocumentView *>(now);
+    });
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(u"splitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_outlineView);
+    m_centre = new QStackedWidget;
+    m_centre->addWidget(m_mainView);
+    m_splitter->addWidget(m_centre);
+    m_splitter->addWidget(m_commentaryView);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setSizes({ 280, 620, 500 });
+    setCentralWidget(m_splitter);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = m_menus[int(Menu::File)] = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+        const QString dir = m_settings->value(u"lastDirectory"_s).toString();
+        const QString filter
+            = tr("Documents (*.txt *.md *.markdown *.pdf);;Text and Markdown (*.txt *.md *.markdown);;"
+                 "PDF files (*.pdf);;All files (*)");
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Document"), dir, filter);
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    m_recentFiles = new RecentFiles(m_settings, recent, this);
+    connect(m_recentFiles, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    file->addAction(tr("Open &Bundled Document"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this,
+        &MainWindow::openBundledDocument);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = m_menus[int(Menu::Edit)] = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [this] { activeView()->copy(); });
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] { activeView()->selectAll(); });
+
+    QMenu *view = m_menus[int(Menu::View)] = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { setZoom(zoom() + 1); });
+    zoomIn->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn });
+    view->addAction(
+        tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), this, [this] { setZoom(zoom() - 1); });
+    view->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { setZoom(0); });
+    view->addAction(
+        tr("&Font…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::chooseFont);
+    QMenu *spacing = view->addMenu(tr("&Line Spacing"));
+    auto *spacingGroup = new QActionGroup(spacing);
+    for (int percent : { 100, 130, 160, 200 }) {
+        QAction *a = spacing->addAction(
+            tr("%1%").arg(percent), m_style, [this, percent] { m_style->setLineSpacing(percent); });
+        a->setCheckable(true);
+        a->setChecked(percent == m_style->lineSpacing());
+        spacingGroup->addAction(a);
+    }
+    view->addSeparator();
+    auto addToggle = [&](const QString &text, int key, const QString &name) {
+        QAction *a = view->addAction(
+            text, QKeySequence(Qt::CTRL | Qt::ALT | key), this, &MainWindow::updatePaneVisibility);
+        a->setObjectName(name);
+        a->setCheckable(true);
+        a->setChecked(m_settings->value(u"view/"_s + name, true).toBool());
+        return a;
+    };
+    m_showOutline = addToggle(tr("Show &Outline"), Qt::Key_1, u"showOutline"_s);
+    m_showMain = addToggle(tr("Show &Document"), Qt::Key_2, u"showMain"_s);
+    m_showCommentary = addToggle(tr("Show &Commentary"), Qt::Key_3, u"showCommentary"_s);
+    view->addSeparator(); // docks added later put their toggles below
+
+    QMenu *go = m_menus[int(Menu::Go)] = menuBar()->addMenu(tr("&Go"));
+    go->addAction(
+        tr("&Next Section"), QKeySequence(Qt::ALT | Qt::Key_Down), this, [this] { goToSection(true); });
+    go->addAction(
+        tr("&Previous Section"), QKeySequence(Qt::ALT | Qt::Key_Up), this, [this] { goToSection(false); });
+    go->addAction(tr("Back to &Top"), QKeySequence(Qt::ALT | Qt::Key_Home), this, &MainWindow::goToTop);
+    go->addSeparator();
+    go->addAction(tr("&Outline"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
+        m_showOutline->setChecked(true);
+        updatePaneVisibility();
+        m_outlineView->setFocus();
+    });
+
+    QMenu *help = m_menus[int(Menu::Help)] = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pizhu"), QKeySequence::HelpContents, this, &MainWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_sectionLabel = new QLabel;
+    m_sectionLabel->setObjectName(u"sectionPath"_s);
+    m_sectionLabel->setTextFormat(Qt::PlainText); // titles come from the document
+    m_sectionLabel->setMinimumWidth(1);
+    m_percentLabel = new QLabel;
+    m_percentLabel->setObjectName(u"readingProgress"_s);
+    m_loadBar = new QProgressBar;
+    m_loadBar->setObjectName(u"loadProgress"_s);
+    m_loadBar->setRange(0, 100);
+    m_loadBar->setMaximumWidth(200);
+    m_cancelButton = new QToolButton;
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop opening the file (Esc)"));
+    m_cancelButton->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(m_cancelButton, &QToolButton::clicked, this, &MainWindow::cancelLoading);
+    statusBar()->addWidget(m_sectionLabel, 1);
+    statusBar()->addPermanentWidget(m_loadBar);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_percentLabel);
+    setLoadingUi(false);
+}
+
+QMenu *MainWindow::menu(Menu which) const
+{
+    return m_menus[int(which)];
+}
+
+QAction *MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area)
+{
+    // A dock added after the window restored its layout takes its remembered place; a new one
+    // goes to area and is shown, since children added to a visible window stay hidden.
+    if (!restoreDockWidget(dock)) {
+        addDockWidget(area, dock);
+        dock->show();
+    }
+    QAction *toggle = dock->toggleViewAction();
+    menu(Menu::View)->addAction(toggle);
+    return toggle;
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void MainWindow::cancelLoading()
+{
+    m_loader->cancel();
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    m_loader->load(path, m_mainView->style());
+    showPreview(path);
+}
+
+void MainWindow::showPreview(const QString &path)
+{
+    // Below this a whole file is read and rendered in a few hundred milliseconds, less than it
+    // takes to notice the preview come and go.
+    constexpr qint64 PreviewAbove = 4 * 1024 * 1024;
+    if (QFileInfo(path).size() <= PreviewAbove)
+        return;
+    // Reading and rendering the opening takes a few milliseconds here, while the worker reads the
+    // whole file.
+    const std::optional<Document> opening = importFilePreview(path);
+    if (!opening || opening->parts().isEmpty() || !m_loader->isLoading())
+        return;
+    if (!m_previewView) { // only large files need it
+        m_previewView = new DocumentView;
+        m_previewView->setObjectName(u"previewView"_s);
+        m_previewView->setAccessibleName(tr("Document (opening)"));
+        m_centre->addWidget(m_previewView);
+    }
+    m_previewView->setReadingFont(m_style->font());
+    m_previewView->setLineSpacing(m_style->lineSpacing());
+    m_previewView->setContent(PaneContent::build(*opening, 0, 0, m_mainView->style()));
+    m_centre->setCurrentWidget(m_previewView);
+    m_centre->setVisible(true);
+    // The outline and the commentary still show the current document: keep them out of the way.
+    m_outlineView->setEnabled(false);
+    m_commentaryView->setVisible(false);
+    emit previewShown();
+}
+
+bool MainWindow::isPreviewing() const
+{
+    return m_previewView && m_centre->currentWidget() == m_previewView;
+}
+
+void MainWindow::endPreview()
+{
+    if (!isPreviewing())
+        return;
+    m_centre->setCurrentWidget(m_mainView);
+    m_previewView->setContent(nullptr);
+    m_outlineView->setEnabled(true);
+    updatePaneVisibility();
+}
+
+void MainWindow::openFileNow(const QString &path)
+{
+    constexpr qint64 SmallFile = 1024 * 1024;
+    const QFileInfo info(path);
+    if (info.isFile() && info.size() <= SmallFile)
+        m_loader->loadNow(path, m_mainView->style());
+    else
+        openFile(path);
+}
+
+void MainWindow::openBundledDocument()
+{
+    openFile(bundledDocumentPath());
+}
+
+void MainWindow::setLoadingUi(bool loading)
+{
+    m_loadBar->setValue(0);
+    m_loadBar->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    m_cancelButton->setEnabled(loading);
+    if (loading)
+        statusBar()->showMessage(tr("Opening…"));
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
+{
+    endPreview();
+    setLoadingUi(false);
+    saveReadingPosition();
+    // The model and the views point into the Document: detach them before it goes.
+    m_outlineModel->setDocument(nullptr);
+    m_document = loaded->document;
+    m_path = loaded->path;
+    m_hash = loaded->hash;
+    // The panes take their widths before the texts go in, so that each is laid out once, at the
+    // width it is shown at: a text set into a pane still at its old width, or hidden, is laid out
+    // there first and again when the pane is resized.
+    setPaneVisibility(loaded->commentary && !loaded->commentary->isEmpty());
+    m_splitter->refresh();
+    m_mainView->setContent(std::move(loaded->main));
+    m_commentaryView->setContent(std::move(loaded->commentary));
+    m_outlineModel->setDocument(m_document.get());
+    m_outlineView->expandToDepth(0);
+    applyStyle();
+    updatePaneVisibility();
+
+    const QString title = m_document->title().isEmpty() ? QFileInfo(m_path).fileName() : m_document->title();
+    setWindowTitle(tr("%1 — Pizhu").arg(title));
+    if (m_path != bundledDocumentPath()) {
+        m_recentFiles->add(m_path);
+        m_settings->setValue(u"lastDirectory"_s, QFileInfo(m_path).absolutePath());
+    }
+    m_activeView = m_mainView;
+    restoreReadingPosition();
+    followOffset(m_mainView->topOffset());
+    emit documentChanged();
+}
+
+void MainWindow::showLoadError(const QString &path, const LoadFailure &failure)
+{
+    endPreview();
+    setLoadingUi(false);
+    const QString message = DocumentLoader::describe(failure);
+    if (failure.import == ImportError::NotFound && !failure.pdf)
+        m_recentFiles->remove(path);
+    // Window-modal but not blocking: the event loop keeps running, and nothing waits on it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open File"),
+        tr("Pizhu cannot open “%1”.").arg(QDir::toNativeSeparators(path)), QMessageBox::Ok, this);
+    box->setObjectName(u"loadErrorDialog"_s);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit loadFailed(path, message);
+}
+
+DocumentView *MainWindow::viewForOffset(qsizetype offset) const
+{
+    for (DocumentView *view : { m_mainView, m_commentaryView })
+        if (view->containsOffset(offset))
+            return view;
+    return nullptr;
+}
+
+DocumentView *MainWindow::activeView() const
+{
+    return m_activeView ? m_activeView.data() : m_mainView;
+}
+
+void MainWindow::showOffset(qsizetype offset, qsizetype length)
+{
+    DocumentView *view = viewForOffset(offset);
+    if (!view)
+        return;
+    if (!view->isVisible()) {
+        (view == m_mainView ? m_showMain : m_showCommentary)->setChecked(true);
+        updatePaneVisibility();
+    }
+    m_activeView = view;
+    m_following = true;
+    view->scrollToOffset(offset);
+    m_following = false;
+    followOffset(offset);
+    view->flashRange(offset, offset + std::max<qsizetype>(length, 1));
+}
+
+void MainWindow::activateOutlineIndex(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const qsizetype offset = index.data(OutlineModel::TextOffsetRole).toLongLong();
+    const qsizetype length = index.data().toString().size();
+    showOffset(offset, length);
+}
+
+void MainWindow::onTopOffsetChanged(DocumentView *view, qsizetype offset)
+{
+    if (m_following || offset < 0 || !view->isVisible())
+        return;
+    m_activeView = view;
+    followOffset(offset);
+}
+
+void MainWindow::followOffset(qsizetype offset)
+{
+    const QModelIndex index = m_outlineModel->indexForOffset(offset);
+    if (index.isValid() && m_outlineView->currentIndex() != index) {
+        m_outlineView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        m_outlineView->scrollTo(index);
+    }
+    QStringList path;
+    for (QModelIndex i = index; i.isValid(); i = i.parent())
+        path.prepend(i.data().toString());
+    m_sectionLabel->setText(path.join(u" › "_s));
+    const DocumentView *view = activeView();
+    const qsizetype span = std::max<qsizetype>(1, view->textEnd() - view->textStart());
+    const int percent = int(std::clamp<qsizetype>((offset - view->textStart()) * 100 / span, 0, 100));
+    // A document with pages (a PDF) also says which page the reader is on.
+    const QString page = view->pageLabelAt(offset);
+    m_percentLabel->setText(
+        page.isEmpty() ? tr("%1%").arg(percent) : tr("p. %1 · %2%").arg(page).arg(percent));
+}
+
+void MainWindow::goToSection(bool forward)
+{
+    DocumentView *view = activeView();
+    const qsizetype top = view->topOffset();
+    const QModelIndex index
+        = forward ? m_outlineModel->sectionAfter(top) : m_outlineModel->sectionBefore(top);
+    if (index.isValid())
+        activateOutlineIndex(index);
+}
+
+void MainWindow::goToTop()
+{
+    DocumentView *view = activeView();
+    if (view->hasContent())
+        showOffset(view->textStart());
+}
+
+int MainWindow::zoom() const
+{
+    return m_style->zoom();
+}
+
+void MainWindow::setZoom(int steps)
+{
+    m_style->setZoom(steps);
+}
+
+void MainWindow::applyStyle()
+{
+    const QFont font = m_style->font();
+    for (DocumentView *view : { m_mainView, m_commentaryView }) {
+        view->setReadingFont(font);
+        view->setLineSpacing(m_style->lineSpacing());
+    }
+}
+
+void MainWindow::chooseFont()
+{
+    bool ok = false;
+    const QFont chosen = QFontDialog::getFont(&ok, m_style->font(), this, tr("Reading Font"));
+    if (ok)
+        m_style->setBaseFont(chosen.family(), chosen.pointSize());
+}
+
+void MainWindow::updatePaneVisibility()
+{
+    setPaneVisibility(m_commentaryView->hasContent());
+}
+
+void MainWindow::setPaneVisibility(bool hasCommentary)
+{
+    m_outlineView->setVisible(m_showOutline->isChecked());
+    m_centre->setVisible(m_showMain->isChecked());
+    m_showCommentary->setEnabled(hasCommentary);
+    m_commentaryView->setVisible(hasCommentary && m_showCommentary->isChecked());
+}
+
+void MainWindow::saveReadingPosition() const
+{
+    if (!m_document)
+        return;
+    m_settings->setValue(positionKey(m_hash, u"main"_s), m_mainView->topOffset());
+    if (m_commentaryView->hasContent())
+        m_settings->setValue(positionKey(m_hash, u"commentary"_s), m_commentaryView->topOffset());
+}
+
+void MainWindow::restoreReadingPosition()
+{
+    for (auto [view, pane] :
+        { std::pair { m_mainView, u"main"_s }, std::pair { m_commentaryView, u"commentary"_s } }) {
+        const QVariant saved = m_settings->value(positionKey(m_hash, pane));
+        if (saved.isValid() && view->containsOffset(saved.toLongLong()))
+            view->scrollToOffset(saved.toLongLong());
+    }
+}
+
+void MainWindow::restoreWindowState()
+{
+    if (!restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray()))
+        resize(1400, 900); // the first start; the window manager keeps it on the screen
+    restoreState(m_settings->value(u"window/state"_s).toByteArray());
+    const QByteArray splitter = m_settings->value(u"window/splitter"_s).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    applyStyle();
+    updatePaneVisibility();
+}
+
+void MainWindow::saveWindowState() const
+{
+    m_settings->setValue(u"window/geometry"_s, saveGeometry());
+    m_settings->setValue(u"window/state"_s, saveState());
+    m_settings->setValue(u"window/splitter"_s, m_splitter->saveState());
+    for (const QAction *toggle : { m_showOutline, m_showMain, m_showCommentary })
+        m_settings->setValue(u"view/"_s + toggle->objectName(), toggle->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_loader->cancel();
+    saveReadingPosition();
+    saveWindowState();
+    m_settings->sync();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
+}
+
+void MainWindow::showAbout()
+{
+    // Not QMessageBox::about(), which blocks: the event loop (and a test) carries on behind it.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Pizhu"),
+        tr("<h3>Pizhu %1</h3><p>Close reading and annotation of long documents.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(PIZHU_VERSION), QString::fromLatin1(qVersion())),
+        QMessageBox::Ok, this);
+    box->setObjectName(u"aboutDialog"_s);
+    box->setIconPixmap(windowIcon().pixmap(64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace Pizhu

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "document.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QToolButton;
+class QTreeView;
+
+namespace Pizhu {
+
+class DocumentLoader;
+class DocumentView;
+class OutlineModel;
+class ReadingStyle;
+class RecentFiles;
+struct LoadFailure;
+struct LoadedDocument;
+
+// The reading window: outline on the left, the main part in the centre, the commentary on the
+// right. It lays out widgets and connects them; importing and rendering live in DocumentLoader,
+// offset mapping in DocumentView, the outline in OutlineModel.
+//
+// Later features plug in through addDock(), the menus, document() and the two views.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Menu { File, Edit, View, Go, Help };
+
+    // settings is the application's settings object; it must outlive the window.
+    explicit MainWindow(QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts opening a file in the background; the current document stays until it succeeds.
+    void openFile(const QString &path);
+    // Opens a small file before returning (larger ones still load in the background): for the
+    // first document at start-up, so that the window's first paint already shows the text.
+    void openFileNow(const QString &path);
+    // The document bundled with the application (a Qt resource).
+    void openBundledDocument();
+    static QString bundledDocumentPath();
+
+    const Document *document() const { return m_document.get(); }
+    std::shared_ptr<const Document> sharedDocument() const { return m_document; }
+    QString documentPath() const { return m_path; }
+    bool isLoading() const;
+    void cancelLoading();
+
+    DocumentView *mainView() const { return m_mainView; }
+    DocumentView *commentaryView() const { return m_commentaryView; }
+    // The opening of a large file being loaded, shown in place of the main pane meanwhile.
+    // Null until a large file was first opened (showPreview).
+    DocumentView *previewView() const { return m_previewView; }
+    bool isPreviewing() const;
+    // The pane that shows offset of Document::text(), or null.
+    DocumentView *viewForOffset(qsizetype offset) const;
+    // The pane the reader last scrolled or focused.
+    DocumentView *activeView() const;
+    QTreeView *outlineView() const { return m_outlineView; }
+    OutlineModel *outlineModel() const { return m_outlineModel; }
+    QMenu *menu(Menu which) const;
+
+    // Adds a dock (give it an objectName so its place is remembered) and a View menu toggle.
+    QAction *addDock(QDockWidget *dock, Qt::DockWidgetArea area);
+
+    // Scrolls the pane holding offset so that its line is at the top and briefly marks it.
+    void showOffset(qsizetype offset, qsizetype length = 0);
+
+    int zoom() const;
+    void setZoom(int steps);
+
+signals:
+    void documentChanged();
+    // The opening of a file being loaded is on screen (large files only); documentChanged follows.
+    void previewShown();
+    void loadFailed(const QString &path, const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createWidgets();
+    void createMenus();
+    void createStatusBar();
+    void restoreWindowState();
+    void saveWindowState() const;
+    void saveReadingPosition() const;
+    void restoreReadingPosition();
+    void showLoaded(const std::shared_ptr<LoadedDocument> &loaded);
+    void showLoadError(const QString &path, const LoadFailure &failure);
+    void showPreview(const QString &path);
+    void endPreview();
+    void setLoadingUi(bool loading);
+    void onTopOffsetChanged(DocumentView *view, qsizetype offset);
+    void followOffset(qsizetype offset);
+    void activateOutlineIndex(const QModelIndex &index);
+    void goToSection(bool forward);
+    void goToTop();
+    void chooseFont();
+    void applyStyle();
+    void updatePaneVisibility();
+    void setPaneVisibility(bool hasCommentary);
+    void showAbout();
+
+    QSettings *m_settings;
+    DocumentLoader *m_loader = nullptr;
+    OutlineModel *m_outlineModel = nullptr;
+    ReadingStyle *m_style = nullptr;
+    RecentFiles *m_recentFiles = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTreeView *m_outlineView = nullptr;
+    DocumentView *m_mainView = nullptr;
+    DocumentView *m_commentaryView = nullptr;
+    // While a large file loads, the centre shows the opening of the new file in m_previewView, a
+    // plain view that no highlighting, search or outline is attached to; the current document
+    // stays in m_mainView behind it until the new one is ready, or comes back if the load fails.
+    QStackedWidget *m_centre = nullptr;
+    DocumentView *m_previewView = nullptr;
+    QPointer<DocumentView> m_activeView;
+    QLabel *m_sectionLabel = nullptr;
+    QLabel *m_percentLabel = nullptr;
+    QProgressBar *m_loadBar = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QMenu *m_menus[5] = {};
+    QAction *m_showOutline = nullptr;
+    QAction *m_showMain = nullptr;
+    QAction *m_showCommentary = nullptr;
+
+    std::shared_ptr<const Document> m_document;
+    QString m_path;
+    QByteArray m_hash;
+    bool m_following = false; // set while a jump scrolls a pane, so the outline keeps the target
+};
+
+} // namespace Pizhu
