@@ -62,7 +62,7 @@ private:
 void BenchSearch::initTestCase()
 {
     const QString fixtures = QStringLiteral(PIZHU_FIXTURES_DIR);
-    QStringList files { fixtures + u"/seed/quality-outline-and-commentary.txt"_s };
+    QStringList files { QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt") };
     for (const QFileInfo &info :
         QDir(fixtures + u"/public"_s).entryInfoList({ u"*.txt"_s }, QDir::Files, QDir::Name))
         files << info.absoluteFilePath();

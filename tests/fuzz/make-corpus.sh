@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a fuzzer's seed corpus in OUTDIR.
-#   fuzz_importer: slices of the bundled document and the shared fixtures (libFuzzer works best on
+#   fuzz_importer: slices of the bundled document and the public fixtures in tests/data (libFuzzer works best on
 #     small inputs), the same text in the other encodings and line endings the decoder must tell
 #     apart, and a few hand-made edge cases.
 #   fuzz_notesjson: Web Annotation JSON in each shape the parser accepts, quoting the fuzzer's
@@ -38,8 +38,9 @@ if [ "$fuzzer" = fuzz_notesjson ]; then
 fi
 
 sources=("$root/resources/quality-outline-and-commentary.txt")
-for f in "$root"/../shared/fixtures/public/*.txt "$root"/../shared/fixtures/seed/*.txt; do
-    [ -f "$f" ] && sources+=("$f")
+for f in "$root"/tests/data/fixtures/public/*.txt; do
+    [ -f "$f" ] || { echo "make-corpus.sh: no fixture $f" >&2; exit 1; }
+    sources+=("$f")
 done
 
 n=0
