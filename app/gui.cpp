@@ -1,8 +1,8 @@
 #include "gui.h"
 
-#include "annotationactions.h"
 #include "documentview.h"
 #include "mainwindow.h"
+#include "windowassembly.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -148,8 +148,8 @@ int runGui(int &argc, char **argv)
     preferSimplifiedChineseFace();
 
     QSettings settings;
-    MainWindow window(&settings);
-    AnnotationActions::install(&window, options.db);
+    const AssembledWindow assembled = assembleWindow(&settings, options.db);
+    MainWindow &window = *assembled.window;
     // A fixed size makes screenshots reproducible and the start-up benchmark fair.
     if (!options.screenshot.isEmpty() || options.reportFirstPaint)
         window.resize(1400, 900);

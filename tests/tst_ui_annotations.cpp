@@ -1,14 +1,15 @@
 #include "anchoring.h"
-#include "annotationlistmodel.h"
-#include "annotationstore.h"
 #include "annotationactions.h"
 #include "annotationcontroller.h"
+#include "annotationlistmodel.h"
 #include "annotationpainter.h"
 #include "annotationpalette.h"
 #include "annotationsdock.h"
+#include "annotationstore.h"
 #include "documentview.h"
 #include "mainwindow.h"
 #include "selectionbar.h"
+#include "windowfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -113,10 +114,9 @@ void TestUiAnnotations::init()
 
 void TestUiAnnotations::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_settings.get());
-    m_actions = AnnotationActions::install(m_window.get(), m_db);
-    m_window->resize(1400, 900);
-    m_window->show();
+    AssembledWindow parts = WindowFixture::shownAssembledWindow(m_settings.get(), m_db);
+    m_window = std::move(parts.window);
+    m_actions = parts.annotations;
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
     m_window->openBundledDocument();

@@ -1,10 +1,10 @@
 // The open file removed, changed or replaced behind the window's back: the document stays readable
 // and annotatable, and the bar above the panes says what happened, with Reload when there is a
 // newer file to read.
-#include "annotationlistmodel.h"
-#include "annotationstore.h"
 #include "annotationactions.h"
 #include "annotationcontroller.h"
+#include "annotationlistmodel.h"
+#include "annotationstore.h"
 #include "documentview.h"
 #include "filewatchactions.h"
 #include "mainwindow.h"
@@ -72,12 +72,14 @@ private slots:
 
 private:
     void openAndWait(const QString &path);
-    FileWatchActions *watch() const { return m_window->findChild<FileWatchActions *>(); }
+    FileWatchActions *watch() const { return m_watch; }
 
     QTemporaryDir m_dir;
     QString m_file;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
+    FileWatchActions *m_watch = nullptr;
+    AnnotationActions *m_annotations = nullptr; // on a database of the test's own
 };
 
 void TestUiFileWatch::initTestCase()
@@ -89,12 +91,16 @@ void TestUiFileWatch::initTestCase()
 
 void TestUiFileWatch::init()
 {
-    m_settings = WindowFixture::settingsForCurrentTest(m_dir);
-    m_window = WindowFixture::shownWindow(m_settings.get());
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(watch());
     // Each test has a folder of its own, so that one test's files never wake another's watcher.
     const QString name = QString::fromLatin1(QTest::currentTestFunction());
+    m_settings = WindowFixture::settingsForCurrentTest(m_dir);
+    const QString db = m_dir.filePath(name + u".sqlite"_s);
+    QFile::remove(db);
+    AssembledWindow parts = WindowFixture::shownAssembledWindow(m_settings.get(), db);
+    m_window = std::move(parts.window);
+    m_watch = parts.fileWatch;
+    m_annotations = parts.annotations;
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(QDir(m_dir.path()).mkpath(name));
     m_file = m_dir.filePath(name + u"/政策.txt"_s);
     QVERIFY(writeFile(m_file, Version1));
@@ -124,10 +130,8 @@ void TestUiFileWatch::bundledDocumentIsNotWatched()
 
 void TestUiFileWatch::removedFileKeepsTextAndHighlightingAndSaysSo()
 {
-    const QString db = m_dir.filePath(u"removed.sqlite"_s);
-    AnnotationActions *annotations = AnnotationActions::install(m_window.get(), db);
     openAndWait(m_file);
-    AnnotationController *controller = annotations->controller();
+    AnnotationController *controller = m_annotations->controller();
     QVERIFY(controller->store());
     const QString text = m_window->document()->text();
 
@@ -161,10 +165,8 @@ void TestUiFileWatch::removedFileKeepsTextAndHighlightingAndSaysSo()
 
 void TestUiFileWatch::changedFileOffersReloadAndReloadShowsNewText()
 {
-    const QString db = m_dir.filePath(u"changed.sqlite"_s);
-    AnnotationActions *annotations = AnnotationActions::install(m_window.get(), db);
     openAndWait(m_file);
-    AnnotationController *controller = annotations->controller();
+    AnnotationController *controller = m_annotations->controller();
     const qsizetype at = m_window->document()->text().indexOf(u"建设质量强国"_s);
     QVERIFY(!controller->highlight(at, at + 6, AnnotationColor::Green).isNull());
 

@@ -1,17 +1,18 @@
 // Searching the notes of every document: the Search Notes dock, going to a hit (in the open
 // document or another one), and the Annotations panel's filter through the store's FTS5 index.
 #include "anchoring.h"
-#include "annotationlistmodel.h"
-#include "annotationstore.h"
-#include "importer.h"
-#include "notesearchmodel.h"
 #include "annotationactions.h"
 #include "annotationcontroller.h"
+#include "annotationlistmodel.h"
 #include "annotationsdock.h"
+#include "annotationstore.h"
 #include "documentview.h"
+#include "importer.h"
 #include "mainwindow.h"
+#include "notesearchmodel.h"
 #include "notessearchactions.h"
 #include "notessearchdock.h"
+#include "windowfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -105,7 +106,7 @@ private:
     // Types query into the dock's field and waits for the debounced search to show count hits.
     void search(const QString &query);
     AnnotationStore *store() const { return m_actions->controller()->store(); }
-    NotesSearchDock *dock() const { return m_actions->notesSearch()->dock(); }
+    NotesSearchDock *dock() const { return m_notesSearch->dock(); }
 
     QTemporaryDir m_dir;
     QString m_first; // 甲: open in the window at the start of every test
@@ -113,6 +114,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
     AnnotationActions *m_actions = nullptr;
+    NotesSearchActions *m_notesSearch = nullptr;
 };
 
 void TestUiNotesSearch::initTestCase()
@@ -138,10 +140,10 @@ void TestUiNotesSearch::init()
 
 void TestUiNotesSearch::openWindow(const QString &db)
 {
-    m_window = std::make_unique<MainWindow>(m_settings.get());
-    m_actions = AnnotationActions::install(m_window.get(), db);
-    m_window->resize(1400, 900);
-    m_window->show();
+    AssembledWindow parts = WindowFixture::shownAssembledWindow(m_settings.get(), db);
+    m_window = std::move(parts.window);
+    m_actions = parts.annotations;
+    m_notesSearch = parts.notesSearch;
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     openAndWait(m_first);
 }
@@ -192,7 +194,7 @@ void TestUiNotesSearch::search(const QString &query)
 
 void TestUiNotesSearch::searchNotesActionShowsTheDockAndFocusesTheField()
 {
-    QAction *action = m_actions->notesSearch()->searchAction();
+    QAction *action = m_notesSearch->searchAction();
     QVERIFY(m_window->menu(MainWindow::Menu::Edit)->actions().contains(action));
     QVERIFY(!action->shortcut().isEmpty());
     // A shortcut two actions share fires neither.
@@ -303,7 +305,7 @@ void TestUiNotesSearch::activatingAHitInTheOpenDocumentScrollsAndSelectsIt()
     pane->scrollToOffset(pane->textStart());
     QTRY_VERIFY(pane->topOffset() < a->anchor.start - 1000);
 
-    m_actions->notesSearch()->searchAction()->trigger();
+    m_notesSearch->searchAction()->trigger();
     search(u"末尾的"_s);
     QCOMPARE(dock()->model()->rowCount(), 1);
     QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
@@ -410,7 +412,7 @@ void TestUiNotesSearch::withoutDatabaseTheDockSaysWhyAndIsDisabled()
     m_window.reset();
     openWindow(u"/proc/pizhu-cannot-be-here/annotations.sqlite"_s);
     QVERIFY(!store());
-    m_actions->notesSearch()->searchAction()->trigger();
+    m_notesSearch->searchAction()->trigger();
     QTRY_VERIFY(dock()->isVisible());
     QVERIFY(!dock()->field()->isEnabled());
     QVERIFY(!dock()->view()->isEnabled());
@@ -431,7 +433,7 @@ void TestUiNotesSearch::dockLeftOpenIsOpenInTheNextWindow()
 {
     QVERIFY(m_window->menu(MainWindow::Menu::View)->actions().contains(dock()->toggleViewAction()));
     QVERIFY(!dock()->isVisible());
-    m_actions->notesSearch()->searchAction()->trigger();
+    m_notesSearch->searchAction()->trigger();
     QTRY_VERIFY(dock()->isVisible());
     const Qt::DockWidgetArea area = m_window->dockWidgetArea(dock());
     QCOMPARE(area, Qt::BottomDockWidgetArea);

@@ -1,16 +1,20 @@
 // The finished widgets as the main window wires them: find, targets, export, PDF.
-#include "annotationstore.h"
-#include "targetmodel.h"
 #include "annotationactions.h"
 #include "annotationcontroller.h"
+#include "annotationsdock.h"
+#include "annotationstore.h"
+#include "documentsession.h"
 #include "documentview.h"
 #include "findactions.h"
 #include "findbar.h"
 #include "mainwindow.h"
 #include "notesexportactions.h"
+#include "notessearchactions.h"
+#include "notessearchdock.h"
 #include "originaltextactions.h"
 #include "searchresultsdock.h"
 #include "searchsession.h"
+#include "targetmodel.h"
 #include "targetsactions.h"
 #include "targetsdock.h"
 #include "windowfixture.h"
@@ -18,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -85,16 +90,20 @@ private slots:
     void pdfOpensInTheWindow();
     void pdfWithoutTextIsReportedAsSuch();
     void showOriginalTextUndoesRepairsAndTheStatusBarCountsThem();
+    void docksStartHiddenAndComeBackAsTheWindowLeftThem();
+    void featuresReachTheDocumentThroughTheSession();
 
 private:
+    // The window as the application assembles it, on db, with the bundled document open.
+    void openWindow(const QString &db);
     void openAndWait(const QString &path);
-    // Installs highlighting and notes as the application does, on a database of this test's own.
-    AnnotationActions *installAnnotations();
-    MainWindow *window() const { return m_window.get(); }
+    // Highlighting and notes, on the database of this test's own.
+    AnnotationActions *annotations() const { return m_parts.annotations; }
+    MainWindow *window() const { return m_parts.window.get(); }
 
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    AssembledWindow m_parts;
 };
 
 void TestUiWiring::initTestCase()
@@ -106,34 +115,31 @@ void TestUiWiring::initTestCase()
 
 void TestUiWiring::init()
 {
+    const QString db = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
+    QFile::remove(db);
+    openWindow(db);
+}
+
+void TestUiWiring::openWindow(const QString &db)
+{
     m_settings = WindowFixture::settingsForCurrentTest(m_dir);
-    m_window = WindowFixture::shownWindow(m_settings.get());
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_parts = WindowFixture::shownAssembledWindow(m_settings.get(), db);
+    QVERIFY(QTest::qWaitForWindowExposed(window()));
     openAndWait(MainWindow::bundledDocumentPath());
 }
 
 void TestUiWiring::cleanup()
 {
-    m_window.reset();
+    m_parts = {};
     m_settings.reset();
 }
 
 void TestUiWiring::openAndWait(const QString &path)
 {
-    QSignalSpy changed(m_window.get(), &MainWindow::documentChanged);
-    m_window->openFile(path);
+    QSignalSpy changed(window(), &MainWindow::documentChanged);
+    window()->openFile(path);
     QVERIFY(changed.wait(20000));
     QCoreApplication::processEvents();
-}
-
-AnnotationActions *TestUiWiring::installAnnotations()
-{
-    const QString db = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
-    QFile::remove(db);
-    AnnotationActions *actions = AnnotationActions::install(m_window.get(), db);
-    // The controller takes the document on the next documentChanged: open it again.
-    openAndWait(MainWindow::bundledDocumentPath());
-    return actions;
 }
 
 void TestUiWiring::ctrlFFindsInTheFocusedPaneAndF3Scrolls()
@@ -261,7 +267,7 @@ void TestUiWiring::workForClosedPanelsWaitsUntilTheyAreOpened()
 
 void TestUiWiring::targetsHighlightButtonHighlightsThroughTheController()
 {
-    AnnotationActions *annotations = installAnnotations();
+    AnnotationActions *annotations = this->annotations();
     QVERIFY(annotations->controller()->store());
     TargetsDock *dock = window()->findChild<TargetsActions *>()->dock();
     dock->toggleViewAction()->trigger();
@@ -300,7 +306,7 @@ QStringList highlightTwoRuns(MainWindow *window, AnnotationController *controlle
 
 void TestUiWiring::copyNotesAsMarkdownQuotesEveryHighlight()
 {
-    AnnotationActions *annotations = installAnnotations();
+    AnnotationActions *annotations = this->annotations();
     const QStringList quotes = highlightTwoRuns(window(), annotations->controller());
     QCOMPARE(quotes.size(), 2);
     auto *notes = window()->findChild<NotesExportActions *>();
@@ -316,7 +322,7 @@ void TestUiWiring::copyNotesAsMarkdownQuotesEveryHighlight()
 
 void TestUiWiring::exportWritesMarkdownOrJsonByTheFileName()
 {
-    AnnotationActions *annotations = installAnnotations();
+    AnnotationActions *annotations = this->annotations();
     QCOMPARE(highlightTwoRuns(window(), annotations->controller()).size(), 2);
     auto *notes = window()->findChild<NotesExportActions *>();
     QVERIFY(window()->menu(MainWindow::Menu::File)->actions().contains(notes->exportAction()));
@@ -342,7 +348,6 @@ void TestUiWiring::exportWritesMarkdownOrJsonByTheFileName()
 
 void TestUiWiring::exportWithoutNotesSaysThereIsNothingToExport()
 {
-    installAnnotations();
     auto *notes = window()->findChild<NotesExportActions *>();
     QGuiApplication::clipboard()->setText(u"before"_s);
     QVERIFY(!notes->copyMarkdown());
@@ -354,9 +359,10 @@ void TestUiWiring::exportWithoutNotesSaysThereIsNothingToExport()
     QVERIFY(!QFile::exists(path)); // said, not written as an empty file
     QVERIFY(window()->statusBar()->currentMessage().contains(u"no notes to export"_s));
 
-    // Without the annotations feature at all, the window still says why.
+    // Without a database, the window still says why: a folder cannot be opened as one.
     cleanup();
-    init();
+    openWindow(m_dir.path());
+    QVERIFY(!annotations()->controller()->store());
     QVERIFY(!window()->findChild<NotesExportActions *>()->copyMarkdown());
     QVERIFY(window()->statusBar()->currentMessage().contains(u"database is not open"_s));
 }
@@ -444,6 +450,60 @@ void TestUiWiring::showOriginalTextUndoesRepairsAndTheStatusBarCountsThem()
     QVERIFY(view->toPlainText().contains(u"\u2F08民"_s));
     original->showOriginalAction()->trigger();
     QVERIFY(view->toPlainText().contains(u"坚持人民至上"_s));
+}
+
+// The features are built after the window restored its layout: a dock that starts hidden must
+// still come back open when it was open as the window closed, and stay closed otherwise.
+void TestUiWiring::docksStartHiddenAndComeBackAsTheWindowLeftThem()
+{
+    QDockWidget *results = m_parts.find->dock();
+    QDockWidget *targets = m_parts.targets->dock();
+    QDockWidget *notes = m_parts.notesSearch->dock();
+    for (QDockWidget *dock : { results, targets, notes })
+        QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
+    QVERIFY(m_parts.annotations->dock()->isVisible()); // the one shown from the first start
+
+    targets->toggleViewAction()->trigger();
+    notes->toggleViewAction()->trigger();
+    QTRY_VERIFY(targets->isVisible() && notes->isVisible());
+    window()->close();
+    m_parts = WindowFixture::shownAssembledWindow(m_settings.get(),
+        m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction()))));
+    QVERIFY(QTest::qWaitForWindowExposed(window()));
+    QTRY_VERIFY(m_parts.targets->dock()->isVisible());
+    QVERIFY(m_parts.notesSearch->dock()->isVisible());
+    QVERIFY(!m_parts.find->dock()->isVisible());
+    QVERIFY(m_parts.annotations->dock()->isVisible());
+}
+
+// The document is the session's: what the window shows, the features see, and a feature that
+// asks the session to open a file gets it opened by the window.
+void TestUiWiring::featuresReachTheDocumentThroughTheSession()
+{
+    DocumentSession *session = m_parts.session;
+    QCOMPARE(window()->session(), session);
+    QCOMPARE(session->document(), window()->document());
+    QCOMPARE(session->path(), MainWindow::bundledDocumentPath());
+    QCOMPARE(session->hash(), window()->document()->hash());
+    QVERIFY(!session->isLoading());
+
+    const QString path = m_dir.filePath(u"session.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"报告\n\n一、总体要求\n坚持稳中求进。\n"_s.toUtf8());
+    file.close();
+    QSignalSpy started(session, &DocumentSession::loadStarted);
+    QSignalSpy changed(session, &DocumentSession::documentChanged);
+    session->requestOpen(path);
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.first().at(0).toString(), path);
+    QVERIFY(changed.wait(20000));
+    QCOMPARE(session->path(), path);
+    QCOMPARE(window()->documentPath(), path);
+    QVERIFY(session->document()->text().contains(u"坚持稳中求进。"_s));
+    QVERIFY(!session->isLoading());
+    // The features took it: the annotations controller holds the same document.
+    QCOMPARE(m_parts.annotationController->document(), session->document());
 }
 
 QTEST_MAIN(TestUiWiring)

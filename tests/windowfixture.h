@@ -3,6 +3,7 @@
 // The main window as the application shows it, for the GUI tests: settings of the running test
 // function's own (so no test sees another's remembered state) and a fixed size.
 #include "mainwindow.h"
+#include "windowassembly.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -30,6 +31,15 @@ inline std::unique_ptr<Pizhu::MainWindow> shownWindow(QSettings *settings)
     window->resize(1400, 900);
     window->show();
     return window;
+}
+
+// The same with every feature, as the application assembles it, on the annotation database db.
+inline Pizhu::AssembledWindow shownAssembledWindow(QSettings *settings, const QString &db)
+{
+    Pizhu::AssembledWindow parts = Pizhu::assembleWindow(settings, db);
+    parts.window->resize(1400, 900);
+    parts.window->show();
+    return parts;
 }
 
 } // namespace WindowFixture

@@ -1,13 +1,12 @@
 #include "annotationactions.h"
 
-#include "annotationstore.h"
 #include "annotationcontroller.h"
 #include "annotationpainter.h"
 #include "annotationpalette.h"
 #include "annotationsdock.h"
+#include "documentsession.h"
 #include "documentview.h"
 #include "mainwindow.h"
-#include "notessearchactions.h"
 #include "selectionbar.h"
 #include "wordselector.h"
 
@@ -21,27 +20,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
-AnnotationActions *AnnotationActions::install(MainWindow *window, const QString &dbPath)
-{
-    AnnotationStore *store = nullptr;
-    QString problem;
-    auto opened = AnnotationStore::open(AnnotationStore::resolvePath(dbPath), window);
-    if (opened)
-        store = opened.value().release(); // owned by the window, its parent
-    else
-        problem = tr("The annotation database cannot be opened (%1): highlighting is off.")
-                      .arg(opened.error().detail);
-    auto *controller = new AnnotationController(store, window);
-    if (!problem.isEmpty())
-        controller->setUnavailableReason(problem);
-    auto *actions = new AnnotationActions(window, controller);
-    if (!store || store->isReadOnly())
-        window->statusBar()->showMessage(controller->unavailableReason(), 10000);
-    return actions;
-}
-
-AnnotationActions::AnnotationActions(MainWindow *window, AnnotationController *controller)
-    : QObject(window), m_window(window), m_controller(controller)
+AnnotationActions::AnnotationActions(
+    MainWindow *window, DocumentSession *session, AnnotationController *controller)
+    : QObject(window), m_window(window), m_session(session), m_controller(controller)
 {
     m_dock = new AnnotationsDock(controller, window);
     window->addDock(m_dock, Qt::RightDockWidgetArea);
@@ -100,20 +81,20 @@ AnnotationActions::AnnotationActions(MainWindow *window, AnnotationController *c
 
     connect(controller, &AnnotationController::failed, window,
         [window](const QString &message) { window->statusBar()->showMessage(message, 8000); });
-    connect(window, &MainWindow::documentChanged, this, [this] {
-        m_controller->setDocument(m_window->sharedDocument(), m_window->documentPath());
+    connect(session, &DocumentSession::documentChanged, this, [this] {
+        m_controller->setDocument(m_session->sharedDocument(), m_session->path());
         updateEnabled();
         // Opening clears the status bar; say again why highlighting is off.
         if (!m_controller->canEdit() && !m_controller->unavailableReason().isEmpty())
             m_window->statusBar()->showMessage(m_controller->unavailableReason(), 10000);
     });
-    // After the documentChanged connection above, so a hit in another document is shown once the
-    // controller holds that document's annotations.
-    m_notesSearch = new NotesSearchActions(window, controller, m_dock);
     window->installEventFilter(this);
-    if (window->document())
-        m_controller->setDocument(window->sharedDocument(), window->documentPath());
+    if (session->document())
+        m_controller->setDocument(session->sharedDocument(), session->path());
     updateEnabled();
+    // Opening clears the status bar later; until then, say why highlighting is off.
+    if (!controller->store() || controller->store()->isReadOnly())
+        window->statusBar()->showMessage(controller->unavailableReason(), 10000);
 }
 
 AnnotationPainter *AnnotationActions::painter(const DocumentView *view) const

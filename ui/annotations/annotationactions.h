@@ -13,9 +13,9 @@ namespace Pizhu {
 class AnnotationController;
 class AnnotationPainter;
 class AnnotationsDock;
+class DocumentSession;
 class DocumentView;
 class MainWindow;
-class NotesSearchActions;
 class SelectionBar;
 class WordSelector;
 
@@ -27,16 +27,12 @@ class AnnotationActions final : public QObject
 {
     Q_OBJECT
 public:
-    // Opens the annotation database (AnnotationStore::resolvePath(dbPath)) and installs the
-    // feature; without a usable database the window still works, highlighting off and the
-    // status bar saying why. Everything is owned by the window.
-    static AnnotationActions *install(MainWindow *window, const QString &dbPath = {});
-
-    AnnotationActions(MainWindow *window, AnnotationController *controller);
+    // Without a usable database (controller->canEdit() false) the window still works,
+    // highlighting off and the status bar saying why.
+    AnnotationActions(MainWindow *window, DocumentSession *session, AnnotationController *controller);
 
     AnnotationController *controller() const { return m_controller; }
     AnnotationsDock *dock() const { return m_dock; }
-    NotesSearchActions *notesSearch() const { return m_notesSearch; }
     AnnotationPainter *painter(const DocumentView *view) const;
     SelectionBar *selectionBar(const DocumentView *view) const;
     QAction *highlightAction() const { return m_highlight; }
@@ -60,9 +56,9 @@ private:
     void updateEnabled();
 
     MainWindow *m_window;
+    DocumentSession *m_session;
     AnnotationController *m_controller;
     AnnotationsDock *m_dock = nullptr;
-    NotesSearchActions *m_notesSearch = nullptr;
     QList<AnnotationPainter *> m_painters;
     QList<WordSelector *> m_wordSelectors;
     QList<SelectionBar *> m_bars;

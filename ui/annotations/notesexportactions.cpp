@@ -1,10 +1,11 @@
 #include "notesexportactions.h"
 
+#include "annotationcontroller.h"
 #include "annotationstore.h"
+#include "documentsession.h"
+#include "mainwindow.h"
 #include "markdownexporter.h"
 #include "webannotationjson.h"
-#include "annotationcontroller.h"
-#include "mainwindow.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -26,7 +27,9 @@ constexpr int MessageTimeout = 8000;
 
 } // namespace
 
-NotesExportActions::NotesExportActions(MainWindow *window) : QObject(window), m_window(window)
+NotesExportActions::NotesExportActions(
+    MainWindow *window, DocumentSession *session, AnnotationController *annotations)
+    : QObject(window), m_window(window), m_session(session), m_annotations(annotations)
 {
     QMenu *file = window->menu(MainWindow::Menu::File);
     m_export = new QAction(tr("&Export Notes…"), this);
@@ -50,14 +53,10 @@ NotesExportActions::NotesExportActions(MainWindow *window) : QObject(window), m_
 Result<QByteArray, QString> NotesExportActions::render(Format format, const QString &sourceFileName) const
 {
     using R = Result<QByteArray, QString>;
-    const Document *doc = m_window->document();
+    const Document *doc = m_session->document();
     if (!doc)
         return R::failure(tr("No document is open."));
-    // The annotations feature is installed into the window after it is built
-    // (AnnotationActions::install), and may lack a database: look for its store when needed.
-    const auto *controller
-        = m_window->findChild<AnnotationController *>(QString(), Qt::FindDirectChildrenOnly);
-    const AnnotationStore *store = controller ? controller->store() : nullptr;
+    const AnnotationStore *store = m_annotations->store();
     if (!store)
         return R::failure(tr("Notes cannot be exported: the annotation database is not open."));
     const auto annotations = store->list(doc->hash());
@@ -86,7 +85,7 @@ Result<QByteArray, QString> NotesExportActions::render(Format format, const QStr
 bool NotesExportActions::exportTo(const QString &path)
 {
     const Format format = path.endsWith(u".json"_s, Qt::CaseInsensitive) ? Format::Json : Format::Markdown;
-    const auto bytes = render(format, QFileInfo(m_window->documentPath()).fileName());
+    const auto bytes = render(format, QFileInfo(m_session->path()).fileName());
     if (!bytes) {
         report(bytes.error());
         return false;
@@ -104,7 +103,7 @@ bool NotesExportActions::exportTo(const QString &path)
 
 bool NotesExportActions::copyMarkdown()
 {
-    const auto bytes = render(Format::Markdown, QFileInfo(m_window->documentPath()).fileName());
+    const auto bytes = render(Format::Markdown, QFileInfo(m_session->path()).fileName());
     if (!bytes) {
         report(bytes.error());
         return false;
@@ -116,9 +115,9 @@ bool NotesExportActions::copyMarkdown()
 
 void NotesExportActions::chooseFile()
 {
-    if (!m_window->document())
+    if (!m_session->document())
         return;
-    const QFileInfo source(m_window->documentPath());
+    const QFileInfo source(m_session->path());
     const QString suggested = QDir::home().filePath(tr("%1 notes").arg(source.completeBaseName()) + u".md"_s);
     QString selectedFilter;
     const QString markdownFilter = tr("Markdown (*.md)");

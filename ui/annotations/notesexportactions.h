@@ -8,19 +8,21 @@ class QAction;
 
 namespace Pizhu {
 
+class AnnotationController;
+class DocumentSession;
 class MainWindow;
 
 // Puts the notes export into a MainWindow: File > Export Notes… writes the open document's
 // annotations as Markdown (MarkdownExporter) or, for a .json file, as W3C Web Annotations
 // (WebAnnotationJson); Edit > Copy Notes as Markdown puts the Markdown on the clipboard. The
-// annotations come from the store of the window's AnnotationController. What went wrong, or that
+// annotations come from the store of the AnnotationController. What went wrong, or that
 // there is nothing to export, is said in the status bar: nothing here waits on a dialog but the
 // file chooser.
 class NotesExportActions final : public QObject
 {
     Q_OBJECT
 public:
-    explicit NotesExportActions(MainWindow *window);
+    NotesExportActions(MainWindow *window, DocumentSession *session, AnnotationController *annotations);
 
     QAction *exportAction() const { return m_export; }
     QAction *copyAction() const { return m_copy; }
@@ -39,6 +41,8 @@ private:
     void report(const QString &message) const;
 
     MainWindow *m_window;
+    DocumentSession *m_session;
+    AnnotationController *m_annotations;
     QAction *m_export = nullptr;
     QAction *m_copy = nullptr;
 };

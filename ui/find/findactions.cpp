@@ -1,5 +1,6 @@
 #include "findactions.h"
 
+#include "documentsession.h"
 #include "documentview.h"
 #include "findbar.h"
 #include "mainwindow.h"
@@ -16,18 +17,16 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
-FindActions::FindActions(MainWindow *window)
-    : QObject(window), m_window(window), m_session(new SearchSession(this))
+FindActions::FindActions(MainWindow *window, DocumentSession *document)
+    : QObject(window), m_window(window), m_document(document), m_session(new SearchSession(this))
 {
     m_dock = new SearchResultsDock(window);
     m_dock->setObjectName(u"searchResultsDock"_s);
     m_dock->setModel(m_session->model());
-    window->addDock(m_dock, Qt::BottomDockWidgetArea)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4));
     // Hidden until the reader asks for it: the find bar's "k of n" is enough for most searches,
-    // and an empty dock would take height from the text. The window restores its layout after
-    // this, which shows the dock again if it was open when the window last closed.
-    m_dock->hide();
+    // and an empty dock would take height from the text.
+    window->addDock(m_dock, Qt::BottomDockWidgetArea, MainWindow::DockStart::Hidden)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_4));
 
     connect(m_session, &SearchSession::currentChanged, m_dock, &SearchResultsDock::setCurrentRow);
     connect(m_dock, &SearchResultsDock::matchActivated, m_session, &SearchSession::setCurrentIndex);
@@ -38,7 +37,7 @@ FindActions::FindActions(MainWindow *window)
     }
     setHighlightsEnabled(false);
 
-    connect(window, &MainWindow::documentChanged, this, &FindActions::documentChanged);
+    connect(document, &DocumentSession::documentChanged, this, &FindActions::documentChanged);
 
     QMenu *edit = window->menu(MainWindow::Menu::Edit);
     edit->addSeparator();
@@ -115,7 +114,7 @@ void FindActions::setHighlightsEnabled(bool enabled)
 
 void FindActions::documentChanged()
 {
-    const Document *document = m_window->document();
+    const Document *document = m_document->document();
     if (!document) {
         m_session->clearDocument();
         return;

@@ -7,6 +7,7 @@ class QAction;
 
 namespace Pizhu {
 
+class DocumentSession;
 class DocumentView;
 class FindBar;
 class MainWindow;
@@ -22,7 +23,7 @@ class FindActions final : public QObject
 {
     Q_OBJECT
 public:
-    explicit FindActions(MainWindow *window);
+    FindActions(MainWindow *window, DocumentSession *document);
 
     // Null until the bar is first opened (openFind).
     FindBar *bar() const { return m_bar; }
@@ -46,6 +47,7 @@ private:
     void documentChanged();
 
     MainWindow *m_window;
+    DocumentSession *m_document;
     FindBar *m_bar = nullptr;
     SearchSession *m_session = nullptr;
     SearchResultsDock *m_dock = nullptr;

@@ -2,6 +2,7 @@
 
 #include "annotationcontroller.h"
 #include "annotationsdock.h"
+#include "documentsession.h"
 #include "mainwindow.h"
 #include "notessearchdock.h"
 
@@ -21,21 +22,19 @@ constexpr int MessageTimeout = 8000;
 
 } // namespace
 
-NotesSearchActions::NotesSearchActions(
-    MainWindow *window, AnnotationController *controller, AnnotationsDock *annotations)
-    : QObject(window), m_window(window), m_controller(controller), m_annotations(annotations)
+NotesSearchActions::NotesSearchActions(MainWindow *window, DocumentSession *session,
+    AnnotationController *controller, AnnotationsDock *annotations)
+    : QObject(window),
+      m_window(window),
+      m_session(session),
+      m_controller(controller),
+      m_annotations(annotations)
 {
     m_dock = new NotesSearchDock(window);
     m_dock->setStore(controller->store(), controller->unavailableReason());
     // Hidden until asked for, like the find results, but back as it was if the window's layout
-    // remembers it. MainWindow::addDock would show a new dock, and the window restored its layout
-    // before the annotations were installed, so hiding after addDock would forget an open dock:
-    // this does what addDock does, with the other default.
-    if (!window->restoreDockWidget(m_dock)) {
-        window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
-        m_dock->hide();
-    }
-    window->menu(MainWindow::Menu::View)->addAction(m_dock->toggleViewAction());
+    // remembers it.
+    window->addDock(m_dock, Qt::BottomDockWidgetArea, MainWindow::DockStart::Hidden);
 
     m_search = window->menu(MainWindow::Menu::Edit)->addAction(tr("&Search Notes…"), this, [this] {
         m_dock->focusField();
@@ -48,8 +47,8 @@ NotesSearchActions::NotesSearchActions(
 
     connect(m_dock, &NotesSearchDock::hitActivated, this, &NotesSearchActions::activate);
     // Connected after AnnotationActions' own: the controller has the new document's annotations.
-    connect(window, &MainWindow::documentChanged, this, &NotesSearchActions::documentChanged);
-    connect(window, &MainWindow::loadFailed, this, [this] {
+    connect(session, &DocumentSession::documentChanged, this, &NotesSearchActions::documentChanged);
+    connect(session, &DocumentSession::loadFailed, this, [this] {
         m_pending = {};
         m_pendingPath.clear();
     });
@@ -78,7 +77,7 @@ void NotesSearchActions::activate(const SearchHit &hit)
     }
     m_pending = hit.id;
     m_pendingPath = hit.documentPath;
-    m_window->openFile(hit.documentPath);
+    m_session->requestOpen(hit.documentPath);
 }
 
 void NotesSearchActions::documentChanged()
@@ -89,7 +88,7 @@ void NotesSearchActions::documentChanged()
     const QString path = std::exchange(m_pendingPath, QString());
     if (m_controller->annotation(id))
         showAnnotation(id);
-    else if (QFileInfo(m_window->documentPath()) == QFileInfo(path))
+    else if (QFileInfo(m_session->path()) == QFileInfo(path))
         report(tr("The note is no longer in %1.").arg(QDir::toNativeSeparators(path)));
     // Otherwise the reader opened something else meanwhile: that wins, quietly.
 }

@@ -11,6 +11,7 @@ namespace Pizhu {
 
 class AnnotationController;
 class AnnotationsDock;
+class DocumentSession;
 class MainWindow;
 class NotesSearchDock;
 
@@ -18,13 +19,15 @@ class NotesSearchDock;
 // Edit > Search Notes…, which shows it and focuses its field. Activating a hit goes to the
 // annotation: in the open document it scrolls there and selects it in the Annotations dock; in
 // another document it opens that document's file, as the store recorded it, and goes there once
-// it shows; a file that is gone is named in the status bar. Installed by AnnotationActions, whose
-// controller holds the store.
+// it shows; a file that is gone is named in the status bar. The controller holds the store.
 class NotesSearchActions final : public QObject
 {
     Q_OBJECT
 public:
-    NotesSearchActions(MainWindow *window, AnnotationController *controller, AnnotationsDock *annotations);
+    // Built after AnnotationActions, so that on documentChanged the controller already holds the
+    // new document's annotations.
+    NotesSearchActions(MainWindow *window, DocumentSession *session, AnnotationController *controller,
+        AnnotationsDock *annotations);
 
     NotesSearchDock *dock() const { return m_dock; }
     QAction *searchAction() const { return m_search; }
@@ -38,6 +41,7 @@ private:
     void report(const QString &message) const;
 
     MainWindow *m_window;
+    DocumentSession *m_session;
     AnnotationController *m_controller;
     AnnotationsDock *m_annotations;
     NotesSearchDock *m_dock;

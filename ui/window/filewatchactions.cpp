@@ -1,6 +1,6 @@
 #include "filewatchactions.h"
 
-#include "documentloader.h"
+#include "documentsession.h"
 #include "mainwindow.h"
 
 #include <QAction>
@@ -15,7 +15,6 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,9 +37,10 @@ QColor mix(const QColor &a, const QColor &b, qreal t)
 
 } // namespace
 
-FileWatchActions::FileWatchActions(MainWindow *window)
+FileWatchActions::FileWatchActions(MainWindow *window, DocumentSession *session)
     : QObject(window),
       m_window(window),
+      m_session(session),
       m_watcher(new QFileSystemWatcher(this)),
       m_settle(new QTimer(this)),
       m_bar(new QFrame)
@@ -53,8 +53,7 @@ FileWatchActions::FileWatchActions(MainWindow *window)
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_settle, qOverload<>(&QTimer::start));
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_settle, qOverload<>(&QTimer::start));
 
-    // A slim bar above the panes, part of the central area rather than a toolbar: it pushes the
-    // text down instead of covering it, and it is no part of the layout the window saves.
+    // A slim bar above the panes (MainWindow::addNoticeBar) rather than a toolbar.
     m_bar->setObjectName(u"fileNotice"_s);
     m_bar->setAccessibleName(tr("File notice"));
     const QPalette palette = window->palette();
@@ -91,19 +90,10 @@ FileWatchActions::FileWatchActions(MainWindow *window)
     row->addWidget(m_dismissButton);
     m_bar->hide();
 
-    QWidget *panes = window->takeCentralWidget();
-    auto *centre = new QWidget;
-    auto *column = new QVBoxLayout(centre);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(0);
-    column->addWidget(m_bar);
-    if (panes)
-        column->addWidget(panes, 1);
-    window->setCentralWidget(centre);
+    window->addNoticeBar(m_bar);
 
-    if (auto *loader = window->findChild<DocumentLoader *>())
-        connect(loader, &DocumentLoader::started, this, &FileWatchActions::loadStarted);
-    connect(window, &MainWindow::documentChanged, this, &FileWatchActions::documentChanged);
+    connect(session, &DocumentSession::loadStarted, this, &FileWatchActions::loadStarted);
+    connect(session, &DocumentSession::documentChanged, this, &FileWatchActions::documentChanged);
 }
 
 FileWatchActions::Stamp FileWatchActions::stampOf(const QString &path, const Stamp *digestLike)
@@ -148,7 +138,7 @@ void FileWatchActions::loadStarted(const QString &path)
 
 void FileWatchActions::documentChanged()
 {
-    const QString path = m_window->documentPath();
+    const QString path = m_session->path();
     // The bundled document is a resource, not a file anyone can change.
     m_path = path.startsWith(u':') ? QString() : path;
     m_stamp = m_path == m_loadingPath ? m_loadingStamp : stampOf(m_path);
@@ -253,7 +243,7 @@ QString FileWatchActions::noticeText() const
 void FileWatchActions::reload()
 {
     if (!m_path.isEmpty())
-        m_window->openFile(m_path);
+        m_session->requestOpen(m_path);
 }
 
 } // namespace Pizhu

@@ -14,6 +14,7 @@ class QToolButton;
 
 namespace Pizhu {
 
+class DocumentSession;
 class MainWindow;
 
 // Watches the file the window shows and says when it changes or goes. The document stays
@@ -27,7 +28,7 @@ class FileWatchActions final : public QObject
 public:
     enum class FileState { Unchanged, Changed, Removed };
 
-    explicit FileWatchActions(MainWindow *window);
+    FileWatchActions(MainWindow *window, DocumentSession *session);
 
     // The file being watched: the open document's, empty for the bundled one.
     QString watchedPath() const { return m_path; }
@@ -67,6 +68,7 @@ private:
     void reload();
 
     MainWindow *m_window;
+    DocumentSession *m_session;
     QFileSystemWatcher *m_watcher;
     QTimer *m_settle;
     QFrame *m_bar;

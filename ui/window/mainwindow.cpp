@@ -1,16 +1,12 @@
 #include "mainwindow.h"
 
+#include "documentloader.h"
+#include "documentsession.h"
+#include "documentview.h"
 #include "filepreview.h"
 #include "outlinemodel.h"
-#include "documentloader.h"
-#include "documentview.h"
-#include "filewatchactions.h"
-#include "findactions.h"
-#include "notesexportactions.h"
-#include "originaltextactions.h"
 #include "readingstyle.h"
 #include "recentfiles.h"
-#include "targetsactions.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -31,6 +27,7 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -45,9 +42,10 @@ QString positionKey(const QByteArray &hash, const QString &pane)
 
 } // namespace
 
-MainWindow::MainWindow(QSettings *settings, QWidget *parent)
+MainWindow::MainWindow(QSettings *settings, DocumentSession *session, QWidget *parent)
     : QMainWindow(parent),
       m_settings(settings),
+      m_session(session ? session : new DocumentSession(this)),
       m_loader(new DocumentLoader(this)),
       m_outlineModel(new OutlineModel(nullptr, this)),
       m_style(new ReadingStyle(settings, this))
@@ -58,13 +56,13 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     createWidgets();
     createMenus();
     createStatusBar();
-    new FindActions(this); // owned by the window; reach it with findChild<FindActions *>()
-    new FileWatchActions(this);
-    new TargetsActions(this);
-    new NotesExportActions(this);
-    new OriginalTextActions(this);
+    m_session->setParent(this);
 
-    connect(m_loader, &DocumentLoader::started, this, [this] { setLoadingUi(true); });
+    connect(m_session, &DocumentSession::openRequested, this, &MainWindow::openFile);
+    connect(m_loader, &DocumentLoader::started, this, [this](const QString &path) {
+        setLoadingUi(true);
+        m_session->beginLoading(path);
+    });
     connect(
         m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
     connect(m_loader, &DocumentLoader::loaded, this, &MainWindow::showLoaded);
@@ -72,6 +70,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     connect(m_loader, &DocumentLoader::cancelled, this, [this] {
         endPreview();
         setLoadingUi(false);
+        m_session->endLoading();
         statusBar()->showMessage(tr("Opening cancelled."), 3000);
     });
     connect(m_style, &ReadingStyle::fontChanged, this, &MainWindow::applyStyle);
@@ -136,7 +135,19 @@ void MainWindow::createWidgets()
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
     m_splitter->setSizes({ 280, 620, 500 });
-    setCentralWidget(m_splitter);
+
+    auto *centre = new QWidget;
+    auto *column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_noticeColumn = new QWidget;
+    m_noticeColumn->setObjectName(u"noticeBars"_s);
+    auto *notices = new QVBoxLayout(m_noticeColumn);
+    notices->setContentsMargins(0, 0, 0, 0);
+    notices->setSpacing(0);
+    column->addWidget(m_noticeColumn);
+    column->addWidget(m_splitter, 1);
+    setCentralWidget(centre);
 }
 
 void MainWindow::createMenus()
@@ -242,17 +253,34 @@ QMenu *MainWindow::menu(Menu which) const
     return m_menus[int(which)];
 }
 
-QAction *MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area)
+QAction *MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockStart start)
 {
     // A dock added after the window restored its layout takes its remembered place; a new one
-    // goes to area and is shown, since children added to a visible window stay hidden.
+    // goes to area and is shown, since children added to a visible window stay hidden. One that
+    // starts hidden leaves the text its width until asked for; the layout restored when the
+    // window is built shows it again if it was open when the window last closed.
     if (!restoreDockWidget(dock)) {
         addDockWidget(area, dock);
-        dock->show();
+        dock->setVisible(start == DockStart::Shown);
     }
     QAction *toggle = dock->toggleViewAction();
     menu(Menu::View)->addAction(toggle);
     return toggle;
+}
+
+void MainWindow::addNoticeBar(QWidget *bar)
+{
+    m_noticeColumn->layout()->addWidget(bar);
+}
+
+const Document *MainWindow::document() const
+{
+    return m_session->document();
+}
+
+QString MainWindow::documentPath() const
+{
+    return m_session->path();
 }
 
 bool MainWindow::isLoading() const
@@ -347,11 +375,10 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
     endPreview();
     setLoadingUi(false);
     saveReadingPosition();
-    // The model and the views point into the Document: detach them before it goes.
+    // The model points into the Document: detach it before the document goes.
     m_outlineModel->setDocument(nullptr);
-    m_document = loaded->document;
-    m_path = loaded->path;
-    m_hash = loaded->hash;
+    const std::shared_ptr<const Document> document = loaded->document;
+    const QString path = loaded->path;
     // The panes take their widths before the texts go in, so that each is laid out once, at the
     // width it is shown at: a text set into a pane still at its old width, or hidden, is laid out
     // there first and again when the pane is resized.
@@ -359,20 +386,21 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
     m_splitter->refresh();
     m_mainView->setContent(std::move(loaded->main));
     m_commentaryView->setContent(std::move(loaded->commentary));
-    m_outlineModel->setDocument(m_document.get());
+    m_outlineModel->setDocument(document.get());
     m_outlineView->expandToDepth(0);
     applyStyle();
     updatePaneVisibility();
 
-    const QString title = m_document->title().isEmpty() ? QFileInfo(m_path).fileName() : m_document->title();
+    const QString title = document->title().isEmpty() ? QFileInfo(path).fileName() : document->title();
     setWindowTitle(tr("%1 — Pizhu").arg(title));
-    if (m_path != bundledDocumentPath()) {
-        m_recentFiles->add(m_path);
-        m_settings->setValue(u"lastDirectory"_s, QFileInfo(m_path).absolutePath());
+    if (path != bundledDocumentPath()) {
+        m_recentFiles->add(path);
+        m_settings->setValue(u"lastDirectory"_s, QFileInfo(path).absolutePath());
     }
     m_activeView = m_mainView;
-    restoreReadingPosition();
+    restoreReadingPosition(loaded->hash);
     followOffset(m_mainView->topOffset());
+    m_session->setDocument(document, path, loaded->hash);
     emit documentChanged();
 }
 
@@ -391,6 +419,7 @@ void MainWindow::showLoadError(const QString &path, const LoadFailure &failure)
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+    m_session->reportFailure(path, message);
     emit loadFailed(path, message);
 }
 
@@ -520,18 +549,19 @@ void MainWindow::setPaneVisibility(bool hasCommentary)
 
 void MainWindow::saveReadingPosition() const
 {
-    if (!m_document)
+    if (!m_session->document())
         return;
-    m_settings->setValue(positionKey(m_hash, u"main"_s), m_mainView->topOffset());
+    const QByteArray hash = m_session->hash();
+    m_settings->setValue(positionKey(hash, u"main"_s), m_mainView->topOffset());
     if (m_commentaryView->hasContent())
-        m_settings->setValue(positionKey(m_hash, u"commentary"_s), m_commentaryView->topOffset());
+        m_settings->setValue(positionKey(hash, u"commentary"_s), m_commentaryView->topOffset());
 }
 
-void MainWindow::restoreReadingPosition()
+void MainWindow::restoreReadingPosition(const QByteArray &hash)
 {
     for (auto [view, pane] :
         { std::pair { m_mainView, u"main"_s }, std::pair { m_commentaryView, u"commentary"_s } }) {
-        const QVariant saved = m_settings->value(positionKey(m_hash, pane));
+        const QVariant saved = m_settings->value(positionKey(hash, pane));
         if (saved.isValid() && view->containsOffset(saved.toLongLong()))
             view->scrollToOffset(saved.toLongLong());
     }

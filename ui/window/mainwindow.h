@@ -21,6 +21,7 @@ class QTreeView;
 namespace Pizhu {
 
 class DocumentLoader;
+class DocumentSession;
 class DocumentView;
 class OutlineModel;
 class ReadingStyle;
@@ -32,16 +33,23 @@ struct LoadedDocument;
 // right. It lays out widgets and connects them; importing and rendering live in DocumentLoader,
 // offset mapping in DocumentView, the outline in OutlineModel.
 //
-// Later features plug in through addDock(), the menus, document() and the two views.
+// The document shown is held by the DocumentSession, which features observe. Features are built
+// and connected outside the window (app/assembly/windowassembly.cpp); they plug in through
+// addDock(), addNoticeBar(), the menus and the two views, and the window knows none of them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
     enum class Menu { File, Edit, View, Go, Help };
+    // Whether a dock added for the first time is shown; a remembered layout overrides it.
+    enum class DockStart { Shown, Hidden };
 
-    // settings is the application's settings object; it must outlive the window.
-    explicit MainWindow(QSettings *settings, QWidget *parent = nullptr);
+    // settings is the application's settings object; it must outlive the window. The window
+    // takes session as its child; without one it makes its own.
+    explicit MainWindow(QSettings *settings, DocumentSession *session = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    DocumentSession *session() const { return m_session; }
 
     // Starts opening a file in the background; the current document stays until it succeeds.
     void openFile(const QString &path);
@@ -52,9 +60,9 @@ public:
     void openBundledDocument();
     static QString bundledDocumentPath();
 
-    const Document *document() const { return m_document.get(); }
-    std::shared_ptr<const Document> sharedDocument() const { return m_document; }
-    QString documentPath() const { return m_path; }
+    // The session's document and its file, for short.
+    const Document *document() const;
+    QString documentPath() const;
     bool isLoading() const;
     void cancelLoading();
 
@@ -73,7 +81,10 @@ public:
     QMenu *menu(Menu which) const;
 
     // Adds a dock (give it an objectName so its place is remembered) and a View menu toggle.
-    QAction *addDock(QDockWidget *dock, Qt::DockWidgetArea area);
+    QAction *addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockStart start = DockStart::Shown);
+    // Puts bar in a slim row above the panes, part of the central area: it pushes the text down
+    // instead of covering it, and it is no part of the layout the window saves.
+    void addNoticeBar(QWidget *bar);
 
     // Scrolls the pane holding offset so that its line is at the top and briefly marks it.
     void showOffset(qsizetype offset, qsizetype length = 0);
@@ -82,6 +93,7 @@ public:
     void setZoom(int steps);
 
 signals:
+    // The window shows another document and every feature observing the session has taken it.
     void documentChanged();
     // The opening of a file being loaded is on screen (large files only); documentChanged follows.
     void previewShown();
@@ -99,7 +111,7 @@ private:
     void restoreWindowState();
     void saveWindowState() const;
     void saveReadingPosition() const;
-    void restoreReadingPosition();
+    void restoreReadingPosition(const QByteArray &hash);
     void showLoaded(const std::shared_ptr<LoadedDocument> &loaded);
     void showLoadError(const QString &path, const LoadFailure &failure);
     void showPreview(const QString &path);
@@ -117,6 +129,7 @@ private:
     void showAbout();
 
     QSettings *m_settings;
+    DocumentSession *m_session;
     DocumentLoader *m_loader = nullptr;
     OutlineModel *m_outlineModel = nullptr;
     ReadingStyle *m_style = nullptr;
@@ -129,6 +142,7 @@ private:
     // plain view that no highlighting, search or outline is attached to; the current document
     // stays in m_mainView behind it until the new one is ready, or comes back if the load fails.
     QStackedWidget *m_centre = nullptr;
+    QWidget *m_noticeColumn = nullptr; // the notice bars (addNoticeBar) above the splitter
     DocumentView *m_previewView = nullptr;
     QPointer<DocumentView> m_activeView;
     QLabel *m_sectionLabel = nullptr;
@@ -140,9 +154,6 @@ private:
     QAction *m_showMain = nullptr;
     QAction *m_showCommentary = nullptr;
 
-    std::shared_ptr<const Document> m_document;
-    QString m_path;
-    QByteArray m_hash;
     bool m_following = false; // set while a jump scrolls a pane, so the outline keeps the target
 };
 

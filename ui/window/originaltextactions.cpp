@@ -1,5 +1,6 @@
 #include "originaltextactions.h"
 
+#include "documentsession.h"
 #include "documentview.h"
 #include "mainwindow.h"
 #include "panecontent.h"
@@ -13,7 +14,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
-OriginalTextActions::OriginalTextActions(MainWindow *window) : QObject(window), m_window(window)
+OriginalTextActions::OriginalTextActions(MainWindow *window, DocumentSession *session)
+    : QObject(window), m_window(window), m_session(session)
 {
     m_showOriginal = window->menu(MainWindow::Menu::View)->addAction(tr("Show &Original Text"));
     m_showOriginal->setObjectName(u"showOriginalTextAction"_s);
@@ -26,12 +28,12 @@ OriginalTextActions::OriginalTextActions(MainWindow *window) : QObject(window), 
     m_repairs->hide();
     window->statusBar()->addPermanentWidget(m_repairs);
 
-    connect(window, &MainWindow::documentChanged, this, &OriginalTextActions::documentChanged);
+    connect(session, &DocumentSession::documentChanged, this, &OriginalTextActions::documentChanged);
 }
 
 void OriginalTextActions::documentChanged()
 {
-    const Document *doc = m_window->document();
+    const Document *doc = m_session->document();
     const RepairCounts repairs = doc ? doc->repairs() : RepairCounts();
     m_repairs->setVisible(repairs.total() > 0);
     m_repairs->setText(tr("%n characters repaired", nullptr, int(repairs.total())));
@@ -50,7 +52,7 @@ void OriginalTextActions::documentChanged()
 
 void OriginalTextActions::render(bool original)
 {
-    const Document *doc = m_window->document();
+    const Document *doc = m_session->document();
     if (!doc)
         return;
     // The same parts per pane as DocumentLoader: the first part, then every later one. Rendering

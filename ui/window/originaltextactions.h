@@ -7,6 +7,7 @@ class QLabel;
 
 namespace Pizhu {
 
+class DocumentSession;
 class MainWindow;
 
 // What the importer repaired in the open document's text (radicals, spacing, page furniture of a
@@ -17,7 +18,7 @@ class OriginalTextActions final : public QObject
 {
     Q_OBJECT
 public:
-    explicit OriginalTextActions(MainWindow *window);
+    OriginalTextActions(MainWindow *window, DocumentSession *session);
 
     QAction *showOriginalAction() const { return m_showOriginal; }
     QLabel *repairsLabel() const { return m_repairs; }
@@ -27,6 +28,7 @@ private:
     void render(bool original);
 
     MainWindow *m_window;
+    DocumentSession *m_session;
     QAction *m_showOriginal = nullptr;
     QLabel *m_repairs = nullptr;
 };
