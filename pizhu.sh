@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One entry point for people and CI:
 #   ./pizhu.sh run [FILE]   install what is missing, build, and open FILE (default: the bundled document)
-#   ./pizhu.sh test         install what is missing, build with warnings as errors, run every test;
-#                           then the hardening below (PIZHU_HARDENING=0 skips it)
+#   ./pizhu.sh test         install what is missing, then in a copy of the checkout in a temporary
+#                           folder: build with warnings as errors, run every test (a skip not listed
+#                           in tests/allowed-skips.txt fails); then the hardening below
+#                           (PIZHU_HARDENING=0 skips it)
 #   ./pizhu.sh sanitize     build with AddressSanitizer and UBSan, run every test under them
 #   ./pizhu.sh fuzz [SECS]  build the libFuzzer targets with clang, run each for SECS (default 60)
 #   ./pizhu.sh bench        build and run the benchmarks in tests/bench (prints figures)
@@ -39,15 +41,52 @@ build() {
     cmake --build "$dir" --parallel "$(nproc)"
 }
 
+# Runs the tests of BUILD_DIR, then fails on any skip tests/allowed-skips.txt does not list: a QSKIP
+# or a script's exit 77 is reported as skipped (cmake/testing.cmake), and CTest counts that as no
+# failure. The JUnit file keeps each test's whole output, where Qt Test names what it skipped.
+run_suite() {
+    local dir=$1; shift
+    local junit=$PWD/$dir/Testing/junit.xml rc=0
+    rm -f "$junit"
+    (cd "$dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --output-junit "$junit" \
+        --test-output-size-passed 4000000 --test-output-size-failed 4000000 "$@") || rc=$?
+    # Skips are reported after failures too: both are things to fix.
+    tests/meta/check-skips.sh "$junit" tests/allowed-skips.txt || rc=1
+    return "$rc"
+}
+
+# `./pizhu.sh test` builds and runs everything in a copy of the checkout, made in a new temporary
+# folder with nothing beside it: a test, benchmark or corpus that reads outside the checkout (a
+# folder of fixtures next to it, say) fails there instead of passing because of what happens to sit
+# next to this one. The copy is what git would commit plus uncommitted work: no .git, no builds.
+# It is removed when everything passes and kept, with its builds, when something fails.
+test_in_copy() {
+    local tmp copy rc=0
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/pizhu-test.XXXXXX")
+    copy=$tmp/pizhu
+    mkdir "$copy"
+    tar -C . --exclude=./.git --exclude='./build*' --exclude=./.cache -cf - . | tar -C "$copy" -xf -
+    echo "pizhu.sh test: testing a copy of the checkout in $copy"
+    PIZHU_TEST_COPY=1 "$copy/pizhu.sh" test "$@" || rc=$?
+    if [ "$rc" = 0 ]; then
+        rm -rf "$tmp"
+    else
+        echo "pizhu.sh test: failed ($rc); the copy and its builds are kept in $copy" >&2
+    fi
+    return "$rc"
+}
+
 # The whole suite again, every library and test instrumented: the first sanitizer report aborts the
 # test that caused it (-fno-sanitize-recover), so ctest fails on it.
+# Instrumented code runs several times slower: the build gets a longer time limit, which becomes every
+# test's TIMEOUT property (cmake/testing.cmake; `ctest --timeout` would not override that property).
 sanitize() {
-    build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIZHU_WERROR=ON -DPIZHU_SANITIZE=address,undefined
-    (cd build-sanitize && QT_QPA_PLATFORM=offscreen \
-        ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
-        UBSAN_OPTIONS=print_stacktrace=1 \
-        LSAN_OPTIONS=suppressions=$PWD/../tests/fuzz/lsan.supp \
-        ctest --output-on-failure --timeout 1800 "$@")
+    build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIZHU_WERROR=ON -DPIZHU_SANITIZE=address,undefined \
+        -DPIZHU_TEST_TIMEOUT=1800
+    ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
+    UBSAN_OPTIONS=print_stacktrace=1 \
+    LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp \
+        run_suite build-sanitize "$@"
 }
 
 # Each tests/fuzz/fuzz_NAME.cpp for SECONDS, starting from its seed corpus (tests/fuzz/make-corpus.sh)
@@ -90,8 +129,12 @@ case "$cmd" in
         ;;
     test)
         install_missing
+        if [ -z "${PIZHU_TEST_COPY:-}" ]; then
+            test_in_copy "$@"
+            exit
+        fi
         build build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIZHU_WERROR=ON
-        (cd build-test && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 "$@")
+        run_suite build-test "$@"
         if [ "${PIZHU_HARDENING:-1}" != 0 ]; then
             sanitize "$@"
             fuzz 60

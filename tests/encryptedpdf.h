@@ -1,7 +1,7 @@
 #pragma once
 
 // Encrypted PDFs made at run time: QPdfWriter lays out a short text, qpdf (Debian's qpdf) encrypts
-// it with AES-256. Tests skip with a message when qpdf is missing; ./pizhu.sh installs it.
+// it with AES-256. Tests fail with a message when qpdf is missing; ./pizhu.sh installs it.
 #include <QFile>
 #include <QFont>
 #include <QPainter>

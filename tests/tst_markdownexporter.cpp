@@ -86,10 +86,15 @@ void TestMarkdownExporter::bundledDocumentMatchesGoldenFile()
     const auto md = fixedExporter().exportNotes(doc, ExportFixture::annotations(doc), options);
     QVERIFY(md);
     const QString goldenPath = QStringLiteral(PIZHU_TEST_DATA_DIR) + u"/export-quality.md"_s;
+    // Regenerating writes the golden file and checks nothing: comparing the output with what was
+    // just written would always pass, so that run fails on purpose and the next one compares.
     if (qEnvironmentVariableIsSet("PIZHU_UPDATE_GOLDEN")) {
         QFile f(goldenPath);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(md->toUtf8());
+        const QByteArray bytes = md->toUtf8();
+        QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(f.errorString()));
+        QVERIFY2(f.write(bytes) == bytes.size() && f.flush(), qPrintable(f.errorString()));
+        QFAIL(qPrintable(goldenPath
+            + u" rewritten, nothing compared: review its diff, then run again without PIZHU_UPDATE_GOLDEN"_s));
     }
     QFile golden(goldenPath);
     QVERIFY2(golden.open(QIODevice::ReadOnly), "golden file missing: run with PIZHU_UPDATE_GOLDEN=1 once");

@@ -68,7 +68,7 @@ void TestUiPdfPassword::initTestCase()
     Q_INIT_RESOURCE(resources);
     QVERIFY(m_dir.isValid());
     if (PdfFixture::qpdf().isEmpty())
-        QSKIP("qpdf is not installed (apt-get install qpdf; ./pizhu.sh installs it): no encrypted PDFs to "
+        QFAIL("qpdf is not installed (apt-get install qpdf; ./pizhu.sh installs it): no encrypted PDFs to "
               "test");
     m_plain = m_dir.filePath(u"plain.pdf"_s);
     m_locked = m_dir.filePath(u"locked.pdf"_s);

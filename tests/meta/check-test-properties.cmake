@@ -1,0 +1,71 @@
+# Every test CTest knows in BUILD_DIR has the project's time limit and a way to report a skip.
+#   cmake -DCTEST=<ctest> -DBUILD_DIR=<dir> -DEXPECTED_TIMEOUT=<seconds> [-DREQUIRED_TESTS=a,b,...]
+#         -P check-test-properties.cmake
+# CTest applies a test's TIMEOUT property over `ctest --timeout`, so a test registered without it (or
+# with a number of its own) would not get the longer limit a sanitizer build is configured with.
+# A test without SKIP_REGULAR_EXPRESSION or SKIP_RETURN_CODE reports a skip as "Passed".
+cmake_minimum_required(VERSION 3.25)
+foreach(var CTEST BUILD_DIR EXPECTED_TIMEOUT)
+    if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
+        message(FATAL_ERROR "check-test-properties.cmake: -D${var}=... is required")
+    endif()
+endforeach()
+
+execute_process(COMMAND "${CTEST}" --show-only=json-v1 WORKING_DIRECTORY "${BUILD_DIR}"
+                OUTPUT_VARIABLE json RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "ctest --show-only=json-v1 in ${BUILD_DIR} failed (${rc}): ${err}")
+endif()
+
+string(JSON count LENGTH "${json}" tests)
+set(problems "")
+set(names "")
+if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(i RANGE ${last})
+        string(JSON name GET "${json}" tests ${i} name)
+        list(APPEND names "${name}")
+        set(timeout "")
+        set(skip FALSE)
+        string(JSON nprops ERROR_VARIABLE noprops LENGTH "${json}" tests ${i} properties)
+        if(noprops)
+            set(nprops 0)
+        endif()
+        if(nprops GREATER 0)
+            math(EXPR plast "${nprops} - 1")
+            foreach(p RANGE ${plast})
+                string(JSON pname GET "${json}" tests ${i} properties ${p} name)
+                if(pname STREQUAL "TIMEOUT")
+                    string(JSON timeout GET "${json}" tests ${i} properties ${p} value)
+                    string(REGEX REPLACE "\\.0*$" "" timeout "${timeout}") # CTest writes 600.0
+                elseif(pname STREQUAL "SKIP_REGULAR_EXPRESSION" OR pname STREQUAL "SKIP_RETURN_CODE")
+                    set(skip TRUE)
+                endif()
+            endforeach()
+        endif()
+        if(timeout STREQUAL "")
+            string(APPEND problems "\n  ${name}: no TIMEOUT (expected ${EXPECTED_TIMEOUT})")
+        elseif(NOT timeout STREQUAL EXPECTED_TIMEOUT)
+            string(APPEND problems "\n  ${name}: TIMEOUT ${timeout} (expected ${EXPECTED_TIMEOUT})")
+        endif()
+        if(NOT skip)
+            string(APPEND problems "\n  ${name}: neither SKIP_REGULAR_EXPRESSION nor SKIP_RETURN_CODE")
+        endif()
+    endforeach()
+endif()
+
+# An empty or partial list would pass the loop above by checking nothing.
+if(count LESS 10)
+    string(APPEND problems "\n  only ${count} tests registered in ${BUILD_DIR}: ${names}")
+endif()
+string(REPLACE "," ";" required_tests "${REQUIRED_TESTS}")
+foreach(required IN LISTS required_tests)
+    if(NOT required IN_LIST names)
+        string(APPEND problems "\n  ${required} is not registered")
+    endif()
+endforeach()
+
+if(problems)
+    message(FATAL_ERROR "Tests that do not follow the project's registration:${problems}")
+endif()
+message(STATUS "${count} tests, each with TIMEOUT ${EXPECTED_TIMEOUT} and a skip property")
