@@ -39,7 +39,7 @@ static QString describe(ImportError error)
     case ImportError::Binary:
         return u"this is a binary file, not text"_s;
     case ImportError::TooLarge:
-        return u"the file is larger than Pizhu opens"_s;
+        return u"the file is larger than Pizhu opens (%1 MiB)"_s.arg(Importer::MaxFileSize / (1024 * 1024));
     case ImportError::Cancelled:
         return u"cancelled"_s;
     }
@@ -145,7 +145,7 @@ std::optional<Document> loadDocument(const QString &path)
         result = importer.importFile(path);
     }
     if (!result) {
-        err(u"pizhu: %1: %2\n"_s.arg(path, describe(result.error())));
+        err(u"pizhu: %1: %2\n"_s.arg(path == u"-" ? u"standard input"_s : path, describe(result.error())));
         return std::nullopt;
     }
     return std::move(result).value();

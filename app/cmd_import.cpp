@@ -5,6 +5,7 @@
 #include "webannotationjson.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -16,7 +17,8 @@ QString describe(const AnnotationJsonFailure &f)
     QString what;
     switch (f.kind) {
     case AnnotationJsonError::TooLarge:
-        return u"the file is too large to be a notes file"_s;
+        return u"the file is too large to be a notes file (over %1 MiB)"_s.arg(
+            WebAnnotationJson::MaxInputSize / (1024 * 1024));
     case AnnotationJsonError::NotJson:
         return u"not JSON (syntax error at byte %1)"_s.arg(f.offset);
     case AnnotationJsonError::WrongShape:
@@ -55,16 +57,36 @@ int runImport(const QStringList &args)
     const QString &file = positional.at(0);
     const QString &notesPath = positional.at(1);
 
+    // As for the document: anything but a regular file (a device, a pipe, a folder) is refused
+    // before it is opened, a file over the limit before it is read, and the read itself stops one
+    // byte past the limit in case the file grows in between.
+    const QFileInfo notesInfo(notesPath);
+    if (!notesInfo.exists()) {
+        err(u"pizhu: %1: no such file\n"_s.arg(notesPath));
+        return Unreadable;
+    }
+    if (!notesInfo.isFile()) {
+        err(u"pizhu: %1: not a regular file\n"_s.arg(notesPath));
+        return Unreadable;
+    }
+    AnnotationJsonFailure tooLargeFailure;
+    tooLargeFailure.kind = AnnotationJsonError::TooLarge;
+    const QString tooLarge = u"pizhu: %1: %2\n"_s.arg(notesPath, describe(tooLargeFailure));
+    if (notesInfo.size() > WebAnnotationJson::MaxInputSize) {
+        err(tooLarge);
+        return Unreadable;
+    }
     QFile notesFile(notesPath);
     if (!notesFile.open(QIODevice::ReadOnly)) {
         err(u"pizhu: %1: %2\n"_s.arg(notesPath, notesFile.errorString()));
         return Unreadable;
     }
-    if (notesFile.size() > WebAnnotationJson::MaxInputSize) {
-        err(u"pizhu: %1: the file is too large to be a notes file\n"_s.arg(notesPath));
+    const QByteArray notesBytes = notesFile.read(WebAnnotationJson::MaxInputSize + 1);
+    if (notesBytes.size() > WebAnnotationJson::MaxInputSize) {
+        err(tooLarge);
         return Unreadable;
     }
-    const auto parsed = WebAnnotationJson::parse(notesFile.readAll());
+    const auto parsed = WebAnnotationJson::parse(notesBytes);
     if (!parsed) {
         err(u"pizhu: %1: %2\n"_s.arg(notesPath, describe(parsed.error())));
         return Unreadable;

@@ -29,6 +29,7 @@ struct Result
 struct Options
 {
     QByteArray input; // standard input; closed after it either way
+    QString inputFile; // or standard input read from this file (/dev/zero: an endless stream)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
 };
 
@@ -36,13 +37,16 @@ inline Result pizhu(const QStringList &args, const Options &options = {})
 {
     QProcess p;
     p.setProcessEnvironment(options.env);
+    if (!options.inputFile.isEmpty())
+        p.setStandardInputFile(options.inputFile);
     p.start(QStringLiteral(PIZHU_BINARY), args);
     Result result;
     if (!p.waitForStarted())
         return result;
     if (!options.input.isEmpty())
         p.write(options.input);
-    p.closeWriteChannel();
+    if (options.inputFile.isEmpty())
+        p.closeWriteChannel();
     if (!p.waitForFinished(120000)) {
         p.kill();
         p.waitForFinished();

@@ -1,4 +1,6 @@
 #include "clirun.h"
+#include "importer.h"
+#include "webannotationjson.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -49,6 +51,10 @@ private slots:
     void fileRemovedAfterBeingNamedExitsThree_data();
     void fileRemovedAfterBeingNamedExitsThree();
     void versionAndHelp();
+    void standardInputIsReadUpToTheLimit();
+    void notesFileOverTheLimitIsRefused();
+    void notesFileThatIsNotAFileIsRefused_data();
+    void notesFileThatIsNotAFileIsRefused();
 };
 
 void TestCli::outlinePrintsFixtureFormat()
@@ -168,6 +174,58 @@ void TestCli::versionAndHelp()
     QVERIFY(h.out.contains(u"outline FILE"_s));
     QVERIFY(h.out.contains(u"blocks FILE"_s));
     QVERIFY(h.out.contains(u"--password PASS"_s));
+}
+
+// An endless standard input is read up to the file limit and refused, never read to the end.
+void TestCli::standardInputIsReadUpToTheLimit()
+{
+    CliRun::Options options;
+    options.inputFile = u"/dev/zero"_s;
+    const Run r = CliRun::pizhu({ u"outline"_s, u"-"_s }, options);
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.err,
+        u"pizhu: standard input: the file is larger than Pizhu opens (%1 MiB)\n"_s.arg(
+            Pizhu::Importer::MaxFileSize / (1024 * 1024)));
+    QVERIFY(r.out.isEmpty());
+    // Under the limit it is read as a file is (outlineReadsStandardInput reads the bundled document).
+}
+
+// A notes file one byte over the limit is refused before it is read (it is sparse: nothing to read).
+void TestCli::notesFileOverTheLimitIsRefused()
+{
+    QTemporaryDir dir;
+    const QString notes = dir.filePath(u"big.json"_s);
+    QFile f(notes);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QVERIFY(f.resize(Pizhu::WebAnnotationJson::MaxInputSize + 1));
+    f.close();
+    const Run r = pizhu({ u"import"_s, bundled(), notes, u"--db"_s, dir.filePath(u"notes.db"_s) });
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.err, u"pizhu: %1: the file is too large to be a notes file (over 256 MiB)\n"_s.arg(notes));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!QFile::exists(dir.filePath(u"notes.db"_s)));
+}
+
+void TestCli::notesFileThatIsNotAFileIsRefused_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("an endless device") << u"/dev/zero"_s << u"not a regular file"_s;
+    QTest::newRow("a folder") << u"/tmp"_s << u"not a regular file"_s;
+    QTest::newRow("missing") << u"/nonexistent/notes.json"_s << u"no such file"_s;
+}
+
+// A device, a pipe or a folder named as the notes file is refused without being read: /dev/zero
+// would otherwise be read until memory runs out.
+void TestCli::notesFileThatIsNotAFileIsRefused()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const Run r = pizhu({ u"import"_s, bundled(), path, u"--db"_s, dir.filePath(u"notes.db"_s) });
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.err, u"pizhu: %1: %2\n"_s.arg(path, message));
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -100,6 +100,10 @@ private slots:
     void markdownHeadingsBecomeOutline();
     void pageNumbersAreNotText();
     void pageFurnitureIsRemoved();
+    void eachFormOfPageFurnitureIsRemoved_data();
+    void eachFormOfPageFurnitureIsRemoved();
+    void tenBlankLinesStartANewPart_data();
+    void tenBlankLinesStartANewPart();
     void everyOffsetKnowsItsPage_data();
     void everyOffsetKnowsItsPage();
     void quoteOverPageBreakNamesBothPages();
@@ -469,6 +473,123 @@ void TestImporter::pageFurnitureIsRemoved()
     QCOMPARE(blocks.at(2).page, 2);
     QCOMPARE(blocks.at(3).page, 3);
     QCOMPARE(doc.pageLabel(2), u"2"_s);
+}
+
+// Four pages as pdftotext leaves them (a form feed between pages), the page numbers printed from 3
+// on in one of the forms PageFurniture knows, or no number but a running footer.
+static const QStringList &furnitureParagraphs()
+{
+    static const QStringList paragraphs {
+        u"质量是人类生产生活的重要保障，质量强国建设取得历史性成效。"_s,
+        u"全民质量意识显著提高，质量管理和品牌发展能力明显增强。"_s,
+        u"产品、工程、服务质量总体水平稳步提升，质量安全更有保障。"_s,
+        u"一批重大技术装备、重大工程、重要消费品的质量达到国际先进水平。"_s,
+        u"商贸、旅游、金融、物流等服务质量明显改善，产业链供应链韧性增强。"_s,
+        u"当今世界正经历百年未有之大变局，新一轮科技革命深入发展。"_s,
+        u"引发质量理念、机制、实践的深刻变革，质量发展面临新的要求。"_s,
+        u"面对新形势新要求，必须把推动发展的立足点转到提高质量和效益上来。"_s,
+    };
+    return paragraphs;
+}
+
+static QString pagedWithFurniture(const QString &numberForm, const QString &footer)
+{
+    const QStringList &paragraphs = furnitureParagraphs();
+    QString text;
+    for (int page = 0; page < 4; ++page) {
+        if (page > 0)
+            text += u'\f';
+        text += paragraphs.at(2 * page) + u"\n\n"_s + paragraphs.at(2 * page + 1) + u"\n\n"_s;
+        if (!footer.isEmpty())
+            text += footer + u'\n';
+        if (!numberForm.isEmpty())
+            text += numberForm.arg(page + 3) + u'\n';
+    }
+    return text;
+}
+
+void TestImporter::eachFormOfPageFurnitureIsRemoved_data()
+{
+    QTest::addColumn<QString>("numberForm"); // %1: the printed page number
+    QTest::addColumn<QString>("footer"); // a running footer above it, the same on every page
+    QTest::newRow("— 3 —") << u"— %1 —"_s << QString();
+    QTest::newRow("- 3 -") << u"- %1 -"_s << QString();
+    QTest::newRow("第 3 页") << u"第 %1 页"_s << QString();
+    QTest::newRow("第3页") << u"第%1页"_s << QString();
+    QTest::newRow("第 3 页 共 6 页") << u"第 %1 页 共 6 页"_s << QString();
+    QTest::newRow("第3页/共6页") << u"第%1页/共6页"_s << QString();
+    QTest::newRow("第3页，共6页") << u"第%1页，共6页"_s << QString();
+    QTest::newRow("第3页/6页") << u"第%1页/6页"_s << QString();
+    QTest::newRow("Page 3") << u"Page %1"_s << QString();
+    QTest::newRow("Page 3 of 6") << u"Page %1 of 6"_s << QString();
+    QTest::newRow("page 3 of 6") << u"page %1 of 6"_s << QString();
+    QTest::newRow("3 / 6") << u"%1 / 6"_s << QString();
+    QTest::newRow("3/6") << u"%1/6"_s << QString();
+    QTest::newRow("a bare 3 before the form feed") << u"%1"_s << QString();
+    QTest::newRow("running footer and 第 3 页") << u"第 %1 页"_s << u"国务院公报　2023年第5号"_s;
+    QTest::newRow("running footer alone") << QString() << u"质量强国建设纲要（征求意见稿）"_s;
+}
+
+void TestImporter::eachFormOfPageFurnitureIsRemoved()
+{
+    QFETCH(QString, numberForm);
+    QFETCH(QString, footer);
+    auto result = Importer().importText(pagedWithFurniture(numberForm, footer));
+    QVERIFY(result.ok());
+    const Document &doc = *result;
+    QCOMPARE(doc.pageCount(), 4);
+    for (int page = 1; page <= 4; ++page) {
+        if (!numberForm.isEmpty()) {
+            const QString printed = numberForm.arg(page + 2);
+            QVERIFY2(!doc.text().contains(printed), qPrintable(printed + u" left in: "_s + doc.text()));
+            QCOMPARE(doc.pageLabel(page), QString::number(page + 2));
+        }
+    }
+    if (!footer.isEmpty()) {
+        QVERIFY2(!doc.text().contains(footer), qPrintable(doc.text()));
+        QCOMPARE(doc.repairs().runningHeaders, 4);
+    }
+    QCOMPARE(doc.repairs().pageNumbers, numberForm.isEmpty() ? 0 : 4);
+    QCOMPARE(doc.repairs().pageBreaks, 3);
+    // Nothing else went, and nothing was left: the eight paragraphs as written, each on its page.
+    // (Where one paragraph ends and the next begins across a page break is the layout analysis's
+    // business, not this test's.)
+    QCOMPARE(blocksText(doc), furnitureParagraphs().join(QString()));
+    for (qsizetype i = 0; i < furnitureParagraphs().size(); ++i) {
+        const qsizetype at = doc.text().indexOf(furnitureParagraphs().at(i));
+        QVERIFY(at >= 0);
+        QCOMPARE(doc.pageAt(at), int(i / 2 + 1));
+    }
+}
+
+// Ten or more blank lines between two texts make them two parts (articles of a collection); fewer
+// are a wide gap inside one.
+void TestImporter::tenBlankLinesStartANewPart_data()
+{
+    QTest::addColumn<int>("blankLines");
+    QTest::addColumn<int>("parts");
+    QTest::newRow("9 blank lines") << 9 << 1;
+    QTest::newRow("10 blank lines") << 10 << 2;
+    QTest::newRow("25 blank lines") << 25 << 2;
+}
+
+void TestImporter::tenBlankLinesStartANewPart()
+{
+    QFETCH(int, blankLines);
+    QFETCH(int, parts);
+    const QString first = u"质量强国建设纲要\n\n质量是人类生产生活的重要保障。\n\n全民质量意识显著提高。\n"_s;
+    const QString second
+        = u"计量发展规划\n\n计量是实现单位统一、保障量值准确可靠的活动。\n\n计量事业取得显著成效。\n"_s;
+    auto result = Importer().importText(first + QString(blankLines, u'\n') + second);
+    QVERIFY(result.ok());
+    const Document &doc = *result;
+    QCOMPARE(doc.parts().size(), qsizetype(parts));
+    QCOMPARE(doc.parts().first().title, u"质量强国建设纲要"_s);
+    if (parts == 2) {
+        QCOMPARE(doc.parts().at(1).title, u"计量发展规划"_s);
+        QCOMPARE(doc.parts().at(1).blocks.first().text, u"计量发展规划"_s);
+        QCOMPARE(doc.parts().first().blocks.last().text, u"全民质量意识显著提高。"_s);
+    }
 }
 
 // pagedText() as printed from page 7 on ("— 7 —"), so printed labels and ordinals differ.

@@ -2,6 +2,7 @@
 #include "notesimporter.h"
 #include "webannotationjson.h"
 
+#include "clirun.h"
 #include "exportfixture.h"
 #include "pagedfixture.h"
 
@@ -88,6 +89,9 @@ private slots:
     void pagedDocumentTargetsCarryTheirPage();
     void pagedExportRoundTripsByteForByte();
     void commandLineExportAndListGiveThePage();
+    void commandLineExportGroupsAndFiltersByColour();
+    void commandLineExportRefusesBadColourAndGrouping_data();
+    void commandLineExportRefusesBadColourAndGrouping();
     void acceptsOtherShapesAndForeignIds_data();
     void acceptsOtherShapesAndForeignIds();
     void rejectsMalformedInput_data();
@@ -386,6 +390,108 @@ void TestWebAnnotationJson::commandLineExportAndListGiveThePage()
     QVERIFY2(json.contains("\"pizhu:page\": \"8\""), json.constData());
     const QByteArray md = run({ u"export"_s, file });
     QVERIFY2(md.contains("> 重大工程\n\n— p. 8\n"), md.constData());
+}
+
+// `export --group-by` and `--color` from the command line, on the fixture's seven notes (yellow,
+// green, blue, pink, purple, another yellow and a green orphan) imported through `pizhu import`.
+void TestWebAnnotationJson::commandLineExportGroupsAndFiltersByColour()
+{
+    QTemporaryDir dir;
+    const Document doc = ExportFixture::bundledDocument();
+    const QString notes = dir.filePath(u"notes.json"_s);
+    {
+        QFile f(notes);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray bytes = exportFixture(doc, ExportFixture::annotations(doc));
+        QCOMPARE(f.write(bytes), bytes.size());
+    }
+    const QString file = ExportFixture::bundledPath();
+    const QString db = dir.filePath(u"cli.sqlite"_s);
+    auto run = [&](QStringList args) {
+        args << u"--db"_s << db;
+        return CliRun::pizhu(args);
+    };
+    const CliRun::Result imported = run({ u"import"_s, file, notes });
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    auto headings = [](const QString &md, const QString &marker) {
+        QStringList found;
+        for (const QString &line : md.split(u'\n'))
+            if (line.startsWith(marker))
+                found << line.mid(marker.size());
+        return found;
+    };
+
+    // Grouped by colour: one section per colour in palette order, the orphans last.
+    const CliRun::Result byColour = run({ u"export"_s, file, u"--group-by"_s, u"color"_s });
+    QVERIFY2(byColour.exitCode == 0, qPrintable(byColour.err));
+    QCOMPARE(headings(byColour.out, u"## "_s),
+        QStringList({ u"Yellow"_s, u"Green"_s, u"Blue"_s, u"Pink"_s, u"Purple"_s, u"Orphaned notes"_s }));
+    // Inside a colour, document order: the preamble's yellow note before the commentary's.
+    const qsizetype yellowStart = byColour.out.indexOf(u"## Yellow"_s);
+    const qsizetype greenStart = byColour.out.indexOf(u"## Green"_s);
+    const qsizetype first = byColour.out.indexOf(u"> 建设质量强国是推动高质量发展"_s);
+    const qsizetype second = byColour.out.indexOf(u"> 治国必先治党"_s);
+    QVERIFY(yellowStart < first && first < second && second < greenStart);
+    // "colour" is the same grouping, and "section" the default one.
+    QCOMPARE(run({ u"export"_s, file, u"--group-by"_s, u"colour"_s }).exitCode, 0);
+    const CliRun::Result bySection = run({ u"export"_s, file, u"--group-by"_s, u"section"_s });
+    QCOMPARE(bySection.exitCode, 0);
+    QVERIFY(!headings(bySection.out, u"## "_s).contains(u"Yellow"_s));
+    QCOMPARE(headings(bySection.out, u"## "_s), headings(run({ u"export"_s, file }).out, u"## "_s));
+
+    // --color keeps the notes of that colour only; given twice, of either colour.
+    const CliRun::Result yellow = run({ u"export"_s, file, u"--color"_s, u"yellow"_s });
+    QVERIFY2(yellow.exitCode == 0, qPrintable(yellow.err));
+    QVERIFY(yellow.out.contains(u"annotation_count: 2\n"_s));
+    QVERIFY(yellow.out.contains(u"> 建设质量强国是推动高质量发展"_s));
+    QVERIFY(yellow.out.contains(u"> 治国必先治党"_s));
+    QVERIFY(!yellow.out.contains(u"> 质量是人类生产生活的重要保障"_s));
+    const CliRun::Result two = run({ u"export"_s, file, u"--colour"_s, u"blue"_s, u"--color"_s, u"purple"_s,
+        u"--group-by"_s, u"color"_s });
+    QVERIFY2(two.exitCode == 0, qPrintable(two.err));
+    QCOMPARE(headings(two.out, u"## "_s), QStringList({ u"Blue"_s, u"Purple"_s }));
+    const CliRun::Result json = run({ u"export"_s, file, u"--format"_s, u"json"_s, u"--color"_s, u"pink"_s });
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonArray items
+        = QJsonDocument::fromJson(json.stdoutBytes).object()[u"first"_s][u"items"_s].toArray();
+    QCOMPARE(items.size(), 1);
+    QVERIFY(json.out.contains(u"经济发展质量效益明显提升"_s));
+
+    // A filter nothing matches: said, not written as an empty export.
+    const CliRun::Result none = run({ u"export"_s, file, u"--color"_s, u"blue"_s, u"--tag"_s, u"解读"_s });
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY(none.out.isEmpty());
+    QVERIFY2(none.err.contains(u"no notes match the --color/--tag filters"_s), qPrintable(none.err));
+}
+
+void TestWebAnnotationJson::commandLineExportRefusesBadColourAndGrouping_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown colour") << QStringList { u"--color"_s,
+        u"red"_s } << u"pizhu: unknown colour red (one of yellow, green, blue, pink, purple)"_s;
+    QTest::newRow("colour without a value")
+        << QStringList { u"--color"_s } << u"pizhu: --color needs a value"_s;
+    QTest::newRow("unknown grouping")
+        << QStringList { u"--group-by"_s, u"page"_s } << u"pizhu: --group-by is section or color"_s;
+    QTest::newRow("grouping without a value")
+        << QStringList { u"--group-by"_s } << u"pizhu: --group-by needs a value"_s;
+}
+
+void TestWebAnnotationJson::commandLineExportRefusesBadColourAndGrouping()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const CliRun::Result r = CliRun::pizhu(
+        QStringList { u"export"_s, ExportFixture::bundledPath(), u"--db"_s, dir.filePath(u"cli.sqlite"_s) }
+        + args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QStringList lines = r.err.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.value(0), message);
+    QVERIFY2(lines.value(1).startsWith(u"usage: pizhu export FILE"_s), qPrintable(r.err));
+    QVERIFY(!QFile::exists(dir.filePath(u"cli.sqlite"_s))); // refused before anything is opened
 }
 
 void TestWebAnnotationJson::acceptsOtherShapesAndForeignIds_data()

@@ -43,7 +43,9 @@ bool PageFurniture::isPageNumberLine(QStringView line)
     if (line.size() > 16)
         return false;
     static const QRegularExpression re(
-        u"^(?:[—–\\-－]\\s*\\d{1,4}\\s*[—–\\-－]|第\\s*\\d{1,4}\\s*页(?:\\s*[/／共]\\s*\\d{1,4}\\s*页?)?"
+        u"^(?:[—–\\-－]\\s*\\d{1,4}\\s*[—–\\-－]"
+        // 第3页, 第3页共6页, 第3页/共6页, 第3页，共6页, 第3页/6
+        "|第\\s*\\d{1,4}\\s*页(?:\\s*[,，/／]?\\s*共\\s*\\d{1,4}\\s*页|\\s*[/／]\\s*\\d{1,4}\\s*页?)?"
         "|\\d{1,4}\\s*/\\s*\\d{1,4}|[Pp]age\\s+\\d{1,4}(?:\\s+of\\s+\\d{1,4})?)$"_s);
     return re.match(line).hasMatch();
 }
