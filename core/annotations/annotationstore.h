@@ -72,7 +72,9 @@ struct SearchHit
     double rank = 0; // lower is better (FTS5 bm25); 0 for the short-query fallback
 };
 
-// The one SQLite database of annotations. All SQL of the project lives in annotationstore.cpp.
+// The one SQLite database of annotations. All SQL of the project lives in core/annotations/store/,
+// one file per job: opening and recovery, migrations, transactions, documents and re-anchoring,
+// annotations with their full-text index.
 //
 // Each public method that writes is one transaction: it either happened completely or not at
 // all, even if the process is killed halfway. The journal is WAL; see Durability.
@@ -165,6 +167,8 @@ private:
     Result<bool, StoreFailure> syncSearchIndex(qint64 rowid);
     Result<DocumentSync, StoreFailure> reanchorInTransaction(
         qint64 documentId, const QByteArray &oldHash, const Document &doc);
+    // Used through StoreTransaction, which rolls back what is not committed.
+    friend class StoreTransaction;
     Result<bool, StoreFailure> begin();
     Result<bool, StoreFailure> commit();
     void rollback();
