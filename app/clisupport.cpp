@@ -2,12 +2,15 @@
 
 #include "command.h"
 #include "importer.h"
+#include "outputwriter.h"
 #include "pdfreader.h"
 
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,8 +18,7 @@ namespace Pizhu::Cli {
 
 void out(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    OutputWriter::writeStandardOutput(text.toUtf8());
 }
 
 void err(const QString &text)
@@ -98,6 +100,30 @@ bool takePasswordOption(QStringList &args, QByteArray *password, QString *error)
     return true;
 }
 
+// Reads standard input to its end, up to limit bytes: a pipe, a slow producer or a terminal hands
+// it over a piece at a time (a pipe at most 64 KiB per read), so one read is never enough.
+static Result<QByteArray, int> readStandardInput(qint64 limit)
+{
+    QByteArray bytes;
+    constexpr qsizetype Chunk = 1 << 20;
+    while (bytes.size() < limit) {
+        const qsizetype at = bytes.size();
+        const qsizetype want = qsizetype(std::min<qint64>(Chunk, limit - at));
+        bytes.resize(at + want);
+        const ssize_t n = ::read(STDIN_FILENO, bytes.data() + at, size_t(want));
+        if (n < 0 && errno == EINTR) {
+            bytes.resize(at);
+            continue;
+        }
+        if (n < 0)
+            return Result<QByteArray, int>::failure(errno);
+        bytes.resize(at + n);
+        if (n == 0)
+            break; // end of input
+    }
+    return bytes;
+}
+
 static bool isPdfFile(const QString &path)
 {
     // Only a regular file is looked into: opening a named pipe to peek would wait for a writer.
@@ -133,14 +159,14 @@ std::optional<Document> loadDocument(const QString &path)
     }
     Result<Document, ImportError> result = Result<Document, ImportError>::failure(ImportError::Unreadable);
     if (path == u"-") {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly)) {
-            err(u"pizhu: standard input: cannot be read\n"_s);
-            return std::nullopt;
-        }
         // Read one byte past the limit so that an endless stream (< /dev/zero) is refused as
         // too large instead of filling memory.
-        result = importer.importBytes(in.read(Importer::MaxFileSize + 1), path);
+        const auto bytes = readStandardInput(Importer::MaxFileSize + 1);
+        if (!bytes) {
+            err(u"pizhu: standard input: cannot be read: %1\n"_s.arg(qt_error_string(bytes.error())));
+            return std::nullopt;
+        }
+        result = importer.importBytes(bytes.value(), path);
     } else {
         result = importer.importFile(path);
     }

@@ -1,11 +1,11 @@
 #include "clisupport.h"
 #include "command.h"
-#include "notesclisupport.h"
 #include "markdownexporter.h"
+#include "notesclisupport.h"
+#include "outputwriter.h"
 #include "webannotationjson.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -81,39 +81,35 @@ std::optional<Options> parse(const QStringList &args, QString *error)
     return o;
 }
 
-// Writes all or nothing: a failed write never leaves half an export behind.
-bool writeOutput(const QString &path, const QByteArray &bytes)
-{
-    if (path.isEmpty() || path == u"-") {
-        out(QString::fromUtf8(bytes));
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        err(u"pizhu: %1: %2\n"_s.arg(path, file.errorString()));
-        return false;
-    }
-    return true;
-}
-
 int runExport(const QStringList &args)
 {
     QString error;
     const auto o = parse(args, &error);
     if (!o)
         return usageError(u"export"_s, error);
+    // Refused before anything is read or written: -o onto the document or the notes database
+    // would replace what the export is made from.
+    const QString dbPath = AnnotationStore::resolvePath(o->db);
+    const QList<OutputWriter::Input> inputs { { o->file, u"the document being exported"_s },
+        { dbPath, u"the notes database"_s }, { dbPath + u"-wal"_s, u"part of the notes database"_s },
+        { dbPath + u"-shm"_s, u"part of the notes database"_s } };
+    if (const auto refused = OutputWriter::refusal(o->output, inputs)) {
+        err(u"pizhu: %1\n"_s.arg(*refused));
+        return OutputFailed;
+    }
     const auto doc = loadDocument(o->file);
     if (!doc)
         return Unreadable;
-    auto store = openNotesStore(o->db);
+    int failed = 0;
+    auto store = openNotesStore(o->db, &failed);
     if (!store)
-        return Failure;
+        return failed;
     if (!syncWithStore(*store, *doc, o->file))
-        return Failure;
+        return StoreFailed;
     const auto annotations = store->list(doc->hash());
     if (!annotations) {
         err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(annotations.error())));
-        return Failure;
+        return storeFailureExit(annotations.error());
     }
 
     ExportOptions options = o->exportOptions;
@@ -146,7 +142,7 @@ int runExport(const QStringList &args)
                 : u"pizhu: %1: no notes match the --color/--tag filters\n"_s.arg(o->file));
         return Failure;
     }
-    return writeOutput(o->output, bytes) ? Success : Failure;
+    return OutputWriter::write(o->output, bytes) ? Success : OutputFailed;
 }
 
 const Registration exportCommand({ u"export"_s,

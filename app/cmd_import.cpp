@@ -21,6 +21,9 @@ QString describe(const AnnotationJsonFailure &f)
             WebAnnotationJson::MaxInputSize / (1024 * 1024));
     case AnnotationJsonError::NotJson:
         return u"not JSON (syntax error at byte %1)"_s.arg(f.offset);
+    case AnnotationJsonError::BadText:
+        return u"a string holds half of a UTF-16 surrogate pair (at byte %1), which is no character"_s.arg(
+            f.offset);
     case AnnotationJsonError::WrongShape:
         what = u"not W3C Web Annotation JSON (an Annotation, a list of them, a page or a collection)"_s;
         break;
@@ -94,15 +97,16 @@ int runImport(const QStringList &args)
     const auto doc = loadDocument(file);
     if (!doc)
         return Unreadable;
-    auto store = openNotesStore(db);
+    int failed = 0;
+    auto store = openNotesStore(db, &failed);
     if (!store)
-        return Failure;
+        return failed;
     if (!syncWithStore(*store, *doc, file))
-        return Failure;
+        return StoreFailed;
     const auto summary = NotesImporter::merge(*store, *doc, parsed.value());
     if (!summary) {
         err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(summary.error())));
-        return Failure;
+        return storeFailureExit(summary.error());
     }
     out(u"%1 added, %2 updated, %3 unchanged"_s.arg(summary->added)
             .arg(summary->updated)

@@ -1,8 +1,8 @@
+#include "anchoring.h"
+#include "annotationstore.h"
 #include "clisupport.h"
 #include "command.h"
 #include "notesclisupport.h"
-#include "anchoring.h"
-#include "annotationstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -115,15 +115,10 @@ QString describe(const StoreFailure &f)
     return f.kind == StoreError::NotFound ? u"no such annotation"_s : describeStoreFailure(f);
 }
 
-std::unique_ptr<AnnotationStore> openStore(const Options &o)
-{
-    return openNotesStore(o.db);
-}
-
 int storeError(const AnnotationStore &store, const StoreFailure &f)
 {
     err(u"pizhu: %1: %2\n"_s.arg(store.path(), describe(f)));
-    return Failure;
+    return storeFailureExit(f);
 }
 
 // One line, one field: tabs, line breaks and backslashes become \t, \n, \r and \\.
@@ -217,9 +212,10 @@ int runAdd(const Options &o)
     if (found.size() > 1 && o.occurrence == 0)
         err(u"pizhu: the quote occurs %1 times; annotating the first (see --occurrence)\n"_s.arg(
             found.size()));
-    auto store = openStore(o);
+    int failed = 0;
+    auto store = openNotesStore(o.db, &failed);
     if (!store)
-        return Failure;
+        return failed;
     if (auto sync = store->syncDocument(*doc, file); !sync)
         return storeError(*store, sync.error());
     const qsizetype start = found.at(wanted - 1);
@@ -243,9 +239,10 @@ int runList(const Options &o)
     const auto doc = loadDocument(file);
     if (!doc)
         return Unreadable;
-    auto store = openStore(o);
+    int failed = 0;
+    auto store = openNotesStore(o.db, &failed);
     if (!store)
-        return Failure;
+        return failed;
     const auto sync = store->syncDocument(*doc, file);
     if (!sync)
         return storeError(*store, sync.error());
@@ -279,9 +276,10 @@ int runSearch(const Options &o)
 {
     if (o.positional.size() != 1)
         return noteUsage(u"note search takes one QUERY"_s);
-    auto store = openStore(o);
+    int failed = 0;
+    auto store = openNotesStore(o.db, &failed);
     if (!store)
-        return Failure;
+        return failed;
     const auto hits = store->searchNotes(o.positional.first());
     if (!hits)
         return storeError(*store, hits.error());
@@ -309,9 +307,10 @@ int runEdit(const Options &o)
     const auto id = parseId(o.positional.first());
     if (!id)
         return noteUsage(u"%1 is not an annotation id"_s.arg(o.positional.first()));
-    auto store = openStore(o);
+    int failed = 0;
+    auto store = openNotesStore(o.db, &failed);
     if (!store)
-        return Failure;
+        return failed;
     auto a = store->get(*id);
     if (!a)
         return storeError(*store, a.error());
@@ -333,9 +332,10 @@ int runRemove(const Options &o)
     const auto id = parseId(o.positional.first());
     if (!id)
         return noteUsage(u"%1 is not an annotation id"_s.arg(o.positional.first()));
-    auto store = openStore(o);
+    int failed = 0;
+    auto store = openNotesStore(o.db, &failed);
     if (!store)
-        return Failure;
+        return failed;
     if (auto removed = store->remove(*id); !removed)
         return storeError(*store, removed.error());
     return Success;

@@ -1,7 +1,7 @@
+#include "annotationstore.h"
 #include "clisupport.h"
 #include "command.h"
 #include "notesclisupport.h"
-#include "annotationstore.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -18,13 +18,14 @@ QString field(QString text)
 
 int searchNotes(const QString &query, const QString &dbOption)
 {
-    const auto store = openNotesStore(dbOption);
+    int failed = 0;
+    const auto store = openNotesStore(dbOption, &failed);
     if (!store)
-        return Unreadable;
+        return failed;
     const auto hits = store->searchNotes(query);
     if (!hits) {
         err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(hits.error())));
-        return Failure;
+        return storeFailureExit(hits.error());
     }
     QString text;
     for (const SearchHit &hit : *hits)

@@ -6,8 +6,16 @@
 
 namespace Pizhu::Cli {
 
-// Exit codes shared by every subcommand.
-enum Exit { Success = 0, Failure = 1, BadUsage = 2, Unreadable = 3 };
+// Exit codes shared by every subcommand, as the README's table documents them.
+enum Exit {
+    Success = 0,
+    Failure = 1, // the command could not do what was asked (no notes to export, no such note)
+    BadUsage = 2,
+    Unreadable = 3, // an input file (or a --db file that is not a notes database) is refused
+    OutputFailed = 4, // the output could not be written, or -o names one of the inputs
+    StoreFailed = 5, // the notes database cannot be opened or written (busy, full, read-only)
+    StoreRecovered = 6, // the command ran, on notes recovered from a damaged database
+};
 
 // A subcommand of `pizhu`. Each app/cmd_*.cpp defines one and registers it with a static
 // Registration, so main.cpp dispatches without knowing the list. (This only works for sources

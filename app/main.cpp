@@ -1,6 +1,8 @@
 #include "clisupport.h"
 #include "command.h"
 #include "gui.h"
+#include "notesclisupport.h"
+#include "outputwriter.h"
 
 #include <QCoreApplication>
 
@@ -26,9 +28,22 @@ static QString helpText()
         text += u"  %1\n      %2\n"_s.arg(c.usage, c.summary);
     text += u"\nOptions:\n  --help            show this help\n  --version         show the version\n"
             "  --password PASS   with a command that reads a FILE: the password of an encrypted PDF\n\n"
-            "FILE may be - for standard input. Exit status: 0 success, 2 bad usage,\n"
-            "3 a file that cannot be read or is refused.\n"_s;
+            "FILE may be - for standard input. Exit status: 0 success, 1 not done, 2 bad usage,\n"
+            "3 an input that cannot be read or is refused, 4 the output cannot be written,\n"
+            "5 the notes database cannot be used, 6 done on notes recovered from a damaged database.\n"_s;
     return text;
+}
+
+// Every command's output ends here: standard output is flushed and closed, and a write to it that
+// failed (a full disk, /dev/full) turns success into OutputFailed.
+static int finish(int status)
+{
+    if (!Cli::OutputWriter::finishStandardOutput()
+        && (status == Cli::Success || status == Cli::StoreRecovered))
+        return Cli::OutputFailed;
+    if (status == Cli::Success && Cli::storeWasRecovered())
+        return Cli::StoreRecovered;
+    return status;
 }
 
 int main(int argc, char *argv[])
@@ -37,15 +52,34 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
 
+    // Options written before the command ("pizhu --db n.db note list F") go after it, where the
+    // command reads them; without a command they stay the window's.
+    qsizetype commandAt = 0;
+    while (commandAt < args.size()) {
+        const QString &option = args.at(commandAt);
+        const QString name = option.section(u'=', 0, 0);
+        if (name != u"--db" && name != u"--password" && name != u"--format" && name != u"--lang")
+            break;
+        commandAt += option.contains(u'=') ? 1 : 2;
+    }
+    if (commandAt > 0 && commandAt < args.size()) {
+        for (const Cli::Command &c : Cli::commands()) {
+            if (c.name == args.at(commandAt)) {
+                args = args.mid(commandAt) + args.mid(0, commandAt);
+                break;
+            }
+        }
+    }
+
     if (!args.isEmpty()) {
         const QString first = args.first();
         if (first == u"--help" || first == u"-h" || first == u"help") {
             Cli::out(helpText());
-            return Cli::Success;
+            return finish(Cli::Success);
         }
         if (first == u"--version" || first == u"-v") {
             Cli::out(u"pizhu " PIZHU_VERSION "\n"_s);
-            return Cli::Success;
+            return finish(Cli::Success);
         }
         for (const Cli::Command &c : Cli::commands()) {
             if (c.name == first) {
@@ -58,7 +92,7 @@ int main(int argc, char *argv[])
                 if (!Cli::takePasswordOption(commandArgs, &password, &error))
                     return Cli::usageError(c.name, error);
                 Cli::setPdfPassword(password);
-                return c.run(commandArgs);
+                return finish(c.run(commandArgs));
             }
         }
     }

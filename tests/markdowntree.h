@@ -64,12 +64,15 @@ inline QString plainText(cmark_node *node)
     return out;
 }
 
-inline Rendered render(const QString &markdown)
+// frontMatter: Keep reads the export as a renderer that knows nothing of front matter does.
+enum class FrontMatter { Cut, Keep };
+
+inline Rendered render(const QString &markdown, FrontMatter frontMatter = FrontMatter::Cut)
 {
     QString body = markdown;
     // Front matter is for the tools that read it; cmark would take its closing line for a
     // setext underline, so it is cut off as those tools do.
-    if (body.startsWith(u"---\n"_s)) {
+    if (frontMatter == FrontMatter::Cut && body.startsWith(u"---\n"_s)) {
         const qsizetype end = body.indexOf(u"\n---\n"_s, 4);
         if (end > 0)
             body = body.mid(end + 5);

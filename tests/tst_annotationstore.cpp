@@ -2,6 +2,7 @@
 #include "annotationstore.h"
 #include "importer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -11,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <tuple>
 
 #include <unistd.h>
 
@@ -172,8 +175,11 @@ private slots:
     void failedMigrationLeavesTheOldSchema();
     void refusesNewerSchemaWithoutTouchingTheFile();
     void writerHeldByAnotherConnectionReportsBusy();
-    void corruptFileIsMovedAsideAndAFreshOneStarted_data();
-    void corruptFileIsMovedAsideAndAFreshOneStarted();
+    void fileThatIsNotAStoreIsRefusedUntouched_data();
+    void fileThatIsNotAStoreIsRefusedUntouched();
+    void damagedStoreIsReplacedByWhatCanBeRead_data();
+    void damagedStoreIsReplacedByWhatCanBeRead();
+    void damagedIndexPageLosesNoNote();
     void readOnlyDirectoryOpensExistingFileReadOnly();
     void readOnlyDirectoryRefusesANewDatabase();
     void searchNotesFindsChineseText_data();
@@ -576,16 +582,66 @@ void TestAnnotationStore::refusesNewerSchemaWithoutTouchingTheFile()
     QVERIFY(!QFileInfo::exists(path + u"-wal"_s));
 }
 
-void TestAnnotationStore::corruptFileIsMovedAsideAndAFreshOneStarted_data()
+void TestAnnotationStore::fileThatIsNotAStoreIsRefusedUntouched_data()
+{
+    QTest::addColumn<QByteArray>("kind");
+    QTest::newRow("a text file") << QByteArray("text");
+    QTest::newRow("a store whose header was overwritten") << QByteArray("header");
+    QTest::newRow("another program's SQLite database") << QByteArray("foreign");
+    QTest::newRow("a folder") << QByteArray("folder");
+}
+
+void TestAnnotationStore::fileThatIsNotAStoreIsRefusedUntouched()
+{
+    QFETCH(QByteArray, kind);
+    const QString folder = dbPath(u"not-a-store-%1"_s.arg(QString::fromLatin1(kind)));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + u"/notes.sqlite"_s;
+    if (kind == "text") {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(u"这不是数据库，只是一段文字。\n"_s.toUtf8().repeated(100));
+    } else if (kind == "header") {
+        QVERIFY(QFile::copy(QStringLiteral(PIZHU_TEST_DATA_DIR "/annotations-v1.sqlite"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.write(QByteArray(16, 'x'));
+    } else if (kind == "foreign") {
+        const QString name = u"foreign"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE history (url TEXT)"_s));
+            QVERIFY(q.exec(u"INSERT INTO history VALUES ('https://example.org')"_s));
+        }
+        QSqlDatabase::removeDatabase(name);
+    } else {
+        QVERIFY(QDir().mkpath(path));
+    }
+    QByteArray before;
+    if (QFile f(path); f.open(QIODevice::ReadOnly))
+        before = f.readAll();
+    const QStringList files = QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+
+    const auto store = AnnotationStore::open(path);
+    QVERIFY(!store);
+    QCOMPARE(store.error().kind, StoreError::NotAStore);
+    QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), files);
+    if (QFile f(path); f.open(QIODevice::ReadOnly))
+        QCOMPARE(f.readAll(), before);
+}
+
+void TestAnnotationStore::damagedStoreIsReplacedByWhatCanBeRead_data()
 {
     QTest::addColumn<QByteArray>("damage"); // how the file is damaged
-    QTest::newRow("a text file, not a database") << QByteArray("text");
-    QTest::newRow("header overwritten") << QByteArray("header");
     QTest::newRow("pages overwritten with garbage") << QByteArray("pages");
     QTest::newRow("database truncated") << QByteArray("truncated");
 }
 
-void TestAnnotationStore::corruptFileIsMovedAsideAndAFreshOneStarted()
+void TestAnnotationStore::damagedStoreIsReplacedByWhatCanBeRead()
 {
     QFETCH(QByteArray, damage);
     const QString path = dbPath(u"corrupt-%1.sqlite"_s.arg(QString::fromLatin1(damage)));
@@ -594,11 +650,7 @@ void TestAnnotationStore::corruptFileIsMovedAsideAndAFreshOneStarted()
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadWrite));
     QByteArray bytes = f.readAll();
-    if (damage == "text")
-        bytes = u"这不是数据库，只是一段文字。\n"_s.toUtf8().repeated(100);
-    else if (damage == "header")
-        bytes.replace(0, 16, QByteArray(16, 'x'));
-    else if (damage == "pages")
+    if (damage == "pages")
         for (qsizetype i = 4096; i < bytes.size(); ++i)
             bytes[i] = char(0xA5 ^ (i * 31));
     else if (damage == "truncated")
@@ -610,14 +662,74 @@ void TestAnnotationStore::corruptFileIsMovedAsideAndAFreshOneStarted()
     auto store = openStore(path);
     QVERIFY(store);
     const QString aside = store->movedAsidePath();
-    QVERIFY2(!aside.isEmpty(), "the damaged file should have been moved aside");
-    QVERIFY(aside.startsWith(path + u".corrupt-"_s));
+    QVERIFY2(!aside.isEmpty(), "the damaged file should have been kept aside");
+    QVERIFY(aside.startsWith(path + u".damaged-"_s));
     QFile moved(aside);
     QVERIFY(moved.open(QIODevice::ReadOnly));
     QCOMPARE(moved.readAll(), bytes); // kept byte for byte, never deleted
-    QCOMPARE(store->listAll()->size(), 0);
+    QCOMPARE(store->recoveredNotes(), store->listAll()->size());
     const Document doc = import(join({ P1 }));
     VERIFY_OK(store->add(annotate(doc, u"重要途径"_s)));
+    QCOMPARE(pragmaValue(path, u"integrity_check"_s), u"ok"_s);
+}
+
+void TestAnnotationStore::damagedIndexPageLosesNoNote()
+{
+    const QString path = dbPath(u"damaged-index.sqlite"_s);
+    const Document doc = import(join({ P1, P2, P3 }));
+    QList<Annotation> stored;
+    {
+        auto store = openStore(path);
+        QVERIFY(store);
+        for (const auto &[quote, note, tags] :
+            { std::tuple { u"重要举措"_s, u"第一条"_s, QStringList { u"甲"_s, u"乙"_s } },
+                std::tuple { u"跨越式发展"_s, u"第二条"_s, QStringList { u"乙"_s } },
+                std::tuple { u"满意度明显增强"_s, QString(), QStringList() } }) {
+            auto added = store->add(annotate(doc, quote, note, tags, AnnotationColor::Green));
+            VERIFY_OK(added);
+            stored.append(added.value());
+        }
+    }
+    QCOMPARE(pragmaValue(path, u"wal_checkpoint(TRUNCATE)"_s), u"0"_s);
+    const int page = pragmaValue(path, u"page_size"_s).toInt();
+    int root = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"root"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT rootpage FROM sqlite_master WHERE name = 'annotations_document'"_s));
+        QVERIFY(q.next());
+        root = q.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(u"root"_s);
+    QVERIFY(root > 1 && page > 0);
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(qint64(root - 1) * page));
+        f.write(QByteArray(page, '\xEE'));
+    }
+
+    auto store = openStore(path);
+    QVERIFY(store);
+    QVERIFY(!store->movedAsidePath().isEmpty());
+    QCOMPARE(store->recoveredNotes(), 3);
+    const auto all = store->listAll();
+    VERIFY_OK(all);
+    QCOMPARE(all->size(), 3);
+    for (const Annotation &a : stored) {
+        const auto back = store->get(a.id);
+        VERIFY_OK(back);
+        QCOMPARE(back->note, a.note);
+        QCOMPARE(back->tags, a.tags);
+        QCOMPARE(back->anchor.quote, a.anchor.quote);
+        QCOMPARE(back->color, a.color);
+        QCOMPARE(back->created, a.created);
+        QCOMPARE(back->documentHash, doc.hash());
+    }
+    QCOMPARE(store->searchNotes(u"跨越式"_s)->size(), 1);
+    QCOMPARE(pragmaValue(path, u"integrity_check"_s), u"ok"_s);
 }
 
 void TestAnnotationStore::readOnlyDirectoryOpensExistingFileReadOnly()

@@ -449,7 +449,7 @@ rm -f "$dir/filler"
     QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
         qPrintable(u"exit %1: %2\n%3"_s.arg(process.exitCode()).arg(out, stderrText)));
 
-    QVERIFY2(out.contains(u"exit=1\n"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"exit=5\n"_s), qPrintable(out));
     QFile errFile(dir + u".err"_s);
     QVERIFY(errFile.open(QIODevice::ReadOnly));
     const QString err = QString::fromUtf8(errFile.readAll());

@@ -75,6 +75,7 @@ private slots:
     void filtersKeepOnlyChosenColoursAndTags();
     void groupByColourMakesOneSectionPerColourInPaletteOrder();
     void frontMatterValuesAreYamlSafe();
+    void frontMatterIsInertToARendererThatDoesNotKnowIt();
     void quotesFromPagedDocumentCiteTheirPage();
 };
 
@@ -523,6 +524,31 @@ void TestMarkdownExporter::frontMatterValuesAreYamlSafe()
     QCOMPARE(lines.at(4), u"exported_at: \"2026-02-06T08:00:00Z\""_s);
     QCOMPARE(lines.at(5), u"annotation_count: 7"_s);
     QCOMPARE(lines.at(6), u"---"_s);
+}
+
+void TestMarkdownExporter::frontMatterIsInertToARendererThatDoesNotKnowIt()
+{
+    // cmark (and GitHub, and most previewers) read the front matter as a paragraph: raw HTML or
+    // a link in the title would be live there.
+    const QString hostile
+        = u"</details><script>alert(1)</script> [x](javascript:alert(1)) <b>粗</b> & <!-- x"_s;
+    auto imported
+        = Importer().importBytes((hostile + u"\n\n质量是人类生产生活的重要保障。\n"_s).toUtf8(), {});
+    QVERIFY(imported);
+    const Document doc = std::move(imported).value();
+    QVERIFY2(doc.title().contains(u"<script>"_s), qPrintable(doc.title()));
+    const qsizetype start = doc.text().indexOf(u"重要保障"_s);
+    QVERIFY(start > 0);
+    Annotation a = Anchoring::makeAnnotation(doc, start, start + 4);
+    ExportOptions options;
+    options.sourceFileName = u"<img src=x onerror=alert(1)>.txt"_s;
+    const auto md = fixedExporter().exportNotes(doc, { a }, options);
+    QVERIFY(md);
+    const Rendered whole = render(md.value(), FrontMatter::Keep);
+    QCOMPARE(whole.htmlNodes, 0);
+    QCOMPARE(whole.links, QStringList());
+    // Still the same strings to a YAML reader: \u escapes are YAML's own.
+    QVERIFY2(md->contains(u"title: \"\\u003c/details\\u003e\\u003cscript\\u003ealert(1)"_s), qPrintable(*md));
 }
 
 void TestMarkdownExporter::quotesFromPagedDocumentCiteTheirPage()

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <sys/resource.h>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
 
@@ -31,6 +33,7 @@ private slots:
     void findPinyinMatchesWholeSyllables_data();
     void findPinyinMatchesWholeSyllables();
     void pinyinIsToneless();
+    void longPinyinQueryNeedsMemoryInProportionToItsLength();
     void originalRangeCoversExpansionWhole();
 };
 
@@ -141,6 +144,27 @@ void TestSearchIndex::findPinyinMatchesWholeSyllables()
     QFETCH(QStringList, ranges);
     const SearchIndex index(text);
     QCOMPARE(describe(index.findPinyin(query)), ranges);
+}
+
+// Peak resident memory of this process so far, in MiB.
+static long peakMiB()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+void TestSearchIndex::longPinyinQueryNeedsMemoryInProportionToItsLength()
+{
+    // "xian" splits two ways (先, 西安) at every repetition: the splits of every suffix of the
+    // query were once all kept, which grew with the square of its length (3.6 GB for 131,070
+    // letters). 800 repetitions, 3,200 letters, took 650 MB that way.
+    const SearchIndex index(u"西安和先。"_s + u"西安"_s.repeated(800) + u"。"_s);
+    const long before = peakMiB();
+    const auto found = index.findPinyin(u"xian"_s.repeated(800));
+    const long grown = peakMiB() - before;
+    QCOMPARE(describe(found), QStringList { u"5-1605"_s });
+    QVERIFY2(grown < 64, qPrintable(u"the search took %1 MiB more at its peak"_s.arg(grown)));
 }
 
 void TestSearchIndex::pinyinIsToneless()

@@ -96,6 +96,7 @@ private slots:
     void acceptsOtherShapesAndForeignIds();
     void rejectsMalformedInput_data();
     void rejectsMalformedInput();
+    void escapedSurrogatePairsAndBackslashesReadAsWritten();
     void parseSurvivesMutatedInput();
 };
 
@@ -594,6 +595,17 @@ void TestWebAnnotationJson::rejectsMalformedInput_data()
     QTest::newRow("body value a number")
         << json(with(a, u"body"_s, QJsonObject { { u"type"_s, u"TextualBody"_s }, { u"value"_s, 1 } }))
         << E::BadValue << u"body.value"_s;
+    // A lone UTF-16 surrogate is no character: no string Pizhu could keep reads back as it.
+    const QByteArray withNote = json(
+        with(a, u"body"_s, QJsonObject { { u"type"_s, u"TextualBody"_s }, { u"value"_s, u"NOTE"_s } }));
+    QTest::newRow("lone high surrogate")
+        << QByteArray(withNote).replace("NOTE", "a\\ud800b") << E::BadText << QString();
+    QTest::newRow("lone low surrogate")
+        << QByteArray(withNote).replace("NOTE", "a\\udc00b") << E::BadText << QString();
+    QTest::newRow("high surrogate at the end of a string")
+        << QByteArray(withNote).replace("NOTE", "\\ud83d") << E::BadText << QString();
+    QTest::newRow("two high surrogates")
+        << QByteArray(withNote).replace("NOTE", "\\ud83d\\ud83d\\ude00") << E::BadText << QString();
 }
 
 void TestWebAnnotationJson::rejectsMalformedInput()
@@ -605,6 +617,17 @@ void TestWebAnnotationJson::rejectsMalformedInput()
     QVERIFY(!parsed);
     QCOMPARE(parsed.error().kind, error);
     QCOMPARE(parsed.error().field, field);
+}
+
+void TestWebAnnotationJson::escapedSurrogatePairsAndBackslashesReadAsWritten()
+{
+    const QByteArray withNote = json(with(validAnnotation(), u"body"_s,
+        QJsonObject { { u"type"_s, u"TextualBody"_s }, { u"value"_s, u"NOTE"_s } }));
+    // A pair is one character; "\\ud800" is a backslash and the letters, not an escape.
+    const auto parsed = WebAnnotationJson::parse(
+        QByteArray(withNote).replace("NOTE", "\\ud83d\\ude00 \\\\ud800 \\\\\\u4e2d"));
+    QVERIFY(parsed);
+    QCOMPARE(parsed->first().note, u"\U0001F600 \\ud800 \\中"_s);
 }
 
 // Truncations and byte flips of a real export: whatever parse() says, it says it with a return

@@ -19,7 +19,9 @@ namespace Pizhu {
 // What went wrong, as a kind ui/ and the command line turn into words.
 enum class StoreError {
     NewerSchema, // made by a newer Pizhu: refused and left untouched
-    Corrupt, // damaged and could not be moved aside
+    NotAStore, // not a SQLite database, or one that is not Pizhu's: refused and left untouched
+    Unreadable, // the file cannot be read (permissions, a failing disk)
+    Corrupt, // damaged, and its notes could not be recovered into a new store
     ReadOnly, // the location or the file cannot be written
     IoError,
     DiskFull,
@@ -91,8 +93,12 @@ public:
     static QString resolvePath(const QString &explicitPath = {});
 
     // Opens or creates the database at path and migrates it to SchemaVersion.
-    // - A file that is not a database or fails quick_check is renamed aside with a timestamp and a
-    //   fresh database started: movedAsidePath() then says where the old one is.
+    // - A file that is not a SQLite database, or a database with tables that are not Pizhu's, is
+    //   refused with NotAStore and never written, renamed or moved.
+    // - A Pizhu store that fails quick_check is damaged: every note that can still be read is
+    //   copied into a new store, which takes its place; the damaged file is kept beside it with a
+    //   timestamp. movedAsidePath() says where, recoveredNotes() how many notes were saved.
+    //   If that cannot be done (a full disk), Corrupt, and nothing is changed.
     // - A newer schema is refused with NewerSchema, the file untouched.
     // - An existing file in a place that cannot be written is opened read-only (isReadOnly());
     //   a new file that cannot be created fails with ReadOnly.
@@ -110,7 +116,10 @@ public:
 
     QString path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
+    // After a damaged store was replaced (see open()): where the damaged file was kept and how
+    // many notes were recovered from it. Empty and 0 when the store opened normally.
     QString movedAsidePath() const { return m_movedAside; }
+    qsizetype recoveredNotes() const { return m_recovered; }
 
     // Documents.
     Result<DocumentRecord, StoreFailure> document(const QByteArray &hash) const;
@@ -158,6 +167,15 @@ private:
 
     QSqlDatabase db() const;
     Result<bool, StoreFailure> migrate();
+    // Builds a new store at path from what can be read of the damaged one there (storesalvage.cpp).
+    struct Recovery
+    {
+        QString damagedCopy;
+        qsizetype notes = 0;
+    };
+    static Result<Recovery, StoreFailure> recover(const QString &path);
+    // Copies every readable row of the database at damagedPath into this (new, empty) store.
+    Result<qsizetype, StoreFailure> salvageFrom(const QString &damagedPath);
     Result<qint64, StoreFailure> ensureDocument(
         const QByteArray &hash, const QString &path, const QString &title);
     // rowids, if given, receives each annotation's row id in the same order.
@@ -178,6 +196,7 @@ private:
     QString m_path;
     QString m_connection;
     QString m_movedAside;
+    qsizetype m_recovered = 0;
     bool m_readOnly = false;
     int m_depth = 0; // open transactions: the outermost is BEGIN, the inner ones savepoints
 };

@@ -411,6 +411,39 @@ QByteArray WebAnnotationJson::write(const QList<Annotation> &annotations, const 
     return w.take();
 }
 
+// The byte offset of the first \u escape in json that is half of a surrogate pair without its
+// other half, or -1. JSON's grammar allows one, but it is no character: QJsonDocument would turn it
+// into another one, silently. A backslash only ever appears inside a string, so the escapes are
+// found without tracking where strings start and end.
+static qsizetype loneSurrogateAt(const QByteArray &json)
+{
+    auto unit = [&json](qsizetype at) -> int { // the code unit of a \uXXXX escape at `at`, or -1
+        if (at + 6 > json.size() || json.at(at) != '\\' || json.at(at + 1) != 'u')
+            return -1;
+        bool ok = false;
+        const int u = QByteArrayView(json).sliced(at + 2, 4).toInt(&ok, 16);
+        return ok ? u : -1;
+    };
+    for (qsizetype i = json.indexOf('\\'); i >= 0 && i + 1 < json.size(); i = json.indexOf('\\', i)) {
+        const int u = unit(i);
+        if (u < 0) {
+            i += 2; // another escape: \\, \", \n ...
+            continue;
+        }
+        if (QChar::isLowSurrogate(char32_t(u)))
+            return i;
+        if (QChar::isHighSurrogate(char32_t(u))) {
+            const int next = unit(i + 6);
+            if (next < 0 || !QChar::isLowSurrogate(char32_t(next)))
+                return i;
+            i += 12;
+            continue;
+        }
+        i += 6;
+    }
+    return -1;
+}
+
 Result<QList<Annotation>, AnnotationJsonFailure> WebAnnotationJson::parse(const QByteArray &json)
 {
     using Out = R<QList<Annotation>>;
@@ -420,6 +453,8 @@ Result<QList<Annotation>, AnnotationJsonFailure> WebAnnotationJson::parse(const 
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         return Out::failure({ AnnotationJsonError::NotJson, -1, {}, error.offset });
+    if (const qsizetype at = loneSurrogateAt(json); at >= 0)
+        return Out::failure({ AnnotationJsonError::BadText, -1, {}, at });
 
     QJsonArray items;
     if (doc.isArray()) {

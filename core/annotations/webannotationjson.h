@@ -17,6 +17,7 @@ enum class AnnotationJsonError {
     WrongShape, // JSON, but not an annotation, a list of them, a page or a collection
     MissingField, // an annotation lacks something Pizhu needs (an id, a TextQuoteSelector)
     BadValue, // a field of the wrong type or an impossible value (end before start, a bad date)
+    BadText, // a string with a lone UTF-16 surrogate escape ("\ud800"), which is no character
 };
 
 struct AnnotationJsonFailure

@@ -426,7 +426,11 @@ QString MarkdownEscaper::yamlString(const QString &value)
             out += u"\\n"_s;
         } else if (c == u'\t') {
             out += u"\\t"_s;
-        } else if (u < 0x20 || u == 0x7F || u == 0x85 || u == 0x2028 || u == 0x2029 || u == 0xFEFF) {
+        } else if (u < 0x20 || u == 0x7F || u == 0x85 || u == 0x2028 || u == 0x2029
+            || u == 0xFEFF
+            // A renderer that does not know front matter reads it as a paragraph: no raw HTML,
+            // entity or link may start there. YAML reads the escapes as the same characters.
+            || u == u'<' || u == u'>' || u == u'&' || u == u'[' || u == u']') {
             out += u"\\u%1"_s.arg(uint(u), 4, 16, QChar(u'0'));
         } else {
             out += c;

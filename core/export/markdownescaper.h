@@ -43,7 +43,9 @@ public:
     static QString escapeNote(const QString &markdown, int minHeadingLevel = 1);
 
     // A YAML scalar that reads back as exactly value: always double-quoted, with backslash,
-    // quote and every control character escaped, so a title can never end the front matter.
+    // quote and every control character escaped, so a title can never end the front matter;
+    // < > & [ ] are escaped too (\u003c ...), so a renderer that shows the front matter as text
+    // finds no HTML, entity or link in it.
     static QString yamlString(const QString &value);
 };
 

@@ -134,30 +134,56 @@ QString PinyinIndex::syllableAt(qsizetype pos) const
 
 std::vector<PinyinIndex::Pattern> PinyinIndex::alternativesFor(QStringView chunk, bool allowInitials) const
 {
-    // Every split of chunk into syllables the text has: splits[j] holds the splits of chunk[j..].
+    // steps[j]: the syllables of the text that chunk[j..] can start with and still split to its
+    // end, shortest first. Kept as this graph, not as the splits themselves: those grew with the
+    // square of the chunk's length.
+    struct Step
+    {
+        quint16 id;
+        qsizetype length;
+    };
     const qsizetype n = chunk.size();
-    std::vector<std::vector<Pattern>> splits(size_t(n + 1));
-    splits[size_t(n)].push_back({});
+    std::vector<std::vector<Step>> steps(size_t(n + 1));
+    std::vector<char> splits(size_t(n + 1), 0);
+    splits[size_t(n)] = 1;
     for (qsizetype j = n - 1; j >= 0; --j) {
         for (qsizetype len = 1; len <= MaxSyllableLength && j + len <= n; ++len) {
-            const quint16 id = m_idOf.value(chunk.sliced(j, len).toString(), 0);
-            if (id == 0)
+            if (!splits[size_t(j + len)])
                 continue;
-            for (const Pattern &rest : splits[size_t(j + len)]) {
-                if (splits[size_t(j)].size() >= MaxPatterns)
-                    break;
-                Pattern p { Piece { id, 0 } };
-                p.insert(p.end(), rest.begin(), rest.end());
-                splits[size_t(j)].push_back(std::move(p));
+            if (const quint16 id = m_idOf.value(chunk.sliced(j, len).toString(), 0)) {
+                steps[size_t(j)].push_back({ id, len });
+                splits[size_t(j)] = 1;
             }
         }
     }
-    if (!splits[0].empty() || !allowInitials)
-        return splits[0];
-    Pattern initials;
-    for (QChar c : chunk)
-        initials.push_back(Piece { 0, c.unicode() });
-    return { initials };
+    if (!splits[0]) {
+        if (!allowInitials)
+            return {};
+        Pattern initials;
+        for (QChar c : chunk)
+            initials.push_back(Piece { 0, c.unicode() });
+        return { initials };
+    }
+    // The first MaxPatterns splits, depth first in the order of steps (as they were listed
+    // before: shorter syllables first).
+    std::vector<Pattern> out;
+    Pattern current; // one piece per entry of stack after the first
+    std::vector<std::pair<qsizetype, size_t>> stack { { 0, 0 } }; // position, the next step to take
+    while (!stack.empty() && out.size() < MaxPatterns) {
+        const qsizetype pos = stack.back().first;
+        if (pos < n && stack.back().second < steps[size_t(pos)].size()) {
+            const Step step = steps[size_t(pos)][stack.back().second++];
+            current.push_back(Piece { step.id, 0 });
+            stack.emplace_back(pos + step.length, 0);
+            continue;
+        }
+        if (pos == n)
+            out.push_back(current);
+        stack.pop_back();
+        if (!current.empty())
+            current.pop_back();
+    }
+    return out;
 }
 
 std::vector<PinyinIndex::Pattern> PinyinIndex::patternsFor(QStringView foldedQuery) const

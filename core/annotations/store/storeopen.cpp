@@ -11,7 +11,7 @@
 #include <QSqlQuery>
 #include <QUrl>
 
-#include <atomic>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu::StoreRows;
@@ -20,25 +20,20 @@ namespace Pizhu {
 
 namespace {
 
-QString uniqueConnectionName()
-{
-    static std::atomic<int> counter { 0 };
-    return u"pizhu-annotations-%1"_s.arg(counter.fetch_add(1));
-}
+// What every SQLite database file starts with. Anything else is not a store and is left alone.
+constexpr char SqliteHeader[] = "SQLite format 3";
 
-// Renames path (and its -wal and -shm companions, which may hold committed data) aside.
-QString moveAside(const QString &path)
+enum class FileKind { Empty, Sqlite, Other, Unreadable };
+
+FileKind fileKind(const QString &path)
 {
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s);
-    QString target = u"%1.corrupt-%2"_s.arg(path, stamp);
-    for (int n = 2; QFileInfo::exists(target); ++n)
-        target = u"%1.corrupt-%2-%3"_s.arg(path, stamp).arg(n);
-    if (!QFile::rename(path, target))
-        return {};
-    for (const QString &companion : { u"-wal"_s, u"-shm"_s })
-        if (QFileInfo::exists(path + companion))
-            QFile::rename(path + companion, target + companion);
-    return target;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return FileKind::Unreadable;
+    const QByteArray head = f.read(sizeof SqliteHeader);
+    if (head.isEmpty())
+        return f.error() == QFile::NoError ? FileKind::Empty : FileKind::Unreadable;
+    return head == QByteArray(SqliteHeader, sizeof SqliteHeader) ? FileKind::Sqlite : FileKind::Other;
 }
 
 } // namespace
@@ -52,7 +47,17 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(
     bool readOnly = false;
     if (info.exists()) {
         if (!info.isFile())
-            return R::failure({ StoreError::IoError, path });
+            return R::failure({ StoreError::NotAStore, path });
+        // Decided before SQLite opens it: a user's text file given as --db is never written.
+        switch (fileKind(path)) {
+        case FileKind::Unreadable:
+            return R::failure({ StoreError::Unreadable, path });
+        case FileKind::Other:
+            return R::failure({ StoreError::NotAStore, path });
+        case FileKind::Empty:
+        case FileKind::Sqlite:
+            break;
+        }
         readOnly = !info.isWritable() || !QFileInfo(dir).isWritable();
     } else {
         if (!QDir().mkpath(dir))
@@ -61,13 +66,16 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(
             return R::failure({ StoreError::ReadOnly, dir });
     }
 
-    QString movedAside;
+    std::optional<Recovery> recovery;
     bool immutable = false;
     for (int attempt = 0; attempt < 3; ++attempt) {
         const QString connection = uniqueConnectionName();
         std::unique_ptr<AnnotationStore> store(
             new AnnotationStore(info.absoluteFilePath(), connection, readOnly, parent));
-        store->m_movedAside = movedAside;
+        if (recovery) {
+            store->m_movedAside = recovery->damagedCopy;
+            store->m_recovered = recovery->notes;
+        }
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
             QString options = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs);
@@ -108,12 +116,13 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(
         }
         check = QSqlQuery();
         if (corrupt) {
-            if (!movedAside.isEmpty() || readOnly)
+            if (recovery || readOnly)
                 return R::failure({ StoreError::Corrupt, path });
             store.reset(); // closes the connection before the file is renamed
-            movedAside = moveAside(info.absoluteFilePath());
-            if (movedAside.isEmpty())
-                return R::failure({ StoreError::Corrupt, path });
+            auto recovered = recover(info.absoluteFilePath());
+            if (!recovered)
+                return R::failure(recovered.error());
+            recovery = std::move(recovered).value();
             continue;
         }
 
@@ -125,6 +134,13 @@ Result<std::unique_ptr<AnnotationStore>, StoreFailure> AnnotationStore::open(
         if (version > SchemaVersion)
             return R::failure({ StoreError::NewerSchema,
                 u"%1 has schema %2; this Pizhu knows %3"_s.arg(path).arg(version).arg(SchemaVersion) });
+        // Another program's database (a browser's history given as --db) is not made into a store.
+        if (!q.exec(u"SELECT count(*), count(CASE WHEN name IN ('documents', 'annotations') THEN 1 END)"
+                    " FROM sqlite_master WHERE type = 'table'"_s)
+            || !q.next())
+            return R::failure(store->failure(q));
+        if (q.value(1).toInt() < 2 && (version > 0 || q.value(0).toInt() > 0))
+            return R::failure({ StoreError::NotAStore, path });
         QStringList pragmas { u"PRAGMA busy_timeout = %1"_s.arg(BusyTimeoutMs),
             u"PRAGMA foreign_keys = ON"_s };
         if (!readOnly) {

@@ -6,6 +6,8 @@
 #include <QStorageInfo>
 #include <QVariant>
 
+#include <atomic>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu::StoreRows {
@@ -111,6 +113,12 @@ DocumentRecord documentFromRow(const QSqlQuery &q)
 {
     return { q.value(0).toLongLong(), q.value(1).toString().toLatin1(), q.value(2).toString(),
         q.value(3).toString(), timeFromText(q.value(4).toString()), timeFromText(q.value(5).toString()) };
+}
+
+QString uniqueConnectionName()
+{
+    static std::atomic<int> counter { 0 };
+    return u"pizhu-annotations-%1"_s.arg(counter.fetch_add(1));
 }
 
 StoreError refineForFullDisk(StoreError kind, const QString &databasePath)

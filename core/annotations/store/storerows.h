@@ -35,6 +35,9 @@ DocumentRecord documentFromRow(const QSqlQuery &q);
 // section_path, anchor_method, anchor_similarity, previous_start, previous_hash, reanchored_at.
 void bindAnchor(QSqlQuery &q, const Annotation &a);
 
+// A QSqlDatabase connection name no other store (of any thread) uses.
+QString uniqueConnectionName();
+
 StoreError errorKind(const QSqlError &error);
 // SQLite reports a write that ran out of space in the WAL as an I/O error, not SQLITE_FULL: ask
 // the file system, so the reader is told the disk is full rather than "disk I/O error".
