@@ -694,10 +694,46 @@
     </message>
 </context>
 <context>
-    <name>Pizhu::TargetsActions</name>
+    <name>Pizhu::StoreNoticeBar</name>
     <message>
-        <source>Highlighting is not available.</source>
-        <translation>高亮不可用。</translation>
+        <source>Notes database notice</source>
+        <translation>批注数据库提示</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>Your notes database was damaged. 1 note could still be read and was recovered into a new database; the damaged file is kept as %1.</source>
+        <translation>批注数据库已损坏。仍能读出的 1 条批注已恢复到新的数据库中；损坏的文件保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Your notes database was damaged. %1 notes could still be read and were recovered into a new database; the damaged file is kept as %2.</source>
+        <translation>批注数据库已损坏。仍能读出的 %1 条批注已恢复到新的数据库中；损坏的文件保留为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Pizhu notes database; it was left as it is. Highlighting is off.</source>
+        <translation>%1 不是 Pizhu 的批注数据库，已原样保留。高亮已停用。</translation>
+    </message>
+    <message>
+        <source>The notes database %1 cannot be read. Highlighting is off.</source>
+        <translation>无法读取批注数据库 %1。高亮已停用。</translation>
+    </message>
+    <message>
+        <source>The notes database %1 was made by a newer Pizhu; it was left as it is. Highlighting is off.</source>
+        <translation>批注数据库 %1 由更新版本的 Pizhu 创建，已原样保留。高亮已停用。</translation>
+    </message>
+    <message>
+        <source>The notes database %1 is damaged and its notes could not be recovered (%2); it was left as it is. Highlighting is off.</source>
+        <translation>批注数据库 %1 已损坏，其中的批注无法恢复（%2），已原样保留。高亮已停用。</translation>
+    </message>
+    <message>
+        <source>The notes database %1 cannot be opened: the disk is full. Highlighting is off.</source>
+        <translation>无法打开批注数据库 %1：磁盘已满。高亮已停用。</translation>
+    </message>
+    <message>
+        <source>Another program is holding the notes database %1. Highlighting is off.</source>
+        <translation>另一个程序正在使用批注数据库 %1。高亮已停用。</translation>
     </message>
 </context>
 <context>

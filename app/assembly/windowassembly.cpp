@@ -11,27 +11,32 @@
 #include "notesexportactions.h"
 #include "notessearchactions.h"
 #include "originaltextactions.h"
+#include "storenoticebar.h"
 #include "targetsactions.h"
-
-#include <QCoreApplication>
 
 namespace Pizhu {
 
 namespace {
 
 // The controller of the annotations on the database at dbPath; one without a store, and the
-// reason, when the database cannot be opened.
+// reason, when the database cannot be opened. What became of the database (recovered from a
+// damaged file, or refused) is said in a bar above the text until the reader dismisses it.
 AnnotationController *openAnnotations(MainWindow *window, const QString &dbPath)
 {
-    auto opened = AnnotationStore::open(AnnotationStore::resolvePath(dbPath), window);
+    const QString path = AnnotationStore::resolvePath(dbPath);
+    auto opened = AnnotationStore::open(path, window);
+    auto *notice = new StoreNoticeBar(window);
+    window->addNoticeBar(notice);
     if (opened) {
         AnnotationStore *store = opened.value().release(); // owned by the window, its parent
+        if (const QString recovered = StoreNoticeBar::recoveredText(*store); !recovered.isEmpty())
+            notice->showNotice(recovered);
         return new AnnotationController(store, window);
     }
     auto *controller = new AnnotationController(nullptr, window);
-    controller->setUnavailableReason(QCoreApplication::translate(
-        "Pizhu::AnnotationActions", "The annotation database cannot be opened (%1): highlighting is off.")
-                                         .arg(opened.error().detail));
+    const QString reason = StoreNoticeBar::failureText(path, opened.error());
+    controller->setUnavailableReason(reason);
+    notice->showNotice(reason);
     return controller;
 }
 
