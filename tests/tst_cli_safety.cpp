@@ -169,7 +169,7 @@ ls -A "$dir"
     process.start(u"unshare"_s,
         { u"-rm"_s, u"sh"_s, u"-c"_s, script, u"sh"_s, dir, QStringLiteral(PIZHU_BINARY), m_doc, m_db });
     if (!process.waitForStarted())
-        QSKIP("unshare (util-linux) is not installed");
+        QFAIL("unshare is not installed (Debian: util-linux, an essential package)");
     QVERIFY(process.waitForFinished(120000));
     if (process.exitCode() == 90)
         QSKIP("cannot mount a small tmpfs in a user namespace here");
