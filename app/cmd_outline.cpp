@@ -26,6 +26,8 @@ QString kindName(BlockKind kind)
         return u"paragraph"_s;
     case BlockKind::Item:
         return u"item"_s;
+    case BlockKind::Note:
+        return u"note"_s;
     }
     return {};
 }

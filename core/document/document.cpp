@@ -42,6 +42,10 @@ QString OutlineNode::kindName(Kind kind)
         return u"heading"_s;
     case Kind::Item:
         return u"item"_s;
+    case Kind::FrontMatter:
+        return u"front matter"_s;
+    case Kind::BackMatter:
+        return u"back matter"_s;
     }
     return {};
 }
@@ -73,6 +77,9 @@ Document::Document(
 
 QString Document::title() const
 {
+    for (const Part &part : m_parts)
+        if (part.kind == PartKind::Main)
+            return part.title;
     return m_parts.isEmpty() ? QString() : m_parts.first().title;
 }
 
@@ -145,9 +152,16 @@ void Document::buildOutline()
     for (int p = 0; p < m_parts.size(); ++p) {
         const Part &part = m_parts.at(p);
         OutlineNode root;
-        root.kind = part.kind == PartKind::Main ? OutlineNode::Kind::Part : OutlineNode::Kind::Commentary;
         root.title = part.title;
         root.part = p;
+        if (part.kind == PartKind::FrontMatter || part.kind == PartKind::BackMatter) {
+            // Matter is shown as what it is, once: its headings are no part of the work's outline.
+            root.kind = part.kind == PartKind::FrontMatter ? OutlineNode::Kind::FrontMatter
+                                                           : OutlineNode::Kind::BackMatter;
+            m_outline.append(root);
+            continue;
+        }
+        root.kind = part.kind == PartKind::Main ? OutlineNode::Kind::Part : OutlineNode::Kind::Commentary;
         // Open sections, innermost last, with their levels; the part sits at level 0.
         QList<std::pair<int, OutlineNode *>> open { { 0, &root } };
         for (int b = 0; b < part.blocks.size(); ++b) {

@@ -9,8 +9,23 @@
 
 namespace Pizhu {
 
-enum class BlockKind { Heading, Paragraph, Item };
-enum class PartKind { Main, Commentary };
+// Note: one note of a notes block (endnotes after a chapter, "注释" after an essay, references).
+enum class BlockKind { Heading, Paragraph, Item, Note };
+// FrontMatter and BackMatter: a part that is no article of its own, such as a licence or source
+// trailer (Project Gutenberg's, Wikisource's "本作品…") or the header a library put before a book.
+enum class PartKind { Main, Commentary, FrontMatter, BackMatter };
+// What a block is to the work: its body, or matter around it (title block, dateline and author
+// before it; "（完）", editor and source lines after it).
+enum class Matter { Body, Front, Back };
+
+// A note mark in a block's text ("[1]", "¹", "①", "注1") and the note it refers to.
+struct NoteLink
+{
+    qsizetype textOffset = 0; // of the mark inside Block::text
+    qsizetype length = 0;
+    int part = -1; // the note: index into Document::parts() and Part::blocks
+    int block = -1;
+};
 
 // One run of a block's text that stands unchanged in the source: joining wrapped lines drops the
 // line breaks and indentation between runs, so a position inside a block maps back to the source
@@ -35,6 +50,7 @@ struct PageBreak
 struct Block
 {
     BlockKind kind = BlockKind::Paragraph;
+    Matter matter = Matter::Body;
     // Outline level for a heading, or for a paragraph that opens with a run-in heading
     // ("（一）指导思想。以习近平……"); 0 otherwise.
     int headingLevel = 0;
@@ -48,6 +64,7 @@ struct Block
     QList<Segment> segments;
     int page = 0; // ordinal page the block starts on (1-based); 0 if the file has none
     QList<PageBreak> pageBreaks; // page breaks inside the block, in text order; mostly none
+    QList<NoteLink> noteLinks; // the note marks in text, in text order; mostly none
 
     QString title() const { return text.left(titleLength); }
     // The ordinal page the character at textOffset (inside text) stood on; 0 if the file has none.
@@ -74,7 +91,8 @@ struct DecodeInfo
 
 struct OutlineNode
 {
-    enum class Kind { Part, Commentary, Heading, Item };
+    // FrontMatter and BackMatter stand for a whole part of that kind, one node without children.
+    enum class Kind { Part, Commentary, Heading, Item, FrontMatter, BackMatter };
     Kind kind = Kind::Heading;
     QString title;
     int part = 0; // index into Document::parts()
@@ -113,6 +131,7 @@ public:
     QString pageLabelAt(qsizetype textOffset) const { return pageLabel(pageAt(textOffset)); }
     // The pages a range of text() stands on, as a reader cites them: "7", "7–8"; empty without pages.
     QString pageRangeLabel(qsizetype start, qsizetype end) const;
+    // The title of the first main part: front matter before it does not name the document.
     QString title() const;
     const QByteArray &hash() const { return m_hash; } // hex SHA-256 of text(), computed once
 

@@ -142,6 +142,23 @@ qsizetype arabicMarker(QStringView line, int &depth)
     }
 }
 
+// Section names that need no number: "Introduction", "Notes", "References", "注释", "参考文献".
+bool isSectionLabel(QStringView line)
+{
+    if (line.size() > 24)
+        return false;
+    QString word;
+    for (QChar c : line)
+        if (!c.isSpace() && c != u'　' && c != u':' && c != u'：')
+            word += c.toLower();
+    static const QStringList labels = { u"introduction"_s, u"preface"_s, u"foreword"_s, u"prologue"_s,
+        u"epilogue"_s, u"afterword"_s, u"abstract"_s, u"acknowledgements"_s, u"acknowledgments"_s,
+        u"appendix"_s, u"glossary"_s, u"notes"_s, u"endnotes"_s, u"footnotes"_s, u"references"_s,
+        u"bibliography"_s, u"contents"_s, u"tableofcontents"_s, u"前言"_s, u"序言"_s, u"序"_s, u"引言"_s,
+        u"导言"_s, u"摘要"_s, u"注释"_s, u"注"_s, u"参考文献"_s, u"附录"_s, u"后记"_s, u"目录"_s };
+    return labels.contains(word);
+}
+
 qsizetype firstSentenceEnd(QStringView line, qsizetype from)
 {
     for (qsizetype i = from; i < line.size(); ++i)
@@ -192,8 +209,31 @@ static bool isCloser(QChar c)
     }
 }
 
+// A note mark after the stop ("...the State.¹", "...his time. [4]", "……缤纷②") leaves the sentence ended.
+static QStringView withoutTrailingMark(QStringView line)
+{
+    auto isSuperscript = [](QChar c) {
+        return c == u'¹' || c == u'²' || c == u'³' || (c.unicode() >= 0x2070 && c.unicode() <= 0x2079);
+    };
+    auto isCircled = [](QChar c) { return c.unicode() >= 0x2460 && c.unicode() <= 0x2473; };
+    if (!line.isEmpty() && (isCircled(line.back()) || isSuperscript(line.back()))) {
+        while (!line.isEmpty() && (isCircled(line.back()) || isSuperscript(line.back())))
+            line.chop(1);
+        return line;
+    }
+    if (line.size() >= 3 && (line.back() == u']' || line.back() == u'〕')) {
+        qsizetype i = line.size() - 2;
+        while (i > 0 && line.at(i).isDigit())
+            --i;
+        if (i < line.size() - 2 && (line.at(i) == u'[' || line.at(i) == u'〔'))
+            return line.first(i).trimmed();
+    }
+    return line;
+}
+
 bool HeadingRules::endsSentence(QStringView line)
 {
+    line = withoutTrailingMark(line);
     while (!line.isEmpty() && isCloser(line.back()))
         line.chop(1);
     if (line.isEmpty())
@@ -204,6 +244,26 @@ bool HeadingRules::endsSentence(QStringView line)
         || (last == u'—' && line.size() >= 2 && line.at(line.size() - 2) == u'—'))
         return true;
     return isSentenceEnd(last);
+}
+
+bool HeadingRules::readsLikeSentence(QStringView title)
+{
+    // CJK headings may end in 。 ("（一）指导思想。"): only titles without CJK are judged here.
+    for (QChar c : title)
+        if (c.unicode() >= 0x2E80)
+            return false;
+    if (endsSentence(title))
+        return true;
+    for (qsizetype i = 0; i + 1 < title.size(); ++i) {
+        const QChar c = title.at(i);
+        if ((c == u'.' || c == u'?' || c == u'!' || c == u';') && title.at(i + 1) == u' ') {
+            // "Mr. Bennet", "ch. 65": an abbreviation is no sentence end; a capital after the stop is.
+            if (c == u'.' && (i + 2 >= title.size() || !title.at(i + 2).isUpper()))
+                continue;
+            return true;
+        }
+    }
+    return false;
 }
 
 bool HeadingRules::looksLikeTitle(QStringView line)
@@ -232,6 +292,12 @@ LineStructure HeadingRules::classify(QStringView line, bool markdown)
             s.markerLength = hashes;
             return s;
         }
+    }
+
+    if (!markdown && isSectionLabel(line)) {
+        s.kind = LineStructure::Kind::Heading;
+        s.rank = RankLabel;
+        return s;
     }
 
     if (line.startsWith(u"——") || line.front() == u'⸺' || line.front() == u'⸻') {

@@ -33,6 +33,9 @@ public:
         RankArabic2, // 1.1
         RankArabic3, // 1.1.1
         RankArabicParen, // （1）
+        // A heading known by its words ("Introduction", "Notes", "注释") or by the gap before it:
+        // it takes the rank of the part's top headings once they are known.
+        RankLabel = 15,
         RankMarkdownBase = 20 // "#" is 21, "##" 22, ...
     };
 
@@ -41,6 +44,10 @@ public:
 
     // A heading that stands alone must be short and read like a title, not a sentence.
     static bool looksLikeTitle(QStringView line);
+
+    // A title without CJK that holds or ends a sentence ("2. He reigned from 514 to 496 B.C.",
+    // "11. CHANG YU. This is the last..."): a numbered paragraph or a note, not a heading.
+    static bool readsLikeSentence(QStringView title);
 
     static bool isSentenceEnd(QChar c);
     // Strips closing quotes and brackets, then asks whether the line ends a sentence.

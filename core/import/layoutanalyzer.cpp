@@ -1,5 +1,8 @@
 #include "layoutanalyzer.h"
 
+#include "matterfinder.h"
+#include "notefinder.h"
+#include "notemarks.h"
 #include "pagefurniture.h"
 
 #include <QRegularExpression>
@@ -24,6 +27,11 @@ constexpr int FullWindow = 10; // lines either side when measuring how wide full
 constexpr int MaxWrapWidth = 220; // nobody hard-wraps wider; past it lines are paragraphs
 constexpr int PartGapLines = 10; // a gap of this many blank lines separates articles
 constexpr int MinProseWidth = 40; // a line this wide that stops mid-sentence is prose, not a title
+constexpr qsizetype MaxHeadingChars = 200; // a block longer than this is a paragraph, whatever its number
+constexpr int MaxGapTitleChars = 50;
+constexpr int MaxTitleWidth = 80; // display columns: a title or title-block line is no wider
+constexpr qsizetype MaxMatterTitle = 60;
+constexpr int MaxGapTitleWords = 8;
 
 bool isWide(char32_t cp)
 {
@@ -133,7 +141,7 @@ void LayoutAnalyzer::splitLines()
             // A numbered line right after a long line that stops mid-sentence is that sentence
             // wrapping onto a line that happens to start with a number, not a heading.
             if (line.structure.kind == LineStructure::Kind::Heading && !m_markdown && !m_lines.isEmpty()
-                && blanks == 0) {
+                && m_lines.last().blanksAfter == 0) {
                 const Line &prev = m_lines.last();
                 if (!prev.endsSentence && !prev.pageMarker && prev.structure.kind == LineStructure::Kind::Text
                     && prev.width >= MinProseWidth)
@@ -185,22 +193,6 @@ void LayoutAnalyzer::measure()
     m_blankTrust.resize(n);
     m_innerBlankRun.resize(n);
 
-    // Lines that stop mid-sentence show what stands inside a paragraph: if blank lines follow
-    // them too, blank lines say nothing about paragraphs. Prefix sums make every window O(1).
-    std::vector<qsizetype> continuingSum(size_t(n) + 1, 0), blankSum(size_t(n) + 1, 0);
-    std::vector<int> continuingRun(size_t(n), 0);
-    for (qsizetype j = 0; j < n; ++j) {
-        const bool c = continuesSentence(j);
-        continuingSum[j + 1] = continuingSum[j] + c;
-        blankSum[j + 1] = blankSum[j] + (c && m_lines[j].blanksAfter > 0);
-        continuingRun[j] = c ? m_lines[j].blanksAfter : 0;
-    }
-    const qsizetype continuing = continuingSum[n], continuingBlank = blankSum[n];
-    const bool trustedInFile = continuing == 0 || continuingBlank * 20 < continuing;
-    // With almost no evidence (a short note: a title and two paragraphs), a short line before a
-    // blank line is a title, as in most plain text.
-    m_littleEvidence = continuing < 3;
-
     for (qsizetype k = 0; k < n; ++k) {
         const qsizetype from = std::max<qsizetype>(0, k - Window), to = std::min(n - 1, k + Window);
         int first = 0, second = 0;
@@ -225,7 +217,30 @@ void LayoutAnalyzer::measure()
             full += m_lines[j].width * 4 >= wrap * 3;
         }
         m_wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
+    }
 
+    // Lines that stop mid-sentence show what stands inside a paragraph: if blank lines follow
+    // them too, blank lines say nothing about paragraphs. Prefix sums make every window O(1).
+    std::vector<qsizetype> continuingSum(size_t(n) + 1, 0), blankSum(size_t(n) + 1, 0);
+    std::vector<int> continuingRun(size_t(n), 0);
+    for (qsizetype j = 0; j < n; ++j) {
+        const bool c = continuesSentence(j);
+        continuingSum[j + 1] = continuingSum[j] + c;
+        // A short line that stops before a blank line is a title-block line ("BY SUN TZU",
+        // "国务院总理"), not a sentence cut by a blank line: only lines as full as wrapped lines
+        // are evidence.
+        const bool evidence
+            = c && (m_lines[j].width * 4 >= m_wrapWidth[j] * 3 || m_lines[j].width > MaxTitleWidth);
+        blankSum[j + 1] = blankSum[j] + (evidence && m_lines[j].blanksAfter > 0);
+        continuingRun[j] = evidence ? m_lines[j].blanksAfter : 0;
+    }
+    const qsizetype continuing = continuingSum[n], continuingBlank = blankSum[n];
+    const bool trustedInFile = continuing == 0 || continuingBlank * 20 < continuing;
+    // With almost no evidence (a short note: a title and two paragraphs), a short line before a
+    // blank line is a title, as in most plain text.
+    m_littleEvidence = continuing < 3;
+
+    for (qsizetype k = 0; k < n; ++k) {
         const qsizetype bfrom = std::max<qsizetype>(0, k - BlankWindow),
                         bto = std::min(n - 1, k + BlankWindow);
         const qsizetype localContinuing = continuingSum[bto + 1] - continuingSum[bfrom];
@@ -285,7 +300,14 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
         = !endsSentence && m_wrapped[k] && m_fullWidth[k] > 0 && line.width >= m_fullWidth[k];
     if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::Always && !fullAndGoesOn)
         return true;
-    if (line.blanksAfter > 0 && endsSentence && m_blankTrust[k] == BlankTrust::AfterSentence)
+    // A line in capitals or set between asterisks before a blank line is a title or a marker
+    // ("*** END OF THE PROJECT GUTENBERG EBOOK ***"), whatever the width.
+    if (line.blanksAfter > 0 && m_blankTrust[k] != BlankTrust::Never && isTitleCased(content(k)))
+        return true;
+    // A line well short of the wrap width before a blank line ends its paragraph, or is a title
+    // ("Title: Aesop's Fables"): only full lines are cut by blank lines inside a paragraph here.
+    if (line.blanksAfter > 0 && m_blankTrust[k] == BlankTrust::AfterSentence
+        && (endsSentence || (line.width * 4 < m_wrapWidth[k] * 3 && line.width <= MaxTitleWidth)))
         return true;
     if (line.blanksAfter > 0 && m_littleEvidence && (endsSentence || line.width < MinProseWidth))
         return true;
@@ -299,6 +321,16 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
     if (!endsSentence)
         return false;
     if (line.width < full)
+        return true;
+    // In a novel every turn of dialogue opens a paragraph: after a sentence's end, a line that opens
+    // a quotation starts one, however full the line before it is.
+    // So does the narration after a line whose last words close a quotation.
+    const QStringView nextText = content(k + 1);
+    const QStringView text = content(k);
+    if (!hasCjk(text)
+        && (nextText.front() == u'“'
+            || (nextText.front().isUpper() && text.size() >= 2 && text.back() == u'”' && text.contains(u'“')
+                && HeadingRules::isSentenceEnd(text.at(text.size() - 2)))))
         return true;
     // A full line that ends a sentence ends its paragraph too when the next line is indented the way
     // a first line is: narrower than full lines by more than a character, though its text goes on.
@@ -405,6 +437,24 @@ qsizetype LayoutAnalyzer::textOffsetOf(const Block &block, qsizetype sourceOffse
     return block.text.size();
 }
 
+bool LayoutAnalyzer::isTitleCased(QStringView text)
+{
+    if (text.startsWith(u"***") && text.endsWith(u"***"))
+        return true;
+    int upper = 0;
+    for (QChar c : text) {
+        if (c.isLower() || c.unicode() >= 0x2E80)
+            return false;
+        upper += c.isUpper();
+    }
+    return upper >= 8 && text.contains(u' ');
+}
+
+bool LayoutAnalyzer::hasCjk(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), isCjk);
+}
+
 bool LayoutAnalyzer::hasHalfWidthText(qsizetype k) const
 {
     // Latin letters and digits are narrower in print than their display width says, so a line
@@ -430,6 +480,7 @@ bool LayoutAnalyzer::buildBlocks()
     Block block;
     bool open = false;
     bool sawHeading = false;
+    qsizetype markerLength = 0; // of the open block's numbering
     auto closeBlock = [&] {
         if (!open)
             return;
@@ -450,6 +501,17 @@ bool LayoutAnalyzer::buildBlocks()
                 block.titleLength
                     = block.text.size() - (block.text.endsWith(u'。') || block.text.endsWith(u'．'));
             }
+        }
+        // A long paragraph is never a heading, nor is a numbered line that reads as a sentence
+        // ("2. He reigned from 514 to 496 B.C."): a note, a numbered verse, a list entry.
+        if (block.kind == BlockKind::Heading && !m_markdown
+            && (block.text.size() > MaxHeadingChars
+                || ((block.headingLevel >= HeadingRules::RankArabic
+                        || block.headingLevel == HeadingRules::RankLabel)
+                    && HeadingRules::readsLikeSentence(QStringView(block.text).sliced(markerLength))))) {
+            block.kind = BlockKind::Paragraph;
+            block.headingLevel = 0;
+            block.titleLength = 0;
         }
         block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().length;
         block.text.squeeze(); // appending line by line left up to twice the room needed
@@ -477,6 +539,7 @@ bool LayoutAnalyzer::buildBlocks()
             const LineStructure &s = line.structure;
             block.sourceStart = line.start;
             block.page = line.page;
+            markerLength = std::min<qsizetype>(s.markerLength, line.length);
             if (s.kind == LineStructure::Kind::Heading) {
                 block.kind = s.runIn ? BlockKind::Paragraph : BlockKind::Heading;
                 block.headingLevel = s.rank;
@@ -527,6 +590,28 @@ bool LayoutAnalyzer::buildBlocks()
     return true;
 }
 
+void LayoutAnalyzer::findGapTitles()
+{
+    // A short line without CJK that stands after a wider gap than paragraphs have and before a
+    // blank line is a title ("The Fox and the Grapes" between fables), if it reads like one.
+    const qsizetype n = m_lines.size();
+    for (qsizetype k = 1; k + 1 < n; ++k) {
+        Line &line = m_lines[k];
+        if (m_lines[k - 1].blanksAfter < 2 || line.blanksAfter < 1
+            || line.structure.kind != LineStructure::Kind::Text || line.length > MaxGapTitleChars
+            || line.pageMarker)
+            continue;
+        const QStringView text = content(k);
+        if (!text.front().isUpper() || line.endsSentence || text.back() == u',' || text.back() == u'-'
+            || text.count(u' ') + 1 > MaxGapTitleWords)
+            continue;
+        if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x2E80 || c == u'*'; }))
+            continue;
+        line.structure.kind = LineStructure::Kind::Heading;
+        line.structure.rank = HeadingRules::RankLabel;
+    }
+}
+
 void LayoutAnalyzer::renumberLevels()
 {
     QList<int> ranks;
@@ -555,6 +640,25 @@ QString LayoutAnalyzer::partTitle(const Part &part) const
         if (m.hasMatch())
             return m.captured(1);
     }
+    if (part.kind == PartKind::FrontMatter || part.kind == PartKind::BackMatter) {
+        // "*** END OF THE PROJECT GUTENBERG EBOOK ... ***": the words, to its first sentence's end.
+        QStringView words = QStringView(text).trimmed();
+        while (!words.isEmpty() && (words.front() == u'*' || words.back() == u'*'))
+            words = (words.front() == u'*' ? words.sliced(1) : words.chopped(1)).trimmed();
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            const QChar c = words.at(i);
+            if (c == u'。' || c == u'！' || c == u'？'
+                || ((c == u'.' || c == u'!' || c == u'?') && i + 1 < words.size()
+                    && words.at(i + 1) == u' ')) {
+                words.truncate(i);
+                break;
+            }
+        }
+        return words.left(MaxMatterTitle).toString();
+    }
+    // A title-block line names the part whole.
+    if (first.matter == Matter::Front && text.size() <= MaxMatterTitle && !HeadingRules::endsSentence(text))
+        return text;
     // A short first line that does not end a sentence is a title line.
     if (first.kind == BlockKind::Heading || (text.size() <= 40 && !HeadingRules::endsSentence(text)))
         return text;
@@ -584,12 +688,18 @@ Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const Deco
     m_pageLabels = PageFurniture::strip(m_lines, m_text, m_repairs);
     if (m_lines.isEmpty())
         return Result<Document, ImportError>::failure(ImportError::Empty);
+    if (!m_markdown)
+        findGapTitles();
     measure();
     if (!reportProgress(0.2))
         return Result<Document, ImportError>::failure(ImportError::Cancelled);
     if (!buildBlocks() || !reportProgress(0.9))
         return Result<Document, ImportError>::failure(ImportError::Cancelled);
+    MatterFinder::apply(m_parts);
+    NoteFinder::apply(m_parts);
+    MatterFinder::markClosingLines(m_parts);
     renumberLevels();
+    NoteMarks::link(m_parts);
     for (Part &part : m_parts)
         part.title = partTitle(part);
     m_text = QString();

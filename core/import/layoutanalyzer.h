@@ -36,12 +36,15 @@ private:
     bool breaksAfter(qsizetype k) const;
     bool startsPart(qsizetype k) const; // a new part starts at line k + 1
     bool buildBlocks(); // false if cancelled
+    void findGapTitles();
     void renumberLevels();
     void appendRepaired(Block &block, QStringView text, qsizetype sourceStart);
     static bool isLetterSpaced(QStringView text);
     // Where sourceOffset (in the range the block's segments cover so far) landed in block.text.
     static qsizetype textOffsetOf(const Block &block, qsizetype sourceOffset);
     bool hasHalfWidthText(qsizetype k) const;
+    static bool hasCjk(QStringView text);
+    static bool isTitleCased(QStringView text); // "THE FULL PROJECT GUTENBERG LICENSE", "*** END ... ***"
     QString partTitle(const Part &part) const;
     QStringView content(qsizetype k) const
     {
