@@ -3,6 +3,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
@@ -145,18 +148,22 @@ qsizetype arabicMarker(QStringView line, int &depth)
 // Section names that need no number: "Introduction", "Notes", "References", "注释", "参考文献".
 bool isSectionLabel(QStringView line)
 {
-    if (line.size() > 24)
+    // Called for every line: the word is gathered on the stack, not in a QString.
+    constexpr qsizetype MaxLabel = 24;
+    if (line.size() > MaxLabel)
         return false;
-    QString word;
+    char16_t buffer[MaxLabel];
+    qsizetype n = 0;
     for (QChar c : line)
         if (!c.isSpace() && c != u'　' && c != u':' && c != u'：')
-            word += c.toLower();
-    static const QStringList labels = { u"introduction"_s, u"preface"_s, u"foreword"_s, u"prologue"_s,
-        u"epilogue"_s, u"afterword"_s, u"abstract"_s, u"acknowledgements"_s, u"acknowledgments"_s,
-        u"appendix"_s, u"glossary"_s, u"notes"_s, u"endnotes"_s, u"footnotes"_s, u"references"_s,
-        u"bibliography"_s, u"contents"_s, u"tableofcontents"_s, u"前言"_s, u"序言"_s, u"序"_s, u"引言"_s,
-        u"导言"_s, u"摘要"_s, u"注释"_s, u"注"_s, u"参考文献"_s, u"附录"_s, u"后记"_s, u"目录"_s };
-    return labels.contains(word);
+            buffer[n++] = c.toLower().unicode();
+    const QStringView word(buffer, n);
+    static constexpr QStringView labels[]
+        = { u"introduction", u"preface", u"foreword", u"prologue", u"epilogue", u"afterword", u"abstract",
+              u"acknowledgements", u"acknowledgments", u"appendix", u"glossary", u"notes", u"endnotes",
+              u"footnotes", u"references", u"bibliography", u"contents", u"tableofcontents", u"前言", u"序言",
+              u"序", u"引言", u"导言", u"摘要", u"注释", u"注", u"参考文献", u"附录", u"后记", u"目录" };
+    return std::find(std::begin(labels), std::end(labels), word) != std::end(labels);
 }
 
 qsizetype firstSentenceEnd(QStringView line, qsizetype from)

@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <vector>
 
@@ -51,19 +52,21 @@ bool isCjk(QChar c)
         || c.isSurrogate();
 }
 
+constexpr qsizetype Side = 8; // lines either side of a possible part boundary
+using SideWidths = std::array<int, Side>;
+
 // Whether most lines of a run come close to its 80th-percentile width, as hard-wrapped lines do.
-bool looksWrapped(const QList<int> &values, int p80)
+bool looksWrapped(const SideWidths &values, int p80)
 {
     const auto full = std::count_if(values.begin(), values.end(), [p80](int w) { return w * 4 >= p80 * 3; });
-    return p80 <= MaxWrapWidth && full * 2 >= values.size();
+    return p80 <= MaxWrapWidth && full * 2 >= qsizetype(values.size());
 }
 
-int percentile80(QList<int> values)
+// Asked at every paragraph break: on the stack, sorted in place.
+int percentile80(SideWidths values)
 {
-    if (values.isEmpty())
-        return 0;
     std::sort(values.begin(), values.end());
-    return values.at(qsizetype((values.size() - 1) * 0.8));
+    return values.at(size_t((values.size() - 1) * 0.8));
 }
 
 } // namespace
@@ -348,18 +351,17 @@ bool LayoutAnalyzer::startsPart(qsizetype k) const
         return true;
     // Otherwise a change of layout: the wrap width changes, and the new article's first line is
     // indented or its blank-line habit differs from the old one's.
-    constexpr qsizetype Side = 8;
     if (k + 1 < Side || n - (k + 1) < Side)
         return false;
-    QList<int> before, after;
+    SideWidths before {}, after {};
     int blankBefore = 0, blankAfter = 0, indentBefore = 0, indentAfter = 0;
     for (qsizetype j = k + 1 - Side; j <= k; ++j) {
-        before.append(m_lines[j].width);
+        before[size_t(j - (k + 1 - Side))] = m_lines[j].width;
         blankBefore += m_lines[j].blanksAfter > 0;
         indentBefore += m_lines[j].indented;
     }
     for (qsizetype j = k + 1; j <= k + Side; ++j) {
-        after.append(m_lines[j].width);
+        after[size_t(j - (k + 1))] = m_lines[j].width;
         blankAfter += j < k + Side && m_lines[j].blanksAfter > 0;
         indentAfter += j > k + 1 && m_lines[j].indented;
     }
@@ -702,7 +704,15 @@ Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const Deco
     NoteMarks::link(m_parts);
     for (Part &part : m_parts)
         part.title = partTitle(part);
+    // The per-line measurements are done with: free them before the Document builds its text, so
+    // that they and the text are never held at once (on a 50 MB file they are tens of MB).
     m_text = QString();
+    m_lines = {};
+    m_wrapWidth = {};
+    m_fullWidth = {};
+    m_wrapped = {};
+    m_blankTrust = {};
+    m_innerBlankRun = {};
     return Document(std::move(m_source), std::move(m_parts), info, m_repairs, std::move(m_pageLabels));
 }
 

@@ -1,9 +1,12 @@
 #include "textdecoder.h"
 
+#include <QStringDecoder>
+
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
 
+#include <cstring>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -63,14 +66,27 @@ bool convert(const char *charset, const char *data, qsizetype size, QString &out
     return true;
 }
 
-bool isValidUtf8(const QByteArray &bytes)
+// Whether bytes are valid UTF-8, and how many UTF-16 units they decode to.
+bool isValidUtf8(const QByteArray &bytes, qsizetype *utf16Length)
 {
+    qsizetype units = 0;
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
     const auto *end = p + bytes.size();
     while (p < end) {
+        // ASCII, most of an English text, eight bytes at a time.
+        if (end - p >= 8) {
+            quint64 word;
+            memcpy(&word, p, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                p += 8;
+                units += 8;
+                continue;
+            }
+        }
         const unsigned char c = *p;
         if (c < 0x80) {
             ++p;
+            ++units;
             continue;
         }
         int extra;
@@ -98,7 +114,9 @@ bool isValidUtf8(const QByteArray &bytes)
             || (cp >= 0xD800 && cp <= 0xDFFF))
             return false;
         p += extra + 1;
+        units += extra == 3 ? 2 : 1; // past the BMP: a surrogate pair
     }
+    *utf16Length = units;
     return true;
 }
 
@@ -157,23 +175,25 @@ QString detectCharset(const QByteArray &bytes)
 
 void normaliseLineEnds(QString &text, DecodeInfo &info)
 {
-    if (!text.contains(u'\r'))
+    qsizetype from = text.indexOf(u'\r');
+    if (from < 0)
         return;
-    QString out;
-    out.reserve(text.size());
+    // In place: the text only shrinks, and a second copy of a 50 MB file is what we cannot afford.
+    QChar *data = text.data();
     const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = text.at(i);
+    qsizetype out = from;
+    for (qsizetype i = from; i < n; ++i) {
+        const QChar c = data[i];
         if (c == u'\r') {
             ++info.crlfLines;
-            if (i + 1 < n && text.at(i + 1) == u'\n')
+            if (i + 1 < n && data[i + 1] == u'\n')
                 ++i;
-            out += u'\n';
+            data[out++] = u'\n';
         } else {
-            out += c;
+            data[out++] = c;
         }
     }
-    text = std::move(out);
+    text.truncate(out);
 }
 
 } // namespace
@@ -211,12 +231,13 @@ Result<DecodedText, DecodeError> TextDecoder::decode(const QByteArray &bytes)
 
     QByteArray detected;
     bool validUtf8 = false;
+    qsizetype utf16Length = 0;
     if (!charset) {
         charset = guessUtf16(bytes);
         if (!charset) {
             if (looksBinary(bytes))
                 return Result<DecodedText, DecodeError>::failure(DecodeError::Binary);
-            if (isValidUtf8(bytes)) {
+            if (isValidUtf8(bytes, &utf16Length)) {
                 charset = "UTF-8";
                 validUtf8 = true;
             } else {
@@ -229,8 +250,12 @@ Result<DecodedText, DecodeError> TextDecoder::decode(const QByteArray &bytes)
     qsizetype invalid = 0;
     if (validUtf8) {
         // Valid UTF-8, the common case: Qt's converter is several times faster than a generic one.
-        result.text = QString::fromUtf8(bytes.constData() + skip, bytes.size() - skip);
-        result.text.squeeze(); // sized for one UTF-16 unit a byte; CJK text needs a third of that
+        // Decoded straight into a string of the exact size: fromUtf8() would allocate one unit a
+        // byte (three times what CJK text needs) and copy again to shrink it.
+        result.text = QString(utf16Length, Qt::Uninitialized);
+        QStringDecoder toUtf16(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QChar *end = toUtf16.appendToBuffer(result.text.data(), QByteArrayView(bytes).sliced(skip));
+        result.text.truncate(end - result.text.constData());
     } else if (!convert(charset, bytes.constData() + skip, bytes.size() - skip, result.text, invalid)) {
         charset = "UTF-8";
         convert(charset, bytes.constData() + skip, bytes.size() - skip, result.text, invalid);
