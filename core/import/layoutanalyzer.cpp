@@ -697,7 +697,7 @@ Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const Deco
         return Result<Document, ImportError>::failure(ImportError::Cancelled);
     if (!buildBlocks() || !reportProgress(0.9))
         return Result<Document, ImportError>::failure(ImportError::Cancelled);
-    MatterFinder::apply(m_parts);
+    MatterFinder::apply(m_parts, m_source);
     NoteFinder::apply(m_parts);
     MatterFinder::markClosingLines(m_parts);
     renumberLevels();

@@ -20,6 +20,7 @@ constexpr int TitleBlockWidth = 80; // display columns: a title-block line is sh
 constexpr int MaxTitleBlockLines = 8;
 constexpr qsizetype WeakPartChars = 300; // a part shorter than this is no article of its own
 constexpr qsizetype WeakPartBlocks = 3;
+constexpr qsizetype SeparatorLines = 10; // more line breaks than this between two parts: ten blank lines
 
 bool isBlankish(QChar c)
 {
@@ -160,7 +161,16 @@ void MatterFinder::splitLibraryMatter(QList<Part> &parts)
     }
 }
 
-void MatterFinder::mergeWeakParts(QList<Part> &parts)
+// Lines that separate two blocks in the source: ten blank lines between them are a separator the
+// writer put there on purpose, which no size rule overrides.
+static qsizetype linesBetween(QStringView source, const Block &before, const Block &after)
+{
+    if (source.isEmpty() || after.sourceStart <= before.sourceEnd || after.sourceStart > source.size())
+        return 0;
+    return source.sliced(before.sourceEnd, after.sourceStart - before.sourceEnd).count(u'\n');
+}
+
+void MatterFinder::mergeWeakParts(QList<Part> &parts, QStringView source)
 {
     for (qsizetype p = 1; p < parts.size();) {
         Part &part = parts[p];
@@ -170,6 +180,10 @@ void MatterFinder::mergeWeakParts(QList<Part> &parts)
             continue;
         }
         const Block &opening = part.blocks.first();
+        if (!prev.blocks.isEmpty() && linesBetween(source, prev.blocks.last(), opening) > SeparatorLines) {
+            ++p;
+            continue;
+        }
         // A new article is strong evidence; a few lines, a note or a notes label, or a chapter of
         // the same kind as the last part's chapters (a change of layout inside one book) is not.
         bool weak = part.blocks.size() < WeakPartBlocks || partChars(part) < WeakPartChars
@@ -272,10 +286,10 @@ void MatterFinder::markBackMatter(Part &part)
     }
 }
 
-void MatterFinder::apply(QList<Part> &parts)
+void MatterFinder::apply(QList<Part> &parts, QStringView source)
 {
     splitLibraryMatter(parts);
-    mergeWeakParts(parts);
+    mergeWeakParts(parts, source);
     bool firstMain = true;
     for (Part &part : parts) {
         if (part.kind == PartKind::FrontMatter || part.kind == PartKind::BackMatter) {

@@ -18,7 +18,7 @@ class MatterFinder
 {
 public:
     // Before notes are found: trailers, headers, weak parts, the title block.
-    static void apply(QList<Part> &parts);
+    static void apply(QList<Part> &parts, QStringView source = {});
     // After notes are found: the lines that close each work.
     static void markClosingLines(QList<Part> &parts);
 
@@ -28,7 +28,7 @@ public:
 
 private:
     static void splitLibraryMatter(QList<Part> &parts);
-    static void mergeWeakParts(QList<Part> &parts);
+    static void mergeWeakParts(QList<Part> &parts, QStringView source);
     static void settleLabelRanks(Part &part);
     static void markFrontMatter(Part &part);
     static void markBackMatter(Part &part);
