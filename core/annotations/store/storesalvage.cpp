@@ -74,8 +74,11 @@ void readRows(
         ++misses;
         if (after < 0)
             after = 0;
+        // Past the largest rowid there is nothing left to seek to.
+        if (jump > std::numeric_limits<qint64>::max() - after)
+            return;
         after += jump;
-        jump *= 2;
+        jump = jump > std::numeric_limits<qint64>::max() / 2 ? std::numeric_limits<qint64>::max() : jump * 2;
     }
 }
 
