@@ -32,6 +32,8 @@
 
 #include <memory>
 
+Q_DECLARE_METATYPE(Pizhu::AnnotationColor)
+
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
 
@@ -86,7 +88,9 @@ private:
     void openWindow();
     // Selects [start, end) of the document in the pane that shows it and gives that pane focus.
     DocumentView *select(qsizetype start, qsizetype end);
-    QUuid highlight(qsizetype start, qsizetype end, QAction *action = nullptr);
+    // Selects [start, end) and presses key in the pane, as a reader does: H highlights in the last
+    // colour, 1-5 in yellow, green, blue, pink, purple, N highlights and opens the note.
+    QUuid highlight(qsizetype start, qsizetype end, Qt::Key key = Qt::Key_H);
     AnnotationStore *store() const { return m_actions->controller()->store(); }
 
     QTemporaryDir m_dir;
@@ -141,42 +145,45 @@ DocumentView *TestUiAnnotations::select(qsizetype start, qsizetype end)
     return view;
 }
 
-QUuid TestUiAnnotations::highlight(qsizetype start, qsizetype end, QAction *action)
+QUuid TestUiAnnotations::highlight(qsizetype start, qsizetype end, Qt::Key key)
 {
-    if (!select(start, end))
+    DocumentView *view = select(start, end);
+    if (!view)
         return {};
     QSignalSpy changed(m_actions->controller(), &AnnotationController::annotationChanged);
-    (action ? action : m_actions->highlightAction())->trigger();
+    QTest::keyClick(view, key);
     return changed.isEmpty() ? QUuid() : changed.last().at(0).toUuid();
 }
 
 void TestUiAnnotations::highlightActionStoresAndPaintsTheSelection_data()
 {
     QTest::addColumn<bool>("commentary");
-    QTest::addColumn<int>("color"); // -1: the Highlight action (last colour, yellow at first)
-    QTest::newRow("main pane, H") << false << -1;
-    QTest::newRow("main pane, key 3 (blue)") << false << int(AnnotationColor::Blue);
-    QTest::newRow("commentary pane, H") << true << -1;
-    QTest::newRow("commentary pane, key 5 (purple)") << true << int(AnnotationColor::Purple);
+    QTest::addColumn<int>("key");
+    QTest::addColumn<AnnotationColor>("expected");
+    // H uses the last colour, yellow at first.
+    QTest::newRow("main pane, H") << false << int(Qt::Key_H) << AnnotationColor::Yellow;
+    QTest::newRow("main pane, key 1 (yellow)") << false << int(Qt::Key_1) << AnnotationColor::Yellow;
+    QTest::newRow("main pane, key 2 (green)") << false << int(Qt::Key_2) << AnnotationColor::Green;
+    QTest::newRow("main pane, key 3 (blue)") << false << int(Qt::Key_3) << AnnotationColor::Blue;
+    QTest::newRow("commentary pane, H") << true << int(Qt::Key_H) << AnnotationColor::Yellow;
+    QTest::newRow("commentary pane, key 4 (pink)") << true << int(Qt::Key_4) << AnnotationColor::Pink;
+    QTest::newRow("commentary pane, key 5 (purple)") << true << int(Qt::Key_5) << AnnotationColor::Purple;
 }
 
 void TestUiAnnotations::highlightActionStoresAndPaintsTheSelection()
 {
     QFETCH(bool, commentary);
-    QFETCH(int, color);
+    QFETCH(int, key);
+    QFETCH(AnnotationColor, expected);
     DocumentView *pane = commentary ? m_window->commentaryView() : m_window->mainView();
     QVERIFY(pane->hasContent());
     const qsizetype start = pane->textStart() + 2;
     const qsizetype end = start + 4;
-    QAction *action
-        = color < 0 ? m_actions->highlightAction() : m_actions->colorAction(AnnotationColor(color));
-    QVERIFY(action->isEnabled());
-    const QUuid id = highlight(start, end, action);
-    QVERIFY(!id.isNull());
+    const QUuid id = highlight(start, end, Qt::Key(key));
+    QVERIFY2(!id.isNull(), "the key stored no highlight");
 
     const auto stored = store()->get(id);
     QVERIFY(stored);
-    const AnnotationColor expected = color < 0 ? AnnotationColor::Yellow : AnnotationColor(color);
     QCOMPARE(stored.value().anchor.start, start);
     QCOMPARE(stored.value().anchor.end, end);
     QCOMPARE(stored.value().anchor.quote, m_window->document()->text().mid(start, 4));
@@ -201,8 +208,8 @@ void TestUiAnnotations::highlightActionStoresAndPaintsTheSelection()
 void TestUiAnnotations::overlappingHighlightsArePaintedBoth()
 {
     const qsizetype start = m_window->mainView()->textStart() + 1;
-    QVERIFY(!highlight(start, start + 6, m_actions->colorAction(AnnotationColor::Green)).isNull());
-    QVERIFY(!highlight(start + 3, start + 9, m_actions->colorAction(AnnotationColor::Pink)).isNull());
+    QVERIFY(!highlight(start, start + 6, Qt::Key_2).isNull());
+    QVERIFY(!highlight(start + 3, start + 9, Qt::Key_4).isNull());
     QCOMPARE(m_actions->painter(m_window->mainView())->paintedCount(), 2);
     QCOMPARE(
         m_actions->controller()->annotationAt(start + 4)->color, AnnotationColor::Green); // the shorter wins
@@ -218,7 +225,7 @@ void TestUiAnnotations::noteTypedJustBeforeClosingIsSaved_data()
 void TestUiAnnotations::noteTypedJustBeforeClosingIsSaved()
 {
     QFETCH(bool, focused);
-    const QUuid id = highlight(10, 14, m_actions->noteAction());
+    const QUuid id = highlight(10, 14, Qt::Key_N);
     QVERIFY(!id.isNull());
     QPlainTextEdit *editor = m_actions->dock()->noteEditor();
     QTRY_VERIFY(editor->hasFocus());
@@ -307,7 +314,7 @@ void TestUiAnnotations::undoAndRedoRestoreTheExactState()
 
 void TestUiAnnotations::noteSavesOfOneTypingSessionUndoAsOneStep()
 {
-    const QUuid id = highlight(30, 36, m_actions->noteAction());
+    const QUuid id = highlight(30, 36, Qt::Key_N);
     QVERIFY(!id.isNull());
     QUndoStack *stack = m_actions->controller()->undoStack();
     const qsizetype steps = stack->count();
@@ -332,9 +339,9 @@ void TestUiAnnotations::panelFilterNarrowsTheList()
 {
     AnnotationListModel *model = m_actions->controller()->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QUuid a = highlight(40, 44, m_actions->colorAction(AnnotationColor::Green));
-    const QUuid b = highlight(50, 54, m_actions->colorAction(AnnotationColor::Blue));
-    const QUuid c = highlight(60, 64, m_actions->colorAction(AnnotationColor::Green));
+    const QUuid a = highlight(40, 44, Qt::Key_2);
+    const QUuid b = highlight(50, 54, Qt::Key_3);
+    const QUuid c = highlight(60, 64, Qt::Key_2);
     QVERIFY(!a.isNull() && !b.isNull() && !c.isNull());
     QVERIFY(m_actions->controller()->setNote(b, u"unique marker"_s));
     QCOMPARE(model->count(), 3);

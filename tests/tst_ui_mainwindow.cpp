@@ -103,7 +103,6 @@ private slots:
     void extraDockGetsViewMenuToggle();
     void aboutNamesTheVersion();
     void textFollowsADarkPalette();
-    void everyMenuActionHasAShortcut();
 
 private:
     void openAndWait(const QString &path);
@@ -613,19 +612,6 @@ void TestMainWindow::aboutNamesTheVersion()
     QVERIFY(box);
     QVERIFY(box->text().contains(QStringLiteral(PIZHU_VERSION)));
     box->close();
-}
-
-void TestMainWindow::everyMenuActionHasAShortcut()
-{
-    // Submenus are reached by their mnemonic; the Help menu's "About Qt" is Qt's own.
-    for (auto which :
-        { MainWindow::Menu::File, MainWindow::Menu::Edit, MainWindow::Menu::View, MainWindow::Menu::Go }) {
-        for (QAction *a : window()->menu(which)->actions()) {
-            if (a->isSeparator() || a->menu())
-                continue;
-            QVERIFY2(!a->shortcut().isEmpty() || a->text().contains(u'&'), qPrintable(a->text()));
-        }
-    }
 }
 
 void TestMainWindow::textFollowsADarkPalette()

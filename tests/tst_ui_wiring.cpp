@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDockWidget>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -92,6 +93,7 @@ private slots:
     void showOriginalTextUndoesRepairsAndTheStatusBarCountsThem();
     void docksStartHiddenAndComeBackAsTheWindowLeftThem();
     void featuresReachTheDocumentThroughTheSession();
+    void everyMenuActionHasAShortcut();
 
 private:
     // The window as the application assembles it, on db, with the bundled document open.
@@ -504,6 +506,32 @@ void TestUiWiring::featuresReachTheDocumentThroughTheSession()
     QVERIFY(!session->isLoading());
     // The features took it: the annotations controller holds the same document.
     QCOMPARE(m_parts.annotationController->document(), session->document());
+}
+
+void TestUiWiring::everyMenuActionHasAShortcut()
+{
+    // Every command in File, Edit, View and Go has a key sequence of its own: a mnemonic only works
+    // while its menu is open, so it does not count. Submenus hold choices (recent files, colours,
+    // line spacing) and are reached by their mnemonic; Help's "About Qt" is Qt's own. No two
+    // commands share a key, or neither would fire (Qt reports an ambiguous shortcut instead).
+    QHash<QString, QString> commandOfKey;
+    int commands = 0;
+    for (auto which :
+        { MainWindow::Menu::File, MainWindow::Menu::Edit, MainWindow::Menu::View, MainWindow::Menu::Go }) {
+        for (QAction *a : window()->menu(which)->actions()) {
+            if (a->isSeparator() || a->menu())
+                continue;
+            ++commands;
+            QVERIFY2(!a->shortcut().isEmpty(), qPrintable(u"no shortcut: "_s + a->text()));
+            for (const QKeySequence &key : a->shortcuts()) {
+                const QString name = key.toString(QKeySequence::PortableText);
+                QVERIFY2(!commandOfKey.contains(name),
+                    qPrintable(name + u" is both "_s + commandOfKey.value(name) + u" and "_s + a->text()));
+                commandOfKey.insert(name, a->text());
+            }
+        }
+    }
+    QVERIFY2(commands >= 25, "the menus hold the features' commands too");
 }
 
 QTEST_MAIN(TestUiWiring)

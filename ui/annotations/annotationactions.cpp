@@ -25,7 +25,9 @@ AnnotationActions::AnnotationActions(
     : QObject(window), m_window(window), m_session(session), m_controller(controller)
 {
     m_dock = new AnnotationsDock(controller, window);
-    window->addDock(m_dock, Qt::RightDockWidgetArea);
+    // The docks' toggles go on Ctrl+Alt and a digit, after the panes' 1-3: 4 find results, 5 targets.
+    window->addDock(m_dock, Qt::RightDockWidgetArea)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_6));
     connect(m_dock, &AnnotationsDock::showRequested, window,
         [window](qsizetype start, qsizetype end) { window->showOffset(start, end - start); });
 
@@ -71,6 +73,7 @@ AnnotationActions::AnnotationActions(
     m_delete->setShortcut(QKeySequence::Delete);
     m_reattach = edit->addAction(tr("&Re-attach to Selection"), this, &AnnotationActions::reattach);
     m_reattach->setObjectName(u"reattachAction"_s);
+    m_reattach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_reattach->setToolTip(
         tr("Anchor the annotation chosen in the Annotations panel (an orphan) on the selected text"));
     for (DocumentView *view : { window->mainView(), window->commentaryView() })

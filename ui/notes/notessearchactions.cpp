@@ -34,7 +34,8 @@ NotesSearchActions::NotesSearchActions(MainWindow *window, DocumentSession *sess
     m_dock->setStore(controller->store(), controller->unavailableReason());
     // Hidden until asked for, like the find results, but back as it was if the window's layout
     // remembers it.
-    window->addDock(m_dock, Qt::BottomDockWidgetArea, MainWindow::DockStart::Hidden);
+    window->addDock(m_dock, Qt::BottomDockWidgetArea, MainWindow::DockStart::Hidden)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_7));
 
     m_search = window->menu(MainWindow::Menu::Edit)->addAction(tr("&Search Notes…"), this, [this] {
         m_dock->focusField();

@@ -168,7 +168,9 @@ void MainWindow::createMenus()
     file->addAction(tr("Open &Bundled Document"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this,
         &MainWindow::openBundledDocument);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)->setMenuRole(QAction::QuitRole);
+    // QKeySequence::Quit is empty on platforms without a standard binding for it (and offscreen).
+    file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close)
+        ->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = m_menus[int(Menu::Edit)] = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [this] { activeView()->copy(); });

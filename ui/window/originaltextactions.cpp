@@ -19,6 +19,7 @@ OriginalTextActions::OriginalTextActions(MainWindow *window, DocumentSession *se
 {
     m_showOriginal = window->menu(MainWindow::Menu::View)->addAction(tr("Show &Original Text"));
     m_showOriginal->setObjectName(u"showOriginalTextAction"_s);
+    m_showOriginal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U)); // as "view source" in a browser
     m_showOriginal->setCheckable(true);
     m_showOriginal->setToolTip(tr("Show the text as it was extracted, without Pizhu's repairs"));
     connect(m_showOriginal, &QAction::toggled, this, &OriginalTextActions::render);
