@@ -1,6 +1,7 @@
 #include "anchoring.h"
 #include "annotationstore.h"
 #include "importer.h"
+#include "storedamage.h"
 
 #include <QDir>
 #include <QFile>
@@ -690,26 +691,9 @@ void TestAnnotationStore::damagedIndexPageLosesNoNote()
             stored.append(added.value());
         }
     }
-    QCOMPARE(pragmaValue(path, u"wal_checkpoint(TRUNCATE)"_s), u"0"_s);
-    const int page = pragmaValue(path, u"page_size"_s).toInt();
-    int root = 0;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"root"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(u"SELECT rootpage FROM sqlite_master WHERE name = 'annotations_document'"_s));
-        QVERIFY(q.next());
-        root = q.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(u"root"_s);
-    QVERIFY(root > 1 && page > 0);
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.seek(qint64(root - 1) * page));
-        f.write(QByteArray(page, '\xEE'));
-    }
+    // The page of the index over documents is overwritten; the notes' own table pages are intact.
+    const QString damaged = StoreDamage::overwriteIndexPage(path);
+    QVERIFY2(damaged.isEmpty(), qPrintable(damaged));
 
     auto store = openStore(path);
     QVERIFY(store);

@@ -3,6 +3,7 @@
 // reads (a slow producer, a pipe larger than one read) and the notes store it opens (a text file
 // given as --db, a store with a damaged index page).
 #include "clirun.h"
+#include "storedamage.h"
 
 #include <QDir>
 #include <QFile>
@@ -386,31 +387,9 @@ void TestCliSafety::damagedIndexPageRecoversEveryNote()
 {
     const QString db = freshStoreWithNotes();
     const QString folder = QFileInfo(db).absolutePath();
-    int page = 0;
-    int pageSize = 0;
-    {
-        QSqlDatabase d = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
-        d.setDatabaseName(db);
-        QVERIFY(d.open());
-        QSqlQuery q(d);
-        QVERIFY(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
-        QVERIFY(
-            q.exec(u"SELECT rootpage FROM sqlite_master WHERE name = 'annotations_document'"_s) && q.next());
-        page = q.value(0).toInt();
-        QVERIFY(q.exec(u"PRAGMA page_size"_s) && q.next());
-        pageSize = q.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(u"damage"_s);
-    QVERIFY(page > 1);
     // The index page is overwritten; the notes' own table pages are intact.
-    QFile f(db);
-    QVERIFY(f.open(QIODevice::ReadWrite));
-    QVERIFY(f.seek(qint64(page - 1) * pageSize));
-    QByteArray garbage(pageSize, '\0');
-    for (int i = 0; i < pageSize; ++i)
-        garbage[i] = char(0x5A ^ (i * 131));
-    QCOMPARE(f.write(garbage), qint64(pageSize));
-    f.close();
+    const QString failed = StoreDamage::overwriteIndexPage(db);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     const QByteArray damaged = readAll(db);
 
     const auto r = pizhu({ u"note"_s, u"list"_s, m_doc, u"--db"_s, db });

@@ -5,6 +5,7 @@
 #include "annotationcontroller.h"
 #include "annotationstore.h"
 #include "importer.h"
+#include "storedamage.h"
 #include "storenoticebar.h"
 #include "windowfixture.h"
 
@@ -54,26 +55,8 @@ void TestStoreNotice::recoveredStoreIsSaidInABar()
 {
     const QString db = storeWithNotes(u"damaged.sqlite"_s, 3);
     // Overwrite the page of an index: the notes' own pages stay readable.
-    int root = 0, pageSize = 0;
-    {
-        QSqlDatabase d = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
-        d.setDatabaseName(db);
-        QVERIFY(d.open());
-        QSqlQuery q(d);
-        QVERIFY(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
-        QVERIFY(
-            q.exec(u"SELECT rootpage FROM sqlite_master WHERE name = 'annotations_document'"_s) && q.next());
-        root = q.value(0).toInt();
-        QVERIFY(q.exec(u"PRAGMA page_size"_s) && q.next());
-        pageSize = q.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(u"damage"_s);
-    {
-        QFile f(db);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.seek(qint64(root - 1) * pageSize));
-        f.write(QByteArray(pageSize, '\xEE'));
-    }
+    const QString damaged = StoreDamage::overwriteIndexPage(db);
+    QVERIFY2(damaged.isEmpty(), qPrintable(damaged));
 
     auto settings = WindowFixture::settingsForCurrentTest(m_dir);
     auto parts = WindowFixture::shownAssembledWindow(settings.get(), db);

@@ -98,21 +98,14 @@ Result<bool, StoreFailure> AnnotationStore::writeTags(qint64 rowid, const QStrin
 {
     using R = Result<bool, StoreFailure>;
     QSqlQuery q(db());
-    q.prepare(u"DELETE FROM annotation_tags WHERE annotation_id = ?"_s);
-    q.addBindValue(rowid);
-    if (!q.exec())
+    if (!execBound(q, u"DELETE FROM annotation_tags WHERE annotation_id = ?"_s, { rowid }))
         return R::failure(failure(q));
     for (qsizetype i = 0; i < tags.size(); ++i) {
-        q.prepare(u"INSERT OR IGNORE INTO tags (name) VALUES (?)"_s);
-        q.addBindValue(tags.at(i));
-        if (!q.exec())
-            return R::failure(failure(q));
-        q.prepare(u"INSERT INTO annotation_tags (annotation_id, tag_id, position)"
-                  " SELECT ?, id, ? FROM tags WHERE name = ?"_s);
-        q.addBindValue(rowid);
-        q.addBindValue(i);
-        q.addBindValue(tags.at(i));
-        if (!q.exec())
+        if (!execBound(q, u"INSERT OR IGNORE INTO tags (name) VALUES (?)"_s, { tags.at(i) })
+            || !execBound(q,
+                u"INSERT INTO annotation_tags (annotation_id, tag_id, position)"
+                " SELECT ?, id, ? FROM tags WHERE name = ?"_s,
+                { rowid, i, tags.at(i) }))
             return R::failure(failure(q));
     }
     return true;
@@ -122,16 +115,13 @@ Result<bool, StoreFailure> AnnotationStore::syncSearchIndex(qint64 rowid)
 {
     using R = Result<bool, StoreFailure>;
     QSqlQuery q(db());
-    q.prepare(u"DELETE FROM annotation_search WHERE rowid = ?"_s);
-    q.addBindValue(rowid);
-    if (!q.exec())
-        return R::failure(failure(q));
-    q.prepare(u"INSERT INTO annotation_search (rowid, quote, note, tags)"
-              " SELECT a.id, a.quote, a.note, coalesce((SELECT group_concat(t.name, ' ') FROM"
-              " annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '')"
-              " FROM annotations a WHERE a.id = ?"_s);
-    q.addBindValue(rowid);
-    if (!q.exec())
+    if (!execBound(q, u"DELETE FROM annotation_search WHERE rowid = ?"_s, { rowid })
+        || !execBound(q,
+            u"INSERT INTO annotation_search (rowid, quote, note, tags)"
+            " SELECT a.id, a.quote, a.note, coalesce((SELECT group_concat(t.name, ' ') FROM"
+            " annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '')"
+            " FROM annotations a WHERE a.id = ?"_s,
+            { rowid }))
         return R::failure(failure(q));
     return true;
 }

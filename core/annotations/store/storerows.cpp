@@ -153,4 +153,13 @@ StoreError errorKind(const QSqlError &error)
     }
 }
 
+bool execBound(QSqlQuery &q, const QString &sql, const QVariantList &values)
+{
+    if (!q.prepare(sql))
+        return false;
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    return q.exec();
+}
+
 } // namespace Pizhu::StoreRows

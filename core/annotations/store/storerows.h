@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 class QSqlError;
 class QSqlQuery;
@@ -34,6 +35,9 @@ DocumentRecord documentFromRow(const QSqlQuery &q);
 // Binds the anchor and re-anchoring columns, part, quote, prefix, suffix, start_offset, end_offset,
 // section_path, anchor_method, anchor_similarity, previous_start, previous_hash, reanchored_at.
 void bindAnchor(QSqlQuery &q, const Annotation &a);
+// Prepares sql on q, binds values to its placeholders in order and runs it; false on any failure,
+// which q then describes.
+bool execBound(QSqlQuery &q, const QString &sql, const QVariantList &values);
 
 // A QSqlDatabase connection name no other store (of any thread) uses.
 QString uniqueConnectionName();
