@@ -181,7 +181,9 @@ private:
     // rowids, if given, receives each annotation's row id in the same order.
     Result<QList<Annotation>, StoreFailure> select(
         const QString &where, const QVariantList &binds, QList<qint64> *rowids = nullptr) const;
+    // Replaces the tags of the annotation in row rowid, then its full-text entry (which holds them).
     Result<bool, StoreFailure> writeTags(qint64 rowid, const QStringList &tags);
+    // Rewrites the full-text entry of row rowid from its quote, note and tags.
     Result<bool, StoreFailure> syncSearchIndex(qint64 rowid);
     Result<DocumentSync, StoreFailure> reanchorInTransaction(
         qint64 documentId, const QByteArray &oldHash, const Document &doc);

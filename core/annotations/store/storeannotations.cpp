@@ -108,7 +108,7 @@ Result<bool, StoreFailure> AnnotationStore::writeTags(qint64 rowid, const QStrin
                 { rowid, i, tags.at(i) }))
             return R::failure(failure(q));
     }
-    return true;
+    return syncSearchIndex(rowid); // the index holds the tags too
 }
 
 Result<bool, StoreFailure> AnnotationStore::syncSearchIndex(qint64 rowid)
@@ -163,8 +163,6 @@ Result<Annotation, StoreFailure> AnnotationStore::add(const Annotation &annotati
     const qint64 rowid = q.lastInsertId().toLongLong();
     if (auto t = writeTags(rowid, a.tags); !t)
         return R::failure(t.error());
-    if (auto s = syncSearchIndex(rowid); !s)
-        return R::failure(s.error());
     if (auto c = tx.commit(); !c)
         return R::failure(c.error());
     emit annotationAdded(a);
@@ -201,8 +199,6 @@ Result<Annotation, StoreFailure> AnnotationStore::update(const Annotation &annot
         return R::failure(failure(q));
     if (auto t = writeTags(rowid, a.tags); !t)
         return R::failure(t.error());
-    if (auto s = syncSearchIndex(rowid); !s)
-        return R::failure(s.error());
     if (auto c = tx.commit(); !c)
         return R::failure(c.error());
     auto stored = get(a.id); // the document hash and created time are the store's, not the caller's
