@@ -136,8 +136,8 @@ static bool isPdfFile(const QString &path)
 std::optional<Document> loadDocument(const QString &path)
 {
     Importer importer;
-    auto pages = path != u"-" && isPdfFile(path) ? PdfReader::readPages(path, pdfPassword)
-                                                 : Result<QStringList, PdfError>::failure(PdfError::NotPdf);
+    auto pages = path != u"-" && isPdfFile(path) ? PdfReader::readLayout(path, pdfPassword)
+                                                 : Result<LaidOutPages, PdfError>::failure(PdfError::NotPdf);
     // NotPdf here means the file went (or stopped being a PDF) after it was looked into: the
     // importer below reads it as it is now and says why it cannot, "no such file" for one removed.
     if (!pages && pages.error() == PdfError::Encrypted) {
@@ -150,7 +150,7 @@ std::optional<Document> loadDocument(const QString &path)
         return std::nullopt;
     }
     if (pages) {
-        auto result = importer.importPages(pages.value());
+        auto result = importer.importLaidOut(pages.value());
         if (!result) {
             err(u"pizhu: %1: %2\n"_s.arg(path, describe(result.error())));
             return std::nullopt;

@@ -1,5 +1,6 @@
 #include "pdfreader.h"
 
+#include "pdflayout.h"
 #include "pdfplugin.h"
 
 #include <QCoreApplication>
@@ -26,7 +27,7 @@ QString executableDir()
 
 // The first PDF maps the module; nothing unloads it, so every later one only finds it again in
 // QLibrary's table. A failure is not remembered: installing the plugin mends the running session.
-PdfPlugin::ReadPagesV1 loadPlugin()
+QFunctionPointer loadPlugin(const char *symbol)
 {
     const QString path = PdfReader::pluginPath();
     QLibrary library(path);
@@ -38,17 +39,22 @@ PdfPlugin::ReadPagesV1 loadPlugin()
     } else if (!library.load()) {
         why = library.errorString();
     } else {
-        const auto readPages
-            = reinterpret_cast<PdfPlugin::ReadPagesV1>(library.resolve(PdfPlugin::ReadPagesV1Symbol));
-        if (readPages)
-            return readPages;
+        if (QFunctionPointer entry = library.resolve(symbol))
+            return entry;
         why = u"%1 has no %2 (the plugin of another version of Pizhu?)"_s.arg(
-            path, QLatin1StringView(PdfPlugin::ReadPagesV1Symbol));
+            path, QLatin1StringView(symbol));
     }
     // PdfError has no room for the reason ("libpoppler-qt6.so.3: cannot open shared object file"),
     // and whoever mends the installation needs it.
     qCWarning(pdfLog).noquote() << "cannot load the PDF plugin:" << why;
     return nullptr;
+}
+
+// Checked here rather than in the plugin, so that a file that is no PDF never loads it.
+bool isPdfOnDisk(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && PdfReader::looksLikePdf(file.read(1024));
 }
 
 PdfError toPdfError(PdfPlugin::Status status)
@@ -88,13 +94,9 @@ QString PdfReader::pluginPath()
 Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QByteArray &password)
 {
     using R = Result<QStringList, PdfError>;
-    // Checked here rather than in the plugin, so that a file that is no PDF never loads it.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || !looksLikePdf(file.read(1024)))
+    if (!isPdfOnDisk(path))
         return R::failure(PdfError::NotPdf);
-    file.close();
-
-    const PdfPlugin::ReadPagesV1 readPages = loadPlugin();
+    const auto readPages = reinterpret_cast<PdfPlugin::ReadPagesV1>(loadPlugin(PdfPlugin::ReadPagesV1Symbol));
     if (!readPages)
         return R::failure(PdfError::NoPdfSupport);
     QStringList pages;
@@ -102,6 +104,21 @@ Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QB
     if (status != PdfPlugin::Status::Ok)
         return R::failure(toPdfError(status));
     return pages;
+}
+
+Result<LaidOutPages, PdfError> PdfReader::readLayout(const QString &path, const QByteArray &password)
+{
+    using R = Result<LaidOutPages, PdfError>;
+    if (!isPdfOnDisk(path))
+        return R::failure(PdfError::NotPdf);
+    const auto readWords = reinterpret_cast<PdfPlugin::ReadWordsV1>(loadPlugin(PdfPlugin::ReadWordsV1Symbol));
+    if (!readWords)
+        return R::failure(PdfError::NoPdfSupport);
+    QList<PageWords> pages;
+    const PdfPlugin::Status status = readWords(path, password, &pages);
+    if (status != PdfPlugin::Status::Ok)
+        return R::failure(toPdfError(status));
+    return PdfLayout::layOut(pages);
 }
 
 } // namespace Pizhu

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pagewords.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -25,6 +26,9 @@ public:
     // NoPdfSupport: a PDF, but the plugin is missing or cannot be loaded (a file that is no PDF
     // never needs it).
     static Result<QStringList, PdfError> readPages(const QString &path, const QByteArray &password = {});
+    // The pages with the layout of their text (PdfLayout): what the importer reads a PDF from
+    // (Importer::importLaidOut). The same errors as readPages.
+    static Result<LaidOutPages, PdfError> readLayout(const QString &path, const QByteArray &password = {});
     // Where readPages looks for the plugin: $PIZHU_PDF_PLUGIN when set, otherwise the place the
     // build puts it relative to the running executable (LIBDIR/pizhu once installed).
     static QString pluginPath();

@@ -158,16 +158,22 @@ void TestPdfImport::initTestCase()
 
 void TestPdfImport::outlineMatchesCleanText_data()
 {
-    QTest::addColumn<bool>("throughPoppler");
-    QTest::newRow("opened as a PDF through Poppler") << true;
-    QTest::newRow("extracted by pdftotext") << false;
+    QTest::addColumn<QString>("route");
+    QTest::newRow("opened as a PDF, from its layout") << u"layout"_s;
+    QTest::newRow("opened as a PDF, as plain page text") << u"pages"_s;
+    QTest::newRow("extracted by pdftotext") << u"pdftotext"_s;
 }
 
 void TestPdfImport::outlineMatchesCleanText()
 {
-    QFETCH(bool, throughPoppler);
+    QFETCH(QString, route);
     Result<Document, ImportError> doc = Result<Document, ImportError>::failure(ImportError::Empty);
-    if (throughPoppler) {
+    if (route == u"layout") {
+        auto laidOut = PdfReader::readLayout(m_pdf);
+        QVERIFY(laidOut.ok());
+        QVERIFY(laidOut->pages.size() > 3);
+        doc = Importer().importLaidOut(laidOut.value());
+    } else if (route == u"pages") {
         auto pages = PdfReader::readPages(m_pdf);
         QVERIFY(pages.ok());
         QVERIFY(pages->size() > 3);

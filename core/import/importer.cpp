@@ -52,6 +52,13 @@ ImportResult Importer::importPages(const QStringList &pages) const
     return LayoutAnalyzer(false, m_progress).analyze(std::move(text), DecodeInfo { "PDF", false, 0, 0 });
 }
 
+ImportResult Importer::importLaidOut(const LaidOutPages &pages) const
+{
+    LayoutAnalyzer analyzer(false, m_progress);
+    analyzer.setLaidOut(pages.lines);
+    return analyzer.analyze(pages.pages.join(u"\n\f"_s), DecodeInfo { "PDF", false, 0, 0 });
+}
+
 ImportResult Importer::importText(const QString &text, Format format) const
 {
     return LayoutAnalyzer(format == Format::Markdown, m_progress)

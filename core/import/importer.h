@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document.h"
+#include "pagewords.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -34,6 +35,9 @@ public:
     // The text of a paginated document (a PDF), one string a page: page boundaries are known
     // exactly, and running headers and page numbers are taken out as for extracted text.
     Result<Document, ImportError> importPages(const QStringList &pages) const;
+    // Typeset pages with their layout (PdfLayout::layOut): paragraphs, title lines and headings
+    // as the pages show them.
+    Result<Document, ImportError> importLaidOut(const LaidOutPages &pages) const;
     // Text that is already decoded (tests, the clipboard).
     Result<Document, ImportError> importText(const QString &text, Format format = Format::PlainText) const;
 

@@ -157,6 +157,45 @@ void LayoutAnalyzer::splitLines()
     }
 }
 
+// Where the page layout is known, it decides: a line starts a block where the layout says so, a
+// numbered line inside a paragraph is text that wrapped there, and a line in larger type that
+// starts a block is a heading even without a number.
+void LayoutAnalyzer::applyLaidOut()
+{
+    if (m_laidOut.isEmpty())
+        return;
+    if (m_laidOut.size() != m_lines.size()) {
+        qWarning("pizhu: the page layout describes %lld lines of a text of %lld; reading the text alone",
+            qlonglong(m_laidOut.size()), qlonglong(m_lines.size()));
+        m_laidOut.clear();
+        return;
+    }
+    for (qsizetype k = 0; k < m_lines.size(); ++k) {
+        Line &line = m_lines[k];
+        const LaidOutLine &hint = m_laidOut.at(k);
+        const QStringView text = content(k);
+        line.laidOutStart = hint.startsBlock;
+        if (hint.furniture) {
+            // A page number keeps its place as the page's label; anything else there is dropped.
+            const bool number = line.pageMarker
+                || (text.size() <= 4
+                    && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }));
+            line.pageMarker = number;
+            line.laidOutFurniture = !number;
+            continue;
+        }
+        if (!hint.startsBlock) {
+            line.structure = LineStructure();
+            continue;
+        }
+        line.structure = HeadingRules::classify(text, false);
+        if (line.structure.kind == LineStructure::Kind::Text && hint.typeRank > 0) {
+            line.structure.kind = LineStructure::Kind::Heading;
+            line.structure.rank = hint.typeRank;
+        }
+    }
+}
+
 bool LayoutAnalyzer::continuesSentence(qsizetype j) const
 {
     return j + 1 < m_lines.size() && !isStandaloneHeading(j) && !m_lines[j].endsSentence
@@ -292,6 +331,8 @@ bool LayoutAnalyzer::breaksAfter(qsizetype k) const
 {
     if (k + 1 >= m_lines.size())
         return true;
+    if (!m_laidOut.isEmpty())
+        return m_lines[k + 1].laidOutStart;
     if (isStructureStart(k + 1))
         return true;
     if (isStandaloneHeading(k))
@@ -687,6 +728,7 @@ Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const Deco
     if (!reportProgress(0.0))
         return Result<Document, ImportError>::failure(ImportError::Cancelled);
     splitLines();
+    applyLaidOut();
     m_pageLabels = PageFurniture::strip(m_lines, m_text, m_repairs);
     if (m_lines.isEmpty())
         return Result<Document, ImportError>::failure(ImportError::Empty);

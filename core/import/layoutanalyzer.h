@@ -3,6 +3,7 @@
 #include "document.h"
 #include "headingrules.h"
 #include "importer.h"
+#include "pagewords.h"
 #include "result.h"
 #include "sourceline.h"
 #include "textrepair.h"
@@ -23,6 +24,10 @@ public:
     LayoutAnalyzer(bool markdown, Importer::Progress progress);
 
     Result<Document, ImportError> analyze(QString source, const DecodeInfo &info);
+    // The layout of typeset pages (PdfLayout), one entry for each non-blank line of the source
+    // given to analyze(): where blocks start and which lines are headings by their type is then
+    // known rather than guessed from line lengths. Ignored (with a warning) if it does not match.
+    void setLaidOut(QList<LaidOutLine> lines) { m_laidOut = std::move(lines); }
 
     // Display columns: East Asian wide and full-width characters count two.
     static int displayWidth(QStringView text);
@@ -32,6 +37,7 @@ private:
     using Line = SourceLine;
 
     void splitLines();
+    void applyLaidOut();
     void measure();
     bool breaksAfter(qsizetype k) const;
     bool startsPart(qsizetype k) const; // a new part starts at line k + 1
@@ -75,6 +81,7 @@ private:
     QList<Part> m_parts;
     RepairCounts m_repairs;
     QStringList m_pageLabels;
+    QList<LaidOutLine> m_laidOut; // empty: the text has no layout but its own
 };
 
 } // namespace Pizhu

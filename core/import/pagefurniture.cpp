@@ -122,8 +122,16 @@ QStringList PageFurniture::strip(QList<SourceLine> &lines, const QString &source
                 && seen.value(furnitureKey(text(lines[i]))) >= needed)
                 furniture[i] = true;
     };
-    markRecurring(firstOfPage);
-    markRecurring(lastOfPage);
+    // Where the page layout is known (PdfLayout), it has found the furniture by where it stands, and
+    // a title that opens page 1 with the running header's words is no header.
+    const bool laidOut
+        = std::any_of(lines.cbegin(), lines.cend(), [](const SourceLine &l) { return l.laidOutStart; });
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        furniture[i] = lines[i].laidOutFurniture;
+    if (!laidOut) {
+        markRecurring(firstOfPage);
+        markRecurring(lastOfPage);
+    }
     // A line cut by the page edge is sometimes drawn on both pages: the same line last on one page
     // and first on the next (headers and footers aside) is one line.
     auto firstKept = [&](qsizetype i) {

@@ -19,6 +19,10 @@ struct SourceLine
     bool pageMarker = false; // a page number alone on its line
     bool afterFormFeed = false;
     bool endsSentence = false;
+    // From a typeset page's layout (PdfLayout), when the text comes with one: the line starts a
+    // block, or is a running header or footer.
+    bool laidOutStart = false;
+    bool laidOutFurniture = false;
     LineStructure structure;
 };
 

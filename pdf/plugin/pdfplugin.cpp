@@ -6,7 +6,10 @@
 
 using Pizhu::PdfPlugin::Status;
 
-Status pizhu_pdf_read_pages_v1(const QString &path, const QByteArray &password, QStringList *pages)
+namespace {
+
+// Opens the PDF at path for reading, or says why it cannot be read.
+Status openDocument(const QString &path, const QByteArray &password, std::unique_ptr<Poppler::Document> *out)
 {
     // Poppler prints its complaints ("Incorrect password", "May not be a PDF file") on standard
     // error; the caller says what went wrong in its own words, once.
@@ -24,7 +27,19 @@ Status pizhu_pdf_read_pages_v1(const QString &path, const QByteArray &password, 
         return QFileInfo(path).isFile() ? Status::Damaged : Status::NotPdf;
     if (doc->isLocked())
         return password.isEmpty() ? Status::Encrypted : Status::WrongPassword;
+    if (doc->numPages() <= 0)
+        return Status::Damaged;
+    *out = std::move(doc);
+    return Status::Ok;
+}
 
+} // namespace
+
+Status pizhu_pdf_read_pages_v1(const QString &path, const QByteArray &password, QStringList *pages)
+{
+    std::unique_ptr<Poppler::Document> doc;
+    if (const Status s = openDocument(path, password, &doc); s != Status::Ok)
+        return s;
     QStringList texts;
     bool anyText = false;
     for (int i = 0; i < doc->numPages(); ++i) {
@@ -35,10 +50,34 @@ Status pizhu_pdf_read_pages_v1(const QString &path, const QByteArray &password, 
         anyText = anyText || !text.trimmed().isEmpty();
         texts.append(text);
     }
-    if (texts.isEmpty())
-        return Status::Damaged;
     if (!anyText)
         return Status::NoText;
     *pages = std::move(texts);
+    return Status::Ok;
+}
+
+Status pizhu_pdf_read_words_v1(
+    const QString &path, const QByteArray &password, QList<Pizhu::PageWords> *pages)
+{
+    std::unique_ptr<Poppler::Document> doc;
+    if (const Status s = openDocument(path, password, &doc); s != Status::Ok)
+        return s;
+    QList<Pizhu::PageWords> result;
+    result.reserve(doc->numPages());
+    bool anyText = false;
+    for (int i = 0; i < doc->numPages(); ++i) {
+        Pizhu::PageWords words;
+        if (std::unique_ptr<Poppler::Page> page = doc->page(i)) {
+            words.size = page->pageSizeF();
+            for (const std::unique_ptr<Poppler::TextBox> &box : page->textList()) {
+                words.words.append({ box->text(), box->boundingBox() });
+                anyText = anyText || !box->text().trimmed().isEmpty();
+            }
+        }
+        result.append(std::move(words));
+    }
+    if (!anyText)
+        return Status::NoText;
+    *pages = std::move(result);
     return Status::Ok;
 }

@@ -35,8 +35,8 @@ Result<Document, LoadFailure> importAny(
     const Importer &importer, const QString &path, const QByteArray &password)
 {
     using R = Result<Document, LoadFailure>;
-    auto pages = isPdfFile(path) ? PdfReader::readPages(path, password)
-                                 : Result<QStringList, PdfError>::failure(PdfError::NotPdf);
+    auto pages = isPdfFile(path) ? PdfReader::readLayout(path, password)
+                                 : Result<LaidOutPages, PdfError>::failure(PdfError::NotPdf);
     // NotPdf after a look that said PDF: the file went or was replaced meanwhile, and the importer
     // says what it is now ("does not exist" for one removed).
     if (!pages && pages.error() == PdfError::NotPdf) {
@@ -47,7 +47,7 @@ Result<Document, LoadFailure> importAny(
     }
     if (!pages)
         return R::failure({ ImportError::Unreadable, pages.error() });
-    auto imported = importer.importPages(pages.value());
+    auto imported = importer.importLaidOut(pages.value());
     if (!imported)
         return R::failure({ imported.error(), std::nullopt });
     return std::move(imported).value();

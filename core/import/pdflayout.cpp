@@ -1,0 +1,342 @@
+#include "pdflayout.h"
+
+#include "layoutanalyzer.h"
+#include "pagefurniture.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Pizhu {
+
+namespace {
+
+struct Line
+{
+    QString text;
+    double left = 0, right = 0, top = 0, bottom = 0;
+    double height = 0; // of the type most of the line is set in
+    double firstUnit = 0; // width of the first word, or of the first character of a Chinese run
+    int page = 0;
+    bool furniture = false;
+    bool startsBlock = false;
+    bool titleBlock = false; // one of the centred lines that open the document
+};
+
+bool isWide(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x2E80 && u < 0xD800) || (u >= 0xF900 && u < 0xFB00) || (u >= 0xFE30 && u < 0xFE50)
+        || (u >= 0xFF00 && u < 0xFF61) || (u >= 0xFFE0 && u < 0xFFE7);
+}
+
+// The word's text as one line may hold it: no line or page breaks of its own, no blank ends.
+QString cleanWord(const QString &text)
+{
+    QString t = text;
+    for (QChar &c : t)
+        if (c == u'\n' || c == u'\r' || c == u'\f' || c == u'\v' || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator)
+            c = u' ';
+    qsizetype s = 0, e = t.size();
+    while (s < e && LayoutAnalyzer::isBlankChar(t.at(s)))
+        ++s;
+    while (e > s && LayoutAnalyzer::isBlankChar(t.at(e - 1)))
+        --e;
+    return t.sliced(s, e - s);
+}
+
+// Words on one baseline make a line: sorted by their vertical centre, a word joins the line above
+// while its centre lies within that line's first word.
+QList<Line> linesOf(const PageWords &page, int pageIndex)
+{
+    struct Word
+    {
+        QString text;
+        QRectF box;
+    };
+    QList<Word> words;
+    words.reserve(page.words.size());
+    for (const PageWord &w : page.words) {
+        QString text = cleanWord(w.text);
+        if (!text.isEmpty() && w.box.height() > 0 && w.box.width() >= 0)
+            words.append({ std::move(text), w.box });
+    }
+    std::stable_sort(words.begin(), words.end(),
+        [](const Word &a, const Word &b) { return a.box.center().y() < b.box.center().y(); });
+    QList<QList<Word>> groups;
+    for (Word &w : words) {
+        if (!groups.isEmpty()) {
+            const QRectF &first = groups.last().first().box;
+            const double y = w.box.center().y();
+            if (y >= first.top() && y <= first.bottom()) {
+                groups.last().append(std::move(w));
+                continue;
+            }
+        }
+        groups.append({ std::move(w) });
+    }
+    QList<Line> lines;
+    lines.reserve(groups.size());
+    for (QList<Word> &group : groups) {
+        std::stable_sort(group.begin(), group.end(),
+            [](const Word &a, const Word &b) { return a.box.left() < b.box.left(); });
+        Line line;
+        line.page = pageIndex;
+        line.left = group.first().box.left();
+        line.top = group.first().box.top();
+        line.bottom = group.first().box.bottom();
+        qsizetype longest = -1;
+        for (qsizetype i = 0; i < group.size(); ++i) {
+            const Word &w = group.at(i);
+            if (i > 0) {
+                const Word &before = group.at(i - 1);
+                // Words drawn apart are separate words, except in Chinese, which has no spaces
+                // (a justified line spreads its characters).
+                const double gap = w.box.left() - before.box.right();
+                if (gap > 0.1 * std::min(w.box.height(), before.box.height())
+                    && !(isWide(before.text.back()) && isWide(w.text.front())))
+                    line.text += u' ';
+            }
+            line.text += w.text;
+            line.right = std::max(line.right, w.box.right());
+            line.top = std::min(line.top, w.box.top());
+            line.bottom = std::max(line.bottom, w.box.bottom());
+            if (w.text.size() > longest) {
+                longest = w.text.size();
+                line.height = w.box.height();
+            }
+        }
+        // The first thing that could have moved up to the line before: a Chinese character, or
+        // the run of other characters up to the first Chinese one ("——2023年" starts with "——2023").
+        const Word &first = group.first();
+        qsizetype unit = 1;
+        if (!isWide(first.text.front()))
+            while (unit < first.text.size() && !isWide(first.text.at(unit)) && first.text.at(unit) != u' ')
+                ++unit;
+        line.firstUnit = first.box.width() * double(unit) / double(first.text.size());
+        lines.append(std::move(line));
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.top < b.top; });
+    return lines;
+}
+
+// The value most often seen, counting each by its weight, after rounding to step.
+double mostCommon(const QList<std::pair<double, double>> &valuesAndWeights, double step, double fallback)
+{
+    QHash<qint64, double> votes;
+    for (const auto &[value, weight] : valuesAndWeights)
+        votes[qRound64(value / step)] += weight;
+    qint64 best = 0;
+    double bestVotes = -1;
+    for (auto it = votes.cbegin(); it != votes.cend(); ++it)
+        if (it.value() > bestVotes || (it.value() == bestVotes && it.key() < best)) {
+            best = it.key();
+            bestVotes = it.value();
+        }
+    return bestVotes < 0 ? fallback : double(best) * step;
+}
+
+struct Column
+{
+    double left = 0, right = 0;
+};
+
+// Where the body's lines start (most often) and end (nine in ten end before this).
+Column columnOf(const QList<const Line *> &bodyLines, Column fallback)
+{
+    if (bodyLines.size() < 6)
+        return fallback;
+    QList<std::pair<double, double>> lefts;
+    QList<double> rights;
+    for (const Line *l : bodyLines) {
+        lefts.append({ l->left, 1.0 });
+        rights.append(l->right);
+    }
+    std::sort(rights.begin(), rights.end());
+    return { mostCommon(lefts, 1.0, fallback.left), rights.at(qsizetype(0.9 * double(rights.size() - 1))) };
+}
+
+QString furnitureKey(const Line &line)
+{
+    QString key;
+    for (QChar c : line.text)
+        if (!c.isSpace())
+            key += c.isDigit() ? u'#' : c;
+    return key + u'@' + QString::number(qRound64(line.top / 6.0));
+}
+
+} // namespace
+
+LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
+{
+    QList<QList<Line>> lines;
+    lines.reserve(pages.size());
+    for (qsizetype p = 0; p < pages.size(); ++p)
+        lines.append(linesOf(pages.at(p), int(p)));
+
+    // Running headers and footers: the same text but for its digits at the same height, in the
+    // band above or below the text, on many pages; page numbers there on any page.
+    QHash<QString, int> pagesWithKey;
+    // The band: the page's first and last lines, and whatever else stands in its top or bottom
+    // sixth (a header in two lines, a page number under a footer).
+    auto inBand = [&](const Line &l) {
+        const QList<Line> &page = lines.at(l.page);
+        const double height = pages.at(l.page).size.height();
+        return &l == &page.first() || &l == &page.last()
+            || (height > 0 && (l.bottom <= height / 6 || l.top >= height * 5 / 6));
+    };
+    for (const QList<Line> &page : std::as_const(lines)) {
+        QSet<QString> keys;
+        for (const Line &l : page)
+            if (inBand(l))
+                keys.insert(furnitureKey(l));
+        for (const QString &k : std::as_const(keys))
+            ++pagesWithKey[k];
+    }
+    const int needed = std::max(2, int(std::ceil(0.3 * double(pages.size()))));
+    for (QList<Line> &page : lines)
+        for (Line &l : page) {
+            if (!inBand(l))
+                continue;
+            const bool number = PageFurniture::isPageNumberLine(l.text)
+                || (l.text.size() <= 4
+                    && std::all_of(l.text.cbegin(), l.text.cend(), [](QChar c) { return c.isDigit(); }));
+            l.furniture = number || pagesWithKey.value(furnitureKey(l)) >= needed;
+        }
+
+    // The body type: the height most characters are set in.
+    QList<std::pair<double, double>> heights;
+    for (const QList<Line> &page : std::as_const(lines))
+        for (const Line &l : page)
+            if (!l.furniture)
+                heights.append({ l.height, double(l.text.size()) });
+    const double body = mostCommon(heights, 0.5, 12.0);
+    auto isBody = [body](const Line &l) { return std::abs(l.height - body) <= 0.1 * body; };
+    auto larger = [body](const Line &l) { return l.height > 1.12 * body; };
+
+    // The text column, for the whole document and, where a page has enough lines of its own, for
+    // that page (facing pages have mirrored margins).
+    QList<const Line *> allBody;
+    for (const QList<Line> &page : std::as_const(lines))
+        for (const Line &l : page)
+            if (!l.furniture && isBody(l))
+                allBody.append(&l);
+    const Column overall = columnOf(allBody,
+        allBody.isEmpty() ? Column { 0, 0 }
+                          : Column { (*std::min_element(allBody.cbegin(), allBody.cend(),
+                                          [](auto a, auto b) { return a->left < b->left; }))
+                                         ->left,
+                              (*std::max_element(allBody.cbegin(), allBody.cend(), [](auto a, auto b) {
+                                  return a->right < b->right;
+                              }))->right });
+    QList<Column> columns;
+    for (const QList<Line> &page : std::as_const(lines)) {
+        QList<const Line *> pageBody;
+        for (const Line &l : page)
+            if (!l.furniture && isBody(l))
+                pageBody.append(&l);
+        columns.append(columnOf(pageBody, overall));
+    }
+
+    // The usual space between one body line and the next on a page: more than that by a quarter
+    // of a line is the space typesetters put between paragraphs.
+    QList<std::pair<double, double>> gaps;
+    for (const QList<Line> &page : std::as_const(lines)) {
+        const Line *above = nullptr;
+        for (const Line &l : page) {
+            if (l.furniture)
+                continue;
+            if (above && isBody(*above) && isBody(l))
+                gaps.append({ l.top - above->bottom, 1.0 });
+            above = &l;
+        }
+    }
+    const double usualGap = mostCommon(gaps, 0.5, 0.0);
+
+    // The indent paragraphs open with: a first line that stands there is no centred line, however
+    // alike its margins happen to be.
+    QList<std::pair<double, double>> indents;
+    for (const QList<Line> &page : std::as_const(lines))
+        for (const Line &l : page) {
+            const double indent = l.left - columns.at(l.page).left;
+            if (!l.furniture && isBody(l) && indent > 0.5 * l.height && indent < 10 * l.height)
+                indents.append({ indent, 1.0 });
+        }
+    const double paragraphIndent = mostCommon(indents, 1.0, -1000.0);
+
+    auto centred = [&](const Line &l) {
+        const Column &c = columns.at(l.page);
+        return std::abs(l.left - c.left - paragraphIndent) > 0.25 * l.height
+            && l.left - c.left > 1.5 * l.height
+            && l.right < c.right - 1.5 * l.height
+            // Both margins alike: a paragraph's indented first line that stops early is not centred.
+            && std::abs((l.left + l.right) / 2 - (c.left + c.right) / 2) < 0.5 * l.height;
+    };
+    const Line *previous = nullptr;
+    for (QList<Line> &page : lines)
+        for (Line &l : page) {
+            if (l.furniture)
+                continue;
+            if (!previous) {
+                l.startsBlock = true;
+            } else {
+                const Column &c = columns.at(l.page);
+                const double h = l.height;
+                const bool sizeChanged
+                    = std::abs(h - previous->height) > 0.12 * std::max(h, previous->height);
+                const double indent = l.left - c.left;
+                const bool indented = indent > 0.5 * h && indent < 10 * h;
+                // Room at the end of the line before for this line's first word: a paragraph's
+                // last line, or a line that ends on purpose (a title, a date line).
+                const bool endedShort
+                    = previous->right + l.firstUnit + 0.3 * h < columns.at(previous->page).right;
+                const bool spacedApart = previous->page == l.page && !gaps.isEmpty()
+                    && l.top - previous->bottom > usualGap + 0.25 * std::max(h, previous->height);
+                l.startsBlock = sizeChanged || indented || endedShort || spacedApart || centred(l)
+                    || centred(*previous);
+            }
+            previous = &l;
+        }
+
+    // The centred lines that open the document are its title block (title, date line, author), in
+    // whatever type: titles, not headings of the outline.
+    [&] {
+        for (QList<Line> &page : lines)
+            for (Line &l : page) {
+                if (l.furniture)
+                    continue;
+                if (!centred(l))
+                    return;
+                l.titleBlock = true;
+            }
+    }();
+    // Heading ranks by type size, largest first.
+    QList<qint64> sizes;
+    for (const QList<Line> &page : std::as_const(lines))
+        for (const Line &l : page)
+            if (!l.furniture && !l.titleBlock && l.startsBlock && larger(l)
+                && !sizes.contains(qRound64(l.height * 2)))
+                sizes.append(qRound64(l.height * 2));
+    std::sort(sizes.begin(), sizes.end(), std::greater<>());
+
+    LaidOutPages out;
+    for (const QList<Line> &page : std::as_const(lines)) {
+        QStringList texts;
+        for (const Line &l : page) {
+            texts.append(l.text);
+            LaidOutLine hint;
+            hint.startsBlock = l.startsBlock;
+            hint.furniture = l.furniture;
+            if (!l.furniture && !l.titleBlock && l.startsBlock && larger(l))
+                hint.typeRank = quint8(std::min<qsizetype>(3, sizes.indexOf(qRound64(l.height * 2)) + 1));
+            out.lines.append(hint);
+        }
+        out.pages.append(texts.join(u'\n'));
+    }
+    return out;
+}
+
+} // namespace Pizhu

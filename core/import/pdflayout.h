@@ -1,0 +1,29 @@
+#pragma once
+
+#include "pagewords.h"
+
+namespace Pizhu {
+
+// Reads the layout of typeset pages from where their words stand, the way a reader's eye does:
+// words on one baseline make a line; the body type is the size most of the text is set in, and the
+// text column is where most body lines start and end. Then
+// - a line indented against the column starts a paragraph (Chinese: two characters; English: an
+//   em or more), and so does a line after one that ended short, that is a line whose right end left
+//   room for the next line's first word (or character): typesetters never leave that room inside
+//   a paragraph, whether the column is justified or ragged;
+// - a centred short line is a block of its own (title lines), and so is every change of type size;
+// - a line in larger type than the body starts a heading, ranked by its size;
+// - a line in the band above or below the text that stands at the same place, with the same text
+//   apart from its digits, on many pages is a running header or footer; a page number there is one
+//   on any page. The title that opens page 1 stays, even when the running header repeats it: it
+//   stands elsewhere, in other type.
+// What this does not see: boldness at the body's size (Poppler's Qt binding gives no font per
+// word, so a bold unnumbered heading in body type is found only by its numbering or its short
+// line), a second column (lines are read top to bottom across the page) and footnote bands.
+class PdfLayout
+{
+public:
+    static LaidOutPages layOut(const QList<PageWords> &pages);
+};
+
+} // namespace Pizhu

@@ -1,0 +1,276 @@
+// PDFs typeset as readers receive them (tests/typesetpdf.h: indented paragraphs whose last line is
+// often full, headings in larger type with and without numbers, centred title lines, a running
+// header that repeats the title, page numbers), opened from the layout of their words
+// (PdfReader::readLayout, Importer::importLaidOut): every paragraph must come out as exactly one
+// block, every heading as a heading, and nothing else of the pages but their furniture.
+#include "importer.h"
+#include "pdfreader.h"
+#include "typesetpdf.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Pizhu;
+using TypesetPdf::Kind;
+
+namespace {
+
+const QString Title = u"质量强国建设纲要（排版测试）"_s;
+
+// Chinese prose to cut paragraphs from: no sentence in it opens with a number.
+const QString Prose
+    = u"质量是人类生产生活的重要保障。党的十八大以来，在以习近平同志为核心的党中央坚强领导下，"
+      "我国质量事业实现跨越式发展，质量强国建设取得历史性成效。全民质量意识显著提高，质量管理和"
+      "品牌发展能力明显增强，产品、工程、服务质量总体水平稳步提升，质量安全更有保障，一批重大技术"
+      "装备、重大工程、重要消费品、新兴领域高技术产品的质量达到国际先进水平，商贸、旅游、金融、物"
+      "流等服务质量明显改善；产业和区域质量竞争力持续提升，质量基础设施效能逐步彰显，质量对提高全"
+      "要素生产率和促进经济发展的贡献更加突出，人民群众质量获得感显著增强。当今世界正经历百年未有"
+      "之大变局，新一轮科技革命和产业变革深入发展，引发质量理念、机制、实践的深刻变革。"_s;
+
+const QString EnglishProse
+    = u"It was the best of times and the worst of times for the quality of the goods that "
+      "the workshops of the town sent out along the river to the markets of the coast where "
+      "merchants weighed every bale and counted every barrel before they paid a single coin "
+      "and the makers who had grown careless found their wares returned to them unsold while "
+      "those who had measured twice and cut once saw their names known in every port"_s;
+
+// A paragraph of exactly length characters of Prose, from offset on, ending in 。.
+QString chinese(qsizetype offset, qsizetype length)
+{
+    QString text;
+    while (text.size() < length - 1)
+        text += Prose.mid((offset + text.size()) % (Prose.size() - 1), 1);
+    text.chop(text.endsWith(u'。') ? 1 : 0);
+    while (text.size() < length - 1)
+        text += u'量';
+    return text + u'。';
+}
+
+QString english(qsizetype offset, qsizetype words)
+{
+    const QStringList all = EnglishProse.split(u' ');
+    QStringList picked;
+    for (qsizetype i = 0; i < words; ++i)
+        picked.append(all.at((offset + i) % all.size()));
+    QString text = picked.join(u' ');
+    text[0] = text.at(0).toUpper();
+    return text + u'.';
+}
+
+struct Figures
+{
+    int paragraphs = 0;
+    int paragraphsExact = 0;
+    int headings = 0;
+    int headingsFound = 0;
+    int headingsClaimed = 0;
+};
+
+} // namespace
+
+class TestPdfLayout : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void typesetDocumentComesOutBlockForBlock_data();
+    void typesetDocumentComesOutBlockForBlock();
+    void runningHeaderAndPageNumbersAreFurnitureButTheTitleStays();
+    void cleanupTestCase();
+
+private:
+    QString typeset(
+        const QString &name, const QList<TypesetPdf::Block> &blocks, const TypesetPdf::Options &o);
+    static QList<Block> blocksOf(const Document &doc);
+
+    QTemporaryDir m_dir;
+    Figures m_figures;
+};
+
+void TestPdfLayout::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFontDatabase::families().contains(u"Noto Sans CJK SC"_s), "fonts-noto-cjk is not installed");
+    QVERIFY2(QFontDatabase::families().contains(u"DejaVu Serif"_s), "fonts-dejavu-core is not installed");
+}
+
+QString TestPdfLayout::typeset(
+    const QString &name, const QList<TypesetPdf::Block> &blocks, const TypesetPdf::Options &o)
+{
+    const QString path = m_dir.filePath(name);
+    if (!TypesetPdf::write(path, blocks, o))
+        return {};
+    if (qEnvironmentVariableIsSet("PIZHU_KEEP_PDF"))
+        QFile::copy(path, qEnvironmentVariable("PIZHU_KEEP_PDF") + u'/' + name);
+    return path;
+}
+
+QList<Block> TestPdfLayout::blocksOf(const Document &doc)
+{
+    QList<Block> all;
+    for (const Part &part : doc.parts())
+        all.append(part.blocks);
+    return all;
+}
+
+void TestPdfLayout::typesetDocumentComesOutBlockForBlock_data()
+{
+    QTest::addColumn<QList<TypesetPdf::Block>>("blocks");
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("family");
+
+    // Chinese: a paragraph of 26 + 28k characters fills its last line (the first is indented by two
+    // of the column's 28); the rest end anywhere.
+    QList<TypesetPdf::Block> zh;
+    zh << TypesetPdf::Block { Kind::Centred, Title, 20 };
+    zh << TypesetPdf::Block { Kind::Centred, u"——2023年2月6日在质量工作会议上"_s, 12 };
+    zh << TypesetPdf::Block { Kind::Centred, u"国务院"_s, 12 };
+    zh << TypesetPdf::Block { Kind::Flush, u"各位代表："_s, 12 };
+    const QList<qsizetype> lengths { 54, 40, 82, 26, 110, 61, 54, 33, 82, 47 };
+    int section = 0;
+    const QStringList numbered { u"一、总体要求"_s, u"二、重点任务"_s, u"三、保障措施"_s };
+    const QStringList unnumbered { u"形势与背景"_s, u"质量基础设施"_s, u"组织实施"_s };
+    for (int s = 0; s < 3; ++s) {
+        zh << TypesetPdf::Block { Kind::Heading, unnumbered.at(s), 18 };
+        zh << TypesetPdf::Block { Kind::Flush, numbered.at(s), 12 };
+        for (qsizetype i = 0; i < lengths.size(); ++i)
+            zh << TypesetPdf::Block { Kind::Paragraph, chinese(37 * (section++) + 11 * i, lengths.at(i)),
+                12 };
+        zh << TypesetPdf::Block { Kind::Heading, unnumbered.at(s) + u"的要点"_s, 15 };
+        for (qsizetype i = 0; i < 4; ++i)
+            zh << TypesetPdf::Block { Kind::Paragraph, chinese(53 * (section++) + 7 * i, lengths.at(9 - i)),
+                12 };
+    }
+    QTest::newRow("Chinese") << zh << Title << u"Noto Sans CJK SC"_s;
+
+    QList<TypesetPdf::Block> en;
+    en << TypesetPdf::Block { Kind::Centred, u"A Tale of Two Workshops"_s, 20 };
+    for (int c = 0; c < 3; ++c) {
+        en << TypesetPdf::Block { Kind::Heading, u"CHAPTER %1"_s.arg(c + 1), 18 };
+        en << TypesetPdf::Block { Kind::Heading,
+            QStringList { u"The Market"_s, u"The River"_s, u"The Coast"_s }.at(c), 15 };
+        for (int i = 0; i < 9; ++i)
+            en << TypesetPdf::Block { Kind::Paragraph, english(7 * c + 13 * i, 18 + (i * 17) % 60), 12 };
+    }
+    // A Latin face: QPdfWriter leaves out the digits that follow a space when it sets Latin text in
+    // the CJK face ("CHAPTER 1" comes out as "CHAPTER" in the file itself).
+    QTest::newRow("English") << en << u"A Tale of Two Workshops"_s << u"DejaVu Serif"_s;
+}
+
+void TestPdfLayout::typesetDocumentComesOutBlockForBlock()
+{
+    QFETCH(QList<TypesetPdf::Block>, blocks);
+    QFETCH(QString, header);
+    QFETCH(QString, family);
+    TypesetPdf::Options options;
+    options.family = family;
+    options.runningHeader = header;
+    options.linesPerPage = 24;
+    const QString pdf = typeset(QString::fromLatin1(QTest::currentDataTag()) + u".pdf"_s, blocks, options);
+    QVERIFY(!pdf.isEmpty());
+    const auto laidOut = PdfReader::readLayout(pdf);
+    QVERIFY(laidOut.ok());
+    QVERIFY2(laidOut->pages.size() >= 3, "the document should run over several pages");
+    const auto doc = Importer().importLaidOut(laidOut.value());
+    QVERIFY(doc.ok());
+    const QList<Block> got = blocksOf(doc.value());
+    if (qEnvironmentVariableIsSet("PIZHU_DUMP")) {
+        qsizetype i = 0;
+        for (const QString &page : laidOut->pages)
+            for (const QString &line : page.split(u'\n')) {
+                const LaidOutLine &h = laidOut->lines.at(i++);
+                qInfo("%c%c%d %s", h.startsBlock ? '>' : ' ', h.furniture ? 'F' : ' ', h.typeRank,
+                    qPrintable(line.left(50)));
+            }
+    }
+    if (qEnvironmentVariableIsSet("PIZHU_DUMP"))
+        for (const Block &b : got)
+            qInfo("%d %d [%s]", int(b.kind), b.headingLevel, qPrintable(b.text.left(40)));
+
+    // Block for block: the same text, and a heading where the typesetter set one (a larger size,
+    // or a number at the start of its own line).
+    Figures f;
+    QStringList mismatches;
+    QHash<QString, const Block *> byText;
+    for (const Block &b : got)
+        byText.insert(b.text, &b);
+    for (const TypesetPdf::Block &typeset : std::as_const(blocks)) {
+        const bool heading = typeset.kind == Kind::Heading
+            || (typeset.kind == Kind::Flush && typeset.text.contains(u'、') && typeset.text.size() < 10);
+        const Block *b = byText.value(typeset.text);
+        if (typeset.kind == Kind::Paragraph) {
+            ++f.paragraphs;
+            f.paragraphsExact += b != nullptr;
+        }
+        if (heading) {
+            ++f.headings;
+            f.headingsFound += b && b->kind == BlockKind::Heading;
+        }
+        // A centred title line is a block of its own, a heading or not as the text importer makes
+        // the title of a plain text file.
+        if (!b)
+            mismatches.append(u"not one block: "_s + typeset.text.left(30));
+        else if (typeset.kind != Kind::Centred && heading != (b->kind == BlockKind::Heading))
+            mismatches.append(
+                u"heading is %1: "_s.arg(b->kind == BlockKind::Heading) + typeset.text.left(30));
+    }
+    QSet<QString> titles;
+    for (const TypesetPdf::Block &typeset : std::as_const(blocks))
+        if (typeset.kind == Kind::Centred)
+            titles.insert(typeset.text);
+    for (const Block &b : got)
+        f.headingsClaimed += b.kind == BlockKind::Heading && !titles.contains(b.text);
+    qInfo("%s: %d of %d paragraphs one block each; headings: %d of %d found, %d claimed",
+        QTest::currentDataTag(), f.paragraphsExact, f.paragraphs, f.headingsFound, f.headings,
+        f.headingsClaimed);
+    m_figures.paragraphs += f.paragraphs;
+    m_figures.paragraphsExact += f.paragraphsExact;
+    m_figures.headings += f.headings;
+    m_figures.headingsFound += f.headingsFound;
+    m_figures.headingsClaimed += f.headingsClaimed;
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
+    QCOMPARE(got.size(), blocks.size()); // nothing more: no furniture, no line on its own
+}
+
+void TestPdfLayout::runningHeaderAndPageNumbersAreFurnitureButTheTitleStays()
+{
+    QList<TypesetPdf::Block> blocks { { Kind::Centred, Title, 20 } };
+    for (int i = 0; i < 30; ++i)
+        blocks << TypesetPdf::Block { Kind::Paragraph, chinese(i * 17, 40 + i % 50), 12 };
+    TypesetPdf::Options options;
+    options.runningHeader = Title;
+    options.linesPerPage = 20;
+    const QString pdf = typeset(u"furniture.pdf"_s, blocks, options);
+    const auto laidOut = PdfReader::readLayout(pdf);
+    QVERIFY(laidOut.ok());
+    const int pages = int(laidOut->pages.size());
+    QVERIFY(pages >= 4);
+    const auto doc = Importer().importLaidOut(laidOut.value());
+    QVERIFY(doc.ok());
+    QCOMPARE(doc->text().count(Title), 1); // the title, never the header
+    QVERIFY(doc->text().startsWith(Title));
+    QVERIFY(!doc->text().contains(u"—"_s));
+    QCOMPARE(doc->pageCount(), pages);
+    QCOMPARE(doc->repairs().pageNumbers, pages);
+    QCOMPARE(doc->repairs().runningHeaders, pages - 1); // page 1 has none
+    QCOMPARE(doc->pageLabel(pages), QString::number(pages));
+    // The furniture is gone from the text but not from the source: Show Original Text has it.
+    QVERIFY(doc->source().count(Title) == pages);
+}
+
+void TestPdfLayout::cleanupTestCase()
+{
+    const Figures &f = m_figures;
+    if (f.paragraphs == 0)
+        return;
+    qInfo("in all: %.1f%% of %d paragraphs one block each; heading recall %.3f, precision %.3f",
+        100.0 * f.paragraphsExact / f.paragraphs, f.paragraphs, double(f.headingsFound) / f.headings,
+        f.headingsClaimed ? double(f.headingsFound) / f.headingsClaimed : 0.0);
+}
+
+QTEST_MAIN(TestPdfLayout)
+#include "tst_ui_pdflayout.moc"
