@@ -30,6 +30,7 @@ struct Block
     Kind kind = Kind::Paragraph;
     QString text;
     double points = 12; // type size
+    bool heading = false; // a heading set in body type (numbered); Heading blocks are headings anyway
 };
 
 struct Options
@@ -38,7 +39,7 @@ struct Options
     bool pageNumbers = true; // "— N —" at the foot of every page
     double bodyPoints = 12;
     double columnWidthEm = 28; // text column, in body ems
-    int linesPerPage = 32;
+    int linesPerPage = 32; // at most: fewer where the page is full first
     QString family = QStringLiteral("Noto Sans CJK SC");
 };
 
@@ -114,7 +115,10 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
     };
     furniture();
     auto newLine = [&](double height) {
-        if (y + height > top + options.linesPerPage * lineHeight) {
+        // The text ends above the page number's band, whatever linesPerPage asks for.
+        const double bottom
+            = std::min(top + options.linesPerPage * lineHeight, page.height() - 72 - lineHeight);
+        if (y + height > bottom) {
             writer.newPage();
             ++pageNumber;
             y = top;

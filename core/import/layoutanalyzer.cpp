@@ -597,10 +597,15 @@ bool LayoutAnalyzer::buildBlocks()
             open = true;
         } else {
             // Join: nothing between CJK characters, one space between words, nothing after a
-            // hyphen that ends a line.
+            // hyphen that ends a line. Chinese is set without spaces and broken anywhere, numbers
+            // too ("超过6" / "000万人"): in a Chinese paragraph a number goes on across the break.
             const QChar last = block.text.back();
             const QChar next = text.front();
-            if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—')
+            const bool inNumber = (last.isDigit() && (next.isDigit() || next == u'%' || next == u'.'))
+                || ((last == u'.' || last == u',') && next.isDigit() && block.text.size() > 1
+                    && block.text.at(block.text.size() - 2).isDigit()); // "1." / "4亿"
+            const bool numberGoesOn = inNumber && hasCjk(QStringView(block.text).right(40));
+            if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—' && !numberGoesOn)
                 block.text += u' ';
             // A paragraph cut by a page break: the rest of it stood on the next page.
             const int pageSoFar = block.pageBreaks.isEmpty() ? block.page : block.pageBreaks.last().page;
