@@ -79,6 +79,7 @@ private slots:
     void bundledOutlineEqualsFixture();
     void noTextLostOrDuplicated_data();
     void noTextLostOrDuplicated();
+    void blockEndingInARepairEndsWhereItsSourceDoes();
     void blockRangesPointIntoSource();
     void bundledParagraphsEndSentences();
     void bundledCommentaryIsSecondPart();
@@ -756,6 +757,23 @@ void TestImporter::cancelStopsImport()
     auto result = importer.importBytes(readFile(bundledPath()));
     QVERIFY(!result.ok());
     QCOMPARE(result.error(), ImportError::Cancelled);
+}
+
+// A repair changes a length ("ﬁ", one character, reads as "fi"; U+2E3A as "——"): the block's
+// source range ends after the character in the source, not after the letters in the text. Found
+// by fuzz_pdflayout at the end of a file, where the range ran past the source.
+void TestImporter::blockEndingInARepairEndsWhereItsSourceDoes()
+{
+    for (const QString &source : { u"The ﬁ"_s, u"The ﬁ\n\nNext ﬂ"_s, u"第一段⸺"_s }) {
+        const auto doc = Importer().importText(source);
+        QVERIFY(doc.ok());
+        const QList<Block> &blocks = doc->parts().first().blocks;
+        QCOMPARE(blocks.last().sourceEnd, source.size());
+        for (const Block &b : blocks) {
+            QVERIFY(b.sourceEnd <= source.size());
+            QCOMPARE(source.at(b.sourceEnd - 1).isSpace(), false);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImporter)

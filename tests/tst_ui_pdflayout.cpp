@@ -82,6 +82,7 @@ private slots:
     void publicDocumentsTypesetComeOutBlockForBlock_data();
     void publicDocumentsTypesetComeOutBlockForBlock();
     void runningHeaderAndPageNumbersAreFurnitureButTheTitleStays();
+    void footnotesAreNotesAndTheParagraphsTheyInterruptStayWhole();
     void cleanupTestCase();
 
 private:
@@ -187,8 +188,8 @@ QStringList TestPdfLayout::roundTrip(
         for (const QString &page : laidOut->pages)
             for (const QString &line : page.split(u'\n')) {
                 const LaidOutLine &h = laidOut->lines.at(i++);
-                qInfo("%c%c%d %s", h.startsBlock ? '>' : ' ', h.furniture ? 'F' : ' ', h.typeRank,
-                    qPrintable(line.left(50)));
+                qInfo("%c%c%d %s", h.startsBlock ? '>' : ' ', h.furniture ? 'F' : (h.note ? 'N' : ' '),
+                    h.typeRank, qPrintable(line.left(50)));
             }
     }
 
@@ -220,6 +221,8 @@ QStringList TestPdfLayout::roundTrip(
         else if (typeset.kind != Kind::Centred && heading != (b->kind == BlockKind::Heading))
             mismatches.append(
                 u"heading is %1: "_s.arg(b->kind == BlockKind::Heading) + typeset.text.left(30));
+        else if ((typeset.kind == Kind::Footnote) != (b->kind == BlockKind::Note))
+            mismatches.append(u"note is %1: "_s.arg(b->kind == BlockKind::Note) + typeset.text.left(30));
     }
     for (const Block &b : got)
         f.headingsClaimed += b.kind == BlockKind::Heading && !titles.contains(b.text);
@@ -320,6 +323,25 @@ void TestPdfLayout::runningHeaderAndPageNumbersAreFurnitureButTheTitleStays()
     QCOMPARE(doc->pageLabel(pages), QString::number(pages));
     // The furniture is gone from the text but not from the source: Show Original Text has it.
     QVERIFY(doc->source().count(Title) == pages);
+}
+
+void TestPdfLayout::footnotesAreNotesAndTheParagraphsTheyInterruptStayWhole()
+{
+    QList<TypesetPdf::Block> blocks { { Kind::Centred, Title, 20 } };
+    const QStringList notes { u"①这是第一条脚注，说明数据来源于国家统计局。"_s,
+        u"②第二条脚注较长，说明统计口径在二〇二一年有所调整，与往年数据不完全可比，请读者在引用时注意区分不同年份的口径。"_s,
+        u"③第三条脚注。"_s };
+    for (int i = 0; i < 24; ++i) {
+        blocks << TypesetPdf::Block { Kind::Paragraph, chinese(i * 23, 60 + (i * 37) % 90), 12 };
+        if (i % 8 == 3)
+            blocks << TypesetPdf::Block { Kind::Footnote, notes.at(i / 8), 9 };
+    }
+    TypesetPdf::Options options;
+    options.runningHeader = Title;
+    options.linesPerPage = 22;
+    options.footnoteLines = 4;
+    const QStringList mismatches = roundTrip(u"footnotes.pdf"_s, blocks, options);
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
 }
 
 void TestPdfLayout::cleanupTestCase()

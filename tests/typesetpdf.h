@@ -22,7 +22,8 @@ enum class Kind {
     Paragraph, // indented first line, filled lines
     Flush, // a paragraph without indent ("各位代表：")
     Heading, // larger type, left aligned, no indent
-    Centred // a title line, centred
+    Centred, // a title line, centred
+    Footnote // in small type at the foot of the page the text has reached
 };
 
 struct Block
@@ -40,6 +41,7 @@ struct Options
     double bodyPoints = 12;
     double columnWidthEm = 28; // text column, in body ems
     int linesPerPage = 32; // at most: fewer where the page is full first
+    int footnoteLines = 0; // lines of small type kept free at the foot of every page for footnotes
     QString family = QStringLiteral("Noto Sans CJK SC");
 };
 
@@ -102,8 +104,17 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
     const double left = (page.width() - column) / 2;
     const double lineHeight = bodyMetrics.height() * 1.5;
     const double top = 72 + lineHeight;
+    const QFont small = face(options.bodyPoints * 0.75);
+    const QFontMetricsF smallMetrics(small, &writer);
+    const double smallLineHeight = smallMetrics.height() * 1.3;
+    // The text ends above the footnotes' room and the page number's band, whatever linesPerPage
+    // asks for.
+    const double footnoteRoom = options.footnoteLines * smallLineHeight;
+    const double bottom = std::min(top + options.linesPerPage * lineHeight, page.height() - 72 - lineHeight)
+        - footnoteRoom;
     int pageNumber = 1;
     double y = top;
+    double footY = bottom + smallLineHeight; // where the page's next footnote line goes
     auto furniture = [&] {
         painter.setFont(face(options.bodyPoints * 0.75));
         if (pageNumber > 1 && !options.runningHeader.isEmpty())
@@ -115,18 +126,24 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
     };
     furniture();
     auto newLine = [&](double height) {
-        // The text ends above the page number's band, whatever linesPerPage asks for.
-        const double bottom
-            = std::min(top + options.linesPerPage * lineHeight, page.height() - 72 - lineHeight);
         if (y + height > bottom) {
             writer.newPage();
             ++pageNumber;
             y = top;
+            footY = bottom + smallLineHeight;
             furniture();
         }
         y += height;
     };
     for (const Block &block : blocks) {
+        if (block.kind == Kind::Footnote) {
+            painter.setFont(small);
+            for (const QString &line : breakLines(block.text, smallMetrics, column, 0)) {
+                footY += smallLineHeight;
+                painter.drawText(QPointF(left, footY), line);
+            }
+            continue;
+        }
         const QFont font = face(
             block.kind == Kind::Paragraph || block.kind == Kind::Flush ? options.bodyPoints : block.points);
         const QFontMetricsF fm(font, &writer);

@@ -175,6 +175,7 @@ void LayoutAnalyzer::applyLaidOut()
         const LaidOutLine &hint = m_laidOut.at(k);
         const QStringView text = content(k);
         line.laidOutStart = hint.startsBlock;
+        line.laidOutNote = hint.note;
         if (hint.furniture) {
             // A page number keeps its place as the page's label; anything else there is dropped.
             const bool number = line.pageMarker
@@ -184,7 +185,7 @@ void LayoutAnalyzer::applyLaidOut()
             line.laidOutFurniture = !number;
             continue;
         }
-        if (!hint.startsBlock) {
+        if (!hint.startsBlock || hint.note) {
             line.structure = LineStructure();
             continue;
         }
@@ -556,7 +557,7 @@ bool LayoutAnalyzer::buildBlocks()
             block.headingLevel = 0;
             block.titleLength = 0;
         }
-        block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().length;
+        block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().sourceLength;
         block.text.squeeze(); // appending line by line left up to twice the room needed
         block.segments.squeeze();
         part.blocks.append(std::move(block));
@@ -593,6 +594,8 @@ bool LayoutAnalyzer::buildBlocks()
             } else if (s.kind == LineStructure::Kind::Item && sawHeading) {
                 block.kind = BlockKind::Item;
                 block.titleLength = s.titleLength;
+            } else if (line.laidOutNote) {
+                block.kind = BlockKind::Note; // a footnote, by where and in what type it stands
             }
             open = true;
         } else {

@@ -30,6 +30,7 @@ struct LaidOutLine
 {
     bool startsBlock = false; // a new paragraph, heading or title line starts here
     bool furniture = false; // a running header or footer, or a page number: not the document's text
+    bool note = false; // a footnote, in small type at the foot of a page
     quint8 typeRank = 0; // set in larger type than the body: 1 for the largest size, 2, 3; 0 for body type
 };
 

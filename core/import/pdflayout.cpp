@@ -23,6 +23,7 @@ struct Line
     bool furniture = false;
     bool startsBlock = false;
     bool titleBlock = false; // one of the centred lines that open the document
+    bool note = false; // in the footnote band: smaller type below the page's body text
 };
 
 bool isWide(QChar c)
@@ -61,7 +62,13 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
     words.reserve(page.words.size());
     for (const PageWord &w : page.words) {
         QString text = cleanWord(w.text);
-        if (!text.isEmpty() && w.box.height() > 0 && w.box.width() >= 0)
+        // A damaged PDF can place a word at infinity, nowhere (NaN) or far beyond any page (PDF's
+        // user space ends at 14,400 units): such a box would break the ordering the sorts below
+        // rely on, or the rounding of positions, so the word is left out of the layout.
+        const QRectF &b = w.box;
+        const auto sane = [](double v) { return std::isfinite(v) && std::abs(v) < 1e6; };
+        if (!text.isEmpty() && sane(b.x()) && sane(b.y()) && sane(b.width()) && sane(b.height())
+            && b.height() > 0 && b.width() >= 0)
             words.append({ std::move(text), w.box });
     }
     std::stable_sort(words.begin(), words.end(),
@@ -275,11 +282,33 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
             // Both margins alike: a paragraph's indented first line that stops early is not centred.
             && std::abs((l.left + l.right) / 2 - (c.left + c.right) / 2) < 0.5 * l.height;
     };
+    // Footnotes: lines in smaller type below the last line of body type on their page.
+    for (QList<Line> &page : lines) {
+        double bodyEnd = -1;
+        for (const Line &l : page)
+            if (!l.furniture && isBody(l))
+                bodyEnd = std::max(bodyEnd, l.bottom);
+        for (Line &l : page)
+            l.note = bodyEnd >= 0 && !l.furniture && l.height < 0.9 * body && l.top >= bodyEnd - 0.1 * body;
+    }
+
+    // A footnote starts with its mark, or after a note line that ended short; the text's own flow
+    // goes on past the notes, so a paragraph that a page's notes interrupt is one paragraph.
     const Line *previous = nullptr;
+    const Line *previousNote = nullptr;
     for (QList<Line> &page : lines)
         for (Line &l : page) {
             if (l.furniture)
                 continue;
+            if (l.note) {
+                const QChar first = l.text.front();
+                const bool marked = first.isDigit() || (first >= u'\u2460' && first <= u'\u24FF')
+                    || first == u'*' || first == u'[' || first == u'注' || first == u'〔' || first == u'（';
+                l.startsBlock = !previousNote || previousNote->page != l.page || marked
+                    || previousNote->right + l.firstUnit + 0.3 * l.height < columns.at(l.page).right;
+                previousNote = &l;
+                continue;
+            }
             if (!previous) {
                 l.startsBlock = true;
             } else {
@@ -322,19 +351,40 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
                 sizes.append(qRound64(l.height * 2));
     std::sort(sizes.begin(), sizes.end(), std::greater<>());
 
+    // Footnotes are read where the paragraph they interrupt ends: held back until the text's next
+    // block starts (on a later page, if the paragraph goes on there; they then count as that page's).
     LaidOutPages out;
+    QList<const Line *> heldNotes;
+    QStringList texts;
+    auto put = [&](const Line &l) {
+        texts.append(l.text);
+        LaidOutLine hint;
+        hint.startsBlock = l.startsBlock;
+        hint.furniture = l.furniture;
+        hint.note = l.note;
+        if (!l.furniture && !l.note && !l.titleBlock && l.startsBlock && larger(l))
+            hint.typeRank = quint8(std::min<qsizetype>(3, sizes.indexOf(qRound64(l.height * 2)) + 1));
+        out.lines.append(hint);
+    };
     for (const QList<Line> &page : std::as_const(lines)) {
-        QStringList texts;
         for (const Line &l : page) {
-            texts.append(l.text);
-            LaidOutLine hint;
-            hint.startsBlock = l.startsBlock;
-            hint.furniture = l.furniture;
-            if (!l.furniture && !l.titleBlock && l.startsBlock && larger(l))
-                hint.typeRank = quint8(std::min<qsizetype>(3, sizes.indexOf(qRound64(l.height * 2)) + 1));
-            out.lines.append(hint);
+            if (l.note) {
+                heldNotes.append(&l);
+                continue;
+            }
+            if (!l.furniture && l.startsBlock) {
+                for (const Line *n : std::as_const(heldNotes))
+                    put(*n);
+                heldNotes.clear();
+            }
+            put(l);
+        }
+        if (&page == &lines.last()) {
+            for (const Line *n : std::as_const(heldNotes))
+                put(*n);
         }
         out.pages.append(texts.join(u'\n'));
+        texts.clear();
     }
     return out;
 }

@@ -23,6 +23,7 @@ struct SourceLine
     // block, or is a running header or footer.
     bool laidOutStart = false;
     bool laidOutFurniture = false;
+    bool laidOutNote = false;
     LineStructure structure;
 };
 

@@ -5,6 +5,7 @@
 #     apart, and a few hand-made edge cases.
 #   fuzz_notesjson: Web Annotation JSON in each shape the parser accepts, quoting the fuzzer's
 #     document, plus near misses.
+#   fuzz_pdflayout: a few pages of word boxes (a column of lines, a footer, words at NaN).
 #   tests/fuzz/make-corpus.sh FUZZER OUTDIR
 set -euo pipefail
 fuzzer=${1:?usage: make-corpus.sh FUZZER OUTDIR}
@@ -33,6 +34,17 @@ if [ "$fuzzer" = fuzz_notesjson ]; then
     printf '[%s' "$a1" > "$out/truncated.json"
     printf '{"type":"Annotation"}' > "$out/no-fields.json"
     printf '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' > "$out/nested.json"
+    echo "make-corpus.sh: $(ls "$out" | wc -l) seed inputs in $out"
+    exit 0
+fi
+
+if [ "$fuzzer" = fuzz_pdflayout ]; then
+    # Records of six bytes (page, x, y, width, height, word) after a first byte giving the pages:
+    # a column of lines, an indented line, a page number in the footer band, a word at NaN.
+    printf '\x02\x00\x1d\x1e\x30\x30\x00\x00\x1d\x24\x30\x30\x01\x00\x22\x2a\x20\x30\x06\x00\x70\xdf\x08\x30\x08' > "$out/column.bin"
+    printf '\x01\x00\x1d\x1e\x30\x30\x02\x01\x1d\x1e\x30\x30\x02\x00\x70\xdf\x08\x30\x08\x01\x70\xdf\x08\x30\x08' > "$out/two-pages.bin"
+    printf '\x00\x00\xff\xfe\x30\xff\x0c\x00\x10\x10\x30\x30\x0d' > "$out/nan.bin"
+    printf '\x83\x00\x10\x10\x30\x30\x14\x00\x10\x10\x30\x30\x15' > "$out/odd-page.bin"
     echo "make-corpus.sh: $(ls "$out" | wc -l) seed inputs in $out"
     exit 0
 fi
