@@ -83,6 +83,7 @@ private slots:
     void publicDocumentsTypesetComeOutBlockForBlock();
     void runningHeaderAndPageNumbersAreFurnitureButTheTitleStays();
     void footnotesAreNotesAndTheParagraphsTheyInterruptStayWhole();
+    void tableRowsStayRows();
     void cleanupTestCase();
 
 private:
@@ -342,6 +343,38 @@ void TestPdfLayout::footnotesAreNotesAndTheParagraphsTheyInterruptStayWhole()
     options.footnoteLines = 4;
     const QStringList mismatches = roundTrip(u"footnotes.pdf"_s, blocks, options);
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
+}
+
+void TestPdfLayout::tableRowsStayRows()
+{
+    QList<TypesetPdf::Block> blocks { { Kind::Centred, Title, 20 } };
+    const QStringList rows { u"指标 | 2020年 | 2025年目标"_s, u"质量竞争力指数 | 84.6 | 86"_s,
+        u"农产品合格率 | 97.8% | 98%以上"_s, u"工程抽查 | 合格 | 优良"_s };
+    for (int i = 0; i < 12; ++i) {
+        blocks << TypesetPdf::Block { Kind::Paragraph, chinese(i * 29, 50 + (i * 31) % 80), 12 };
+        if (i % 4 == 1)
+            for (const QString &row : rows)
+                blocks << TypesetPdf::Block { Kind::TableRow, row, 12 };
+    }
+    TypesetPdf::Options options;
+    options.linesPerPage = 22;
+    // A row reads as its cells parted by spaces.
+    QList<TypesetPdf::Block> expected = blocks;
+    for (TypesetPdf::Block &b : expected)
+        if (b.kind == Kind::TableRow)
+            b.text.replace(u" | "_s, u" "_s);
+    const QString pdf = typeset(u"table.pdf"_s, blocks, options);
+    const auto laidOut = PdfReader::readLayout(pdf);
+    QVERIFY(laidOut.ok());
+    const auto doc = Importer().importLaidOut(laidOut.value());
+    QVERIFY(doc.ok());
+    QStringList got;
+    for (const Block &b : blocksOf(doc.value()))
+        got.append(b.text);
+    QStringList want;
+    for (const TypesetPdf::Block &b : expected)
+        want.append(b.text);
+    QCOMPARE(got, want);
 }
 
 void TestPdfLayout::cleanupTestCase()

@@ -23,7 +23,8 @@ enum class Kind {
     Flush, // a paragraph without indent ("各位代表：")
     Heading, // larger type, left aligned, no indent
     Centred, // a title line, centred
-    Footnote // in small type at the foot of the page the text has reached
+    Footnote, // in small type at the foot of the page the text has reached
+    TableRow // cells parted by " | " in text, each set at the start of its share of the column
 };
 
 struct Block
@@ -110,8 +111,8 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
     // The text ends above the footnotes' room and the page number's band, whatever linesPerPage
     // asks for.
     const double footnoteRoom = options.footnoteLines * smallLineHeight;
-    const double bottom = std::min(top + options.linesPerPage * lineHeight, page.height() - 72 - lineHeight)
-        - footnoteRoom;
+    const double bottom
+        = std::min(top + options.linesPerPage * lineHeight, page.height() - 72 - lineHeight) - footnoteRoom;
     int pageNumber = 1;
     double y = top;
     double footY = bottom + smallLineHeight; // where the page's next footnote line goes
@@ -144,13 +145,22 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
             }
             continue;
         }
-        const QFont font = face(
-            block.kind == Kind::Paragraph || block.kind == Kind::Flush ? options.bodyPoints : block.points);
+        const bool bodyType
+            = block.kind == Kind::Paragraph || block.kind == Kind::Flush || block.kind == Kind::TableRow;
+        const QFont font = face(bodyType ? options.bodyPoints : block.points);
         const QFontMetricsF fm(font, &writer);
         const double fontEm = fm.horizontalAdvance(QStringLiteral("中"));
         const bool latin = !block.text.isEmpty() && block.text.at(0).unicode() < 0x2E80;
         const double indent
             = block.kind == Kind::Paragraph ? (latin ? 2 * fm.horizontalAdvance(u'M') : 2 * fontEm) : 0;
+        if (block.kind == Kind::TableRow) {
+            const QStringList cells = block.text.split(QStringLiteral(" | "));
+            newLine(lineHeight);
+            painter.setFont(font);
+            for (qsizetype i = 0; i < cells.size(); ++i)
+                painter.drawText(QPointF(left + column * double(i) / double(cells.size()), y), cells.at(i));
+            continue;
+        }
         const QStringList lines = breakLines(block.text, fm, column, indent);
         const double height = std::max(lineHeight, fm.height() * 1.5);
         if (block.kind == Kind::Heading)

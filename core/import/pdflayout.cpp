@@ -19,6 +19,7 @@ struct Line
     double left = 0, right = 0, top = 0, bottom = 0;
     double height = 0; // of the type most of the line is set in
     double firstUnit = 0; // width of the first word, or of the first character of a Chinese run
+    int cells = 1; // runs of words set apart by gaps wider than two characters: a table row has several
     int page = 0;
     bool furniture = false;
     bool startsBlock = false;
@@ -103,8 +104,12 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
                 // Words drawn apart are separate words, except in Chinese, which has no spaces
                 // (a justified line spreads its characters).
                 const double gap = w.box.left() - before.box.right();
-                if (gap > 0.1 * std::min(w.box.height(), before.box.height())
-                    && !(isWide(before.text.back()) && isWide(w.text.front())))
+                const double h = std::min(w.box.height(), before.box.height());
+                // A gap of well over a character (the box is about 1.4 of its type's size) parts the
+                // cells of a table row, Chinese too.
+                const bool cellGap = gap > 1.2 * h;
+                line.cells += cellGap;
+                if ((gap > 0.1 * h && !(isWide(before.text.back()) && isWide(w.text.front()))) || cellGap)
                     line.text += u' ';
             }
             line.text += w.text;
@@ -324,7 +329,9 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
                     = previous->right + l.firstUnit + 0.3 * h < columns.at(previous->page).right;
                 const bool spacedApart = previous->page == l.page && !gaps.isEmpty()
                     && l.top - previous->bottom > usualGap + 0.25 * std::max(h, previous->height);
-                l.startsBlock = sizeChanged || indented || endedShort || spacedApart || centred(l)
+                // A table row (three cells or more) is a block of its own, never prose.
+                const bool row = l.cells >= 3 || previous->cells >= 3;
+                l.startsBlock = sizeChanged || indented || endedShort || spacedApart || row || centred(l)
                     || centred(*previous);
             }
             previous = &l;

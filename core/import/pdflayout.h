@@ -17,6 +17,8 @@ namespace Pizhu {
 //   apart from its digits, on many pages is a running header or footer; a page number there is one
 //   on any page. The title that opens page 1 stays, even when the running header repeats it: it
 //   stands elsewhere, in other type.
+// - a line of three or more cells (runs of words parted by gaps of well over a character) is a
+//   table row, a block of its own with its cells parted by spaces;
 // What this does not see: boldness at the body's size (Poppler's Qt binding gives no font per
 // word, so a bold unnumbered heading in body type is found only by its numbering or its short
 // line), a second column (lines are read top to bottom across the page) and footnote bands.
