@@ -84,6 +84,8 @@ private slots:
     void runningHeaderAndPageNumbersAreFurnitureButTheTitleStays();
     void footnotesAreNotesAndTheParagraphsTheyInterruptStayWhole();
     void tableRowsStayRows();
+    void twoColumnsReadColumnByColumn_data();
+    void twoColumnsReadColumnByColumn();
     void cleanupTestCase();
 
 private:
@@ -375,6 +377,56 @@ void TestPdfLayout::tableRowsStayRows()
     for (const TypesetPdf::Block &b : expected)
         want.append(b.text);
     QCOMPARE(got, want);
+}
+
+void TestPdfLayout::twoColumnsReadColumnByColumn_data()
+{
+    QTest::addColumn<QString>("family");
+    QTest::newRow("Chinese") << u"Noto Sans CJK SC"_s;
+    QTest::newRow("English") << u"DejaVu Serif"_s;
+}
+
+void TestPdfLayout::twoColumnsReadColumnByColumn()
+{
+    QFETCH(QString, family);
+    const bool chineseText = family.contains(u"CJK"_s);
+    QList<TypesetPdf::Block> blocks;
+    for (int i = 0; i < 30; ++i) {
+        if (i % 10 == 0)
+            blocks << TypesetPdf::Block { Kind::Heading,
+                chineseText ? u"第%1部分"_s.arg(i / 10 + 1) : u"Part %1"_s.arg(i / 10 + 1), 15 };
+        blocks << TypesetPdf::Block { Kind::Paragraph,
+            chineseText ? chinese(i * 41, 30 + (i * 37) % 70) : english(i * 11, 12 + (i * 13) % 30), 12 };
+    }
+    TypesetPdf::Options options;
+    options.family = family;
+    options.columns = 2;
+    options.columnWidthEm = 36;
+    options.linesPerPage = 30;
+    options.runningHeader = u"Two columns"_s;
+    const QString pdf
+        = typeset(u"columns-%1.pdf"_s.arg(QString::fromLatin1(QTest::currentDataTag())), blocks, options);
+    const auto laidOut = PdfReader::readLayout(pdf);
+    QVERIFY(laidOut.ok());
+    QVERIFY(laidOut->pages.size() >= 2);
+    if (qEnvironmentVariableIsSet("PIZHU_DUMP")) {
+        qsizetype i = 0;
+        for (const QString &page : laidOut->pages)
+            for (const QString &line : page.split(u'\n'))
+                qInfo("%c %s", laidOut->lines.at(i++).startsBlock ? '>' : ' ', qPrintable(line));
+    }
+    const auto doc = Importer().importLaidOut(laidOut.value());
+    QVERIFY(doc.ok());
+    // Block for block, in the order they were set: down the left column, then the right one.
+    QStringList got;
+    for (const Block &b : blocksOf(doc.value()))
+        got.append(b.text);
+    QStringList want;
+    for (const TypesetPdf::Block &b : std::as_const(blocks))
+        want.append(b.text);
+    for (qsizetype i = 0; i < std::min(got.size(), want.size()); ++i)
+        QCOMPARE(got.at(i), want.at(i));
+    QCOMPARE(got.size(), want.size());
 }
 
 void TestPdfLayout::cleanupTestCase()

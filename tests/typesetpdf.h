@@ -40,7 +40,8 @@ struct Options
     QString runningHeader; // drawn at the top of every page but the first; empty: none
     bool pageNumbers = true; // "— N —" at the foot of every page
     double bodyPoints = 12;
-    double columnWidthEm = 28; // text column, in body ems
+    double columnWidthEm = 28; // text column, in body ems (both columns and the gutter, when two)
+    int columns = 1; // 2: the text runs down the left column, then the right one
     int linesPerPage = 32; // at most: fewer where the page is full first
     int footnoteLines = 0; // lines of small type kept free at the foot of every page for footnotes
     QString family = QStringLiteral("Noto Sans CJK SC");
@@ -101,8 +102,12 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
     const QFont body = face(options.bodyPoints);
     const QFontMetricsF bodyMetrics(body, &writer); // the writer's 72 dpi, not the screen's
     const double em = bodyMetrics.horizontalAdvance(QStringLiteral("中"));
-    const double column = options.columnWidthEm * em;
-    const double left = (page.width() - column) / 2;
+    const double textWidth = options.columnWidthEm * em;
+    const double textLeft = (page.width() - textWidth) / 2;
+    const double gutter = options.columns > 1 ? 2 * em : 0;
+    const double column = (textWidth - gutter * (options.columns - 1)) / options.columns;
+    int columnIndex = 0;
+    double left = textLeft; // of the column the text has reached
     const double lineHeight = bodyMetrics.height() * 1.5;
     const double top = 72 + lineHeight;
     const QFont small = face(options.bodyPoints * 0.75);
@@ -119,20 +124,24 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
     auto furniture = [&] {
         painter.setFont(face(options.bodyPoints * 0.75));
         if (pageNumber > 1 && !options.runningHeader.isEmpty())
-            painter.drawText(
-                QRectF(left, 40, column, 20), Qt::AlignHCenter | Qt::AlignBottom, options.runningHeader);
+            painter.drawText(QRectF(textLeft, 40, textWidth, 20), Qt::AlignHCenter | Qt::AlignBottom,
+                options.runningHeader);
         if (options.pageNumbers)
-            painter.drawText(QRectF(left, page.height() - 60, column, 20), Qt::AlignHCenter | Qt::AlignTop,
-                QStringLiteral("— %1 —").arg(pageNumber));
+            painter.drawText(QRectF(textLeft, page.height() - 60, textWidth, 20),
+                Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("— %1 —").arg(pageNumber));
     };
     furniture();
     auto newLine = [&](double height) {
         if (y + height > bottom) {
-            writer.newPage();
-            ++pageNumber;
             y = top;
-            footY = bottom + smallLineHeight;
-            furniture();
+            if (++columnIndex >= options.columns) {
+                writer.newPage();
+                ++pageNumber;
+                columnIndex = 0;
+                footY = bottom + smallLineHeight;
+                furniture();
+            }
+            left = textLeft + columnIndex * (column + gutter);
         }
         y += height;
     };

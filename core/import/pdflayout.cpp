@@ -19,7 +19,11 @@ struct Line
     double left = 0, right = 0, top = 0, bottom = 0;
     double height = 0; // of the type most of the line is set in
     double firstUnit = 0; // width of the first word, or of the first character of a Chinese run
-    int cells = 1; // runs of words set apart by gaps wider than two characters: a table row has several
+    int column = 0; // 0: the page's one column, or across both; 1, 2: the left and the right one
+    // Runs of words set apart by gaps of well over a character: a table row has several. A justified
+    // line of a few words in a narrow column has such gaps too, but all alike (evenGaps).
+    int cells = 1;
+    bool evenGaps = true;
     int page = 0;
     bool furniture = false;
     bool startsBlock = false;
@@ -50,15 +54,15 @@ QString cleanWord(const QString &text)
     return t.sliced(s, e - s);
 }
 
-// Words on one baseline make a line: sorted by their vertical centre, a word joins the line above
-// while its centre lies within that line's first word.
-QList<Line> linesOf(const PageWords &page, int pageIndex)
+struct Word
 {
-    struct Word
-    {
-        QString text;
-        QRectF box;
-    };
+    QString text;
+    QRectF box;
+};
+
+// The words of a page that can be placed, their text as one line may hold it.
+QList<Word> wordsOf(const PageWords &page)
+{
     QList<Word> words;
     words.reserve(page.words.size());
     for (const PageWord &w : page.words) {
@@ -72,6 +76,13 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
             && b.height() > 0 && b.width() >= 0)
             words.append({ std::move(text), w.box });
     }
+    return words;
+}
+
+// Words on one baseline make a line: sorted by their vertical centre, a word joins the line above
+// while its centre lies within that line's first word. The lines come in the order they stand.
+QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
+{
     std::stable_sort(words.begin(), words.end(),
         [](const Word &a, const Word &b) { return a.box.center().y() < b.box.center().y(); });
     QList<QList<Word>> groups;
@@ -93,10 +104,12 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
             [](const Word &a, const Word &b) { return a.box.left() < b.box.left(); });
         Line line;
         line.page = pageIndex;
+        line.column = column;
         line.left = group.first().box.left();
         line.top = group.first().box.top();
         line.bottom = group.first().box.bottom();
         qsizetype longest = -1;
+        double smallestGap = 1e9, largestGap = -1e9;
         for (qsizetype i = 0; i < group.size(); ++i) {
             const Word &w = group.at(i);
             if (i > 0) {
@@ -109,6 +122,11 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
                 // cells of a table row, Chinese too.
                 const bool cellGap = gap > 1.2 * h;
                 line.cells += cellGap;
+                if (gap > 0.1 * h) {
+                    smallestGap = std::min(smallestGap, gap);
+                    largestGap = std::max(largestGap, gap);
+                    line.evenGaps = largestGap - smallestGap < 0.2 * h;
+                }
                 if ((gap > 0.1 * h && !(isWide(before.text.back()) && isWide(w.text.front()))) || cellGap)
                     line.text += u' ';
             }
@@ -133,6 +151,82 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
     }
     std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.top < b.top; });
     return lines;
+}
+
+// The x of the gutter between two columns of text, or a negative number for a page of one
+// column: a band in the middle of the page that hardly any word crosses, with at least three in
+// ten of the page's words on either side. (A page of Chinese prose in one column has its lines'
+// runs cross the middle; English lines have spaces there, but not all at the same place.)
+double gutterOf(const QList<Word> &words, double pageWidth)
+{
+    const qsizetype n = words.size();
+    if (n < 8 || !(pageWidth > 0 && pageWidth < 30000))
+        return -1;
+    // The widest run of clear positions; its middle is the gutter.
+    double best = -1;
+    qsizetype bandStart = -1, bestBand = 0;
+    for (int x = int(pageWidth * 0.35); x <= int(pageWidth * 0.65); ++x) {
+        qsizetype crossing = 0, before = 0, after = 0;
+        for (const Word &w : words) {
+            if (w.box.right() <= x)
+                ++before;
+            else if (w.box.left() >= x)
+                ++after;
+            else
+                ++crossing;
+        }
+        const bool clear = crossing * 100 <= n * 3 && before * 10 >= n * 3 && after * 10 >= n * 3;
+        if (!clear) {
+            bandStart = -1;
+            continue;
+        }
+        if (bandStart < 0)
+            bandStart = x;
+        const qsizetype band = x - bandStart + 1;
+        if (band > bestBand) {
+            bestBand = band;
+            best = bandStart + band / 2.0;
+        }
+    }
+    return bestBand >= 8 ? best : -1; // a gutter is a few points wide at least
+}
+
+// The lines of a page in reading order: on a page of two columns, what spans both above them (a
+// title, a running header), the left column, the right one, then what spans both below them (a
+// footer, the page number).
+QList<Line> linesOf(const PageWords &page, int pageIndex)
+{
+    QList<Word> words = wordsOf(page);
+    // Words in the page's top and bottom tenth belong to neither column: a running header or a page
+    // number centred over the gutter is one line, not a word in each column, and no sign of one.
+    const double height = page.size.height();
+    auto inMargin = [height](const Word &w) {
+        const double y = w.box.center().y();
+        return height > 0 && (y < 0.09 * height || y > 0.91 * height);
+    };
+    QList<Word> body;
+    for (const Word &w : std::as_const(words))
+        if (!inMargin(w))
+            body.append(w);
+    const double gutter = gutterOf(body, page.size.width());
+    if (gutter < 0)
+        return linesFrom(std::move(words), pageIndex, 0);
+    QList<Word> left, right, spanning;
+    for (Word &w : words) {
+        QList<Word> &side = inMargin(w) ? spanning
+            : w.box.right() <= gutter   ? left
+            : w.box.left() >= gutter    ? right
+                                        : spanning;
+        side.append(std::move(w));
+    }
+    const QList<Line> leftLines = linesFrom(std::move(left), pageIndex, 1);
+    const QList<Line> rightLines = linesFrom(std::move(right), pageIndex, 2);
+    const double columnsTop = std::min(leftLines.isEmpty() ? 1e9 : leftLines.first().top,
+        rightLines.isEmpty() ? 1e9 : rightLines.first().top);
+    QList<Line> above, below;
+    for (Line &l : linesFrom(std::move(spanning), pageIndex, 0))
+        (l.bottom <= columnsTop ? above : below).append(std::move(l));
+    return above + leftLines + rightLines + below;
 }
 
 // The value most often seen, counting each by its weight, after rounding to step.
@@ -244,14 +338,18 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
                               (*std::max_element(allBody.cbegin(), allBody.cend(), [](auto a, auto b) {
                                   return a->right < b->right;
                               }))->right });
-    QList<Column> columns;
+    // Each column of each page: a page's one column, or the left and right one of two.
+    QHash<qsizetype, Column> columns;
+    auto columnKey = [](const Line &l) { return qsizetype(l.page) * 3 + l.column; };
     for (const QList<Line> &page : std::as_const(lines)) {
-        QList<const Line *> pageBody;
+        QHash<qsizetype, QList<const Line *>> body;
         for (const Line &l : page)
             if (!l.furniture && isBody(l))
-                pageBody.append(&l);
-        columns.append(columnOf(pageBody, overall));
+                body[columnKey(l)].append(&l);
+        for (auto it = body.cbegin(); it != body.cend(); ++it)
+            columns.insert(it.key(), columnOf(it.value(), overall));
     }
+    auto columnFor = [&](const Line &l) { return columns.value(columnKey(l), overall); };
 
     // The usual space between one body line and the next on a page: more than that by a quarter
     // of a line is the space typesetters put between paragraphs.
@@ -273,14 +371,14 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
     QList<std::pair<double, double>> indents;
     for (const QList<Line> &page : std::as_const(lines))
         for (const Line &l : page) {
-            const double indent = l.left - columns.at(l.page).left;
+            const double indent = l.left - columnFor(l).left;
             if (!l.furniture && isBody(l) && indent > 0.5 * l.height && indent < 10 * l.height)
                 indents.append({ indent, 1.0 });
         }
     const double paragraphIndent = mostCommon(indents, 1.0, -1000.0);
 
     auto centred = [&](const Line &l) {
-        const Column &c = columns.at(l.page);
+        const Column c = columnFor(l);
         return std::abs(l.left - c.left - paragraphIndent) > 0.25 * l.height
             && l.left - c.left > 1.5 * l.height
             && l.right < c.right - 1.5 * l.height
@@ -310,14 +408,14 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
                 const bool marked = first.isDigit() || (first >= u'\u2460' && first <= u'\u24FF')
                     || first == u'*' || first == u'[' || first == u'注' || first == u'〔' || first == u'（';
                 l.startsBlock = !previousNote || previousNote->page != l.page || marked
-                    || previousNote->right + l.firstUnit + 0.3 * l.height < columns.at(l.page).right;
+                    || previousNote->right + l.firstUnit + 0.3 * l.height < columnFor(l).right;
                 previousNote = &l;
                 continue;
             }
             if (!previous) {
                 l.startsBlock = true;
             } else {
-                const Column &c = columns.at(l.page);
+                const Column c = columnFor(l);
                 const double h = l.height;
                 const bool sizeChanged
                     = std::abs(h - previous->height) > 0.12 * std::max(h, previous->height);
@@ -325,12 +423,12 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
                 const bool indented = indent > 0.5 * h && indent < 10 * h;
                 // Room at the end of the line before for this line's first word: a paragraph's
                 // last line, or a line that ends on purpose (a title, a date line).
-                const bool endedShort
-                    = previous->right + l.firstUnit + 0.3 * h < columns.at(previous->page).right;
+                const bool endedShort = previous->right + l.firstUnit + 0.3 * h < columnFor(*previous).right;
                 const bool spacedApart = previous->page == l.page && !gaps.isEmpty()
                     && l.top - previous->bottom > usualGap + 0.25 * std::max(h, previous->height);
                 // A table row (three cells or more) is a block of its own, never prose.
-                const bool row = l.cells >= 3 || previous->cells >= 3;
+                auto isRow = [](const Line &x) { return x.cells >= 3 && !x.evenGaps; };
+                const bool row = isRow(l) || isRow(*previous);
                 l.startsBlock = sizeChanged || indented || endedShort || spacedApart || row || centred(l)
                     || centred(*previous);
             }
