@@ -111,14 +111,15 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(const QString &path, const 
     using R = Result<LaidOutPages, PdfError>;
     if (!isPdfOnDisk(path))
         return R::failure(PdfError::NotPdf);
-    const auto readWords = reinterpret_cast<PdfPlugin::ReadWordsV1>(loadPlugin(PdfPlugin::ReadWordsV1Symbol));
-    if (!readWords)
+    const auto readContent
+        = reinterpret_cast<PdfPlugin::ReadContentV1>(loadPlugin(PdfPlugin::ReadContentV1Symbol));
+    if (!readContent)
         return R::failure(PdfError::NoPdfSupport);
-    QList<PageWords> pages;
-    const PdfPlugin::Status status = readWords(path, password, &pages);
+    PdfContent content;
+    const PdfPlugin::Status status = readContent(path, password, &content);
     if (status != PdfPlugin::Status::Ok)
         return R::failure(toPdfError(status));
-    return PdfLayout::layOut(pages);
+    return PdfLayout::layOut(content.pages, content.bookmarks);
 }
 
 } // namespace Pizhu

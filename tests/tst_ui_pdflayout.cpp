@@ -4,6 +4,7 @@
 // (PdfReader::readLayout, Importer::importLaidOut): every paragraph must come out as exactly one
 // block, every heading as a heading, and nothing else of the pages but their furniture.
 #include "importer.h"
+#include "outlinepdf.h"
 #include "pdfreader.h"
 #include "typesetpdf.h"
 
@@ -86,6 +87,7 @@ private slots:
     void tableRowsStayRows();
     void twoColumnsReadColumnByColumn_data();
     void twoColumnsReadColumnByColumn();
+    void theOutlineOfThePdfNamesItsHeadings();
     void cleanupTestCase();
 
 private:
@@ -427,6 +429,58 @@ void TestPdfLayout::twoColumnsReadColumnByColumn()
     for (qsizetype i = 0; i < std::min(got.size(), want.size()); ++i)
         QCOMPARE(got.at(i), want.at(i));
     QCOMPARE(got.size(), want.size());
+}
+
+// Headings set in body type without numbers: only the PDF's own outline (its bookmarks) says what
+// they are, and how deep.
+void TestPdfLayout::theOutlineOfThePdfNamesItsHeadings()
+{
+    using OutlinePdf::Line;
+    const QList<QList<Line>> pages { { { u"Annual Report"_s, 18, 230 }, { u"Background"_s },
+                                         { u"We began the year with a plan."_s, 12, 96 },
+                                         { u"The plan held until the spring floods."_s, 12, 96 },
+                                         { u"Method"_s }, { u"Samples were taken every week."_s, 12, 96 } },
+        { { u"Sampling sites"_s }, { u"Three sites were chosen along the river."_s, 12, 96 },
+            { u"Results"_s }, { u"The results follow in the tables."_s, 12, 96 } } };
+    // The top of line i (counted from 0) on a page of 12-point lines under an 18-point title.
+    auto top = [](int line) { return 800 - 27 - 18.0 * line + 12; };
+    const QList<OutlinePdf::Entry> outline { { u"Background"_s, 0, top(1), {} },
+        { u"Method"_s, 0, top(4), { { u"Sampling sites"_s, 1, 800 - 18 + 12, {} } } },
+        { u"Results"_s, 1, 800 - 18 * 3 + 12, {} } };
+    struct Expected
+    {
+        QString text;
+        int level; // 0: not a heading
+    };
+    const QList<Expected> expected { { u"Annual Report"_s, 0 }, { u"Background"_s, 1 },
+        { u"We began the year with a plan."_s, 0 }, { u"The plan held until the spring floods."_s, 0 },
+        { u"Method"_s, 1 }, { u"Samples were taken every week."_s, 0 }, { u"Sampling sites"_s, 2 },
+        { u"Three sites were chosen along the river."_s, 0 }, { u"Results"_s, 1 },
+        { u"The results follow in the tables."_s, 0 } };
+
+    for (const bool withOutline : { true, false }) {
+        const QString pdf = m_dir.filePath(withOutline ? u"outline.pdf"_s : u"no-outline.pdf"_s);
+        QVERIFY(OutlinePdf::write(pdf, pages, withOutline ? outline : QList<OutlinePdf::Entry>()));
+        const auto laidOut = PdfReader::readLayout(pdf);
+        QVERIFY(laidOut.ok());
+        const auto doc = Importer().importLaidOut(laidOut.value());
+        QVERIFY(doc.ok());
+        const QList<Block> blocks = blocksOf(doc.value());
+        if (!withOutline) {
+            // Without the outline, nothing tells these lines from paragraphs but their shortness.
+            int headings = 0;
+            for (const Block &b : blocks)
+                headings += b.kind == BlockKind::Heading;
+            QVERIFY2(headings < 4, "the outline should be what finds these headings");
+            continue;
+        }
+        QCOMPARE(blocks.size(), expected.size());
+        for (qsizetype i = 0; i < blocks.size(); ++i) {
+            QCOMPARE(blocks.at(i).text, expected.at(i).text);
+            QCOMPARE(blocks.at(i).kind == BlockKind::Heading, expected.at(i).level > 0);
+            QCOMPARE(blocks.at(i).headingLevel, expected.at(i).level);
+        }
+    }
 }
 
 void TestPdfLayout::cleanupTestCase()

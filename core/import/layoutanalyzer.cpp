@@ -190,7 +190,11 @@ void LayoutAnalyzer::applyLaidOut()
             continue;
         }
         line.structure = HeadingRules::classify(text, false);
-        if (line.structure.kind == LineStructure::Kind::Text && hint.typeRank > 0) {
+        if (hint.outlined) {
+            line.structure = LineStructure();
+            line.structure.kind = LineStructure::Kind::Heading;
+            line.structure.rank = hint.typeRank;
+        } else if (line.structure.kind == LineStructure::Kind::Text && hint.typeRank > 0) {
             line.structure.kind = LineStructure::Kind::Heading;
             line.structure.rank = hint.typeRank;
         }

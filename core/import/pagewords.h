@@ -25,13 +25,32 @@ struct PageWords
     QList<PageWord> words; // in the order the PDF draws them
 };
 
+// An entry of the PDF's own outline (its bookmarks).
+struct PdfBookmark
+{
+    QString title;
+    int page = -1; // 0-based; -1 when it points nowhere in the document
+    double top = -1; // where on the page, as a fraction of its height from the top; -1 if not said
+    int depth = 0; // 0 for a top-level entry
+};
+
+// What the PDF plugin reads of a document: its pages' words and its outline.
+struct PdfContent
+{
+    QList<PageWords> pages;
+    QList<PdfBookmark> bookmarks;
+};
+
 // One line of laid-out text.
 struct LaidOutLine
 {
     bool startsBlock = false; // a new paragraph, heading or title line starts here
     bool furniture = false; // a running header or footer, or a page number: not the document's text
     bool note = false; // a footnote, in small type at the foot of a page
-    quint8 typeRank = 0; // set in larger type than the body: 1 for the largest size, 2, 3; 0 for body type
+    // A heading's rank from the layout: from the PDF's outline (depth + 1) when it names this line,
+    // otherwise from the type size when it is larger than the body's (1 for the largest, 2, 3).
+    quint8 typeRank = 0;
+    bool outlined = false; // the rank comes from the PDF's outline, which outranks numbering
 };
 
 // The text of a paginated document, one string a page with one line of text a line (no blank

@@ -29,6 +29,7 @@ struct Line
     bool startsBlock = false;
     bool titleBlock = false; // one of the centred lines that open the document
     bool note = false; // in the footnote band: smaller type below the page's body text
+    int outlineDepth = -1; // the depth of the PDF outline's entry that names this line
 };
 
 bool isWide(QChar c)
@@ -276,7 +277,7 @@ QString furnitureKey(const Line &line)
 
 } // namespace
 
-LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
+LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBookmark> &bookmarks)
 {
     QList<QList<Line>> lines;
     lines.reserve(pages.size());
@@ -447,6 +448,46 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
                 l.titleBlock = true;
             }
     }();
+    // The PDF's own outline: each entry names the line on its page that reads as its title (or
+    // begins it, for a title set over two lines), the one nearest the place it points at.
+    auto squeezed = [](const QString &s) {
+        QString out;
+        for (QChar c : s)
+            if (!c.isSpace())
+                out += c;
+        return out;
+    };
+    for (const PdfBookmark &mark : bookmarks) {
+        const QString title = squeezed(mark.title);
+        if (mark.page < 0 || mark.page >= lines.size() || title.isEmpty())
+            continue;
+        QList<Line> &page = lines[mark.page];
+        const double pageHeight = pages.at(mark.page).size.height();
+        qsizetype best = -1;
+        double bestDistance = 1e18;
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            const Line &l = page.at(i);
+            const QString text = squeezed(l.text);
+            if (l.furniture || l.note || text.isEmpty()
+                || !(text.startsWith(title) || title.startsWith(text)))
+                continue;
+            const double distance
+                = mark.top >= 0 && pageHeight > 0 ? std::abs(l.top / pageHeight - mark.top) : double(i);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+        if (best < 0)
+            continue;
+        Line &heading = page[best];
+        heading.outlineDepth = mark.depth;
+        heading.startsBlock = true;
+        // A title that fits its line is a block of its own: what follows starts the next one.
+        if (squeezed(heading.text).size() >= title.size() && best + 1 < page.size())
+            page[best + 1].startsBlock = true;
+    }
+
     // Heading ranks by type size, largest first.
     QList<qint64> sizes;
     for (const QList<Line> &page : std::as_const(lines))
@@ -467,8 +508,13 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages)
         hint.startsBlock = l.startsBlock;
         hint.furniture = l.furniture;
         hint.note = l.note;
-        if (!l.furniture && !l.note && !l.titleBlock && l.startsBlock && larger(l))
+        if (l.outlineDepth >= 0) {
+            hint.typeRank = quint8(std::min(l.outlineDepth + 1, 9));
+            hint.outlined = true;
+        } else if (bookmarks.isEmpty() && !l.furniture && !l.note && !l.titleBlock && l.startsBlock
+            && larger(l)) {
             hint.typeRank = quint8(std::min<qsizetype>(3, sizes.indexOf(qRound64(l.height * 2)) + 1));
+        }
         out.lines.append(hint);
     };
     for (const QList<Line> &page : std::as_const(lines)) {

@@ -25,7 +25,9 @@ namespace Pizhu {
 class PdfLayout
 {
 public:
-    static LaidOutPages layOut(const QList<PageWords> &pages);
+    // Where the PDF has an outline (bookmarks), the lines it names are the headings, ranked by the
+    // outline's depth; lines in larger type are then no headings by their size alone.
+    static LaidOutPages layOut(const QList<PageWords> &pages, const QList<PdfBookmark> &bookmarks = {});
 };
 
 } // namespace Pizhu

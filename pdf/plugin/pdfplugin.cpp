@@ -56,14 +56,40 @@ Status pizhu_pdf_read_pages_v1(const QString &path, const QByteArray &password, 
     return Status::Ok;
 }
 
-Status pizhu_pdf_read_words_v1(
-    const QString &path, const QByteArray &password, QList<Pizhu::PageWords> *pages)
+namespace {
+
+// The outline's entries in reading order, each with its depth; an entry that points outside the
+// document keeps page -1 (PdfLayout then leaves it out).
+void collectOutline(
+    const QVector<Poppler::OutlineItem> &items, int depth, int pageCount, QList<Pizhu::PdfBookmark> *out)
+{
+    if (depth > 16) // a hostile file can nest its outline without end
+        return;
+    for (const Poppler::OutlineItem &item : items) {
+        Pizhu::PdfBookmark mark;
+        mark.title = item.name();
+        mark.depth = depth;
+        if (const QSharedPointer<const Poppler::LinkDestination> to = item.destination()) {
+            const int page = to->pageNumber() - 1;
+            mark.page = page >= 0 && page < pageCount ? page : -1;
+            if (to->isChangeTop() && to->top() >= 0 && to->top() <= 1)
+                mark.top = to->top();
+        }
+        out->append(mark);
+        if (item.hasChildren())
+            collectOutline(item.children(), depth + 1, pageCount, out);
+    }
+}
+
+} // namespace
+
+Status pizhu_pdf_read_content_v1(const QString &path, const QByteArray &password, Pizhu::PdfContent *content)
 {
     std::unique_ptr<Poppler::Document> doc;
     if (const Status s = openDocument(path, password, &doc); s != Status::Ok)
         return s;
-    QList<Pizhu::PageWords> result;
-    result.reserve(doc->numPages());
+    Pizhu::PdfContent result;
+    result.pages.reserve(doc->numPages());
     bool anyText = false;
     for (int i = 0; i < doc->numPages(); ++i) {
         Pizhu::PageWords words;
@@ -74,10 +100,11 @@ Status pizhu_pdf_read_words_v1(
                 anyText = anyText || !box->text().trimmed().isEmpty();
             }
         }
-        result.append(std::move(words));
+        result.pages.append(std::move(words));
     }
     if (!anyText)
         return Status::NoText;
-    *pages = std::move(result);
+    collectOutline(doc->outline(), 0, doc->numPages(), &result.bookmarks);
+    *content = std::move(result);
     return Status::Ok;
 }

@@ -26,13 +26,14 @@ enum class Status : int { Ok = 0, NotPdf = 1, Damaged = 2, Encrypted = 3, WrongP
 using ReadPagesV1 = Status (*)(const QString &path, const QByteArray &password, QStringList *pages);
 inline constexpr char ReadPagesV1Symbol[] = "pizhu_pdf_read_pages_v1";
 
-// The same, with each page's words and where they stand instead of its text as one string.
-using ReadWordsV1 = Status (*)(const QString &path, const QByteArray &password, QList<PageWords> *pages);
-inline constexpr char ReadWordsV1Symbol[] = "pizhu_pdf_read_words_v1";
+// The same, with each page's words and where they stand instead of its text as one string, and the
+// document's outline (bookmarks).
+using ReadContentV1 = Status (*)(const QString &path, const QByteArray &password, PdfContent *content);
+inline constexpr char ReadContentV1Symbol[] = "pizhu_pdf_read_content_v1";
 
 } // namespace Pizhu::PdfPlugin
 
 extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_pages_v1(
     const QString &path, const QByteArray &password, QStringList *pages);
-extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_words_v1(
-    const QString &path, const QByteArray &password, QList<Pizhu::PageWords> *pages);
+extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_content_v1(
+    const QString &path, const QByteArray &password, Pizhu::PdfContent *content);

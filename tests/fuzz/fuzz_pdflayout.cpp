@@ -1,8 +1,8 @@
 // Feeds arbitrary word boxes to the PDF layout (PdfLayout) and the importer behind it: what a
 // damaged or hostile PDF can make Poppler report. Words at any place and size, off the page, at
-// infinity or NaN, empty or holding line breaks and form feeds. Besides a crash or a sanitizer
-// report, a bug is laid-out text whose lines do not match its description line for line (the
-// analysis would then read the text alone), or a Document that fails FuzzCheck.
+// infinity or NaN, empty or holding line breaks and form feeds, and an outline naming any of them. Besides a
+// crash or a sanitizer report, a bug is laid-out text whose lines do not match its description line for line
+// (the analysis would then read the text alone), or a Document that fails FuzzCheck.
 #include "documentcheck.h"
 #include "importer.h"
 #include "layoutanalyzer.h"
@@ -56,7 +56,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             coordinate(w[1], 2.5), coordinate(w[2], 3.5), coordinate(w[3], 0.5), coordinate(w[4], 0.25));
         pages[w[0] % pages.size()].words.append(word);
     }
-    const Pizhu::LaidOutPages laidOut = Pizhu::PdfLayout::layOut(pages);
+    // An outline whose entries name any of the words, on any page or none, at any depth.
+    QList<Pizhu::PdfBookmark> bookmarks;
+    if (data[size - 1] & 1)
+        for (size_t i = 1; i + 6 <= size && bookmarks.size() < 8; i += 6) {
+            const size_t kinds = sizeof(Words) / sizeof(Words[0]);
+            bookmarks.append(
+                { QString::fromUtf16(Words[data[i + 5] % kinds]), int(data[i]) % int(pages.size() + 2) - 1,
+                    data[i + 2] == 0xFF ? -1.0 : data[i + 2] / 254.0, int(data[i + 3]) });
+        }
+    const Pizhu::LaidOutPages laidOut = Pizhu::PdfLayout::layOut(pages, bookmarks);
     FuzzCheck::check(laidOut.pages.size() == pages.size());
     qsizetype lines = 0;
     for (const QString &page : laidOut.pages)
