@@ -1,0 +1,81 @@
+// Reading a long typeset PDF from its layout: a 1,000-page document (the 2023 government work
+// report set again and again, tests/typesetpdf.h) read by PdfReader::readLayout (Poppler's words,
+// then PdfLayout) and imported, against the bundled text document's import. Without streaming,
+// the whole PDF is read before its first text can be shown, so these times are its first-text
+// time less the window's own start-up. Prints the figures; asserts nothing about speed.
+// Run by hand: ./pizhu.sh bench, or build/tests/bench/tst_bench_pdflayout.
+#include "../typesetpdf.h"
+#include "importer.h"
+#include "pdfreader.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Pizhu;
+
+class BenchPdfLayout : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void thousandPages();
+};
+
+void BenchPdfLayout::thousandPages()
+{
+    if (!qEnvironmentVariableIsSet("PIZHU_PDF_PLUGIN"))
+        qputenv("PIZHU_PDF_PLUGIN", PIZHU_PDF_PLUGIN_FILE_PATH);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto clean
+        = Importer().importFile(QStringLiteral(PIZHU_FIXTURES_DIR "/public/zh-gov-work-report-2023.txt"));
+    QVERIFY(clean.ok());
+    QList<TypesetPdf::Block> once;
+    for (const Block &b : clean->parts().first().blocks)
+        once.append({ b.kind == BlockKind::Heading ? TypesetPdf::Kind::Heading : TypesetPdf::Kind::Paragraph,
+            b.text, b.kind == BlockKind::Heading ? 15.0 : 12.0 });
+    QList<TypesetPdf::Block> blocks;
+    TypesetPdf::Options options;
+    options.runningHeader = clean->parts().first().title;
+    const QString pdf = dir.filePath(QStringLiteral("thousand.pdf"));
+    // Set the report until the PDF has 1,000 pages or more (about 35 pages a copy).
+    for (int copies = 30;; copies += 2) {
+        blocks.clear();
+        for (int i = 0; i < copies; ++i)
+            blocks += once;
+        QVERIFY(TypesetPdf::write(pdf, blocks, options));
+        const auto pages = PdfReader::readPages(pdf);
+        QVERIFY(pages.ok());
+        if (pages->size() >= 1000) {
+            qInfo("%lld pages, %.1f MB", qlonglong(pages->size()), QFile(pdf).size() / 1e6);
+            break;
+        }
+    }
+
+    QList<double> readMs, importMs, bundledMs;
+    for (int run = 0; run < 3; ++run) {
+        QElapsedTimer t;
+        t.start();
+        const auto laidOut = PdfReader::readLayout(pdf);
+        readMs.append(t.nsecsElapsed() / 1e6);
+        QVERIFY(laidOut.ok());
+        t.restart();
+        const auto doc = Importer().importLaidOut(laidOut.value());
+        importMs.append(t.nsecsElapsed() / 1e6);
+        QVERIFY(doc.ok());
+        t.restart();
+        const auto bundled = Importer().importFile(
+            QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
+        bundledMs.append(t.nsecsElapsed() / 1e6);
+        QVERIFY(bundled.ok());
+    }
+    auto best = [](const QList<double> &v) { return *std::min_element(v.cbegin(), v.cend()); };
+    qInfo("1,000-page PDF: words and layout %.0f ms, import %.0f ms, in all %.0f ms (best of 3)",
+        best(readMs), best(importMs), best(readMs) + best(importMs));
+    qInfo("bundled document: import %.1f ms (best of 3)", best(bundledMs));
+}
+
+QTEST_MAIN(BenchPdfLayout)
+#include "tst_bench_pdflayout.moc"
