@@ -1,6 +1,6 @@
 // `pizhu search`: the output format, and the same matches as the library finds.
-#include "clirun.h"
 #include "annotationstore.h"
+#include "clirun.h"
 #include "importer.h"
 #include "textsearcher.h"
 

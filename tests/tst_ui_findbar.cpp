@@ -1,5 +1,5 @@
-#include "importer.h"
 #include "findbar.h"
+#include "importer.h"
 #include "searchresultdelegate.h"
 #include "searchresultsdock.h"
 #include "searchsession.h"

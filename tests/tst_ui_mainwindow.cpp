@@ -1,6 +1,6 @@
-#include "outlinemodel.h"
 #include "documentview.h"
 #include "mainwindow.h"
+#include "outlinemodel.h"
 #include "recentfiles.h"
 #include "windowfixture.h"
 

@@ -2,8 +2,8 @@
 // document (a PDF, or text extracted from one) starts, outside the text so that it is never
 // selected or copied, and nothing at all for a document without pages.
 
-#include "importer.h"
 #include "documentview.h"
+#include "importer.h"
 #include "panecontent.h"
 
 #include "exportfixture.h"

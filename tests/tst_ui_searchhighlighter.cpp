@@ -1,5 +1,5 @@
-#include "importer.h"
 #include "documentview.h"
+#include "importer.h"
 #include "searchhighlighter.h"
 #include "searchsession.h"
 

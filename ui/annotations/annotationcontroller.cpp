@@ -1,9 +1,9 @@
 #include "annotationcontroller.h"
 
 #include "anchoring.h"
+#include "annotationcommand.h"
 #include "annotationlistmodel.h"
 #include "annotationstore.h"
-#include "annotationcommand.h"
 
 #include <QUndoStack>
 

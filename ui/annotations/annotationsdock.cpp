@@ -1,10 +1,10 @@
 #include "annotationsdock.h"
 
-#include "annotationlistmodel.h"
-#include "annotationstore.h"
 #include "annotationcontroller.h"
 #include "annotationdelegate.h"
+#include "annotationlistmodel.h"
 #include "annotationpalette.h"
+#include "annotationstore.h"
 #include "clearbutton.h"
 
 #include <QAbstractItemView>

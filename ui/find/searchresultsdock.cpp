@@ -1,7 +1,7 @@
 #include "searchresultsdock.h"
 
-#include "searchresultsmodel.h"
 #include "searchresultdelegate.h"
+#include "searchresultsmodel.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>

@@ -1,7 +1,7 @@
 #include "notessearchdock.h"
 
-#include "notesearchmodel.h"
 #include "clearbutton.h"
+#include "notesearchmodel.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
