@@ -186,4 +186,12 @@ int usageError(const QString &commandName, const QString &message)
     return BadUsage;
 }
 
+QString flatField(QString text)
+{
+    for (QChar &c : text)
+        if (c == u'\t' || c == u'\n' || c == u'\r')
+            c = u' ';
+    return text;
+}
+
 } // namespace Pizhu::Cli

@@ -31,4 +31,8 @@ std::optional<Document> loadDocument(const QString &path);
 // Prints "pizhu: MESSAGE" and the subcommand's usage line; returns BadUsage.
 int usageError(const QString &commandName, const QString &message);
 
+// text as one field of the tab-separated output: tabs and line breaks become spaces, since they
+// part fields and records.
+QString flatField(QString text);
+
 } // namespace Pizhu::Cli

@@ -7,15 +7,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Pizhu::Cli {
 namespace {
 
-// Fields are separated by tabs and records by newlines, so neither may appear inside one.
-QString field(QString text)
-{
-    for (QChar &c : text)
-        if (c == u'\t' || c == u'\n' || c == u'\r')
-            c = u' ';
-    return text;
-}
-
 int runSearch(const QStringList &args)
 {
     bool pinyin = false;
@@ -62,7 +53,7 @@ int runSearch(const QStringList &args)
     for (const SearchMatch &m : matches)
         text += u"%1\t%2\t%3\t%4\n"_s.arg(m.part + 1)
                     .arg(m.range.start)
-                    .arg(field(m.sectionPath.join(u" > "_s)), field(searcher.context(m).joined()));
+                    .arg(flatField(m.sectionPath.join(u" > "_s)), flatField(searcher.context(m).joined()));
     text += (matches.size() == 1 ? u"%1 match\n"_s : u"%1 matches\n"_s).arg(matches.size());
     out(text);
     return Success;

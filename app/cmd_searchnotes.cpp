@@ -8,14 +8,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Pizhu::Cli {
 namespace {
 
-QString field(QString text)
-{
-    for (QChar &c : text)
-        if (c == u'\t' || c == u'\n' || c == u'\r')
-            c = u' ';
-    return text;
-}
-
 int searchNotes(const QString &query, const QString &dbOption)
 {
     int failed = 0;
@@ -29,8 +21,8 @@ int searchNotes(const QString &query, const QString &dbOption)
     }
     QString text;
     for (const SearchHit &hit : *hits)
-        text += u"%1\t%2\t%3\t%4\n"_s.arg(field(hit.documentTitle), field(hit.sectionPath.join(u" > "_s)),
-            field(hit.quote), field(hit.note));
+        text += u"%1\t%2\t%3\t%4\n"_s.arg(flatField(hit.documentTitle),
+            flatField(hit.sectionPath.join(u" > "_s)), flatField(hit.quote), flatField(hit.note));
     text += (hits->size() == 1 ? u"%1 note\n"_s : u"%1 notes\n"_s).arg(hits->size());
     out(text);
     return Success;

@@ -4,6 +4,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
+QString annotationTimeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
 QString annotationColorName(AnnotationColor color)
 {
     switch (color) {

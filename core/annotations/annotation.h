@@ -20,6 +20,10 @@ QString annotationColorName(AnnotationColor color);
 std::optional<AnnotationColor> annotationColorFromName(const QString &name); // case-insensitive
 QList<AnnotationColor> allAnnotationColors();
 
+// An annotation's times as the store keeps them and Web Annotation JSON writes them:
+// "2026-03-01T12:30:15.250Z" (UTC, milliseconds); empty for no time.
+QString annotationTimeText(const QDateTime &time);
+
 // Where an annotation sits in Document::text(), with enough around it to find it again after the
 // text changes (see anchoring.h).
 struct Anchor

@@ -27,11 +27,6 @@ const QString PageKey = u"pizhu:page"_s;
 // UUID, so importing a file twice still merges instead of duplicating.
 const QUuid ForeignIdNamespace = QUuid::fromString(u"6f2b3c1e-8d4a-5b7f-9e21-4c0d8a6b5f13"_s);
 
-QString timeText(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
 using Failure = AnnotationJsonFailure;
 template<typename T> using R = Result<T, Failure>;
 
@@ -280,9 +275,9 @@ QJsonObject WebAnnotationJson::toJson(const Annotation &a, const QString &page)
         o.insert(u"target"_s, target);
     }
     if (a.created.isValid())
-        o.insert(u"created"_s, timeText(a.created));
+        o.insert(u"created"_s, annotationTimeText(a.created));
     if (a.modified.isValid())
-        o.insert(u"modified"_s, timeText(a.modified));
+        o.insert(u"modified"_s, annotationTimeText(a.modified));
     return o;
 }
 
@@ -315,13 +310,13 @@ static void writeAnnotation(JsonWriter &w, const Annotation &a, const QString &s
     w.endArray();
     if (a.created.isValid()) {
         w.key("created");
-        w.value(timeText(a.created));
+        w.value(annotationTimeText(a.created));
     }
     w.key("id");
     w.value(UuidPrefix + a.id.toString(QUuid::WithoutBraces));
     if (a.modified.isValid()) {
         w.key("modified");
-        w.value(timeText(a.modified));
+        w.value(annotationTimeText(a.modified));
     }
     w.key("motivation");
     w.value(a.note.isEmpty() ? u"highlighting"_s : u"commenting"_s);

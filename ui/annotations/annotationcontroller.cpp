@@ -184,37 +184,30 @@ bool AnnotationController::remove(const QUuid &id)
     return push(new AnnotationCommand(this, AnnotationCommand::Delete, *current, std::nullopt));
 }
 
-bool AnnotationController::writeAdd(const Annotation &annotation)
+template<typename Write> bool AnnotationController::writeToStore(Write write)
 {
     if (!m_store)
         return m_lastWriteOk = false;
-    const auto added = m_store->add(annotation);
-    m_lastWriteOk = bool(added);
-    if (!added)
-        reportFailure(added.error().detail);
-    return bool(added);
+    const auto result = write(*m_store);
+    m_lastWriteOk = bool(result);
+    if (!result)
+        reportFailure(result.error().detail);
+    return m_lastWriteOk;
+}
+
+bool AnnotationController::writeAdd(const Annotation &annotation)
+{
+    return writeToStore([&](AnnotationStore &store) { return store.add(annotation); });
 }
 
 bool AnnotationController::writeUpdate(const Annotation &annotation)
 {
-    if (!m_store)
-        return m_lastWriteOk = false;
-    const auto updated = m_store->update(annotation);
-    m_lastWriteOk = bool(updated);
-    if (!updated)
-        reportFailure(updated.error().detail);
-    return bool(updated);
+    return writeToStore([&](AnnotationStore &store) { return store.update(annotation); });
 }
 
 bool AnnotationController::writeRemove(const QUuid &id)
 {
-    if (!m_store)
-        return m_lastWriteOk = false;
-    const auto removed = m_store->remove(id);
-    m_lastWriteOk = bool(removed);
-    if (!removed)
-        reportFailure(removed.error().detail);
-    return bool(removed);
+    return writeToStore([&](AnnotationStore &store) { return store.remove(id); });
 }
 
 void AnnotationController::reportFailure(const QString &detail)

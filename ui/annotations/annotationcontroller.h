@@ -91,6 +91,9 @@ private:
     void insertSpan(const Annotation &annotation);
     void removeSpan(const QUuid &id);
     void reportFailure(const QString &detail);
+    // Runs one write on the store (there is one: the callers check) and records and reports how it
+    // went; write returns the store's Result.
+    template<typename Write> bool writeToStore(Write write);
 
     QPointer<AnnotationStore> m_store;
     QUndoStack *m_undo;

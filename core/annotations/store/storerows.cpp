@@ -14,7 +14,7 @@ namespace Pizhu::StoreRows {
 
 QString timeText(const QDateTime &t)
 {
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+    return annotationTimeText(t);
 }
 
 // Reads what timeText() writes, "2026-03-01T12:30:15.250Z", by hand: QDateTime::fromString was

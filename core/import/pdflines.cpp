@@ -1,0 +1,209 @@
+#include "pdflines.h"
+
+#include "layoutanalyzer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace Pizhu::PdfLines {
+
+namespace {
+
+bool isWide(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x2E80 && u < 0xD800) || (u >= 0xF900 && u < 0xFB00) || (u >= 0xFE30 && u < 0xFE50)
+        || (u >= 0xFF00 && u < 0xFF61) || (u >= 0xFFE0 && u < 0xFFE7);
+}
+
+// The word's text as one line may hold it: no line or page breaks of its own, no blank ends.
+QString cleanWord(const QString &text)
+{
+    QString t = text;
+    for (QChar &c : t)
+        if (c == u'\n' || c == u'\r' || c == u'\f' || c == u'\v' || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator)
+            c = u' ';
+    qsizetype s = 0, e = t.size();
+    while (s < e && LayoutAnalyzer::isBlankChar(t.at(s)))
+        ++s;
+    while (e > s && LayoutAnalyzer::isBlankChar(t.at(e - 1)))
+        --e;
+    return t.sliced(s, e - s);
+}
+
+struct Word
+{
+    QString text;
+    QRectF box;
+};
+
+// The words of a page that can be placed, their text as one line may hold it.
+QList<Word> wordsOf(const PageWords &page)
+{
+    QList<Word> words;
+    words.reserve(page.words.size());
+    for (const PageWord &w : page.words) {
+        QString text = cleanWord(w.text);
+        // A damaged PDF can place a word at infinity, nowhere (NaN) or far beyond any page (PDF's
+        // user space ends at 14,400 units): such a box would break the ordering the sorts below
+        // rely on, or the rounding of positions, so the word is left out of the layout.
+        const QRectF &b = w.box;
+        const auto sane = [](double v) { return std::isfinite(v) && std::abs(v) < 1e6; };
+        if (!text.isEmpty() && sane(b.x()) && sane(b.y()) && sane(b.width()) && sane(b.height())
+            && b.height() > 0 && b.width() >= 0)
+            words.append({ std::move(text), w.box });
+    }
+    return words;
+}
+
+// Words on one baseline make a line: sorted by their vertical centre, a word joins the line above
+// while its centre lies within that line's first word. The lines come in the order they stand.
+QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
+{
+    std::stable_sort(words.begin(), words.end(),
+        [](const Word &a, const Word &b) { return a.box.center().y() < b.box.center().y(); });
+    QList<QList<Word>> groups;
+    for (Word &w : words) {
+        if (!groups.isEmpty()) {
+            const QRectF &first = groups.last().first().box;
+            const double y = w.box.center().y();
+            if (y >= first.top() && y <= first.bottom()) {
+                groups.last().append(std::move(w));
+                continue;
+            }
+        }
+        groups.append({ std::move(w) });
+    }
+    QList<Line> lines;
+    lines.reserve(groups.size());
+    for (QList<Word> &group : groups) {
+        std::stable_sort(group.begin(), group.end(),
+            [](const Word &a, const Word &b) { return a.box.left() < b.box.left(); });
+        Line line;
+        line.page = pageIndex;
+        line.column = column;
+        line.left = group.first().box.left();
+        line.top = group.first().box.top();
+        line.bottom = group.first().box.bottom();
+        qsizetype longest = -1;
+        double smallestGap = 1e9, largestGap = -1e9;
+        for (qsizetype i = 0; i < group.size(); ++i) {
+            const Word &w = group.at(i);
+            if (i > 0) {
+                const Word &before = group.at(i - 1);
+                // Words drawn apart are separate words, except in Chinese, which has no spaces
+                // (a justified line spreads its characters).
+                const double gap = w.box.left() - before.box.right();
+                const double h = std::min(w.box.height(), before.box.height());
+                // A gap of well over a character (the box is about 1.4 of its type's size) parts the
+                // cells of a table row, Chinese too.
+                const bool cellGap = gap > 1.2 * h;
+                line.cells += cellGap;
+                if (gap > 0.1 * h) {
+                    smallestGap = std::min(smallestGap, gap);
+                    largestGap = std::max(largestGap, gap);
+                    line.evenGaps = largestGap - smallestGap < 0.2 * h;
+                }
+                if ((gap > 0.1 * h && !(isWide(before.text.back()) && isWide(w.text.front()))) || cellGap)
+                    line.text += u' ';
+            }
+            line.text += w.text;
+            line.right = std::max(line.right, w.box.right());
+            line.top = std::min(line.top, w.box.top());
+            line.bottom = std::max(line.bottom, w.box.bottom());
+            if (w.text.size() > longest) {
+                longest = w.text.size();
+                line.height = w.box.height();
+            }
+        }
+        // The first thing that could have moved up to the line before: a Chinese character, or
+        // the run of other characters up to the first Chinese one ("——2023年" starts with "——2023").
+        const Word &first = group.first();
+        qsizetype unit = 1;
+        if (!isWide(first.text.front()))
+            while (unit < first.text.size() && !isWide(first.text.at(unit)) && first.text.at(unit) != u' ')
+                ++unit;
+        line.firstUnit = first.box.width() * double(unit) / double(first.text.size());
+        lines.append(std::move(line));
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.top < b.top; });
+    return lines;
+}
+
+// The x of the gutter between two columns of text, or a negative number for a page of one
+// column: a band in the middle of the page that hardly any word crosses, with at least three in
+// ten of the page's words on either side. (A page of Chinese prose in one column has its lines'
+// runs cross the middle; English lines have spaces there, but not all at the same place.)
+double gutterOf(const QList<Word> &words, double pageWidth)
+{
+    const qsizetype n = words.size();
+    if (n < 8 || !(pageWidth > 0 && pageWidth < 30000))
+        return -1;
+    // The widest run of clear positions; its middle is the gutter.
+    double best = -1;
+    qsizetype bandStart = -1, bestBand = 0;
+    for (int x = int(pageWidth * 0.35); x <= int(pageWidth * 0.65); ++x) {
+        qsizetype crossing = 0, before = 0, after = 0;
+        for (const Word &w : words) {
+            if (w.box.right() <= x)
+                ++before;
+            else if (w.box.left() >= x)
+                ++after;
+            else
+                ++crossing;
+        }
+        const bool clear = crossing * 100 <= n * 3 && before * 10 >= n * 3 && after * 10 >= n * 3;
+        if (!clear) {
+            bandStart = -1;
+            continue;
+        }
+        if (bandStart < 0)
+            bandStart = x;
+        const qsizetype band = x - bandStart + 1;
+        if (band > bestBand) {
+            bestBand = band;
+            best = bandStart + band / 2.0;
+        }
+    }
+    return bestBand >= 8 ? best : -1; // a gutter is a few points wide at least
+}
+
+} // namespace
+
+QList<Line> linesOf(const PageWords &page, int pageIndex)
+{
+    QList<Word> words = wordsOf(page);
+    // Words in the page's top and bottom tenth belong to neither column: a running header or a page
+    // number centred over the gutter is one line, not a word in each column, and no sign of one.
+    const double height = page.size.height();
+    auto inMargin = [height](const Word &w) {
+        const double y = w.box.center().y();
+        return height > 0 && (y < 0.09 * height || y > 0.91 * height);
+    };
+    QList<Word> body;
+    for (const Word &w : std::as_const(words))
+        if (!inMargin(w))
+            body.append(w);
+    const double gutter = gutterOf(body, page.size.width());
+    if (gutter < 0)
+        return linesFrom(std::move(words), pageIndex, 0);
+    QList<Word> left, right, spanning;
+    for (Word &w : words) {
+        QList<Word> &side = inMargin(w) ? spanning
+            : w.box.right() <= gutter   ? left
+            : w.box.left() >= gutter    ? right
+                                        : spanning;
+        side.append(std::move(w));
+    }
+    const QList<Line> leftLines = linesFrom(std::move(left), pageIndex, 1);
+    const QList<Line> rightLines = linesFrom(std::move(right), pageIndex, 2);
+    const double columnsTop = std::min(leftLines.isEmpty() ? 1e9 : leftLines.first().top,
+        rightLines.isEmpty() ? 1e9 : rightLines.first().top);
+    QList<Line> above, below;
+    for (Line &l : linesFrom(std::move(spanning), pageIndex, 0))
+        (l.bottom <= columnsTop ? above : below).append(std::move(l));
+    return above + leftLines + rightLines + below;
+}
+
+} // namespace Pizhu::PdfLines

@@ -1,0 +1,38 @@
+#pragma once
+
+// The first step of reading a typeset page (PdfLayout): its words become lines, in reading order.
+// Inside core/import only.
+
+#include "pagewords.h"
+
+#include <QList>
+#include <QString>
+
+namespace Pizhu::PdfLines {
+
+// One line of a page as its words make it, and what PdfLayout finds out about it.
+struct Line
+{
+    QString text;
+    double left = 0, right = 0, top = 0, bottom = 0;
+    double height = 0; // of the type most of the line is set in
+    double firstUnit = 0; // width of the first word, or of the first character of a Chinese run
+    int column = 0; // 0: the page's one column, or across both; 1, 2: the left and the right one
+    // Runs of words set apart by gaps of well over a character: a table row has several. A justified
+    // line of a few words in a narrow column has such gaps too, but all alike (evenGaps).
+    int cells = 1;
+    bool evenGaps = true;
+    int page = 0;
+    bool furniture = false;
+    bool startsBlock = false;
+    bool titleBlock = false; // one of the centred lines that open the document
+    bool note = false; // in the footnote band: smaller type below the page's body text
+    int outlineDepth = -1; // the depth of the PDF outline's entry that names this line
+};
+
+// The lines of a page in reading order: top to bottom, and on a page of two columns what spans
+// both above them, the left column, the right one, then what spans both below them. Words that
+// cannot be placed (empty, at NaN or infinity, far off any page) are left out.
+QList<Line> linesOf(const PageWords &page, int pageIndex);
+
+} // namespace Pizhu::PdfLines
