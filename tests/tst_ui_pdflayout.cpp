@@ -61,6 +61,15 @@ QString english(qsizetype offset, qsizetype words)
     return text + u'.';
 }
 
+// The texts of blocks, in order: of the Document's or of those typeset.
+template<typename B> QStringList textsOf(const QList<B> &blocks)
+{
+    QStringList texts;
+    for (const B &b : blocks)
+        texts.append(b.text);
+    return texts;
+}
+
 struct Figures
 {
     int paragraphs = 0;
@@ -372,12 +381,8 @@ void TestPdfLayout::tableRowsStayRows()
     QVERIFY(laidOut.ok());
     const auto doc = Importer().importLaidOut(laidOut.value());
     QVERIFY(doc.ok());
-    QStringList got;
-    for (const Block &b : blocksOf(doc.value()))
-        got.append(b.text);
-    QStringList want;
-    for (const TypesetPdf::Block &b : expected)
-        want.append(b.text);
+    const QStringList got = textsOf(blocksOf(doc.value()));
+    const QStringList want = textsOf(expected);
     QCOMPARE(got, want);
 }
 
@@ -420,12 +425,8 @@ void TestPdfLayout::twoColumnsReadColumnByColumn()
     const auto doc = Importer().importLaidOut(laidOut.value());
     QVERIFY(doc.ok());
     // Block for block, in the order they were set: down the left column, then the right one.
-    QStringList got;
-    for (const Block &b : blocksOf(doc.value()))
-        got.append(b.text);
-    QStringList want;
-    for (const TypesetPdf::Block &b : std::as_const(blocks))
-        want.append(b.text);
+    const QStringList got = textsOf(blocksOf(doc.value()));
+    const QStringList want = textsOf(blocks);
     for (qsizetype i = 0; i < std::min(got.size(), want.size()); ++i)
         QCOMPARE(got.at(i), want.at(i));
     QCOMPARE(got.size(), want.size());
