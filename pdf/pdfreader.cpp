@@ -9,6 +9,11 @@
 #include <QFileInfo>
 #include <QLibrary>
 #include <QLoggingCategory>
+#include <QThread>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -106,20 +111,56 @@ Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QB
     return pages;
 }
 
-Result<LaidOutPages, PdfError> PdfReader::readLayout(const QString &path, const QByteArray &password)
+Result<LaidOutPages, PdfError> PdfReader::readLayout(
+    const QString &path, const QByteArray &password, int maxPages)
 {
     using R = Result<LaidOutPages, PdfError>;
     if (!isPdfOnDisk(path))
         return R::failure(PdfError::NotPdf);
-    const auto readContent
-        = reinterpret_cast<PdfPlugin::ReadContentV1>(loadPlugin(PdfPlugin::ReadContentV1Symbol));
-    if (!readContent)
+    const auto read = reinterpret_cast<PdfPlugin::ReadContentV1>(loadPlugin(PdfPlugin::ReadContentV1Symbol));
+    if (!read)
         return R::failure(PdfError::NoPdfSupport);
-    PdfContent content;
-    const PdfPlugin::Status status = readContent(path, password, &content);
+    // The opening pages first: they tell how many pages there are, and bring the outline.
+    constexpr int OpeningPages = 24;
+    PdfContent opening;
+    PdfPlugin::Status status = read(path, password, 0, maxPages > 0 ? maxPages : OpeningPages, &opening);
     if (status != PdfPlugin::Status::Ok)
         return R::failure(toPdfError(status));
-    return PdfLayout::layOut(content.pages, content.bookmarks);
+    QList<PageWords> pages = std::move(opening.pages);
+    // The rest in as many ranges as there are cores, each read by a thread of its own with a Poppler
+    // document of its own (one document is not to be shared between threads).
+    const int rest = maxPages > 0 ? 0 : opening.pageCount - int(pages.size());
+    if (rest > 0) {
+        const int threads = std::clamp(QThread::idealThreadCount(), 1, 8);
+        const int perThread = (rest + threads - 1) / threads;
+        std::vector<PdfContent> ranges(static_cast<size_t>(threads));
+        std::vector<PdfPlugin::Status> statuses(size_t(threads), PdfPlugin::Status::Ok);
+        std::vector<std::thread> workers;
+        for (int t = 0; t < threads; ++t) {
+            const int first = int(pages.size()) + t * perThread;
+            if (first >= opening.pageCount)
+                break;
+            workers.emplace_back([&, t, first] {
+                statuses[size_t(t)] = read(path, password, first, perThread, &ranges[size_t(t)]);
+            });
+        }
+        for (std::thread &w : workers)
+            w.join();
+        for (size_t t = 0; t < workers.size(); ++t) {
+            if (statuses[t] != PdfPlugin::Status::Ok)
+                return R::failure(toPdfError(statuses[t])); // the file changed or went meanwhile
+            pages += std::move(ranges[t].pages);
+        }
+    }
+    const bool anyText = std::any_of(pages.cbegin(), pages.cend(), [](const PageWords &page) {
+        return std::any_of(page.words.cbegin(), page.words.cend(),
+            [](const PageWord &w) { return !w.text.trimmed().isEmpty(); });
+    });
+    if (pages.isEmpty())
+        return R::failure(PdfError::Damaged);
+    if (!anyText)
+        return R::failure(PdfError::NoText);
+    return PdfLayout::layOut(pages, opening.bookmarks);
 }
 
 } // namespace Pizhu

@@ -27,8 +27,11 @@ public:
     // never needs it).
     static Result<QStringList, PdfError> readPages(const QString &path, const QByteArray &password = {});
     // The pages with the layout of their text (PdfLayout): what the importer reads a PDF from
-    // (Importer::importLaidOut). The same errors as readPages.
-    static Result<LaidOutPages, PdfError> readLayout(const QString &path, const QByteArray &password = {});
+    // (Importer::importLaidOut). The same errors as readPages. The pages after the first few are
+    // read on all cores. maxPages > 0: only the first maxPages pages (the opening of a long PDF,
+    // shown while the whole of it is read).
+    static Result<LaidOutPages, PdfError> readLayout(
+        const QString &path, const QByteArray &password = {}, int maxPages = 0);
     // Where readPages looks for the plugin: $PIZHU_PDF_PLUGIN when set, otherwise the place the
     // build puts it relative to the running executable (LIBDIR/pizhu once installed).
     static QString pluginPath();

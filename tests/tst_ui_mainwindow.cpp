@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "outlinemodel.h"
 #include "recentfiles.h"
+#include "typesetpdf.h"
 #include "windowfixture.h"
 
 #include <QAbstractItemModelTester>
@@ -92,6 +93,7 @@ private slots:
     void cancellingAnOpenKeepsTheDocument();
     void aStatusMessageTakesThePlaceOfTheSectionPath();
     void largeFileShowsItsOpeningWhileItLoads();
+    void longPdfShowsItsOpeningPagesWhileItLoads();
     void cancellingAPreviewedOpenBringsTheDocumentBack();
     void zoomShortcutsChangeTextSize();
     void paneToggleHidesPane();
@@ -432,6 +434,36 @@ void TestMainWindow::largeFileShowsItsOpeningWhileItLoads()
     QVERIFY(!shown->hasContent());
     QVERIFY(window()->outlineView()->isEnabled());
     QVERIFY(window()->mainView()->document()->toPlainText().startsWith(u"第0段。"_s));
+}
+
+// A PDF of some three hundred typeset pages: its first pages are on screen before the whole of it is
+// read (on all cores) and laid out.
+void TestMainWindow::longPdfShowsItsOpeningPagesWhileItLoads()
+{
+    QList<TypesetPdf::Block> blocks;
+    for (int i = 0; i < 3000; ++i)
+        blocks.append({ TypesetPdf::Kind::Paragraph,
+            u"第%1段。这是用来测试长篇PDF先显示开头几页的一段正文，排版后每段约占三行，整份文件约有三百页。"_s
+                .arg(i) });
+    const QString path = m_dir.filePath(u"long.pdf"_s);
+    QVERIFY(TypesetPdf::write(path, blocks));
+    QVERIFY2(QFileInfo(path).size() > 512 * 1024,
+        qPrintable(u"the PDF should be long enough to be previewed: %1 bytes"_s.arg(QFileInfo(path).size())));
+    QSignalSpy preview(window(), &MainWindow::previewShown);
+    QSignalSpy changed(window(), &MainWindow::documentChanged);
+    window()->openFile(path);
+    QCOMPARE(preview.count(), 1); // at once, before the worker is done
+    QVERIFY(window()->isPreviewing());
+    const QString opening = window()->previewView()->document()->toPlainText();
+    QVERIFY(opening.startsWith(u"第0段。"_s));
+    QVERIFY2(!opening.contains(u"第2999段"_s), "the preview holds the opening pages only");
+
+    QVERIFY(changed.wait(60000));
+    QVERIFY(!window()->isPreviewing());
+    const QString whole = window()->mainView()->document()->toPlainText();
+    QVERIFY(whole.startsWith(u"第0段。"_s));
+    QVERIFY(whole.contains(u"第2999段"_s));
+    QCOMPARE(window()->document()->pageCount() > 150, true);
 }
 
 void TestMainWindow::cancellingAPreviewedOpenBringsTheDocumentBack()

@@ -97,6 +97,7 @@ private slots:
     void twoColumnsReadColumnByColumn_data();
     void twoColumnsReadColumnByColumn();
     void theOutlineOfThePdfNamesItsHeadings();
+    void pagesReadOnAllCoresComeInOrder();
     void cleanupTestCase();
 
 private:
@@ -482,6 +483,30 @@ void TestPdfLayout::theOutlineOfThePdfNamesItsHeadings()
             QCOMPARE(blocks.at(i).headingLevel, expected.at(i).level);
         }
     }
+}
+
+// The pages after the first few are read in ranges, a thread each: together they are the pages a
+// single reading gives, in order; the opening alone is the first pages.
+void TestPdfLayout::pagesReadOnAllCoresComeInOrder()
+{
+    QList<TypesetPdf::Block> blocks;
+    for (int i = 0; i < 800; ++i)
+        blocks << TypesetPdf::Block { Kind::Paragraph, u"第%1段。"_s.arg(i) + chinese(i * 13, 40 + i % 60),
+            12 };
+    const QString pdf = typeset(u"many-pages.pdf"_s, blocks, {});
+    const auto whole = PdfReader::readLayout(pdf);
+    QVERIFY(whole.ok());
+    QVERIFY2(whole->pages.size() > 60, "enough pages for several ranges");
+    const auto inOneGo = PdfReader::readLayout(pdf, {}, 100000); // one range: no threads
+    QVERIFY(inOneGo.ok());
+    QCOMPARE(whole->pages, inOneGo->pages);
+    QCOMPARE(whole->lines.size(), inOneGo->lines.size());
+    const auto opening = PdfReader::readLayout(pdf, {}, 5);
+    QVERIFY(opening.ok());
+    QCOMPARE(opening->pages, whole->pages.mid(0, 5));
+    const auto doc = Importer().importLaidOut(whole.value());
+    QVERIFY(doc.ok());
+    QCOMPARE(textsOf(blocksOf(doc.value())), textsOf(blocks));
 }
 
 void TestPdfLayout::cleanupTestCase()

@@ -37,6 +37,8 @@ struct PdfBookmark
 // What the PDF plugin reads of a document: its pages' words and its outline.
 struct PdfContent
 {
+    int pageCount = 0; // of the whole document
+    int firstPage = 0; // pages[0] is this page of the document
     QList<PageWords> pages;
     QList<PdfBookmark> bookmarks;
 };

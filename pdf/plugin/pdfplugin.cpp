@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 using Pizhu::PdfPlugin::Status;
 
 namespace {
@@ -83,28 +85,29 @@ void collectOutline(
 
 } // namespace
 
-Status pizhu_pdf_read_content_v1(const QString &path, const QByteArray &password, Pizhu::PdfContent *content)
+Status pizhu_pdf_read_content_v1(
+    const QString &path, const QByteArray &password, int firstPage, int pageLimit, Pizhu::PdfContent *content)
 {
     std::unique_ptr<Poppler::Document> doc;
     if (const Status s = openDocument(path, password, &doc); s != Status::Ok)
         return s;
     Pizhu::PdfContent result;
-    result.pages.reserve(doc->numPages());
-    bool anyText = false;
-    for (int i = 0; i < doc->numPages(); ++i) {
+    result.pageCount = doc->numPages();
+    const int first = std::clamp(firstPage, 0, result.pageCount);
+    const int end = int(std::min<qint64>(result.pageCount, qint64(first) + std::max(pageLimit, 0)));
+    result.firstPage = first;
+    result.pages.reserve(end - first);
+    for (int i = first; i < end; ++i) {
         Pizhu::PageWords words;
         if (std::unique_ptr<Poppler::Page> page = doc->page(i)) {
             words.size = page->pageSizeF();
-            for (const std::unique_ptr<Poppler::TextBox> &box : page->textList()) {
+            for (const std::unique_ptr<Poppler::TextBox> &box : page->textList())
                 words.words.append({ box->text(), box->boundingBox() });
-                anyText = anyText || !box->text().trimmed().isEmpty();
-            }
         }
         result.pages.append(std::move(words));
     }
-    if (!anyText)
-        return Status::NoText;
-    collectOutline(doc->outline(), 0, doc->numPages(), &result.bookmarks);
+    if (first == 0)
+        collectOutline(doc->outline(), 0, doc->numPages(), &result.bookmarks);
     *content = std::move(result);
     return Status::Ok;
 }

@@ -26,14 +26,18 @@ enum class Status : int { Ok = 0, NotPdf = 1, Damaged = 2, Encrypted = 3, WrongP
 using ReadPagesV1 = Status (*)(const QString &path, const QByteArray &password, QStringList *pages);
 inline constexpr char ReadPagesV1Symbol[] = "pizhu_pdf_read_pages_v1";
 
-// The same, with each page's words and where they stand instead of its text as one string, and the
-// document's outline (bookmarks).
-using ReadContentV1 = Status (*)(const QString &path, const QByteArray &password, PdfContent *content);
+// The words of pages [firstPage, firstPage + pageLimit) and where they stand, instead of their text as
+// one string; content->pageCount is the document's, and the outline (bookmarks) comes with the
+// range that starts at page 0. Ranges of one document can be read on several threads at once: each
+// call opens the document for itself. Never NoText: whether a document has text is known only
+// when all its ranges are read.
+using ReadContentV1 = Status (*)(
+    const QString &path, const QByteArray &password, int firstPage, int pageLimit, PdfContent *content);
 inline constexpr char ReadContentV1Symbol[] = "pizhu_pdf_read_content_v1";
 
 } // namespace Pizhu::PdfPlugin
 
 extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_pages_v1(
     const QString &path, const QByteArray &password, QStringList *pages);
-extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_content_v1(
-    const QString &path, const QByteArray &password, Pizhu::PdfContent *content);
+extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_content_v1(const QString &path,
+    const QByteArray &password, int firstPage, int pageLimit, Pizhu::PdfContent *content);

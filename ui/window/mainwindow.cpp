@@ -4,7 +4,9 @@
 #include "documentsession.h"
 #include "documentview.h"
 #include "filepreview.h"
+#include "importer.h"
 #include "outlinemodel.h"
+#include "pdfreader.h"
 #include "readingstyle.h"
 #include "recentfiles.h"
 
@@ -12,6 +14,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDialog>
@@ -304,13 +307,29 @@ void MainWindow::openFile(const QString &path)
 void MainWindow::showPreview(const QString &path)
 {
     // Below this a whole file is read and rendered in a few hundred milliseconds, less than it
-    // takes to notice the preview come and go.
+    // takes to notice the preview come and go. A PDF's words take far longer to read than text:
+    // half a megabyte is some 150 typeset pages, about a sixth of a second.
     constexpr qint64 PreviewAbove = 4 * 1024 * 1024;
-    if (QFileInfo(path).size() <= PreviewAbove)
+    constexpr qint64 PdfPreviewAbove = 512 * 1024;
+    constexpr int PdfPreviewPages = 8;
+    const qint64 size = QFileInfo(path).size();
+    if (size <= PdfPreviewAbove)
         return;
-    // Reading and rendering the opening takes a few milliseconds here, while the worker reads the
-    // whole file.
-    const std::optional<Document> opening = importFilePreview(path);
+    QFile head(path);
+    const bool pdf = head.open(QIODevice::ReadOnly) && PdfReader::looksLikePdf(head.read(1024));
+    if (!pdf && size <= PreviewAbove)
+        return;
+    // Reading and rendering the opening (a text's first 64 KB, a PDF's first pages) takes a few
+    // milliseconds here, while the worker reads the whole file. A locked PDF has no preview: the
+    // worker asks for its password.
+    std::optional<Document> opening;
+    if (pdf) {
+        if (auto pages = PdfReader::readLayout(path, {}, PdfPreviewPages))
+            if (auto imported = Importer().importLaidOut(pages.value()))
+                opening = std::move(imported).value();
+    } else {
+        opening = importFilePreview(path);
+    }
     if (!opening || opening->parts().isEmpty() || !m_loader->isLoading())
         return;
     if (!m_previewView) { // only large files need it
