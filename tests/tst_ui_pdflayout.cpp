@@ -98,6 +98,8 @@ private slots:
     void twoColumnsReadColumnByColumn();
     void theOutlineOfThePdfNamesItsHeadings();
     void pagesReadOnAllCoresComeInOrder();
+    void headingsInAnotherFaceAtBodySize_data();
+    void headingsInAnotherFaceAtBodySize();
     void cleanupTestCase();
 
 private:
@@ -507,6 +509,44 @@ void TestPdfLayout::pagesReadOnAllCoresComeInOrder()
     const auto doc = Importer().importLaidOut(whole.value());
     QVERIFY(doc.ok());
     QCOMPARE(textsOf(blocksOf(doc.value())), textsOf(blocks));
+}
+
+void TestPdfLayout::headingsInAnotherFaceAtBodySize_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("headings");
+    QTest::newRow("Chinese: serif body, bold sans headings")
+        << u"Noto Serif CJK SC"_s << u"Noto Sans CJK SC"_s;
+    QTest::newRow("English: serif body, bold sans headings") << u"DejaVu Serif"_s << u"DejaVu Sans"_s;
+}
+
+// Headings without numbers, in the body's size but another face (as Chinese documents set them in
+// 黑体 over 仿宋 body text, or English ones in bold): the face tells them.
+void TestPdfLayout::headingsInAnotherFaceAtBodySize()
+{
+    QFETCH(QString, body);
+    QFETCH(QString, headings);
+    const bool chineseText = body.contains(u"CJK"_s);
+    QList<TypesetPdf::Block> blocks;
+    for (int i = 0; i < 24; ++i) {
+        if (i % 4 == 0) {
+            TypesetPdf::Block heading { Kind::Flush,
+                chineseText ? u"第%1方面的工作"_s.arg(i / 4 + 1) : u"The Work of Year %1"_s.arg(i / 4 + 1),
+                12, true };
+            heading.family = headings;
+            heading.bold = true;
+            blocks << heading;
+        }
+        blocks << TypesetPdf::Block { Kind::Paragraph,
+            chineseText ? chinese(i * 19, 40 + (i * 29) % 70) : english(i * 7, 14 + (i * 11) % 30), 12 };
+    }
+    TypesetPdf::Options options;
+    options.family = body;
+    options.linesPerPage = 26;
+    options.runningHeader = u"Faces"_s;
+    const QStringList mismatches
+        = roundTrip(u"faces-%1.pdf"_s.arg(chineseText ? u"zh"_s : u"en"_s), blocks, options);
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
 }
 
 void TestPdfLayout::cleanupTestCase()

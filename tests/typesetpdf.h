@@ -29,10 +29,15 @@ enum class Kind {
 
 struct Block
 {
-    Kind kind = Kind::Paragraph;
+    Block(Kind kind = Kind::Paragraph, QString text = {}, double points = 12, bool heading = false)
+        : kind(kind), text(std::move(text)), points(points), heading(heading)
+    { }
+    Kind kind;
     QString text;
-    double points = 12; // type size
-    bool heading = false; // a heading set in body type (numbered); Heading blocks are headings anyway
+    double points; // type size
+    bool heading; // a heading set in body type (numbered); Heading blocks are headings anyway
+    QString family; // another face than the document's (a heading in bold sans); empty: the document's
+    bool bold = false;
 };
 
 struct Options
@@ -93,9 +98,10 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
     const QRectF page = painter.viewport();
     // Unhinted: the advances the PDF records, so a line breaks where its next word truly does not
     // fit (hinted screen advances at 72 dpi are rounded, and lines would break early).
-    auto face = [&](double points) {
-        QFont font(options.family);
+    auto face = [&](double points, const QString &family = {}, bool bold = false) {
+        QFont font(family.isEmpty() ? options.family : family);
         font.setPointSizeF(points);
+        font.setBold(bold);
         font.setHintingPreference(QFont::PreferNoHinting);
         return font;
     };
@@ -156,7 +162,7 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
         }
         const bool bodyType
             = block.kind == Kind::Paragraph || block.kind == Kind::Flush || block.kind == Kind::TableRow;
-        const QFont font = face(bodyType ? options.bodyPoints : block.points);
+        const QFont font = face(bodyType ? options.bodyPoints : block.points, block.family, block.bold);
         const QFontMetricsF fm(font, &writer);
         const double fontEm = fm.horizontalAdvance(QStringLiteral("中"));
         const bool latin = !block.text.isEmpty() && block.text.at(0).unicode() < 0x2E80;

@@ -17,6 +17,7 @@ struct PageWord
 {
     QString text;
     QRectF box; // in points, from the page's top left corner
+    QString font; // the PDF's name of the face its first character is set in; empty if not known
 };
 
 struct PageWords

@@ -15,6 +15,9 @@ namespace {
 
 using PdfLines::Line;
 
+// Longer than this, a line in another face is a sentence set off (a quotation), not a heading.
+constexpr qsizetype MaxFaceHeadingChars = 40;
+
 // The value most often seen, counting each by its weight, after rounding to step.
 double mostCommon(const QList<std::pair<double, double>> &valuesAndWeights, double step, double fallback)
 {
@@ -215,8 +218,12 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 // A table row (three cells or more) is a block of its own, never prose.
                 auto isRow = [](const Line &x) { return x.cells >= 3 && !x.evenGaps; };
                 const bool row = isRow(l) || isRow(*previous);
-                l.startsBlock = sizeChanged || indented || endedShort || spacedApart || row || centred(l)
-                    || centred(*previous);
+                // A whole line in another face than the whole line before (a heading in bold or in
+                // 黑体 after body text in 仿宋): a line with bold words among others says nothing.
+                const bool faceChanged
+                    = !l.face.isEmpty() && !previous->face.isEmpty() && l.face != previous->face;
+                l.startsBlock = sizeChanged || indented || endedShort || spacedApart || row || faceChanged
+                    || centred(l) || centred(*previous);
             }
             previous = &l;
         }
@@ -282,6 +289,31 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 sizes.append(qRound64(l.height * 2));
     std::sort(sizes.begin(), sizes.end(), std::greater<>());
 
+    // The body's face: the one most characters of body-size lines are set in. A short line in body
+    // type but another face, alone in its block (the line after it starts the next), is a heading
+    // ranked below those in larger type.
+    QHash<QString, double> faceVotes;
+    for (const QList<Line> &page : std::as_const(lines))
+        for (const Line &l : page)
+            if (!l.furniture && !l.note && isBody(l) && !l.face.isEmpty())
+                faceVotes[l.face] += double(l.text.size());
+    QString bodyFace;
+    for (auto it = faceVotes.cbegin(); it != faceVotes.cend(); ++it)
+        if (bodyFace.isEmpty() || it.value() > faceVotes.value(bodyFace))
+            bodyFace = it.key();
+    QSet<const Line *> faceHeadings;
+    const Line *before = nullptr;
+    for (const QList<Line> &page : std::as_const(lines))
+        for (const Line &l : page) {
+            if (l.furniture || l.note)
+                continue;
+            if (before && before->startsBlock && l.startsBlock && !before->titleBlock && isBody(*before)
+                && !before->face.isEmpty() && !bodyFace.isEmpty() && before->face != bodyFace
+                && before->text.size() <= MaxFaceHeadingChars)
+                faceHeadings.insert(before);
+            before = &l;
+        }
+
     // Footnotes are read where the paragraph they interrupt ends: held back until the text's next
     // block starts (on a later page, if the paragraph goes on there; they then count as that page's).
     LaidOutPages out;
@@ -299,6 +331,8 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
         } else if (bookmarks.isEmpty() && !l.furniture && !l.note && !l.titleBlock && l.startsBlock
             && larger(l)) {
             hint.typeRank = quint8(std::min<qsizetype>(3, sizes.indexOf(qRound64(l.height * 2)) + 1));
+        } else if (bookmarks.isEmpty() && faceHeadings.contains(&l)) {
+            hint.typeRank = quint8(std::min<qsizetype>(3, sizes.size() + 1));
         }
         out.lines.append(hint);
     };

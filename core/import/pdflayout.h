@@ -19,9 +19,10 @@ namespace Pizhu {
 //   stands elsewhere, in other type.
 // - a line of three or more cells (runs of words parted by gaps of well over a character) is a
 //   table row, a block of its own with its cells parted by spaces;
-// What this does not see: boldness at the body's size (Poppler's Qt binding gives no font per
-// word, so a bold unnumbered heading in body type is found only by its numbering or its short
-// line), a second column (lines are read top to bottom across the page) and footnote bands.
+// - a whole line in another face than the line before starts a block, and a short line alone in
+//   its block in another face than the body's is a heading (bold, or 黑体 over 仿宋 body text);
+// - two columns are read one after the other (PdfLines), and small type below a page's body text
+//   is the page's footnotes, read after the paragraph they interrupt.
 class PdfLayout
 {
 public:

@@ -36,7 +36,16 @@ struct Word
 {
     QString text;
     QRectF box;
+    QString face;
 };
+
+// "ABCDEF+NotoSansCJKsc-Bold" is "NotoSansCJKsc-Bold": the prefix names the subset embedded, which
+// differs between documents and even within one.
+QString faceOf(const QString &font)
+{
+    const qsizetype plus = font.indexOf(u'+');
+    return plus == 6 ? font.sliced(7) : font;
+}
 
 // The words of a page that can be placed, their text as one line may hold it.
 QList<Word> wordsOf(const PageWords &page)
@@ -52,7 +61,7 @@ QList<Word> wordsOf(const PageWords &page)
         const auto sane = [](double v) { return std::isfinite(v) && std::abs(v) < 1e6; };
         if (!text.isEmpty() && sane(b.x()) && sane(b.y()) && sane(b.width()) && sane(b.height())
             && b.height() > 0 && b.width() >= 0)
-            words.append({ std::move(text), w.box });
+            words.append({ std::move(text), w.box, faceOf(w.font) });
     }
     return words;
 }
@@ -117,6 +126,10 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
                 line.height = w.box.height();
             }
         }
+        line.face = group.first().face;
+        for (const Word &w : std::as_const(group))
+            if (w.face != line.face)
+                line.face.clear();
         // The first thing that could have moved up to the line before: a Chinese character, or
         // the run of other characters up to the first Chinese one ("——2023年" starts with "——2023").
         const Word &first = group.first();

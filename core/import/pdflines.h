@@ -14,6 +14,9 @@ namespace Pizhu::PdfLines {
 struct Line
 {
     QString text;
+    // The face every word of the line is set in, without the subset's "ABCDEF+" prefix; empty when
+    // the words are in several faces (bold words inside a paragraph) or the PDF did not say.
+    QString face;
     double left = 0, right = 0, top = 0, bottom = 0;
     double height = 0; // of the type most of the line is set in
     double firstUnit = 0; // width of the first word, or of the first character of a Chinese run

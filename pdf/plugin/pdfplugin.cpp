@@ -1,7 +1,10 @@
 #include "pdfplugin.h"
 
 #include <poppler-qt6.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -10,17 +13,22 @@ using Pizhu::PdfPlugin::Status;
 
 namespace {
 
-// Opens the PDF at path for reading, or says why it cannot be read.
-Status openDocument(const QString &path, const QByteArray &password, std::unique_ptr<Poppler::Document> *out)
+// Poppler prints its complaints ("Incorrect password", "May not be a PDF file") on standard error,
+// through both its bindings; the caller says what went wrong in its own words, once.
+void silencePoppler()
 {
-    // Poppler prints its complaints ("Incorrect password", "May not be a PDF file") on standard
-    // error; the caller says what went wrong in its own words, once.
     static const bool quiet = [] {
         Poppler::setDebugErrorFunction([](const QString &, const QVariant &) {}, QVariant());
+        poppler::set_debug_error_function([](const std::string &, void *) {}, nullptr);
         return true;
     }();
     Q_UNUSED(quiet);
+}
 
+// Opens the PDF at path for reading, or says why it cannot be read.
+Status openDocument(const QString &path, const QByteArray &password, std::unique_ptr<Poppler::Document> *out)
+{
+    silencePoppler();
     // The same password is tried as the owner's and as the user's: the reader knows one of them. A
     // PDF encrypted with an empty user password (an owner password only, to restrict printing or
     // copying) opens without one, as in every PDF viewer.
@@ -88,26 +96,41 @@ void collectOutline(
 Status pizhu_pdf_read_content_v1(
     const QString &path, const QByteArray &password, int firstPage, int pageLimit, Pizhu::PdfContent *content)
 {
-    std::unique_ptr<Poppler::Document> doc;
-    if (const Status s = openDocument(path, password, &doc); s != Status::Ok)
-        return s;
     Pizhu::PdfContent result;
-    result.pageCount = doc->numPages();
+    // The first range checks the document as readPages does (locked, damaged) and brings the
+    // outline, through the Qt binding; the words come through the C++ binding, which names fonts.
+    if (firstPage <= 0) {
+        std::unique_ptr<Poppler::Document> doc;
+        if (const Status s = openDocument(path, password, &doc); s != Status::Ok)
+            return s;
+        collectOutline(doc->outline(), 0, doc->numPages(), &result.bookmarks);
+    }
+    silencePoppler();
+    const std::string file = QFile::encodeName(path).toStdString();
+    const std::string secret = password.toStdString();
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(file, secret, secret));
+    if (!doc || doc->is_locked())
+        return QFileInfo(path).isFile() ? Status::Damaged : Status::NotPdf; // changed since the first range
+    result.pageCount = doc->pages();
     const int first = std::clamp(firstPage, 0, result.pageCount);
     const int end = int(std::min<qint64>(result.pageCount, qint64(first) + std::max(pageLimit, 0)));
     result.firstPage = first;
     result.pages.reserve(end - first);
     for (int i = first; i < end; ++i) {
         Pizhu::PageWords words;
-        if (std::unique_ptr<Poppler::Page> page = doc->page(i)) {
-            words.size = page->pageSizeF();
-            for (const std::unique_ptr<Poppler::TextBox> &box : page->textList())
-                words.words.append({ box->text(), box->boundingBox() });
+        if (std::unique_ptr<poppler::page> page { doc->create_page(i) }) {
+            const poppler::rectf box = page->page_rect(poppler::crop_box);
+            words.size = QSizeF(box.width(), box.height());
+            for (const poppler::text_box &word : page->text_list(poppler::page::text_list_include_font)) {
+                const poppler::byte_array utf8 = word.text().to_utf8();
+                const poppler::rectf r = word.bbox();
+                words.words.append({ QString::fromUtf8(utf8.data(), qsizetype(utf8.size())),
+                    QRectF(r.x(), r.y(), r.width(), r.height()),
+                    QString::fromStdString(word.get_font_name(0)) });
+            }
         }
         result.pages.append(std::move(words));
     }
-    if (first == 0)
-        collectOutline(doc->outline(), 0, doc->numPages(), &result.bookmarks);
     *content = std::move(result);
     return Status::Ok;
 }

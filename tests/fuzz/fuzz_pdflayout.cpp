@@ -52,6 +52,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         word.text = QString::fromUtf16(Words[w[5] % kinds]);
         if (w[5] >= 0xF0)
             word.text = word.text.repeated(1 + w[5] % 7);
+        word.font = (w[4] & 3) == 0 ? QString()
+            : (w[4] & 3) == 1       ? QStringLiteral("ABCDEF+Serif")
+                                    : QStringLiteral("Sans-Bold");
         word.box = QRectF(
             coordinate(w[1], 2.5), coordinate(w[2], 3.5), coordinate(w[3], 0.5), coordinate(w[4], 0.25));
         pages[w[0] % pages.size()].words.append(word);
