@@ -10,7 +10,6 @@
 #include "readingstyle.h"
 #include "recentfiles.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -20,7 +19,6 @@
 #include <QFontDialog>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -151,131 +149,6 @@ void MainWindow::createWidgets()
     column->addWidget(m_noticeColumn);
     column->addWidget(m_splitter, 1);
     setCentralWidget(centre);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = m_menus[int(Menu::File)] = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
-        const QString dir = m_settings->value(u"lastDirectory"_s).toString();
-        const QString filter
-            = tr("Documents (*.txt *.md *.markdown *.pdf);;Text and Markdown (*.txt *.md *.markdown);;"
-                 "PDF files (*.pdf);;All files (*)");
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Document"), dir, filter);
-        if (!path.isEmpty())
-            openFile(path);
-    });
-    QMenu *recent = file->addMenu(tr("Open &Recent"));
-    m_recentFiles = new RecentFiles(m_settings, recent, this);
-    connect(m_recentFiles, &RecentFiles::openRequested, this, &MainWindow::openFile);
-    file->addAction(tr("Open &Bundled Document"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this,
-        &MainWindow::openBundledDocument);
-    file->addSeparator();
-    // QKeySequence::Quit is empty on platforms without a standard binding for it (and offscreen).
-    file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close)
-        ->setMenuRole(QAction::QuitRole);
-
-    QMenu *edit = m_menus[int(Menu::Edit)] = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [this] { activeView()->copy(); });
-    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] { activeView()->selectAll(); });
-
-    QMenu *view = m_menus[int(Menu::View)] = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { setZoom(zoom() + 1); });
-    zoomIn->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn });
-    view->addAction(
-        tr("Zoom &Out"), QKeySequence(Qt::CTRL | Qt::Key_Minus), this, [this] { setZoom(zoom() - 1); });
-    view->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { setZoom(0); });
-    view->addAction(
-        tr("&Font…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::chooseFont);
-    QMenu *spacing = view->addMenu(tr("&Line Spacing"));
-    auto *spacingGroup = new QActionGroup(spacing);
-    for (int percent : { 100, 130, 160, 200 }) {
-        QAction *a = spacing->addAction(
-            tr("%1%").arg(percent), m_style, [this, percent] { m_style->setLineSpacing(percent); });
-        a->setCheckable(true);
-        a->setChecked(percent == m_style->lineSpacing());
-        spacingGroup->addAction(a);
-    }
-    view->addSeparator();
-    auto addToggle = [&](const QString &text, int key, const QString &name) {
-        QAction *a = view->addAction(
-            text, QKeySequence(Qt::CTRL | Qt::ALT | key), this, &MainWindow::updatePaneVisibility);
-        a->setObjectName(name);
-        a->setCheckable(true);
-        a->setChecked(m_settings->value(u"view/"_s + name, true).toBool());
-        return a;
-    };
-    m_showOutline = addToggle(tr("Show &Outline"), Qt::Key_1, u"showOutline"_s);
-    m_showMain = addToggle(tr("Show &Document"), Qt::Key_2, u"showMain"_s);
-    m_showCommentary = addToggle(tr("Show &Commentary"), Qt::Key_3, u"showCommentary"_s);
-    view->addSeparator(); // docks added later put their toggles below
-
-    QMenu *go = m_menus[int(Menu::Go)] = menuBar()->addMenu(tr("&Go"));
-    go->addAction(
-        tr("&Next Section"), QKeySequence(Qt::ALT | Qt::Key_Down), this, [this] { goToSection(true); });
-    go->addAction(
-        tr("&Previous Section"), QKeySequence(Qt::ALT | Qt::Key_Up), this, [this] { goToSection(false); });
-    go->addAction(tr("Back to &Top"), QKeySequence(Qt::ALT | Qt::Key_Home), this, &MainWindow::goToTop);
-    go->addSeparator();
-    go->addAction(tr("&Outline"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
-        m_showOutline->setChecked(true);
-        updatePaneVisibility();
-        m_outlineView->setFocus();
-    });
-
-    QMenu *help = m_menus[int(Menu::Help)] = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Pizhu"), QKeySequence::HelpContents, this, &MainWindow::showAbout)
-        ->setMenuRole(QAction::AboutRole);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
-}
-
-void MainWindow::createStatusBar()
-{
-    m_sectionLabel = new QLabel;
-    m_sectionLabel->setObjectName(u"sectionPath"_s);
-    m_sectionLabel->setTextFormat(Qt::PlainText); // titles come from the document
-    m_sectionLabel->setMinimumWidth(1);
-    m_percentLabel = new QLabel;
-    m_percentLabel->setObjectName(u"readingProgress"_s);
-    m_loadBar = new QProgressBar;
-    m_loadBar->setObjectName(u"loadProgress"_s);
-    m_loadBar->setRange(0, 100);
-    m_loadBar->setMaximumWidth(200);
-    m_cancelButton = new QToolButton;
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setToolTip(tr("Stop opening the file (Esc)"));
-    m_cancelButton->setShortcut(QKeySequence(Qt::Key_Escape));
-    connect(m_cancelButton, &QToolButton::clicked, this, &MainWindow::cancelLoading);
-    statusBar()->addWidget(m_sectionLabel, 1);
-    statusBar()->addPermanentWidget(m_loadBar);
-    statusBar()->addPermanentWidget(m_cancelButton);
-    statusBar()->addPermanentWidget(m_percentLabel);
-    setLoadingUi(false);
-}
-
-QMenu *MainWindow::menu(Menu which) const
-{
-    return m_menus[int(which)];
-}
-
-QAction *MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockStart start)
-{
-    // A dock added after the window restored its layout takes its remembered place; a new one
-    // goes to area and is shown, since children added to a visible window stay hidden. One that
-    // starts hidden leaves the text its width until asked for; the layout restored when the
-    // window is built shows it again if it was open when the window last closed.
-    if (!restoreDockWidget(dock)) {
-        addDockWidget(area, dock);
-        dock->setVisible(start == DockStart::Shown);
-    }
-    QAction *toggle = dock->toggleViewAction();
-    menu(Menu::View)->addAction(toggle);
-    return toggle;
-}
-
-void MainWindow::addNoticeBar(QWidget *bar)
-{
-    m_noticeColumn->layout()->addWidget(bar);
 }
 
 const Document *MainWindow::document() const
@@ -632,20 +505,6 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     openFile(urls.first().toLocalFile());
-}
-
-void MainWindow::showAbout()
-{
-    // Not QMessageBox::about(), which blocks: the event loop (and a test) carries on behind it.
-    auto *box = new QMessageBox(QMessageBox::Information, tr("About Pizhu"),
-        tr("<h3>Pizhu %1</h3><p>Close reading and annotation of long documents.</p>"
-           "<p>Built with Qt %2.</p>")
-            .arg(QStringLiteral(PIZHU_VERSION), QString::fromLatin1(qVersion())),
-        QMessageBox::Ok, this);
-    box->setObjectName(u"aboutDialog"_s);
-    box->setIconPixmap(windowIcon().pixmap(64));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
 }
 
 } // namespace Pizhu
