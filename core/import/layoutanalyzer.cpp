@@ -45,13 +45,6 @@ bool isWide(char32_t cp)
     return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH;
 }
 
-bool isCjk(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF)
-        || c.isSurrogate();
-}
-
 constexpr qsizetype Side = 8; // lines either side of a possible part boundary
 using SideWidths = std::array<int, Side>;
 
@@ -74,6 +67,13 @@ int percentile80(SideWidths values)
 LayoutAnalyzer::LayoutAnalyzer(bool markdown, Importer::Progress progress)
     : m_markdown(markdown), m_progress(std::move(progress))
 { }
+
+bool LayoutAnalyzer::isCjk(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF)
+        || c.isSurrogate();
+}
 
 bool LayoutAnalyzer::isBlankChar(QChar c)
 {

@@ -32,6 +32,9 @@ public:
     // Display columns: East Asian wide and full-width characters count two.
     static int displayWidth(QStringView text);
     static bool isBlankChar(QChar c);
+    // A character of Chinese (or Japanese, Korean) script or punctuation, full-width forms included:
+    // lines join across it without a space.
+    static bool isCjk(QChar c);
 
 private:
     using Line = SourceLine;

@@ -9,13 +9,6 @@ namespace Pizhu::PdfLines {
 
 namespace {
 
-bool isWide(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 0x2E80 && u < 0xD800) || (u >= 0xF900 && u < 0xFB00) || (u >= 0xFE30 && u < 0xFE50)
-        || (u >= 0xFF00 && u < 0xFF61) || (u >= 0xFFE0 && u < 0xFFE7);
-}
-
 // The word's text as one line may hold it: no line or page breaks of its own, no blank ends.
 QString cleanWord(const QString &text)
 {
@@ -114,7 +107,10 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
                     largestGap = std::max(largestGap, gap);
                     line.evenGaps = largestGap - smallestGap < 0.2 * h;
                 }
-                if ((gap > 0.1 * h && !(isWide(before.text.back()) && isWide(w.text.front()))) || cellGap)
+                if ((gap > 0.1 * h
+                        && !(LayoutAnalyzer::isCjk(before.text.back())
+                            && LayoutAnalyzer::isCjk(w.text.front())))
+                    || cellGap)
                     line.text += u' ';
             }
             line.text += w.text;
@@ -134,8 +130,9 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
         // the run of other characters up to the first Chinese one ("——2023年" starts with "——2023").
         const Word &first = group.first();
         qsizetype unit = 1;
-        if (!isWide(first.text.front()))
-            while (unit < first.text.size() && !isWide(first.text.at(unit)) && first.text.at(unit) != u' ')
+        if (!LayoutAnalyzer::isCjk(first.text.front()))
+            while (unit < first.text.size() && !LayoutAnalyzer::isCjk(first.text.at(unit))
+                && first.text.at(unit) != u' ')
                 ++unit;
         line.firstUnit = first.box.width() * double(unit) / double(first.text.size());
         lines.append(std::move(line));
