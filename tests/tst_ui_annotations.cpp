@@ -76,6 +76,7 @@ private slots:
     void noteSavesOfOneTypingSessionUndoAsOneStep();
     void panelFilterNarrowsTheList();
     void tagsEditorSavesTagsAndCompletesUsedOnes();
+    void movingOntoASectionRowClearsAndLocksTheEditor();
     void activatingARowScrollsToTheHighlight();
     void doubleClickSelectsDictionaryWordInChinese();
     void selectionBarAppearsByTheSelectionAndHighlights();
@@ -381,6 +382,29 @@ void TestUiAnnotations::tagsEditorSavesTagsAndCompletesUsedOnes()
     emit tags->editingFinished();
     QCOMPARE(store()->get(second).value().tags, (QStringList { u"甲"_s, u"目标"_s }));
     QVERIFY(m_actions->controller()->model()->usedTags().contains(u"甲"_s));
+}
+
+void TestUiAnnotations::movingOntoASectionRowClearsAndLocksTheEditor()
+{
+    const QUuid id = highlight(40, 44);
+    QVERIFY(m_actions->controller()->setNote(id, u"第一条批注"_s));
+    QVERIFY(m_actions->controller()->setTags(id, { u"目标"_s }));
+    QTreeView *list = m_actions->dock()->view();
+    const QModelIndex row = m_actions->controller()->model()->indexOf(id);
+    QVERIFY(row.parent().isValid()); // listed under its section
+    list->setFocus();
+    list->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect);
+    QCOMPARE(m_actions->dock()->noteEditor()->toPlainText(), u"第一条批注"_s);
+    // Up, as a reader presses it: onto the section's own row, which is no note.
+    QTest::keyClick(list, Qt::Key_Up);
+    QCOMPARE(list->currentIndex(), row.parent());
+    QVERIFY(m_actions->dock()->currentId().isNull());
+    QVERIFY(m_actions->dock()->noteEditor()->toPlainText().isEmpty());
+    QVERIFY(m_actions->dock()->tagsEditor()->text().isEmpty());
+    QVERIFY(!m_actions->dock()->noteEditor()->isEnabled());
+    QVERIFY(!m_actions->dock()->tagsEditor()->isEnabled());
+    // Nothing typed there can reach the note left behind.
+    QCOMPARE(store()->get(id).value().note, u"第一条批注"_s);
 }
 
 void TestUiAnnotations::activatingARowScrollsToTheHighlight()

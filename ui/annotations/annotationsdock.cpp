@@ -127,8 +127,10 @@ AnnotationsDock::AnnotationsDock(AnnotationController *controller, QWidget *pare
         });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &index) {
-            if (const Annotation *a = m_controller->model()->annotation(index))
-                setCurrent(a->id);
+            // A section's own row is no note: the editor empties and locks, so that what is typed
+            // next cannot go into the note that was selected before.
+            const Annotation *a = m_controller->model()->annotation(index);
+            setCurrent(a ? a->id : QUuid());
         });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (const Annotation *a = m_controller->model()->annotation(index); a && !a->isOrphaned())
