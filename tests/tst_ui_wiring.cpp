@@ -82,6 +82,7 @@ private slots:
     void cleanup();
 
     void ctrlFFindsInTheFocusedPaneAndF3Scrolls();
+    void findBarPushesTheTextDownInsteadOfCoveringIt();
     void targetsDockListsTheTargetsAndActivatingOneScrolls();
     void workForClosedPanelsWaitsUntilTheyAreOpened();
     void targetsHighlightButtonHighlightsThroughTheController();
@@ -183,6 +184,34 @@ void TestUiWiring::ctrlFFindsInTheFocusedPaneAndF3Scrolls()
     const SearchMatch current = find->session()->currentMatch();
     const QRect shown = view->cursorRect(view->cursorForRange(current.range.start, current.range.end));
     QVERIFY(view->viewport()->rect().contains(shown.center()));
+}
+
+void TestUiWiring::findBarPushesTheTextDownInsteadOfCoveringIt()
+{
+    auto *find = window()->findChild<FindActions *>();
+    DocumentView *view = window()->mainView();
+    const int textTop = view->viewport()->geometry().top();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    FindBar *bar = find->bar();
+    QTRY_VERIFY(bar->isVisible());
+    // The text starts below the bar: a heading reached by a jump is not hidden under it.
+    QVERIFY2(!bar->geometry().intersects(view->viewport()->geometry()),
+        qPrintable(u"bar %1,%2 %3x%4 over text from y=%5"_s.arg(bar->x())
+                       .arg(bar->y())
+                       .arg(bar->width())
+                       .arg(bar->height())
+                       .arg(view->viewport()->geometry().top())));
+    QVERIFY(view->viewport()->geometry().top() >= textTop + bar->height());
+    const qsizetype heading = window()->document()->parts().constFirst().blocks.at(5).textStart;
+    window()->showOffset(heading);
+    const QRect line = view->cursorRect(view->cursorForRange(heading, heading));
+    QVERIFY(line.top() >= 0); // in the viewport, which the bar no longer covers
+    // Closed, the bar gives the room back.
+    QTest::keyClick(bar->findChild<QLineEdit *>(u"findField"_s), Qt::Key_Escape);
+    QTRY_VERIFY(!bar->isVisible());
+    QCOMPARE(view->viewport()->geometry().top(), textTop);
 }
 
 void TestUiWiring::targetsDockListsTheTargetsAndActivatingOneScrolls()

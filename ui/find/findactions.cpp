@@ -78,8 +78,10 @@ FindBar *FindActions::ensureBar(DocumentView *view)
     connect(m_bar, &FindBar::previousRequested, m_session, &SearchSession::previous);
     connect(m_bar, &FindBar::closed, this, [this] {
         setHighlightsEnabled(false);
-        if (m_host)
+        if (m_host) {
+            m_host->setTopInset(0);
             m_host->setFocus(Qt::OtherFocusReason);
+        }
     });
     connect(m_session, &SearchSession::statusChanged, m_bar, &FindBar::setStatus);
     return m_bar;
@@ -89,9 +91,12 @@ void FindActions::moveBarTo(DocumentView *view)
 {
     ensureBar(view);
     if (m_host != view) {
+        if (m_host)
+            m_host->setTopInset(0);
         m_host = view;
         m_bar->setParent(view); // hides it; openWith() shows it again
     }
+    view->setTopInset(m_bar->sizeHint().height());
     placeBar();
     m_bar->raise();
 }
@@ -100,10 +105,10 @@ void FindActions::placeBar()
 {
     if (!m_host || !m_bar)
         return;
-    // Over the top right of the text, clear of the scroll bar, like a browser's find bar.
-    const QRect area = m_host->viewport()->geometry();
-    const int width = std::min(area.width(), std::max(m_bar->sizeHint().width(), 420));
-    m_bar->setGeometry(area.right() + 1 - width, area.top(), width, m_bar->sizeHint().height());
+    // Above the text, in the room the pane keeps for it (setTopInset), so that it covers no line:
+    // a heading or a note reached by a jump lands at the top of the text, below the bar.
+    const QRect area = m_host->contentsRect();
+    m_bar->setGeometry(area.left(), area.top(), area.width(), m_bar->sizeHint().height());
 }
 
 void FindActions::setHighlightsEnabled(bool enabled)

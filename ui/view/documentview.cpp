@@ -148,12 +148,20 @@ void DocumentView::updatePageMargin()
         m_pageMargin->setFont(small);
         width = QFontMetrics(small).horizontalAdvance(tr("p. %1").arg(u"0000"_s)) + 2 * PageMarginPadding;
     }
-    if (viewportMargins().left() != width)
-        setViewportMargins(width, 0, 0, 0);
+    if (viewportMargins() != QMargins(width, m_topInset, 0, 0))
+        setViewportMargins(width, m_topInset, 0, 0);
     const QRect area = contentsRect();
-    m_pageMargin->setGeometry(area.left(), area.top(), width, viewport()->height());
+    m_pageMargin->setGeometry(area.left(), area.top() + m_topInset, width, viewport()->height());
     m_pageMargin->setVisible(width > 0);
     m_pageMargin->update();
+}
+
+void DocumentView::setTopInset(int pixels)
+{
+    if (pixels == m_topInset)
+        return;
+    m_topInset = std::max(0, pixels);
+    updatePageMargin();
 }
 
 QList<DocumentView::PageMark> DocumentView::visiblePageMarks() const

@@ -75,6 +75,10 @@ public:
     // the text, so they are never selected or copied with it.
     QList<PageMark> visiblePageMarks() const;
     QWidget *pageMargin() const { return m_pageMargin; }
+    // Room kept above the text (pixels) for a bar over the pane, such as the find bar: the text
+    // starts below it rather than under it. 0 by default.
+    void setTopInset(int pixels);
+    int topInset() const { return m_topInset; }
 
 signals:
     // The offset at the top of the view changed (scrolling, resizing, a new font).
@@ -97,6 +101,7 @@ private:
     qsizetype m_pendingOffset = -1;
     qsizetype m_lastTopOffset = -1;
     int m_lineSpacing = 150;
+    int m_topInset = 0;
     int m_flashGeneration = 0;
     bool m_scrolling = false; // set while this class moves the scroll bar itself
 };
