@@ -79,6 +79,7 @@ private slots:
     void movingOntoASectionRowClearsAndLocksTheEditor();
     void activatingARowScrollsToTheHighlight();
     void doubleClickSelectsDictionaryWordInChinese();
+    void ctrlShiftArrowsMoveByTheSameChineseWords();
     void selectionBarAppearsByTheSelectionAndHighlights();
     void hoveringAHighlightShowsItsNoteAsPlainText();
     void clickingAHighlightSelectsItInThePanel();
@@ -430,6 +431,29 @@ void TestUiAnnotations::doubleClickSelectsDictionaryWordInChinese()
     const QRect rect = view->cursorRect(view->cursorForRange(at + 1, at + 1));
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center() + QPoint(3, 0));
     QCOMPARE(view->textCursor().selectedText(), u"质量"_s);
+}
+
+void TestUiAnnotations::ctrlShiftArrowsMoveByTheSameChineseWords()
+{
+    DocumentView *view = m_window->mainView();
+    const qsizetype at = m_window->document()->text().indexOf(u"质量强国建设"_s);
+    QVERIFY(at >= 0 && view->containsOffset(at));
+    view->scrollToOffset(at);
+    view->setFocus();
+    view->setTextCursor(view->cursorForRange(at, at));
+    // The words double-click selects: 质量 | 强国 | 建设, not the run up to the next comma.
+    QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(view->textCursor().selectedText(), u"质量"_s);
+    QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(view->textCursor().selectedText(), u"质量强国"_s);
+    QTest::keyClick(view, Qt::Key_Left, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(view->textCursor().selectedText(), u"质量"_s);
+    // Without Shift the cursor moves by the same words and selects nothing.
+    QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
+    QVERIFY(!view->textCursor().hasSelection());
+    QCOMPARE(view->textOffsetAt(view->textCursor()), at + 4);
+    QTest::keyClick(view, Qt::Key_Left, Qt::ControlModifier);
+    QCOMPARE(view->textOffsetAt(view->textCursor()), at + 2);
 }
 
 void TestUiAnnotations::selectionBarAppearsByTheSelectionAndHighlights()

@@ -1,6 +1,7 @@
 #include "wordselector.h"
 
 #include <QCoreApplication>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QTextBlock>
 #include <QTextEdit>
@@ -12,6 +13,34 @@ namespace Pizhu {
 WordSelector::WordSelector(QTextEdit *view, QObject *parent) : QObject(parent), m_view(view)
 {
     view->viewport()->installEventFilter(this);
+    view->installEventFilter(this); // the keys go to the view, the mouse to its viewport
+}
+
+bool WordSelector::moveByWord(bool forward, bool select)
+{
+    if (!m_view)
+        return false;
+    QTextCursor cursor = m_view->textCursor();
+    const QTextBlock block = cursor.block();
+    const QString text = block.text();
+    const int into = cursor.position() - block.position();
+    const int crossed = forward ? into : into - 1; // the character the move would pass first
+    if (crossed < 0 || crossed >= text.size() || text.at(crossed).script() != QChar::Script_Han)
+        return false;
+    const QList<qsizetype> bounds = m_segmenter.boundaries(text);
+    qsizetype to = forward ? text.size() : 0;
+    if (forward) {
+        if (const auto after = std::upper_bound(bounds.cbegin(), bounds.cend(), qsizetype(into));
+            after != bounds.cend())
+            to = *after;
+    } else if (const auto before = std::lower_bound(bounds.cbegin(), bounds.cend(), qsizetype(into));
+               before != bounds.cbegin()) {
+        to = *(before - 1);
+    }
+    cursor.setPosition(
+        block.position() + int(to), select ? QTextCursor::KeepAnchor : QTextCursor::MoveAnchor);
+    m_view->setTextCursor(cursor);
+    return true;
 }
 
 bool WordSelector::selectWordAt(int position)
@@ -38,6 +67,18 @@ bool WordSelector::selectWordAt(int position)
 
 bool WordSelector::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::KeyPress && m_view && watched == m_view) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::MoveToNextWord))
+            return moveByWord(true, false);
+        if (key->matches(QKeySequence::MoveToPreviousWord))
+            return moveByWord(false, false);
+        if (key->matches(QKeySequence::SelectNextWord))
+            return moveByWord(true, true);
+        if (key->matches(QKeySequence::SelectPreviousWord))
+            return moveByWord(false, true);
+        return false;
+    }
     if (event->type() != QEvent::MouseButtonDblClick || m_forwarding || !m_view
         || watched != m_view->viewport())
         return false;
