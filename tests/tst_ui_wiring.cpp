@@ -83,6 +83,7 @@ private slots:
 
     void ctrlFFindsInTheFocusedPaneAndF3Scrolls();
     void findBarPushesTheTextDownInsteadOfCoveringIt();
+    void retypingTheQueryKeepsToWhereTheReaderIs();
     void targetsDockListsTheTargetsAndActivatingOneScrolls();
     void workForClosedPanelsWaitsUntilTheyAreOpened();
     void targetsHighlightButtonHighlightsThroughTheController();
@@ -212,6 +213,45 @@ void TestUiWiring::findBarPushesTheTextDownInsteadOfCoveringIt()
     QTest::keyClick(bar->findChild<QLineEdit *>(u"findField"_s), Qt::Key_Escape);
     QTRY_VERIFY(!bar->isVisible());
     QCOMPARE(view->viewport()->geometry().top(), textTop);
+}
+
+void TestUiWiring::retypingTheQueryKeepsToWhereTheReaderIs()
+{
+    auto *find = window()->findChild<FindActions *>();
+    DocumentView *view = window()->mainView();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    FindBar *bar = find->bar();
+    QTRY_VERIFY(bar->isVisible());
+    auto *field = bar->findChild<QLineEdit *>(u"findField"_s);
+    type(field, u"质量"_s);
+    QTRY_VERIFY(find->session()->currentIndex() >= 0);
+    const qsizetype first = find->session()->currentMatch().range.start;
+    // The reader scrolls far on by hand, away from the current match, and searches again there.
+    const qsizetype middle = view->textStart() + (view->textEnd() - view->textStart()) * 2 / 3;
+    view->scrollToOffset(middle);
+    QTRY_VERIFY(view->topOffset() > first + 2000);
+    const qsizetype top = view->topOffset();
+    // Refined: one character more.
+    type(field, u"发"_s);
+    QTRY_VERIFY(find->session()->currentIndex() >= 0 && find->session()->currentMatch().range.start >= top);
+    const qsizetype refined = find->session()->currentMatch().range.start;
+    // The first match at or after the top of the view, not one back where the search began.
+    for (const SearchMatch &m : find->session()->matches())
+        QVERIFY(m.range.start < top || m.range.start >= refined);
+    // Retyped from nothing: the same, from where the reader is now.
+    view->scrollToOffset(middle + 500);
+    QTRY_VERIFY(view->topOffset() > refined);
+    const qsizetype top2 = view->topOffset();
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(field, Qt::Key_Backspace);
+    QTRY_COMPARE(find->session()->currentIndex(), -1);
+    type(field, u"质量"_s);
+    QTRY_VERIFY(find->session()->currentIndex() >= 0);
+    QVERIFY2(find->session()->currentMatch().range.start >= top2,
+        qPrintable(
+            u"match at %1, reading from %2"_s.arg(find->session()->currentMatch().range.start).arg(top2)));
 }
 
 void TestUiWiring::targetsDockListsTheTargetsAndActivatingOneScrolls()

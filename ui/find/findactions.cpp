@@ -73,7 +73,14 @@ FindBar *FindActions::ensureBar(DocumentView *view)
     m_bar->setAutoFillBackground(true); // it floats over the text
     m_bar->hide();
     m_host = view;
-    connect(m_bar, &FindBar::queryChanged, m_session, &SearchSession::search);
+    connect(m_bar, &FindBar::queryChanged, this, [this](const QString &query, bool pinyin) {
+        if (m_host && m_host->hasContent()) {
+            const QRect text = m_host->viewport()->rect();
+            const int bottom = m_host->cursorForPosition(text.bottomRight()).position();
+            m_session->setReadingRange(m_host->topOffset(), m_host->textOffsetAtPosition(bottom));
+        }
+        m_session->search(query, pinyin);
+    });
     connect(m_bar, &FindBar::nextRequested, m_session, &SearchSession::next);
     connect(m_bar, &FindBar::previousRequested, m_session, &SearchSession::previous);
     connect(m_bar, &FindBar::closed, this, [this] {

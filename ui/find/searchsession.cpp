@@ -114,8 +114,10 @@ void SearchSession::startSearch()
 
 void SearchSession::applyResults(QList<SearchMatch> matches)
 {
-    // Stay near the match the reader was on, so refining the query does not jump away.
-    const qsizetype anchor = m_current >= 0 ? currentMatch().range.start : m_anchorOffset;
+    // Stay at the match the reader was on while it is in view, so refining the query does not
+    // jump away; otherwise start where the reader is.
+    const qsizetype was = m_current >= 0 ? currentMatch().range.start : -1;
+    const qsizetype anchor = was >= m_anchorOffset && was <= m_readingEnd ? was : m_anchorOffset;
     m_model->setResults(m_searcher, std::move(matches));
     const QList<SearchMatch> &found = m_model->matches();
     int current = -1;

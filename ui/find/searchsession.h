@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -54,7 +55,20 @@ public:
     void setScope(TextRange scope);
     // Where a new search picks its first current match when there is no current match to stay
     // near: the first match at or after this offset (say, the top of the visible text).
-    void setAnchorOffset(qsizetype offset) { m_anchorOffset = offset; }
+    // A current match is kept wherever it is.
+    void setAnchorOffset(qsizetype offset)
+    {
+        m_anchorOffset = offset;
+        m_readingEnd = std::numeric_limits<qsizetype>::max();
+    }
+    // What the reader sees, [top, bottom] of Document::text(): a new or changed query keeps the
+    // current match when it is in view, else starts from the first match at or after top, so that
+    // retyping never jumps far from where the reader is.
+    void setReadingRange(qsizetype top, qsizetype bottom)
+    {
+        m_anchorOffset = top;
+        m_readingEnd = bottom;
+    }
 
 public slots:
     void search(const QString &query, bool pinyin);
@@ -83,6 +97,7 @@ private:
     SearchOptions m_options;
     int m_current = -1;
     qsizetype m_anchorOffset = 0;
+    qsizetype m_readingEnd = std::numeric_limits<qsizetype>::max();
     quint64 m_documentGeneration = 0;
     quint64 m_searchGeneration = 0; // bumped by every change of query, options or document
     bool m_searching = false;
