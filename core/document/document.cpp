@@ -129,6 +129,54 @@ QString Document::pageRangeLabel(qsizetype start, qsizetype end) const
     return pageLabel(first) + u'–' + pageLabel(last);
 }
 
+QList<SourceRange> Document::sourceRangesOf(qsizetype textStart, qsizetype textEnd) const
+{
+    QList<SourceRange> ranges;
+    Position pos = blockAt(std::max<qsizetype>(textStart, 0));
+    if (pos.part < 0)
+        return ranges;
+    for (int p = pos.part; p < m_parts.size(); ++p) {
+        const QList<Block> &blocks = m_parts.at(p).blocks;
+        for (int b = p == pos.part ? pos.block : 0; b < blocks.size(); ++b) {
+            const Block &block = blocks.at(b);
+            if (block.textStart >= textEnd)
+                return ranges;
+            const qsizetype from = std::max<qsizetype>(textStart - block.textStart, 0);
+            const qsizetype to = std::min<qsizetype>(textEnd - block.textStart, block.text.size());
+            for (const Segment &seg : block.segments) {
+                const qsizetype s = std::max(from, seg.textOffset);
+                const qsizetype e = std::min(to, seg.textOffset + seg.length);
+                if (s >= e)
+                    continue;
+                const bool unchanged = seg.length == seg.sourceLength;
+                SourceRange r { unchanged ? seg.sourceOffset + (s - seg.textOffset) : seg.sourceOffset,
+                    unchanged ? seg.sourceOffset + (e - seg.textOffset)
+                              : seg.sourceOffset + seg.sourceLength };
+                if (!ranges.isEmpty() && ranges.last().end == r.start)
+                    ranges.last().end = r.end;
+                else
+                    ranges.append(r);
+            }
+        }
+    }
+    return ranges;
+}
+
+QList<PdfPageBoxes> Document::pdfBoxesFor(qsizetype textStart, qsizetype textEnd) const
+{
+    if (!m_glyphs)
+        return {};
+    return m_glyphs->boxesFor(sourceRangesOf(textStart, textEnd));
+}
+
+void Document::setGlyphMap(PdfGlyphMap map)
+{
+    if (map.size() == m_source.size())
+        m_glyphs = std::make_shared<const PdfGlyphMap>(std::move(map));
+    else
+        m_glyphs.reset();
+}
+
 void Document::buildText()
 {
     qsizetype size = 0;

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "pdfgeometry.h"
 #include "textrepair.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 namespace Pizhu {
 
@@ -151,6 +154,19 @@ public:
 
     bool isEmpty() const { return m_parts.isEmpty(); }
 
+    // The runs of source() that the range [textStart, textEnd) of text() was made from, in text
+    // order: the lines a paragraph was joined from, without the line breaks, running headers and
+    // page numbers that stood between them. A repair that changed the length (U+2E3A read as
+    // "——") is its whole source character.
+    QList<SourceRange> sourceRangesOf(qsizetype textStart, qsizetype textEnd) const;
+    // A PDF's glyphs (PdfLayout); nullptr for a document that was not read from a PDF's layout.
+    const PdfGlyphMap *glyphMap() const { return m_glyphs.get(); }
+    // Where the range [textStart, textEnd) of text() stands on the PDF's pages, one rectangle a
+    // line (PdfGlyphMap::boxesFor); empty without a glyph map.
+    QList<PdfPageBoxes> pdfBoxesFor(qsizetype textStart, qsizetype textEnd) const;
+    // The importer's: a map whose size() is not source().size() is not kept.
+    void setGlyphMap(PdfGlyphMap map);
+
 private:
     void buildText();
     void buildOutline();
@@ -163,6 +179,7 @@ private:
     RepairCounts m_repairs;
     QStringList m_pageLabels;
     QList<OutlineNode> m_outline;
+    std::shared_ptr<const PdfGlyphMap> m_glyphs; // shared: a Document is copied by value
 };
 
 } // namespace Pizhu

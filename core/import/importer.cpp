@@ -56,7 +56,10 @@ ImportResult Importer::importLaidOut(const LaidOutPages &pages) const
 {
     LayoutAnalyzer analyzer(false, m_progress);
     analyzer.setLaidOut(pages.lines);
-    return analyzer.analyze(pages.pages.join(u"\n\f"_s), DecodeInfo { "PDF", false, 0, 0 });
+    ImportResult result = analyzer.analyze(pages.pages.join(u"\n\f"_s), DecodeInfo { "PDF", false, 0, 0 });
+    if (result)
+        result.value().setGlyphMap(pages.glyphs);
+    return result;
 }
 
 ImportResult Importer::importText(const QString &text, Format format) const

@@ -5,6 +5,8 @@
 // turns them into the second; the layout analysis (LayoutAnalyzer) then trusts that over its
 // guesses from line lengths. Plain values of QtCore only: the PDF plugin includes this header.
 
+#include "pdfgeometry.h"
+
 #include <QList>
 #include <QRectF>
 #include <QSizeF>
@@ -18,6 +20,9 @@ struct PageWord
     QString text;
     QRectF box; // in points, from the page's top left corner
     QString font; // the PDF's name of the face its first character is set in; empty if not known
+    // The box of each character of text (the two halves of a surrogate pair share one), where
+    // Poppler gives them; empty otherwise, and the box is then shared evenly.
+    QList<QRectF> chars;
 };
 
 struct PageWords
@@ -62,6 +67,9 @@ struct LaidOutPages
 {
     QStringList pages;
     QList<LaidOutLine> lines;
+    // Where each character of pages.join(u"\n\f") stands on the pages: what the Document keeps
+    // (Document::glyphMap()).
+    PdfGlyphMap glyphs;
 };
 
 } // namespace Pizhu

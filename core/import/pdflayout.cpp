@@ -319,8 +319,18 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
     LaidOutPages out;
     QList<const Line *> heldNotes;
     QStringList texts;
+    for (const PageWords &page : pages)
+        out.glyphs.addPage(page.size);
     auto put = [&](const Line &l) {
+        if (!texts.isEmpty())
+            out.glyphs.appendGaps(1); // the line break
         texts.append(l.text);
+        for (const QRectF &g : l.glyphs) {
+            if (g.width() < 0)
+                out.glyphs.appendGaps(1);
+            else
+                out.glyphs.appendGlyph(l.page, g);
+        }
         LaidOutLine hint;
         hint.startsBlock = l.startsBlock;
         hint.furniture = l.furniture;
@@ -337,6 +347,8 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
         out.lines.append(hint);
     };
     for (const QList<Line> &page : std::as_const(lines)) {
+        if (&page != &lines.first())
+            out.glyphs.appendGaps(2); // "\n\f" between pages (Importer::importLaidOut)
         for (const Line &l : page) {
             if (l.note) {
                 heldNotes.append(&l);

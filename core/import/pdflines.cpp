@@ -9,10 +9,19 @@ namespace Pizhu::PdfLines {
 
 namespace {
 
-// The word's text as one line may hold it: no line or page breaks of its own, no blank ends.
-QString cleanWord(const QString &text)
+// The word's text as one line may hold it: no line or page breaks of its own, no blank ends; and
+// the box of each of its characters.
+struct Word
 {
-    QString t = text;
+    QString text;
+    QRectF box;
+    QString face;
+    QList<QRectF> glyphs;
+};
+
+Word cleanWord(const PageWord &word)
+{
+    QString t = word.text;
     for (QChar &c : t)
         if (c == u'\n' || c == u'\r' || c == u'\f' || c == u'\v' || c == QChar::LineSeparator
             || c == QChar::ParagraphSeparator)
@@ -22,15 +31,23 @@ QString cleanWord(const QString &text)
         ++s;
     while (e > s && LayoutAnalyzer::isBlankChar(t.at(e - 1)))
         --e;
-    return t.sliced(s, e - s);
+    Word w { t.sliced(s, e - s), word.box, {}, {} };
+    const bool placed = std::all_of(word.chars.cbegin(), word.chars.cend(), [](const QRectF &r) {
+        return std::isfinite(r.x()) && std::isfinite(r.y()) && std::isfinite(r.width())
+            && std::isfinite(r.height());
+    });
+    if (word.chars.size() == word.text.size() && placed) {
+        w.glyphs = word.chars.sliced(s, e - s);
+    } else {
+        // No boxes of its own: the word's box shared evenly by its characters, blanks included.
+        const double each = word.box.width() / double(std::max<qsizetype>(word.text.size(), 1));
+        w.glyphs.reserve(e - s);
+        for (qsizetype i = s; i < e; ++i)
+            w.glyphs.append(
+                QRectF(word.box.left() + each * double(i), word.box.top(), each, word.box.height()));
+    }
+    return w;
 }
-
-struct Word
-{
-    QString text;
-    QRectF box;
-    QString face;
-};
 
 // "ABCDEF+NotoSansCJKsc-Bold" is "NotoSansCJKsc-Bold": the prefix names the subset embedded, which
 // differs between documents and even within one.
@@ -45,16 +62,18 @@ QList<Word> wordsOf(const PageWords &page)
 {
     QList<Word> words;
     words.reserve(page.words.size());
-    for (const PageWord &w : page.words) {
-        QString text = cleanWord(w.text);
+    for (const PageWord &pw : page.words) {
+        Word w = cleanWord(pw);
         // A damaged PDF can place a word at infinity, nowhere (NaN) or far beyond any page (PDF's
         // user space ends at 14,400 units): such a box would break the ordering the sorts below
         // rely on, or the rounding of positions, so the word is left out of the layout.
-        const QRectF &b = w.box;
+        const QRectF &b = pw.box;
         const auto sane = [](double v) { return std::isfinite(v) && std::abs(v) < 1e6; };
-        if (!text.isEmpty() && sane(b.x()) && sane(b.y()) && sane(b.width()) && sane(b.height())
-            && b.height() > 0 && b.width() >= 0)
-            words.append({ std::move(text), w.box, faceOf(w.font) });
+        if (!w.text.isEmpty() && sane(b.x()) && sane(b.y()) && sane(b.width()) && sane(b.height())
+            && b.height() > 0 && b.width() >= 0) {
+            w.face = faceOf(pw.font);
+            words.append(std::move(w));
+        }
     }
     return words;
 }
@@ -110,10 +129,13 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
                 if ((gap > 0.1 * h
                         && !(LayoutAnalyzer::isCjk(before.text.back())
                             && LayoutAnalyzer::isCjk(w.text.front())))
-                    || cellGap)
+                    || cellGap) {
                     line.text += u' ';
+                    line.glyphs.append(QRectF(0, 0, -1, 0));
+                }
             }
             line.text += w.text;
+            line.glyphs += w.glyphs;
             line.right = std::max(line.right, w.box.right());
             line.top = std::min(line.top, w.box.top());
             line.bottom = std::max(line.bottom, w.box.bottom());

@@ -14,6 +14,9 @@ namespace Pizhu::PdfLines {
 struct Line
 {
     QString text;
+    // The glyph box of each character of text, in points; an invalid box (negative width) for a
+    // space put between two words.
+    QList<QRectF> glyphs;
     // The face every word of the line is set in, without the subset's "ABCDEF+" prefix; empty when
     // the words are in several faces (bold words inside a paragraph) or the PDF did not say.
     QString face;

@@ -91,6 +91,28 @@ void collectOutline(
     }
 }
 
+// The box of each UTF-16 unit of text: Poppler gives one a Unicode character (a surrogate pair's
+// halves share it). Empty when it gives another number of boxes than the text has characters
+// (Poppler warns that glyphs and characters may differ in complex scripts).
+QList<QRectF> charBoxes(const poppler::text_box &word, const QString &text)
+{
+    QList<QRectF> boxes;
+    boxes.reserve(text.size());
+    size_t index = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const poppler::rectf r = word.char_bbox(index);
+        if (r.width() <= 0 && r.height() <= 0)
+            return {};
+        boxes.append(QRectF(r.x(), r.y(), r.width(), r.height()));
+        if (!(text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()))
+            ++index;
+    }
+    const poppler::rectf beyond = word.char_bbox(index);
+    if (beyond.width() > 0 || beyond.height() > 0)
+        return {};
+    return boxes;
+}
+
 } // namespace
 
 Status pizhu_pdf_read_content_v1(
@@ -124,9 +146,11 @@ Status pizhu_pdf_read_content_v1(
             for (const poppler::text_box &word : page->text_list(poppler::page::text_list_include_font)) {
                 const poppler::byte_array utf8 = word.text().to_utf8();
                 const poppler::rectf r = word.bbox();
-                words.words.append({ QString::fromUtf8(utf8.data(), qsizetype(utf8.size())),
+                Pizhu::PageWord w { QString::fromUtf8(utf8.data(), qsizetype(utf8.size())),
                     QRectF(r.x(), r.y(), r.width(), r.height()),
-                    QString::fromStdString(word.get_font_name(0)) });
+                    QString::fromStdString(word.get_font_name(0)), {} };
+                w.chars = charBoxes(word, w.text);
+                words.words.append(std::move(w));
             }
         }
         result.pages.append(std::move(words));
