@@ -96,6 +96,11 @@ QString PdfReader::pluginPath()
         executableDir() + u'/' + QStringLiteral(PIZHU_PDF_PLUGIN_RELATIVE_DIR "/" PIZHU_PDF_PLUGIN_FILE));
 }
 
+QFunctionPointer PdfReader::pluginEntry(const char *symbol)
+{
+    return loadPlugin(symbol);
+}
+
 Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QByteArray &password)
 {
     using R = Result<QStringList, PdfError>;

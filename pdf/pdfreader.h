@@ -35,6 +35,10 @@ public:
     // Where readPages looks for the plugin: $PIZHU_PDF_PLUGIN when set, otherwise the place the
     // build puts it relative to the running executable (LIBDIR/pizhu once installed).
     static QString pluginPath();
+    // The plugin's entry point named symbol, loading the plugin if need be; null (and the reason in
+    // the log) when the plugin is missing, cannot be loaded or lacks it. For the plugin's other
+    // users (the page view), which declare the entry points' types themselves.
+    static QFunctionPointer pluginEntry(const char *symbol);
 };
 
 } // namespace Pizhu

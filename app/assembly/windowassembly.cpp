@@ -11,6 +11,8 @@
 #include "notesexportactions.h"
 #include "notessearchactions.h"
 #include "originaltextactions.h"
+#include "pageactions.h"
+
 #include "storenoticebar.h"
 #include "targetsactions.h"
 
@@ -58,6 +60,8 @@ AssembledWindow assembleWindow(QSettings *settings, const QString &dbPath)
     parts.targets = new TargetsActions(window, session, annotations);
     parts.notesExport = new NotesExportActions(window, session, annotations);
     parts.originalText = new OriginalTextActions(window, session);
+    parts.pages = new PageActions(window, session, annotations, settings);
+
     parts.annotations = new AnnotationActions(window, session, annotations);
     // After AnnotationActions, which gives the controller each new document first: a hit in
     // another document is shown once the controller holds that document's annotations.

@@ -17,6 +17,7 @@ class MainWindow;
 class NotesExportActions;
 class NotesSearchActions;
 class OriginalTextActions;
+class PageActions;
 class TargetsActions;
 
 // The reading window with every feature built and connected: the one place that knows which
@@ -34,6 +35,7 @@ struct AssembledWindow
     OriginalTextActions *originalText = nullptr;
     AnnotationActions *annotations = nullptr;
     NotesSearchActions *notesSearch = nullptr;
+    PageActions *pages = nullptr;
 };
 
 // Builds the window on settings (which must outlive it) and opens the annotation database at

@@ -213,8 +213,10 @@ void DocumentLoader::finish(const Request &request,
     if (!cancelled.load() && !outcome.ok() && askPassword(request, outcome.error()))
         return; // still loading: the rest comes with the password
     m_loading = false;
-    if (outcome.ok() && !request.password.isEmpty())
+    if (outcome.ok() && !request.password.isEmpty()) {
         m_passwords.insert(path, request.password);
+        outcome.value()->password = request.password;
+    }
     // A cancel that arrives after the worker finished still wins: the reader asked for it.
     if (cancelled.load())
         emit this->cancelled(path);

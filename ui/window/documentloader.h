@@ -22,6 +22,7 @@ struct LoadedDocument
     QString path;
     std::shared_ptr<const Document> document;
     QByteArray hash; // Document::hash(), computed on the worker because it reads all the text
+    QByteArray password; // the one that opened an encrypted PDF; empty otherwise
     std::unique_ptr<PaneContent> main; // the first part
     std::unique_ptr<PaneContent> commentary; // every later part; null when there is none
 };

@@ -21,13 +21,14 @@ void DocumentSession::endLoading()
     m_loading = false;
 }
 
-void DocumentSession::setDocument(
-    std::shared_ptr<const Document> document, const QString &path, const QByteArray &hash)
+void DocumentSession::setDocument(std::shared_ptr<const Document> document, const QString &path,
+    const QByteArray &hash, const QByteArray &password)
 {
     m_loading = false;
     m_document = std::move(document);
     m_path = path;
     m_hash = hash;
+    m_password = password;
     emit documentChanged();
 }
 

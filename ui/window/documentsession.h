@@ -25,6 +25,8 @@ public:
     // The file the document was read from; a Qt resource path (":/…") for the bundled one.
     QString path() const { return m_path; }
     QByteArray hash() const { return m_hash; }
+    // The password that opened the file, when it is an encrypted PDF; empty otherwise.
+    QByteArray password() const { return m_password; }
     bool isLoading() const { return m_loading; }
 
     // Asks for path to be opened (openRequested); the session changes once it is shown.
@@ -33,7 +35,9 @@ public:
     // For the window, which loads and shows documents.
     void beginLoading(const QString &path);
     void endLoading();
-    void setDocument(std::shared_ptr<const Document> document, const QString &path, const QByteArray &hash);
+    // password: the one that opened an encrypted PDF, for whoever reads the file again (the pages).
+    void setDocument(std::shared_ptr<const Document> document, const QString &path, const QByteArray &hash,
+        const QByteArray &password = {});
     void reportFailure(const QString &path, const QString &message);
 
 signals:
@@ -48,6 +52,7 @@ private:
     std::shared_ptr<const Document> m_document;
     QString m_path;
     QByteArray m_hash;
+    QByteArray m_password;
     bool m_loading = false;
 };
 

@@ -294,7 +294,7 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
     m_activeView = m_mainView;
     restoreReadingPosition(loaded->hash);
     followOffset(m_mainView->topOffset());
-    m_session->setDocument(document, path, loaded->hash);
+    m_session->setDocument(document, path, loaded->hash, loaded->password);
     emit documentChanged();
 }
 

@@ -80,8 +80,11 @@ public:
     OutlineModel *outlineModel() const { return m_outlineModel; }
     QMenu *menu(Menu which) const;
 
-    // Adds a dock (give it an objectName so its place is remembered) and a View menu toggle.
-    QAction *addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockStart start = DockStart::Shown);
+    // Adds a dock (give it an objectName so its place is remembered) and a View menu toggle. split:
+    // how it shares area with the docks there already, stacked under them (Vertical) or beside
+    // them at the window's full height (Horizontal).
+    QAction *addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockStart start = DockStart::Shown,
+        Qt::Orientation split = Qt::Vertical);
     // Puts bar in a slim row above the panes, part of the central area: it pushes the text down
     // instead of covering it, and it is no part of the layout the window saves.
     void addNoticeBar(QWidget *bar);

@@ -129,14 +129,15 @@ QMenu *MainWindow::menu(Menu which) const
     return m_menus[int(which)];
 }
 
-QAction *MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockStart start)
+QAction *MainWindow::addDock(
+    QDockWidget *dock, Qt::DockWidgetArea area, DockStart start, Qt::Orientation split)
 {
     // A dock added after the window restored its layout takes its remembered place; a new one
     // goes to area and is shown, since children added to a visible window stay hidden. One that
     // starts hidden leaves the text its width until asked for; the layout restored when the
     // window is built shows it again if it was open when the window last closed.
     if (!restoreDockWidget(dock)) {
-        addDockWidget(area, dock);
+        addDockWidget(area, dock, split);
         dock->setVisible(start == DockStart::Shown);
     }
     QAction *toggle = dock->toggleViewAction();
