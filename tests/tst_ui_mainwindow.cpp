@@ -78,6 +78,7 @@ private slots:
 
     void opensBundledDocumentWithItsTitle();
     void commentaryPaneShowsExactlyTheCommentary();
+    void bothPanesSayWhichIsWhich();
     void documentWithoutCommentaryHidesThatPane();
     void eachPaneIsLaidOutAtTheWidthItIsShownAt();
     void clickingOutlineNodeScrollsHeadingToTop_data();
@@ -163,6 +164,36 @@ void TestMainWindow::opensBundledDocumentWithItsTitle()
     QAbstractItemModelTester tester(
         window()->outlineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(window()->outlineModel()->index(0, 0).data().toString(), u"质量强国建设纲要"_s);
+}
+
+void TestMainWindow::bothPanesSayWhichIsWhich()
+{
+    const Document *doc = m_window->document();
+    QCOMPARE(doc->parts().size(), 2);
+    DocumentView *main = m_window->mainView();
+    DocumentView *commentary = m_window->commentaryView();
+    QCOMPARE(main->caption(), u"Main document — 质量强国建设纲要"_s);
+    QVERIFY2(commentary->caption().startsWith(u"Commentary — "_s), qPrintable(commentary->caption()));
+    QVERIFY(commentary->caption().contains(doc->parts().at(1).title));
+    for (DocumentView *pane : { main, commentary }) {
+        auto *label = pane->findChild<QLabel *>(u"paneCaption"_s);
+        QVERIFY(label && label->isVisible());
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        // Above the text, not over it.
+        QVERIFY(label->geometry().bottom() < pane->viewport()->geometry().top());
+        QVERIFY(pane->captionHeight() > 0);
+    }
+
+    // One pane only: nothing to tell apart, no caption.
+    const QString path = m_dir.filePath(u"single.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("一、总体要求\n\n质量是人类生产生活的重要保障。\n");
+    file.close();
+    openAndWait(path);
+    QVERIFY(main->caption().isEmpty());
+    QCOMPARE(main->captionHeight(), 0);
+    QCOMPARE(main->viewport()->geometry().top(), main->contentsRect().top());
 }
 
 void TestMainWindow::commentaryPaneShowsExactlyTheCommentary()

@@ -115,7 +115,8 @@ void FindActions::placeBar()
     // Above the text, in the room the pane keeps for it (setTopInset), so that it covers no line:
     // a heading or a note reached by a jump lands at the top of the text, below the bar.
     const QRect area = m_host->contentsRect();
-    m_bar->setGeometry(area.left(), area.top(), area.width(), m_bar->sizeHint().height());
+    m_bar->setGeometry(
+        area.left(), area.top() + m_host->captionHeight(), area.width(), m_bar->sizeHint().height());
 }
 
 void FindActions::setHighlightsEnabled(bool enabled)

@@ -1,6 +1,7 @@
 #include "documentview.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QLabel>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QPointer>
@@ -65,6 +66,12 @@ DocumentView::DocumentView(QWidget *parent) : QTextBrowser(parent)
     setFrameShape(QFrame::NoFrame);
     m_pageMargin = new PageMargin(this);
     m_pageMargin->hide();
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(u"paneCaption"_s);
+    m_caption->setTextFormat(Qt::PlainText); // a part title is the document's text
+    m_caption->setContentsMargins(8, 3, 8, 3);
+    m_caption->setForegroundRole(QPalette::PlaceholderText);
+    m_caption->hide();
     connect(verticalScrollBar(), &QScrollBar::valueChanged, m_pageMargin, qOverload<>(&QWidget::update));
     setContent(nullptr);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentView::emitTopOffset);
@@ -148,12 +155,33 @@ void DocumentView::updatePageMargin()
         m_pageMargin->setFont(small);
         width = QFontMetrics(small).horizontalAdvance(tr("p. %1").arg(u"0000"_s)) + 2 * PageMarginPadding;
     }
-    if (viewportMargins() != QMargins(width, m_topInset, 0, 0))
-        setViewportMargins(width, m_topInset, 0, 0);
+    const int caption = captionHeight();
+    const int top = caption + m_topInset;
+    if (viewportMargins() != QMargins(width, top, 0, 0))
+        setViewportMargins(width, top, 0, 0);
     const QRect area = contentsRect();
-    m_pageMargin->setGeometry(area.left(), area.top() + m_topInset, width, viewport()->height());
+    m_caption->setGeometry(area.left(), area.top(), area.width(), caption);
+    m_pageMargin->setGeometry(area.left(), area.top() + top, width, viewport()->height());
     m_pageMargin->setVisible(width > 0);
     m_pageMargin->update();
+}
+
+void DocumentView::setCaption(const QString &caption)
+{
+    m_caption->setText(caption);
+    m_caption->setVisible(!caption.isEmpty());
+    m_caption->setToolTip(caption); // elided in a narrow pane
+    updatePageMargin();
+}
+
+QString DocumentView::caption() const
+{
+    return m_caption->text();
+}
+
+int DocumentView::captionHeight() const
+{
+    return m_caption->text().isEmpty() ? 0 : m_caption->sizeHint().height();
 }
 
 void DocumentView::setTopInset(int pixels)

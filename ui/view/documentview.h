@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QLabel;
+
 namespace Pizhu {
 
 // One reading pane: a read-only, selectable view of a PaneContent. Everything outside speaks in
@@ -79,6 +81,11 @@ public:
     // starts below it rather than under it. 0 by default.
     void setTopInset(int pixels);
     int topInset() const { return m_topInset; }
+    // A line above the text naming the pane ("Main document — …"), plain text; empty hides it.
+    // Bars over the pane go below it (captionHeight()).
+    void setCaption(const QString &caption);
+    QString caption() const;
+    int captionHeight() const;
 
 signals:
     // The offset at the top of the view changed (scrolling, resizing, a new font).
@@ -97,6 +104,7 @@ private:
 
     std::unique_ptr<PaneContent> m_content;
     QWidget *m_pageMargin = nullptr; // the page labels, left of the text
+    QLabel *m_caption = nullptr; // the pane's name, above the text
     QMap<QString, QList<QTextEdit::ExtraSelection>> m_layers;
     qsizetype m_pendingOffset = -1;
     qsizetype m_lastTopOffset = -1;

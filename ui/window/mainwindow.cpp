@@ -286,6 +286,14 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
     updatePaneVisibility();
 
     const QString title = document->title().isEmpty() ? QFileInfo(path).fileName() : document->title();
+    // Which pane is which, when there are two.
+    const bool twoPanes = m_commentaryView->hasContent();
+    const QList<Part> &parts = document->parts();
+    m_mainView->setCaption(twoPanes ? tr("Main document — %1").arg(title) : QString());
+    m_commentaryView->setCaption(twoPanes && parts.size() > 1
+            ? tr("Commentary — %1")
+                  .arg(parts.at(1).title.isEmpty() ? tr("after the main document") : parts.at(1).title)
+            : QString());
     setWindowTitle(tr("%1 — Pizhu").arg(title));
     if (path != bundledDocumentPath()) {
         m_recentFiles->add(path);
