@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialog>
 #include <QDockWidget>
 #include <QHash>
 #include <QJsonArray>
@@ -42,6 +43,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -96,6 +98,8 @@ private slots:
     void docksStartHiddenAndComeBackAsTheWindowLeftThem();
     void featuresReachTheDocumentThroughTheSession();
     void everyMenuActionHasAShortcut();
+    void f1ListsEveryShortcutFromTheActions();
+    void ctrlShiftLFocusesTheAnnotationsList();
 
 private:
     // The window as the application assembles it, on db, with the bundled document open.
@@ -587,8 +591,16 @@ void TestUiWiring::everyMenuActionHasAShortcut()
     int commands = 0;
     for (auto which :
         { MainWindow::Menu::File, MainWindow::Menu::Edit, MainWindow::Menu::View, MainWindow::Menu::Go }) {
-        for (QAction *a : window()->menu(which)->actions()) {
-            if (a->isSeparator() || a->menu())
+        QList<QAction *> actions = window()->menu(which)->actions();
+        for (qsizetype i = 0; i < actions.size(); ++i) {
+            QAction *a = actions.at(i);
+            if (a->menu()) { // a submenu's keys count against the rest too
+                for (QAction *inner : a->menu()->actions())
+                    if (!inner->menu() && !inner->isSeparator() && !inner->shortcut().isEmpty())
+                        actions.append(inner);
+                continue;
+            }
+            if (a->isSeparator())
                 continue;
             ++commands;
             QVERIFY2(!a->shortcut().isEmpty(), qPrintable(u"no shortcut: "_s + a->text()));
@@ -601,6 +613,57 @@ void TestUiWiring::everyMenuActionHasAShortcut()
         }
     }
     QVERIFY2(commands >= 25, "the menus hold the features' commands too");
+}
+
+void TestUiWiring::f1ListsEveryShortcutFromTheActions()
+{
+    window()->mainView()->setFocus();
+    QTest::keyClick(window()->mainView(), Qt::Key_F1);
+    auto *dialog = window()->findChild<QDialog *>(u"shortcutsDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *list = dialog->findChild<QTreeWidget *>(u"shortcutsList"_s);
+    QVERIFY(list);
+    // Every action with keys in every menu, counted here from the menus themselves.
+    QHash<QString, QString> expected; // keys -> command
+    const auto collect = [&](const auto &self, QMenu *menu) -> void {
+        for (QAction *a : menu->actions()) {
+            if (a->menu())
+                self(self, a->menu());
+            else if (!a->shortcut().isEmpty())
+                expected.insert(
+                    a->shortcut().toString(QKeySequence::NativeText), QString(a->text()).remove(u'&'));
+        }
+    };
+    for (auto which : { MainWindow::Menu::File, MainWindow::Menu::Edit, MainWindow::Menu::View,
+             MainWindow::Menu::Go, MainWindow::Menu::Help })
+        collect(collect, window()->menu(which));
+    QVERIFY(expected.size() >= 30);
+    QCOMPARE(list->topLevelItemCount(), expected.size());
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *row = list->topLevelItem(i);
+        const QString firstKey = row->text(1).section(u",  "_s, 0, 0);
+        QVERIFY2(expected.contains(firstKey), qPrintable(row->text(0) + u": "_s + row->text(1)));
+        QVERIFY2(row->text(0).endsWith(expected.value(firstKey)), qPrintable(row->text(0)));
+    }
+    // The filter narrows it to what is typed.
+    auto *filter = dialog->findChild<QLineEdit *>();
+    QVERIFY(filter);
+    QTest::keyClicks(filter, u"Find"_s);
+    int shown = 0;
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        shown += list->topLevelItem(i)->isHidden() ? 0 : 1;
+    QVERIFY(shown >= 1 && shown < 6);
+    dialog->close();
+}
+
+void TestUiWiring::ctrlShiftLFocusesTheAnnotationsList()
+{
+    window()->mainView()->setFocus();
+    QTRY_VERIFY(window()->mainView()->hasFocus());
+    QTest::keyClick(window()->mainView(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(annotations()->dock()->view()->hasFocus());
+    QVERIFY(annotations()->dock()->isVisible());
 }
 
 QTEST_MAIN(TestUiWiring)

@@ -14,6 +14,7 @@
 #include <QEvent>
 #include <QMenu>
 #include <QStatusBar>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
@@ -28,6 +29,14 @@ AnnotationActions::AnnotationActions(
     // The docks' toggles go on Ctrl+Alt and a digit, after the panes' 1-3: 4 find results, 5 targets.
     window->addDock(m_dock, Qt::RightDockWidgetArea)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_6));
+    window->menu(MainWindow::Menu::Go)
+        ->addAction(tr("&Annotations List"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this,
+            [this] {
+                m_dock->show();
+                m_dock->raise();
+                m_dock->view()->setFocus(Qt::ShortcutFocusReason);
+            })
+        ->setObjectName(u"focusAnnotationsAction"_s);
     connect(m_dock, &AnnotationsDock::showRequested, window,
         [window](qsizetype start, qsizetype end) { window->showOffset(start, end - start); });
 

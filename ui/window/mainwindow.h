@@ -130,6 +130,7 @@ private:
     void updatePaneVisibility();
     void setPaneVisibility(bool hasCommentary);
     void showAbout();
+    void showShortcuts();
 
     QSettings *m_settings;
     DocumentSession *m_session;

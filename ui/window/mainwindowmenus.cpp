@@ -8,10 +8,13 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLayout>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -19,6 +22,8 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -95,8 +100,9 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = m_menus[int(Menu::Help)] = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Pizhu"), QKeySequence::HelpContents, this, &MainWindow::showAbout)
-        ->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts)
+        ->setObjectName(u"keyboardShortcutsAction"_s);
+    help->addAction(tr("&About Pizhu"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
@@ -148,6 +154,60 @@ QAction *MainWindow::addDock(
 void MainWindow::addNoticeBar(QWidget *bar)
 {
     m_noticeColumn->layout()->addWidget(bar);
+}
+
+void MainWindow::showShortcuts()
+{
+    // Read from the actions themselves, so that the list is never behind the menus: every command
+    // of every menu (submenus under their menu) with its keys.
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"shortcutsDialog"_s);
+    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *filter = new QLineEdit(dialog);
+    filter->setPlaceholderText(tr("Filter commands or keys"));
+    filter->setClearButtonEnabled(true);
+    auto *tree = new QTreeWidget(dialog);
+    tree->setObjectName(u"shortcutsList"_s);
+    tree->setColumnCount(2);
+    tree->setHeaderLabels({ tr("Command"), tr("Keys") });
+    tree->setRootIsDecorated(false);
+    tree->setAlternatingRowColors(true);
+    const auto addMenu = [&](const auto &self, QMenu *menu, const QString &path) -> void {
+        for (QAction *action : menu->actions()) {
+            const QString name = QString(action->text()).remove(u'&');
+            if (action->menu()) {
+                self(self, action->menu(), path + u" › "_s + name);
+                continue;
+            }
+            if (action->isSeparator() || action->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &key : action->shortcuts())
+                keys << key.toString(QKeySequence::NativeText);
+            auto *row = new QTreeWidgetItem(tree, { path + u" › "_s + name, keys.join(u",  "_s) });
+            row->setToolTip(0, action->toolTip());
+        }
+    };
+    for (QMenu *menu : m_menus)
+        addMenu(addMenu, menu, QString(menu->title()).remove(u'&'));
+    tree->resizeColumnToContents(0);
+    connect(filter, &QLineEdit::textChanged, tree, [tree](const QString &text) {
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *row = tree->topLevelItem(i);
+            row->setHidden(!row->text(0).contains(text, Qt::CaseInsensitive)
+                && !row->text(1).contains(text, Qt::CaseInsensitive));
+        }
+    });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(filter);
+    layout->addWidget(tree, 1);
+    layout->addWidget(buttons);
+    dialog->resize(640, 560);
+    dialog->show(); // not exec(): the window stays usable beside it
+    filter->setFocus();
 }
 
 void MainWindow::showAbout()
