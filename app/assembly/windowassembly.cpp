@@ -11,6 +11,7 @@
 #include "notesexportactions.h"
 #include "notessearchactions.h"
 #include "originaltextactions.h"
+#include "pdfmarkupactions.h"
 #include "storenoticebar.h"
 #include "targetsactions.h"
 
@@ -57,6 +58,7 @@ AssembledWindow assembleWindow(QSettings *settings, const QString &dbPath)
     parts.fileWatch = new FileWatchActions(window, session);
     parts.targets = new TargetsActions(window, session, annotations);
     parts.notesExport = new NotesExportActions(window, session, annotations);
+    parts.pdfMarkup = new PdfMarkupActions(window, session, annotations);
     parts.originalText = new OriginalTextActions(window, session);
     parts.annotations = new AnnotationActions(window, session, annotations);
     // After AnnotationActions, which gives the controller each new document first: a hit in

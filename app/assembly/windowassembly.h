@@ -17,6 +17,7 @@ class MainWindow;
 class NotesExportActions;
 class NotesSearchActions;
 class OriginalTextActions;
+class PdfMarkupActions;
 class TargetsActions;
 
 // The reading window with every feature built and connected: the one place that knows which
@@ -31,6 +32,7 @@ struct AssembledWindow
     FileWatchActions *fileWatch = nullptr;
     TargetsActions *targets = nullptr;
     NotesExportActions *notesExport = nullptr;
+    PdfMarkupActions *pdfMarkup = nullptr;
     OriginalTextActions *originalText = nullptr;
     AnnotationActions *annotations = nullptr;
     NotesSearchActions *notesSearch = nullptr;

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPolygonF>
+#include <QSet>
 
 #include <algorithm>
 
@@ -240,6 +241,27 @@ Status pizhu_pdf_write_markup_v1(
     // holds, and a page object gone before the save may take its changes with it.
     std::vector<std::unique_ptr<Poppler::Page>> pages(size_t(doc->numPages()));
     std::vector<std::unique_ptr<Poppler::Annotation>> added;
+    // A PDF exported before (or brought in from one) carries the notes already, under the names
+    // written here: the old annotation gives way to the new one instead of showing twice.
+    QSet<QString> names;
+    for (const PdfMarkup &m : markups)
+        if (!m.uniqueName.isEmpty())
+            names.insert(m.uniqueName);
+    for (int i = 0; i < doc->numPages() && !names.isEmpty(); ++i) {
+        std::unique_ptr<Poppler::Page> page = doc->page(i);
+        if (!page)
+            continue;
+        bool touched = false;
+        std::vector<std::unique_ptr<Poppler::Annotation>> present = page->annotations();
+        for (std::unique_ptr<Poppler::Annotation> &a : present) {
+            if (names.contains(a->uniqueName())) {
+                page->removeAnnotation(a.release()); // which deletes it
+                touched = true;
+            }
+        }
+        if (touched)
+            pages[size_t(i)] = std::move(page);
+    }
     for (const PdfMarkup &m : markups) {
         if (m.page < 0 || m.page >= doc->numPages() || m.boxes.isEmpty())
             continue;
