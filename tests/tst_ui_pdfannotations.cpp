@@ -80,6 +80,7 @@ class TestPdfAnnotations : public QObject
 private slots:
     void initTestCase();
     void highlightsTravelInsideThePdfAndBack();
+    void foreignMarkupBecomesNotes_data();
     void foreignMarkupBecomesNotes();
     void coloursMapToTheNearestOfPizhus_data();
     void coloursMapToTheNearestOfPizhus();
@@ -209,11 +210,22 @@ void TestPdfAnnotations::highlightsTravelInsideThePdfAndBack()
     QCOMPARE(store.value()->list(annotatedDoc->hash())->size(), 3);
 }
 
+void TestPdfAnnotations::foreignMarkupBecomesNotes_data()
+{
+    QTest::addColumn<PdfMarkup::Kind>("kind");
+    QTest::newRow("markup") << PdfMarkup::Kind::Underline;
+    QTest::newRow("strike-out") << PdfMarkup::Kind::StrikeOut;
+    QTest::newRow("squiggly") << PdfMarkup::Kind::Squiggly;
+    QTest::newRow("highlight") << PdfMarkup::Kind::Highlight;
+}
+
 void TestPdfAnnotations::foreignMarkupBecomesNotes()
 {
-    // As another reader leaves them: no "pizhu:" names, an underline in an odd colour over one
-    // passage and a sticky note beside a paragraph.
-    const QString pdf = m_dir.filePath(u"foreign.pdf"_s);
+    QFETCH(PdfMarkup::Kind, kind);
+    const QString tag = QString::fromLatin1(QTest::currentDataTag());
+    // As another reader leaves them: no "pizhu:" names, a text markup (highlight, underline, strike-out,
+    // squiggly) in an odd colour over one passage and a sticky note beside a paragraph.
+    const QString pdf = m_dir.filePath(u"foreign-%1.pdf"_s.arg(tag));
     QVERIFY(AnnotatedPdf::write(pdf));
     const auto doc = AnnotatedPdf::read(pdf);
     QVERIFY(doc && doc->glyphMap());
@@ -222,13 +234,13 @@ void TestPdfAnnotations::foreignMarkupBecomesNotes()
     const AnnotatedPdf::Passage &passage = passages.at(1);
     const QList<PdfPageBoxes> boxes = doc->pdfBoxesFor(passage.start, passage.end);
     QCOMPARE(boxes.size(), 1);
-    PdfMarkup underline;
-    underline.kind = PdfMarkup::Kind::Underline;
-    underline.page = boxes.first().page;
+    PdfMarkup markup;
+    markup.kind = kind;
+    markup.page = boxes.first().page;
     for (const QRectF &r : boxes.first().boxes)
-        underline.boxes.append(r.adjusted(-1, -1, 1, 1)); // a reader's quads are rarely tight
-    underline.rgb = 0x3050f0; // a blue, but not Pizhu's
-    underline.contents = u"下划线"_s;
+        markup.boxes.append(r.adjusted(-1, -1, 1, 1)); // a reader's quads are rarely tight
+    markup.rgb = 0x3050f0; // a blue, but not Pizhu's
+    markup.contents = u"下划线"_s;
     PdfMarkup sticky;
     sticky.kind = PdfMarkup::Kind::Text;
     sticky.page = boxes.first().page;
@@ -236,18 +248,20 @@ void TestPdfAnnotations::foreignMarkupBecomesNotes()
     sticky.boxes.append(QRectF(firstLine.center() - QPointF(5, 5), QSizeF(10, 10)));
     sticky.rgb = 0xffff00;
     sticky.contents = u"便笺"_s;
-    const auto written = PdfReader::writeMarkup(pdf, { underline, sticky });
+    const auto written = PdfReader::writeMarkup(pdf, { markup, sticky });
     QVERIFY(written);
-    const QString annotated = m_dir.filePath(u"foreign-annotated.pdf"_s);
+    const QString annotated = m_dir.filePath(u"foreign-%1-annotated.pdf"_s.arg(tag));
     QVERIFY(writeFile(annotated, written.value()));
 
     const auto markups = PdfReader::readMarkup(annotated);
     QVERIFY(markups);
     QCOMPARE(markups->size(), 2);
+    QVERIFY(
+        std::any_of(markups->cbegin(), markups->cend(), [&](const PdfMarkup &m) { return m.kind == kind; }));
     const QList<Annotation> notes = PdfMarkupNotes::annotationsFrom(*doc, markups.value());
     QCOMPARE(notes.size(), 2);
-    const Annotation &u = notes.at(markups->at(0).kind == PdfMarkup::Kind::Underline ? 0 : 1);
-    const Annotation &t = notes.at(markups->at(0).kind == PdfMarkup::Kind::Underline ? 1 : 0);
+    const Annotation &u = notes.at(markups->at(0).kind == kind ? 0 : 1);
+    const Annotation &t = notes.at(markups->at(0).kind == kind ? 1 : 0);
     QCOMPARE(u.anchor.start, passage.start);
     QCOMPARE(u.anchor.end, passage.end);
     QCOMPARE(u.note, u"下划线"_s);
@@ -259,7 +273,7 @@ void TestPdfAnnotations::foreignMarkupBecomesNotes()
     QCOMPARE(t.note, u"便笺"_s);
     QCOMPARE(t.color, AnnotationColor::Yellow);
 
-    auto store = AnnotationStore::open(m_dir.filePath(u"foreign.sqlite"_s));
+    auto store = AnnotationStore::open(m_dir.filePath(u"foreign-%1.sqlite"_s.arg(tag)));
     QVERIFY(store);
     QCOMPARE(NotesImporter::merge(*store.value(), *doc, notes)->added, 2);
     // Read again from the file: the same ids, nothing added.
