@@ -72,6 +72,16 @@ namespace {
 QByteArray pdfPassword; // see setPdfPassword(): one command per process, set before it runs
 } // namespace
 
+QByteArray pdfPasswordOption()
+{
+    return pdfPassword;
+}
+
+QString describePdfError(PdfError error)
+{
+    return describe(error);
+}
+
 void setPdfPassword(const QByteArray &password)
 {
     pdfPassword = password;
@@ -124,7 +134,7 @@ static Result<QByteArray, int> readStandardInput(qint64 limit)
     return bytes;
 }
 
-static bool isPdfFile(const QString &path)
+bool isPdfFile(const QString &path)
 {
     // Only a regular file is looked into: opening a named pipe to peek would wait for a writer.
     if (!QFileInfo(path).isFile())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document.h"
+#include "pdfreader.h"
 
 #include <QByteArray>
 #include <QString>
@@ -27,6 +28,12 @@ bool takePasswordOption(QStringList &args, QByteArray *password, QString *error)
 // setPdfPassword(). On failure prints one line on stderr
 // naming the file and the reason, and returns nothing; the caller exits with Unreadable.
 std::optional<Document> loadDocument(const QString &path);
+
+// The password setPdfPassword() was given, and whether path is a regular file holding a PDF.
+QByteArray pdfPasswordOption();
+bool isPdfFile(const QString &path);
+// "the PDF is damaged and cannot be read", ...: one PdfReader failure in words.
+QString describePdfError(PdfError error);
 
 // Prints "pizhu: MESSAGE" and the subcommand's usage line; returns BadUsage.
 int usageError(const QString &commandName, const QString &message);

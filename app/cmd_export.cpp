@@ -3,6 +3,8 @@
 #include "markdownexporter.h"
 #include "notesclisupport.h"
 #include "outputwriter.h"
+#include "pdfmarkupnotes.h"
+#include "pdfreader.h"
 #include "webannotationjson.h"
 
 #include <QFileInfo>
@@ -43,8 +45,8 @@ std::optional<Options> parse(const QStringList &args, QString *error)
         }
         const QString value = args.at(++i);
         if (arg == u"--format") {
-            if (value != u"markdown" && value != u"json") {
-                *error = u"--format is markdown or json"_s;
+            if (value != u"markdown" && value != u"json" && value != u"pdf") {
+                *error = u"--format is markdown, json or pdf"_s;
                 return std::nullopt;
             }
             o.format = value;
@@ -78,7 +80,40 @@ std::optional<Options> parse(const QStringList &args, QString *error)
         return std::nullopt;
     }
     o.file = positional.first();
+    if (o.format == u"pdf" && (o.output.isEmpty() || o.output == u"-")) {
+        *error = u"--format pdf writes a file: give -o OUT.pdf"_s;
+        return std::nullopt;
+    }
     return o;
+}
+
+// A copy of the PDF with the highlights as its own Highlight annotations, written the way every
+// output is (a temporary file renamed into place); the PDF itself is only read.
+int exportPdf(const Options &o, const Document &doc, const QList<Annotation> &annotations, const QString &db)
+{
+    if (!isPdfFile(o.file)) {
+        err(u"pizhu: %1: --format pdf needs a PDF, and this is not one\n"_s.arg(o.file));
+        return Unreadable;
+    }
+    const auto selected = o.exportOptions.select(annotations);
+    if (!selected) {
+        err(selected.error() == ExportError::NoAnnotations
+                ? u"pizhu: %1 has no notes to export (database %2)\n"_s.arg(o.file, db)
+                : u"pizhu: %1: no notes match the --color/--tag filters\n"_s.arg(o.file));
+        return Failure;
+    }
+    const QList<PdfMarkup> markups
+        = PdfMarkupNotes::markupsFor(doc, selected.value(), PdfMarkupNotes::defaultAuthor());
+    if (markups.isEmpty()) {
+        err(u"pizhu: %1: none of its notes can be placed on the pages (orphaned)\n"_s.arg(o.file));
+        return Failure;
+    }
+    const auto pdf = PdfReader::writeMarkup(o.file, markups, pdfPasswordOption());
+    if (!pdf) {
+        err(u"pizhu: %1: %2\n"_s.arg(o.file, describePdfError(pdf.error())));
+        return Unreadable;
+    }
+    return OutputWriter::write(o.output, pdf.value()) ? Success : OutputFailed;
 }
 
 int runExport(const QStringList &args)
@@ -111,6 +146,9 @@ int runExport(const QStringList &args)
         err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(annotations.error())));
         return storeFailureExit(annotations.error());
     }
+
+    if (o->format == u"pdf")
+        return exportPdf(*o, *doc, annotations.value(), store->path());
 
     ExportOptions options = o->exportOptions;
     options.sourceFileName = o->file == u"-" ? QString() : QFileInfo(o->file).fileName();
@@ -146,8 +184,10 @@ int runExport(const QStringList &args)
 }
 
 const Registration exportCommand({ u"export"_s,
-    u"export FILE [--format markdown|json] [-o OUT] [--color C]... [--tag T]... [--group-by section|color] [--db PATH]"_s,
-    u"write FILE's notes as Markdown or W3C Web Annotation JSON (standard output by default)"_s, runExport });
+    u"export FILE [--format markdown|json|pdf] [-o OUT] [--color C]... [--tag T]... [--group-by section|color] [--db PATH]"_s,
+    u"write FILE's notes as Markdown or W3C Web Annotation JSON (standard output by default), or a "
+    "copy of the PDF FILE with its highlights as PDF annotations (-o OUT.pdf)"_s,
+    runExport });
 
 } // namespace
 } // namespace Pizhu::Cli

@@ -2,6 +2,8 @@
 #include "command.h"
 #include "notesclisupport.h"
 #include "notesimporter.h"
+#include "pdfmarkupnotes.h"
+#include "pdfreader.h"
 #include "webannotationjson.h"
 
 #include <QFile>
@@ -39,21 +41,74 @@ QString describe(const AnnotationJsonFailure &f)
     return what;
 }
 
+void printSummary(const NotesImportSummary &summary)
+{
+    out(u"%1 added, %2 updated, %3 unchanged"_s.arg(summary.added)
+            .arg(summary.updated)
+            .arg(summary.unchanged));
+    if (summary.orphaned > 0)
+        out(u"; %1 could not be placed on the text and are kept as orphans"_s.arg(summary.orphaned));
+    out(u"\n"_s);
+}
+
+// The PDF's own highlights and sticky notes (made in Okular, Acrobat, Zotero, or exported by
+// Pizhu) as notes on its text; the same file imported again adds nothing (stable ids).
+int importFromPdf(const QString &file, const QString &db)
+{
+    if (!isPdfFile(file)) {
+        err(u"pizhu: %1: --from-pdf needs a PDF, and this is not one\n"_s.arg(file));
+        return Unreadable;
+    }
+    const auto markups = PdfReader::readMarkup(file, pdfPasswordOption());
+    if (!markups) {
+        err(u"pizhu: %1: %2\n"_s.arg(file, describePdfError(markups.error())));
+        return Unreadable;
+    }
+    const auto doc = loadDocument(file);
+    if (!doc)
+        return Unreadable;
+    int failed = 0;
+    auto store = openNotesStore(db, &failed);
+    if (!store)
+        return failed;
+    if (!syncWithStore(*store, *doc, file))
+        return StoreFailed;
+    qsizetype unplaced = 0;
+    const QList<Annotation> notes = PdfMarkupNotes::annotationsFrom(*doc, markups.value(), &unplaced);
+    const auto summary = NotesImporter::merge(*store, *doc, notes);
+    if (!summary) {
+        err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(summary.error())));
+        return storeFailureExit(summary.error());
+    }
+    printSummary(summary.value());
+    if (unplaced > 0)
+        err(u"pizhu: %1: %2 annotations lie over no text and were left out\n"_s.arg(file).arg(unplaced));
+    return Success;
+}
+
 int runImport(const QStringList &args)
 {
     QStringList positional;
     QString db;
+    bool fromPdf = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
         if (arg == u"--db") {
             if (i + 1 >= args.size())
                 return usageError(u"import"_s, u"--db needs a value"_s);
             db = args.at(++i);
+        } else if (arg == u"--from-pdf") {
+            fromPdf = true;
         } else if (arg.startsWith(u"--")) {
             return usageError(u"import"_s, u"unknown option %1"_s.arg(arg));
         } else {
             positional << arg;
         }
+    }
+    if (fromPdf) {
+        if (positional.size() != 1)
+            return usageError(u"import"_s, u"import --from-pdf takes one FILE.pdf"_s);
+        return importFromPdf(positional.first(), db);
     }
     if (positional.size() != 2)
         return usageError(u"import"_s, u"import takes FILE and NOTES.json"_s);
@@ -108,17 +163,15 @@ int runImport(const QStringList &args)
         err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(summary.error())));
         return storeFailureExit(summary.error());
     }
-    out(u"%1 added, %2 updated, %3 unchanged"_s.arg(summary->added)
-            .arg(summary->updated)
-            .arg(summary->unchanged));
-    if (summary->orphaned > 0)
-        out(u"; %1 could not be placed on the text and are kept as orphans"_s.arg(summary->orphaned));
-    out(u"\n"_s);
+    printSummary(summary.value());
     return Success;
 }
 
-const Registration importCommand({ u"import"_s, u"import FILE NOTES.json [--db PATH]"_s,
-    u"merge W3C Web Annotation JSON notes into FILE's notes (by id, newer wins)"_s, runImport });
+const Registration importCommand(
+    { u"import"_s, u"import FILE NOTES.json [--db PATH]  |  import FILE.pdf --from-pdf [--db PATH]"_s,
+        u"merge W3C Web Annotation JSON notes into FILE's notes (by id, newer wins), or the PDF's own "
+        "highlights and sticky notes"_s,
+        runImport });
 
 } // namespace
 } // namespace Pizhu::Cli

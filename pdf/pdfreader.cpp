@@ -116,6 +116,37 @@ Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QB
     return pages;
 }
 
+Result<QByteArray, PdfError> PdfReader::writeMarkup(
+    const QString &path, const QList<PdfMarkup> &markups, const QByteArray &password)
+{
+    using R = Result<QByteArray, PdfError>;
+    if (!isPdfOnDisk(path))
+        return R::failure(PdfError::NotPdf);
+    const auto write = reinterpret_cast<PdfPlugin::WriteMarkupV1>(loadPlugin(PdfPlugin::WriteMarkupV1Symbol));
+    if (!write)
+        return R::failure(PdfError::NoPdfSupport);
+    QByteArray pdf;
+    const PdfPlugin::Status status = write(path, password, markups, &pdf);
+    if (status != PdfPlugin::Status::Ok)
+        return R::failure(toPdfError(status));
+    return pdf;
+}
+
+Result<QList<PdfMarkup>, PdfError> PdfReader::readMarkup(const QString &path, const QByteArray &password)
+{
+    using R = Result<QList<PdfMarkup>, PdfError>;
+    if (!isPdfOnDisk(path))
+        return R::failure(PdfError::NotPdf);
+    const auto read = reinterpret_cast<PdfPlugin::ReadMarkupV1>(loadPlugin(PdfPlugin::ReadMarkupV1Symbol));
+    if (!read)
+        return R::failure(PdfError::NoPdfSupport);
+    QList<PdfMarkup> markups;
+    const PdfPlugin::Status status = read(path, password, &markups);
+    if (status != PdfPlugin::Status::Ok)
+        return R::failure(toPdfError(status));
+    return markups;
+}
+
 Result<LaidOutPages, PdfError> PdfReader::readLayout(
     const QString &path, const QByteArray &password, int maxPages)
 {

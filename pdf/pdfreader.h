@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pagewords.h"
+#include "pdfmarkup.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -32,6 +33,13 @@ public:
     // shown while the whole of it is read).
     static Result<LaidOutPages, PdfError> readLayout(
         const QString &path, const QByteArray &password = {}, int maxPages = 0);
+    // A copy of the PDF at path with markups added as its own annotations, as the bytes of a PDF
+    // (the original's bytes and an incremental update after them); the file at path is only read.
+    static Result<QByteArray, PdfError> writeMarkup(
+        const QString &path, const QList<PdfMarkup> &markups, const QByteArray &password = {});
+    // The Highlight, Underline, StrikeOut, Squiggly and Text annotations of the PDF at path.
+    static Result<QList<PdfMarkup>, PdfError> readMarkup(
+        const QString &path, const QByteArray &password = {});
     // Where readPages looks for the plugin: $PIZHU_PDF_PLUGIN when set, otherwise the place the
     // build puts it relative to the running executable (LIBDIR/pizhu once installed).
     static QString pluginPath();

@@ -12,7 +12,7 @@
 #include "notessearchactions.h"
 #include "originaltextactions.h"
 #include "pageactions.h"
-
+#include "pdfmarkupactions.h"
 #include "storenoticebar.h"
 #include "targetsactions.h"
 
@@ -59,9 +59,9 @@ AssembledWindow assembleWindow(QSettings *settings, const QString &dbPath)
     parts.fileWatch = new FileWatchActions(window, session);
     parts.targets = new TargetsActions(window, session, annotations);
     parts.notesExport = new NotesExportActions(window, session, annotations);
+    parts.pdfMarkup = new PdfMarkupActions(window, session, annotations);
     parts.originalText = new OriginalTextActions(window, session);
     parts.pages = new PageActions(window, session, annotations, settings);
-
     parts.annotations = new AnnotationActions(window, session, annotations);
     // After AnnotationActions, which gives the controller each new document first: a hit in
     // another document is shown once the controller holds that document's annotations.

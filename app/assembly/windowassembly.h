@@ -18,6 +18,7 @@ class NotesExportActions;
 class NotesSearchActions;
 class OriginalTextActions;
 class PageActions;
+class PdfMarkupActions;
 class TargetsActions;
 
 // The reading window with every feature built and connected: the one place that knows which
@@ -32,6 +33,7 @@ struct AssembledWindow
     FileWatchActions *fileWatch = nullptr;
     TargetsActions *targets = nullptr;
     NotesExportActions *notesExport = nullptr;
+    PdfMarkupActions *pdfMarkup = nullptr;
     OriginalTextActions *originalText = nullptr;
     AnnotationActions *annotations = nullptr;
     NotesSearchActions *notesSearch = nullptr;

@@ -162,6 +162,24 @@ QList<SourceRange> Document::sourceRangesOf(qsizetype textStart, qsizetype textE
     return ranges;
 }
 
+qsizetype Document::textOffsetOfSource(qsizetype sourceOffset) const
+{
+    for (const Part &part : m_parts) {
+        for (const Block &block : part.blocks) {
+            if (sourceOffset < block.sourceStart || sourceOffset >= block.sourceEnd)
+                continue;
+            for (const Segment &seg : block.segments) {
+                if (sourceOffset < seg.sourceOffset || sourceOffset >= seg.sourceOffset + seg.sourceLength)
+                    continue;
+                // A repair that changed the length stands for its whole source character.
+                const qsizetype into = seg.length == seg.sourceLength ? sourceOffset - seg.sourceOffset : 0;
+                return block.textStart + seg.textOffset + into;
+            }
+        }
+    }
+    return -1;
+}
+
 QList<PdfPageBoxes> Document::pdfBoxesFor(qsizetype textStart, qsizetype textEnd) const
 {
     if (!m_glyphs)

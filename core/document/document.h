@@ -159,6 +159,9 @@ public:
     // page numbers that stood between them. A repair that changed the length (U+2E3A read as
     // "——") is its whole source character.
     QList<SourceRange> sourceRangesOf(qsizetype textStart, qsizetype textEnd) const;
+    // The offset in text() of the character at sourceOffset of source(); -1 for a character that is
+    // in no block (a running header, a page number, a line break between blocks).
+    qsizetype textOffsetOfSource(qsizetype sourceOffset) const;
     // A PDF's glyphs (PdfLayout); nullptr for a document that was not read from a PDF's layout.
     const PdfGlyphMap *glyphMap() const { return m_glyphs.get(); }
     // Where the range [textStart, textEnd) of text() stands on the PDF's pages, one rectangle a

@@ -34,6 +34,16 @@ QRectF PdfGlyphMap::glyphBox(qsizetype sourceOffset) const
     return g.width < 0 ? QRectF() : QRectF(g.x, g.y, g.width, g.height);
 }
 
+QList<SourceRange> PdfGlyphMap::rangesOnPage(int page) const
+{
+    QList<SourceRange> ranges;
+    for (qsizetype i = 0; i < m_pages.size(); ++i)
+        if (m_pages.at(i).page == page)
+            ranges.append(
+                { m_pages.at(i).start, i + 1 < m_pages.size() ? m_pages.at(i + 1).start : m_glyphs.size() });
+    return ranges;
+}
+
 void PdfGlyphMap::addBoxes(qsizetype start, qsizetype end, QList<PdfPageBoxes> *out) const
 {
     start = std::max<qsizetype>(start, 0);

@@ -50,6 +50,10 @@ public:
     // The character's glyph box on that page; a null rectangle when it has none.
     QRectF glyphBox(qsizetype sourceOffset) const;
 
+    // The runs of the source whose glyphs are on page (some characters in them may have none), in
+    // source order: mostly one, more where text was read away from its page (a footnote).
+    QList<SourceRange> rangesOnPage(int page) const;
+
     // The glyphs of the characters in [sourceStart, sourceEnd), merged into one rectangle a line,
     // grouped by page in the order the text reaches them (a page appears again only when the text
     // went back to it, as a footnote read after its paragraph does). A line here is a run of

@@ -5,8 +5,11 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
+#include <QPolygonF>
+#include <QSet>
 
 #include <algorithm>
 
@@ -125,5 +128,192 @@ Status pizhu_pdf_read_content_v1(
         result.pages.append(std::move(words));
     }
     *content = std::move(result);
+    return Status::Ok;
+}
+
+namespace {
+
+using Pizhu::PdfMarkup;
+
+QColor colorOf(quint32 rgb)
+{
+    return QColor(int((rgb >> 16) & 0xff), int((rgb >> 8) & 0xff), int(rgb & 0xff));
+}
+
+quint32 rgbOf(const QColor &color)
+{
+    return color.isValid()
+        ? (quint32(color.red()) << 16) | (quint32(color.green()) << 8) | quint32(color.blue())
+        : 0xffff00; // a highlight without /C shows yellow in every reader
+}
+
+// Poppler's annotations take coordinates as fractions of the page, from its top left corner.
+QRectF normalized(const QRectF &box, const QSizeF &page)
+{
+    return QRectF(box.x() / page.width(), box.y() / page.height(), box.width() / page.width(),
+        box.height() / page.height());
+}
+
+QRectF inPoints(const QRectF &box, const QSizeF &page)
+{
+    return QRectF(box.x() * page.width(), box.y() * page.height(), box.width() * page.width(),
+        box.height() * page.height());
+}
+
+std::unique_ptr<Poppler::Annotation> annotationOf(const PdfMarkup &m, const QSizeF &page)
+{
+    QRectF bounds;
+    for (const QRectF &box : m.boxes)
+        bounds = bounds.united(box);
+    std::unique_ptr<Poppler::Annotation> annotation;
+    if (m.kind == PdfMarkup::Kind::Text) {
+        annotation = std::make_unique<Poppler::TextAnnotation>(Poppler::TextAnnotation::Linked);
+    } else {
+        auto highlight = std::make_unique<Poppler::HighlightAnnotation>();
+        highlight->setHighlightType(m.kind == PdfMarkup::Kind::Underline
+                ? Poppler::HighlightAnnotation::Underline
+                : m.kind == PdfMarkup::Kind::StrikeOut ? Poppler::HighlightAnnotation::StrikeOut
+                : m.kind == PdfMarkup::Kind::Squiggly  ? Poppler::HighlightAnnotation::Squiggly
+                                                       : Poppler::HighlightAnnotation::Highlight);
+        QList<Poppler::HighlightAnnotation::Quad> quads;
+        for (const QRectF &box : m.boxes) {
+            const QRectF r = normalized(box, page);
+            // Clockwise from the top left, as Poppler's Qt binding takes them; it writes them in
+            // the order the PDF specification's readers expect (top left, top right, bottom left,
+            // bottom right).
+            quads.append({ { r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft() }, false, false, 0 });
+        }
+        highlight->setHighlightQuads(quads);
+        annotation = std::move(highlight);
+    }
+    annotation->setBoundary(normalized(bounds, page));
+    annotation->setContents(m.contents);
+    annotation->setAuthor(m.author);
+    annotation->setUniqueName(m.uniqueName);
+    annotation->setCreationDate(m.created);
+    Poppler::Annotation::Style style = annotation->style();
+    style.setColor(colorOf(m.rgb));
+    style.setOpacity(1.0);
+    annotation->setStyle(style);
+    return annotation;
+}
+
+} // namespace
+
+Status pizhu_pdf_write_markup_v1(
+    const QString &path, const QByteArray &password, const QList<PdfMarkup> &markups, QByteArray *pdf)
+{
+    std::unique_ptr<Poppler::Document> doc;
+    if (const Status s = openDocument(path, password, &doc); s != Status::Ok)
+        return s;
+    // Pages and annotations are kept until the document is saved: Poppler writes what the page
+    // holds, and a page object gone before the save may take its changes with it.
+    std::vector<std::unique_ptr<Poppler::Page>> pages(size_t(doc->numPages()));
+    std::vector<std::unique_ptr<Poppler::Annotation>> added;
+    // A PDF exported before (or brought in from one) carries the notes already, under the names
+    // written here: the old annotation gives way to the new one instead of showing twice.
+    QSet<QString> names;
+    for (const PdfMarkup &m : markups)
+        if (!m.uniqueName.isEmpty())
+            names.insert(m.uniqueName);
+    for (int i = 0; i < doc->numPages() && !names.isEmpty(); ++i) {
+        std::unique_ptr<Poppler::Page> page = doc->page(i);
+        if (!page)
+            continue;
+        bool touched = false;
+        std::vector<std::unique_ptr<Poppler::Annotation>> present = page->annotations();
+        for (std::unique_ptr<Poppler::Annotation> &a : present) {
+            if (names.contains(a->uniqueName())) {
+                page->removeAnnotation(a.release()); // which deletes it
+                touched = true;
+            }
+        }
+        if (touched)
+            pages[size_t(i)] = std::move(page);
+    }
+    for (const PdfMarkup &m : markups) {
+        if (m.page < 0 || m.page >= doc->numPages() || m.boxes.isEmpty())
+            continue;
+        std::unique_ptr<Poppler::Page> &page = pages[size_t(m.page)];
+        if (!page)
+            page = doc->page(m.page);
+        if (!page)
+            return Status::Damaged;
+        const QSizeF size = page->pageSizeF();
+        if (!(size.width() > 0 && size.height() > 0))
+            return Status::Damaged;
+        added.push_back(annotationOf(m, size));
+        page->addAnnotation(added.back().get());
+        // Last: Poppler stamps /M with the time of every change it makes to an annotation after it
+        // (adding it to the page included), and the date is the note's own.
+        added.back()->setModificationDate(m.modified);
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return Status::Damaged;
+    std::unique_ptr<Poppler::PDFConverter> converter = doc->pdfConverter();
+    converter->setOutputDevice(&buffer);
+    converter->setPDFOptions(converter->pdfOptions() | Poppler::PDFConverter::WithChanges);
+    if (!converter->convert())
+        return Status::Damaged;
+    buffer.close();
+    *pdf = std::move(bytes);
+    return Status::Ok;
+}
+
+Status pizhu_pdf_read_markup_v1(const QString &path, const QByteArray &password, QList<PdfMarkup> *markups)
+{
+    std::unique_ptr<Poppler::Document> doc;
+    if (const Status s = openDocument(path, password, &doc); s != Status::Ok)
+        return s;
+    QList<PdfMarkup> found;
+    for (int i = 0; i < doc->numPages(); ++i) {
+        std::unique_ptr<Poppler::Page> page = doc->page(i);
+        if (!page)
+            continue;
+        const QSizeF size = page->pageSizeF();
+        for (const std::unique_ptr<Poppler::Annotation> &a :
+            page->annotations({ Poppler::Annotation::AHighlight, Poppler::Annotation::AText })) {
+            PdfMarkup m;
+            m.page = i;
+            if (a->subType() == Poppler::Annotation::AText) {
+                m.kind = PdfMarkup::Kind::Text;
+                m.boxes.append(inPoints(a->boundary(), size));
+            } else {
+                const auto *h = static_cast<const Poppler::HighlightAnnotation *>(a.get());
+                switch (h->highlightType()) {
+                case Poppler::HighlightAnnotation::Highlight:
+                    m.kind = PdfMarkup::Kind::Highlight;
+                    break;
+                case Poppler::HighlightAnnotation::Underline:
+                    m.kind = PdfMarkup::Kind::Underline;
+                    break;
+                case Poppler::HighlightAnnotation::StrikeOut:
+                    m.kind = PdfMarkup::Kind::StrikeOut;
+                    break;
+                case Poppler::HighlightAnnotation::Squiggly:
+                    m.kind = PdfMarkup::Kind::Squiggly;
+                    break;
+                }
+                for (const Poppler::HighlightAnnotation::Quad &q : h->highlightQuads()) {
+                    QPolygonF polygon;
+                    for (const QPointF &p : q.points)
+                        polygon << p;
+                    m.boxes.append(inPoints(polygon.boundingRect(), size));
+                }
+                if (m.boxes.isEmpty())
+                    m.boxes.append(inPoints(a->boundary(), size));
+            }
+            m.rgb = rgbOf(a->style().color());
+            m.contents = a->contents();
+            m.author = a->author();
+            m.uniqueName = a->uniqueName();
+            m.created = a->creationDate();
+            m.modified = a->modificationDate();
+            found.append(std::move(m));
+        }
+    }
+    *markups = std::move(found);
     return Status::Ok;
 }

@@ -10,6 +10,7 @@
 // reports an old plugin as missing instead of calling it wrongly.
 
 #include "pagewords.h"
+#include "pdfmarkup.h"
 
 #include <QByteArray>
 #include <QString>
@@ -35,9 +36,25 @@ using ReadContentV1 = Status (*)(
     const QString &path, const QByteArray &password, int firstPage, int pageLimit, PdfContent *content);
 inline constexpr char ReadContentV1Symbol[] = "pizhu_pdf_read_content_v1";
 
+// A copy of the PDF at path with markups added as the PDF's own annotations (Highlight, or the
+// kind each says), saved incrementally after the original's bytes (Poppler's PDFConverter with
+// WithChanges) into *pdf. The file at path is only read.
+using WriteMarkupV1 = Status (*)(
+    const QString &path, const QByteArray &password, const QList<PdfMarkup> &markups, QByteArray *pdf);
+inline constexpr char WriteMarkupV1Symbol[] = "pizhu_pdf_write_markup_v1";
+
+// The Highlight, Underline, StrikeOut, Squiggly and Text annotations of the PDF at path, page by
+// page; other kinds are left out.
+using ReadMarkupV1 = Status (*)(const QString &path, const QByteArray &password, QList<PdfMarkup> *markups);
+inline constexpr char ReadMarkupV1Symbol[] = "pizhu_pdf_read_markup_v1";
+
 } // namespace Pizhu::PdfPlugin
 
 extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_pages_v1(
     const QString &path, const QByteArray &password, QStringList *pages);
 extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_content_v1(const QString &path,
     const QByteArray &password, int firstPage, int pageLimit, Pizhu::PdfContent *content);
+extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_write_markup_v1(
+    const QString &path, const QByteArray &password, const QList<Pizhu::PdfMarkup> &markups, QByteArray *pdf);
+extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_markup_v1(
+    const QString &path, const QByteArray &password, QList<Pizhu::PdfMarkup> *markups);

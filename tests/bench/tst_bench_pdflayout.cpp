@@ -57,6 +57,7 @@ void BenchPdfLayout::thousandPages()
     }
 
     QList<double> readMs, importMs, bundledMs, openingMs;
+    qsizetype glyphs = 0;
     for (int run = 0; run < 3; ++run) {
         QElapsedTimer t;
         t.start();
@@ -67,6 +68,8 @@ void BenchPdfLayout::thousandPages()
         const auto doc = Importer().importLaidOut(laidOut.value());
         importMs.append(t.nsecsElapsed() / 1e6);
         QVERIFY(doc.ok());
+        QVERIFY(doc->glyphMap());
+        glyphs = doc->glyphMap()->size();
         // What the window shows first: the opening pages, read and laid out on their own.
         t.restart();
         const auto opening = PdfReader::readLayout(pdf, {}, 8);
@@ -82,6 +85,9 @@ void BenchPdfLayout::thousandPages()
     auto best = [](const QList<double> &v) { return *std::min_element(v.cbegin(), v.cend()); };
     qInfo("1,000-page PDF: words and layout %.0f ms, import %.0f ms, in all %.0f ms (best of 3)",
         best(readMs), best(importMs), best(readMs) + best(importMs));
+    // PdfGlyphMap keeps four floats a character of the source (Document::glyphMap()).
+    qInfo("where its characters stand (the glyph map): %lld characters, %.1f MB", qlonglong(glyphs),
+        double(glyphs) * 16 / 1e6);
     qInfo("its first 8 pages on their own (the window's preview): %.1f ms", best(openingMs));
     qInfo("bundled document: import %.1f ms (best of 3)", best(bundledMs));
 }
