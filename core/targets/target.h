@@ -61,6 +61,26 @@ struct Target
         }
         return {};
     }
+    // The value for a reader, its comparator in words: "约 5%", "≥ 1200万人", "≤ 5.5%", "6–6.5%",
+    // "94%".
+    QString valueText() const
+    {
+        QString text = value;
+        text.replace(QLatin1Char('-'), QChar(u'–'));
+        text += unit;
+        switch (comparator) {
+        case Comparator::About:
+            return QStringLiteral("约 ") + text;
+        case Comparator::AtLeast:
+            return QStringLiteral("≥ ") + text;
+        case Comparator::AtMost:
+            return QStringLiteral("≤ ") + text;
+        case Comparator::Equal:
+        case Comparator::Range:
+            break;
+        }
+        return text;
+    }
     // The change for a reader: "+1.1万亿元 on last year", "+1800亿元 on last year (年初预算)";
     // empty when there is none.
     QString changeText() const
