@@ -316,9 +316,9 @@ private:
     {
         const Block &block = m_part.blocks.at(b);
         const QStringView t(block.text);
-        QStringView head = t.mid(headStart, governor.start - headStart).trimmed();
-        while (!head.isEmpty() && QStringView(u"、，,").contains(head.front()))
-            head = head.mid(1).trimmed();
+        QStringView head = t.mid(headStart, governor.start - headStart);
+        // "赤字率拟按4%左右安排、比上年提高1个百分点": the base follows the last 、.
+        head = head.mid(head.lastIndexOf(u'、') + 1).trimmed();
         for (QStringView w :
             { QStringView(u"预计"), QStringView(u"拟"), QStringView(u"要"), QStringView(u"并") })
             if (head.startsWith(w))
