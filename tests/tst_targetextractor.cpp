@@ -376,7 +376,11 @@ void TestTargetExtractor::avoidsTheMistakesOfAWorkReport_data()
         << QStringList { u"中央本级支出|level|=|4.2|万亿元|2024|-300亿元 on 上年"_s };
     QTest::newRow("a change after the verb that closes the figure's clause")
         << dated + u"今年赤字率拟按4%左右安排、比上年提高1个百分点，赤字规模5.66万亿元。"_s
-        << QStringList { u"赤字率|level|~|4|%|2024|+1个百分点 on 上年"_s, u"赤字规模|level|=|5.66|万亿元|2024"_s };
+        << QStringList { u"赤字率|level|~|4|%|2024|+1个百分点 on 上年"_s,
+               u"赤字规模|level|=|5.66|万亿元|2024"_s };
+    QTest::newRow("a change written 比…高 with a bare figure")
+        << dated + u"今年赤字率拟按2.8%安排，比去年预算高0.2个百分点。"_s
+        << QStringList { u"赤字率|level|=|2.8|%|2024|+0.2个百分点 on 去年预算"_s };
     QTest::newRow("a comparison base with nothing before it gives no row")
         << dated + u"比上年增加1000亿元。"_s << QStringList {};
     QTest::newRow("先发行 stands for the bonds the sentence issues")

@@ -332,10 +332,20 @@ private:
         }
         if (base.isEmpty())
             return false;
-        if (governor.direction == Target::Direction::Level || previousEnd < 0 || out.isEmpty()
+        // "比去年预算高0.2个百分点": the figure stands bare after 高 or 低.
+        Target::Direction direction = governor.direction;
+        if (direction == Target::Direction::Level && base.size() > 1) {
+            if (QStringView(u"高多").contains(base.back()))
+                direction = Target::Direction::Up;
+            else if (QStringView(u"低少").contains(base.back()))
+                direction = Target::Direction::Down;
+            if (direction != Target::Direction::Level)
+                base.chop(1);
+        }
+        if (direction == Target::Direction::Level || previousEnd < 0 || out.isEmpty()
             || out.last().figureEnd != block.textStart + previousEnd)
             return true; // a change of nothing found: no row either way
-        const QString sign = governor.direction == Target::Direction::Up ? u"+"_s : u"-"_s;
+        const QString sign = direction == Target::Direction::Up ? u"+"_s : u"-"_s;
         for (qsizetype k = out.size() - 1; k >= 0 && out.at(k).figureEnd == block.textStart + previousEnd;
              --k) {
             out[k].change = sign + figure.value + figure.unit;
