@@ -9,15 +9,16 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
-namespace {
 
-QString cellText(const std::optional<Target> &cell)
+QString ComparisonFormats::cellText(const std::optional<Target> &cell)
 {
     if (!cell)
         return {};
     return cell->change.isEmpty() ? cell->valueText()
                                   : cell->valueText() + u" ("_s + cell->changeText() + u')';
 }
+
+namespace {
 
 // The table as rows of plain text, the header first; each format escapes it its own way.
 QList<QStringList> table(const TargetComparison &comparison)
@@ -29,7 +30,7 @@ QList<QStringList> table(const TargetComparison &comparison)
     for (const TargetComparison::Row &row : comparison.rows()) {
         QStringList fields { row.indicator };
         for (const std::optional<Target> &cell : row.cells)
-            fields.append(cellText(cell));
+            fields.append(ComparisonFormats::cellText(cell));
         rows.append(fields);
     }
     return rows;

@@ -14,6 +14,9 @@ namespace Pizhu {
 class ComparisonFormats
 {
 public:
+    // One cell: "约 5%", "3.9万亿元 (+1000亿元 on last year)", empty for none.
+    static QString cellText(const std::optional<Target> &cell);
+
     static QString toTsv(const TargetComparison &comparison);
     // With a UTF-8 BOM and CRLF line ends, as TargetFormats::toCsv().
     static QByteArray toCsv(const TargetComparison &comparison);

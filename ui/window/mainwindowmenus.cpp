@@ -129,6 +129,11 @@ QMenu *MainWindow::menu(Menu which) const
     return m_menus[int(which)];
 }
 
+QStringList MainWindow::recentFiles() const
+{
+    return m_recentFiles ? m_recentFiles->files() : QStringList();
+}
+
 QAction *MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockStart start)
 {
     // A dock added after the window restored its layout takes its remembered place; a new one
