@@ -365,6 +365,11 @@ void TestTargetExtractor::avoidsTheMistakesOfAWorkReport_data()
     QTest::newRow("到2025年 is 2025 in a report of 2024")
         << dated + u"到2025年，单位国内生产总值能耗降低13.5%。"_s
         << QStringList { u"单位国内生产总值能耗|down|=|13.5|%|2025"_s };
+    QTest::newRow("a value glued to its indicator makes no row")
+        << dated + u"一般公共预算支出规模28.5万亿元增加1.1万亿元。"_s << QStringList {};
+    QTest::newRow("a figure inside the indicator that is not its end stays")
+        << dated + u"每千人口拥有3岁以下婴幼儿托位数达到4.5个。"_s
+        << QStringList { u"每千人口拥有3岁以下婴幼儿托位数|level|=|4.5|个|2024"_s };
     QTest::newRow("a change on last year's budget is no indicator of its own")
         << dated + u"赤字规模4.06万亿元，比上年年初预算增加1800亿元。"_s
         << QStringList { u"赤字规模|level|=|4.06|万亿元|2024|+1800亿元 on 上年年初预算"_s };
