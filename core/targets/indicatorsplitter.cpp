@@ -1,5 +1,7 @@
 #include "indicatorsplitter.h"
 
+#include "figurescanner.h"
+
 #include <QSet>
 #include <QString>
 
@@ -168,6 +170,22 @@ bool IndicatorSplitter::endsWithTransferVerb(QStringView indicator)
         if (indicator.endsWith(verb))
             return true;
     return false;
+}
+
+bool IndicatorSplitter::endsWithAmount(QStringView t, Span span)
+{
+    qsizetype digits = span.end;
+    while (digits > span.start && !FigureScanner::isDigit(t[digits - 1]))
+        --digits;
+    // Only a unit of a few characters may follow the last digit ("万亿元", "%").
+    if (digits == span.start || span.end - digits > 3 || span.end == digits)
+        return false;
+    qsizetype first = digits - 1;
+    while (first > span.start
+        && (FigureScanner::isDigit(t[first - 1]) || t[first - 1] == u'.' || t[first - 1] == u','))
+        --first;
+    const std::optional<Figure> figure = FigureScanner::scan(t, first);
+    return figure && !figure->unit.isEmpty() && figure->end == span.end;
 }
 
 std::optional<IndicatorSplitter::Span> IndicatorSplitter::objectBefore(

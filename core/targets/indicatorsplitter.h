@@ -38,6 +38,9 @@ public:
     // The object of that verb where the sentence used it before the indicator ("发行超长期特别国债，"
     // gives 超长期特别国债), or nothing when the sentence does not name one.
     static std::optional<Span> objectBefore(QStringView text, qsizetype sentenceStart, Span indicator);
+    // Whether the indicator ends in an amount with its unit ("支出规模28.5万亿元"): a value glued to
+    // a name, not a name.
+    static bool endsWithAmount(QStringView text, Span indicator);
 
 private:
     WordSegmenter m_segmenter;

@@ -88,22 +88,6 @@ bool isClauseDelimiter(QChar c)
     }
 }
 
-bool endsWithAmount(QStringView t, const IndicatorSplitter::Span &span)
-{
-    qsizetype digits = span.end;
-    while (digits > span.start && !FigureScanner::isDigit(t[digits - 1]))
-        --digits;
-    // Only a unit of a few characters may follow the last digit ("万亿元", "%").
-    if (digits == span.start || span.end - digits > 3 || span.end == digits)
-        return false;
-    qsizetype first = digits - 1;
-    while (first > span.start
-        && (FigureScanner::isDigit(t[first - 1]) || t[first - 1] == u'.' || t[first - 1] == u','))
-        --first;
-    const std::optional<Figure> figure = FigureScanner::scan(t, first);
-    return figure && !figure->unit.isEmpty() && figure->end == span.end;
-}
-
 // Walks one part's blocks in order, keeping the headings above the current block, and decides for
 // each figure whether it is a commitment and which horizon governs it.
 class PartScanner
@@ -421,7 +405,7 @@ private:
         // A name that ends in an amount ("支出规模28.5万亿元增加1.1万亿元") is a value glued to its
         // indicator, not an indicator: no row rather than a wrong one.
         split.indicators.removeIf(
-            [&](const IndicatorSplitter::Span &span) { return endsWithAmount(t, span); });
+            [&](const IndicatorSplitter::Span &span) { return IndicatorSplitter::endsWithAmount(t, span); });
         if (split.indicators.isEmpty())
             return;
         qsizetype sentenceStop = sentenceEnd;
