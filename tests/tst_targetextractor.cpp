@@ -359,6 +359,9 @@ void TestTargetExtractor::avoidsTheMistakesOfAWorkReport_data()
     QTest::newRow("十四五 when the sentence says so")
         << dated + u"今年是关键一年。“十四五”时期，常住人口城镇化率提高到65%。"_s
         << QStringList { u"常住人口城镇化率|up|=|65|%|十四五"_s };
+    QTest::newRow("十四五 when the paragraph introducing the list opens with it")
+        << dated + u"“十四五”时期经济社会发展主要目标是：\n\n——城镇调查失业率控制在5.5%以内。"_s
+        << QStringList { u"城镇调查失业率|level|<=|5.5|%|十四五"_s };
     QTest::newRow("全年 is the document's year and not part of the indicator")
         << dated + u"城镇调查失业率全年控制在5.5%以内。"_s
         << QStringList { u"城镇调查失业率|level|<=|5.5|%|2024"_s };

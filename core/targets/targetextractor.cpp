@@ -255,9 +255,12 @@ private:
             const QList<Horizon> lead = horizonsOf(k);
             const auto dated
                 = std::find_if(lead.crbegin(), lead.crend(), [](const Horizon &h) { return !h.period; });
-            if (dated == lead.crend())
-                continue;
-            return isPastYear(*dated) ? std::nullopt : std::optional<QString>(dated->label);
+            if (dated != lead.crend())
+                return isPastYear(*dated) ? std::nullopt : std::optional<QString>(dated->label);
+            // A period the lead paragraph opens with is what it speaks of ("“十四五”时期主要目标
+            // 是：" before a list of items).
+            if (!lead.isEmpty() && lead.first().start <= 1)
+                return lead.first().label;
         }
         if (time.future)
             return time.horizon;
