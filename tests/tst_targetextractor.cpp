@@ -42,6 +42,20 @@ QString describe(const Target &t)
         .join(u'|');
 }
 
+// describe() and, when the target carries one, its change on a base: "|+1800亿元 on 上年年初预算".
+QString describeWithChange(const Target &t)
+{
+    return t.change.isEmpty() ? describe(t) : describe(t) + u'|' + t.change + u" on "_s + t.changeBase;
+}
+
+QStringList describeAllWithChanges(const QList<Target> &targets)
+{
+    QStringList lines;
+    for (const Target &t : targets)
+        lines.append(describeWithChange(t));
+    return lines;
+}
+
 QStringList describeAll(const QList<Target> &targets)
 {
     QStringList lines;
@@ -69,6 +83,10 @@ private slots:
     void workReportReviewSectionsGiveNothing_data();
     void workReportReviewSectionsGiveNothing();
     void findsEveryGoalOfAPlanOutline();
+    void avoidsTheMistakesOfAWorkReport_data();
+    void avoidsTheMistakesOfAWorkReport();
+    void findsTheMainTargetsOfA2024StyleReport();
+    void takesTheYearFromTheHeadingsOrTheCaller();
     void survivesTruncatedFigures_data();
     void survivesTruncatedFigures();
     void findsNothingInEnglish();
@@ -324,6 +342,119 @@ void TestTargetExtractor::findsEveryGoalOfAPlanOutline()
     QCOMPARE(describeAll(TargetExtractor().extract(doc)), expected);
 }
 
+// Each row is a sentence a work report writes, with the rows a reader would keep. The header is
+// a dated work report, so 今年 is 2024.
+void TestTargetExtractor::avoidsTheMistakesOfAWorkReport_data()
+{
+    const QString dated = u"政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n"
+                          u"二、2024年经济社会发展总体要求和政策取向\n\n"_s;
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("a lead paragraph naming 十四五 does not make this year's budget a plan target")
+        << dated + u"今年是实现“十四五”规划目标任务的关键一年。\n\n赤字率拟按3%安排，赤字规模4.06万亿元。"_s
+        << QStringList { u"赤字率|level|=|3|%|2024"_s, u"赤字规模|level|=|4.06|万亿元|2024"_s };
+    QTest::newRow("an earlier sentence naming 十四五 does not either")
+        << dated + u"今年是“十四五”规划实施的关键一年。赤字率拟按3%安排。"_s
+        << QStringList { u"赤字率|level|=|3|%|2024"_s };
+    QTest::newRow("十四五 when the sentence says so")
+        << dated + u"今年是关键一年。“十四五”时期，常住人口城镇化率提高到65%。"_s
+        << QStringList { u"常住人口城镇化率|up|=|65|%|十四五"_s };
+    QTest::newRow("十四五 when the paragraph introducing the list opens with it")
+        << dated + u"“十四五”时期经济社会发展主要目标是：\n\n——城镇调查失业率控制在5.5%以内。"_s
+        << QStringList { u"城镇调查失业率|level|<=|5.5|%|十四五"_s };
+    QTest::newRow("全年 is the document's year and not part of the indicator")
+        << dated + u"城镇调查失业率全年控制在5.5%以内。"_s
+        << QStringList { u"城镇调查失业率|level|<=|5.5|%|2024"_s };
+    QTest::newRow("到2025年 is 2025 in a report of 2024")
+        << dated + u"到2025年，单位国内生产总值能耗降低13.5%。"_s
+        << QStringList { u"单位国内生产总值能耗|down|=|13.5|%|2025"_s };
+    QTest::newRow("a value glued to its indicator makes no row")
+        << dated + u"一般公共预算支出规模28.5万亿元增加1.1万亿元。"_s << QStringList {};
+    QTest::newRow("a figure inside the indicator that is not its end stays")
+        << dated + u"每千人口拥有3岁以下婴幼儿托位数达到4.5个。"_s
+        << QStringList { u"每千人口拥有3岁以下婴幼儿托位数|level|=|4.5|个|2024"_s };
+    QTest::newRow("a change on last year's budget is no indicator of its own")
+        << dated + u"赤字规模4.06万亿元，比上年年初预算增加1800亿元。"_s
+        << QStringList { u"赤字规模|level|=|4.06|万亿元|2024|+1800亿元 on 上年年初预算"_s };
+    QTest::newRow("an indicator never holds its own value")
+        << dated + u"预计今年一般公共预算支出规模28.5万亿元、比上年增加1.1万亿元。"_s
+        << QStringList { u"一般公共预算支出规模|level|=|28.5|万亿元|2024|+1.1万亿元 on 上年"_s };
+    QTest::newRow("a fall on last year is a negative change")
+        << dated + u"中央本级支出拟安排4.2万亿元，比上年减少300亿元。"_s
+        << QStringList { u"中央本级支出|level|=|4.2|万亿元|2024|-300亿元 on 上年"_s };
+    QTest::newRow("a change after the verb that closes the figure's clause")
+        << dated + u"今年赤字率拟按4%左右安排、比上年提高1个百分点，赤字规模5.66万亿元。"_s
+        << QStringList { u"赤字率|level|~|4|%|2024|+1个百分点 on 上年"_s,
+               u"赤字规模|level|=|5.66|万亿元|2024"_s };
+    QTest::newRow("a change written 比…高 with a bare figure")
+        << dated + u"今年赤字率拟按2.8%安排，比去年预算高0.2个百分点。"_s
+        << QStringList { u"赤字率|level|=|2.8|%|2024|+0.2个百分点 on 去年预算"_s };
+    QTest::newRow("a comparison base with nothing before it gives no row")
+        << dated + u"比上年增加1000亿元。"_s << QStringList {};
+    QTest::newRow("先发行 stands for the bonds the sentence issues")
+        << dated + u"拟连续几年发行超长期特别国债，专项用于国家重大战略实施，今年先发行1万亿元。"_s
+        << QStringList { u"超长期特别国债|level|=|1|万亿元|2024"_s };
+    QTest::newRow("发行 is not part of what is issued") << dated
+            + u"拟发行超长期特别国债1万亿元。"_s << QStringList { u"超长期特别国债|level|=|1|万亿元|2024"_s };
+    QTest::newRow("a verb with nothing issued gives no row")
+        << dated + u"今年先发行1万亿元。"_s << QStringList {};
+    QTest::newRow("经济增长预期目标 is the GDP row said again")
+        << dated
+            + u"今年发展主要预期目标是：国内生产总值增长5%左右。经济增长预期目标为5%左右，考虑了就业需要。"_s
+        << QStringList { u"国内生产总值|up|~|5|%|2024"_s };
+    QTest::newRow("GDP增长 is the same row as 国内生产总值增长")
+        << dated + u"国内生产总值增长5%左右。GDP增长5%左右是积极稳妥的。"_s
+        << QStringList { u"国内生产总值|up|~|5|%|2024"_s };
+    QTest::newRow("the same indicator with another value stays")
+        << dated + u"国内生产总值增长5%左右。到2025年，国内生产总值增长6%。"_s
+        << QStringList { u"国内生产总值|up|~|5|%|2024"_s, u"国内生产总值|up|=|6|%|2025"_s };
+}
+
+void TestTargetExtractor::avoidsTheMistakesOfAWorkReport()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(describeAllWithChanges(TargetExtractor().extract(importText(text))), expected);
+}
+
+void TestTargetExtractor::findsTheMainTargetsOfA2024StyleReport()
+{
+    const Document &doc = fixture(QStringLiteral(PIZHU_TEST_DATA_DIR "/targets/work-report-2024.txt"));
+    const QStringList expected {
+        u"国内生产总值|up|~|5|%|2024"_s,
+        u"城镇新增就业|level|>=|1200|万人|2024"_s,
+        u"城镇调查失业率|level|~|5.5|%|2024"_s,
+        u"居民消费价格涨幅|level|~|3|%|2024"_s,
+        u"粮食产量|level|>=|1.3|万亿斤|2024"_s,
+        u"单位国内生产总值能耗|down|~|2.5|%|2024"_s,
+        u"赤字率|level|=|3|%|2024"_s,
+        u"赤字规模|level|=|4.06|万亿元|2024|+1800亿元 on 上年年初预算"_s,
+        u"一般公共预算支出规模|level|=|28.5|万亿元|2024|+1.1万亿元 on 上年"_s,
+        u"超长期特别国债|level|=|1|万亿元|2024"_s,
+        u"地方政府专项债券|level|=|3.9|万亿元|2024|+1000亿元 on 上年"_s,
+        u"中央预算内投资|level|=|7000|亿元|2024"_s,
+    };
+    QCOMPARE(describeAllWithChanges(TargetExtractor().extract(doc)), expected);
+}
+
+void TestTargetExtractor::takesTheYearFromTheHeadingsOrTheCaller()
+{
+    // No dateline and no year in the title: the headings date the report (the review is of the
+    // year before).
+    const Document undated
+        = importText(u"政府工作报告\n\n一、2023年工作回顾\n\n过去一年，国内生产总值增长5.2%。\n\n"
+                     u"二、政府工作任务\n\n今年国内生产总值增长5%左右。"_s);
+    QCOMPARE(TargetExtractor::documentYear(undated), 2024);
+    QCOMPARE(
+        describeAll(TargetExtractor().extract(undated)), QStringList { u"国内生产总值|up|~|5|%|2024"_s });
+    // A caller that knows the year (from a file name, say) gives it when the text does not.
+    const Document bare = importText(u"今年国内生产总值增长5%左右。"_s);
+    QCOMPARE(TargetExtractor::documentYear(bare), 0);
+    QCOMPARE(describeAll(TargetExtractor().extract(bare)), QStringList { u"国内生产总值|up|~|5|%|今年"_s });
+    QCOMPARE(
+        describeAll(TargetExtractor().extract(bare, 2022)), QStringList { u"国内生产总值|up|~|5|%|2022"_s });
+}
+
 void TestTargetExtractor::survivesTruncatedFigures_data()
 {
     QTest::addColumn<QString>("text");
@@ -365,6 +496,7 @@ void TestTargetExtractor::everyTargetKeepsItsSourceRange_data()
     QTest::newRow("2021 report") << report2021Path;
     QTest::newRow("2023 report") << report2023Path;
     QTest::newRow("plan outline") << QStringLiteral(PIZHU_TEST_DATA_DIR "/targets-plan-goals.txt");
+    QTest::newRow("2024-style report") << QStringLiteral(PIZHU_TEST_DATA_DIR "/targets/work-report-2024.txt");
 }
 
 void TestTargetExtractor::everyTargetKeepsItsSourceRange()

@@ -46,6 +46,7 @@ private slots:
     void markdownEscapesDocumentText();
     void markdownTableHasOneRowPerTarget();
     void jsonRoundTripsEveryField();
+    void everyFormatCarriesTheChangeAndTheSentence();
     void parsesFormatNames_data();
     void parsesFormatNames();
 };
@@ -56,20 +57,20 @@ void TestTargetFormats::tsvWritesTheIssueColumns_data()
     QTest::addColumn<QString>("line");
     QTest::newRow("增长5%左右 is up ~ 5 %")
         << makeTarget(u"国内生产总值"_s, Target::Direction::Up, Target::Comparator::About, u"5"_s, u"%"_s)
-        << u"国内生产总值\tup\t~\t5\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\n"_s;
+        << u"国内生产总值\tup\t~\t5\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\t\t\n"_s;
     QTest::newRow("合格率达到 94% is level = 94 %")
         << makeTarget(u"制造业产品质量合格率"_s, Target::Direction::Level, Target::Comparator::Equal, u"94"_s,
                u"%"_s)
-        << u"制造业产品质量合格率\tlevel\t=\t94\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\n"_s;
+        << u"制造业产品质量合格率\tlevel\t=\t94\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\t\t\n"_s;
     QTest::newRow("a range is written 6-6.5")
         << makeTarget(u"国内生产总值"_s, Target::Direction::Up, Target::Comparator::Range, u"6-6.5"_s, u"%"_s)
-        << u"国内生产总值\tup\trange\t6-6.5\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\n"_s;
+        << u"国内生产总值\tup\trange\t6-6.5\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\t\t\n"_s;
     QTest::newRow("down with at most")
         << makeTarget(u"能耗"_s, Target::Direction::Down, Target::Comparator::AtMost, u"3"_s, u"%"_s)
-        << u"能耗\tdown\t<=\t3\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\n"_s;
+        << u"能耗\tdown\t<=\t3\t%\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\t\t\n"_s;
     QTest::newRow("at least and an empty unit")
         << makeTarget(u"指数"_s, Target::Direction::Level, Target::Comparator::AtLeast, u"86"_s, QString())
-        << u"指数\tlevel\t>=\t86\t\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\n"_s;
+        << u"指数\tlevel\t>=\t86\t\t2023\t政府工作报告 > 二、对今年政府工作的建议\t15116\t\t\n"_s;
 }
 
 void TestTargetFormats::tsvWritesTheIssueColumns()
@@ -84,7 +85,7 @@ void TestTargetFormats::tsvKeepsOneLinePerTarget()
     Target t = makeTarget(u"a\tb\nc"_s, Target::Direction::Up, Target::Comparator::Equal, u"1"_s, u"%"_s);
     const QString tsv = TargetFormats::toTsv({ t, t });
     QCOMPARE(tsv.count(u'\n'), 2);
-    QCOMPARE(tsv.section(u'\n', 0, 0).count(u'\t'), 7);
+    QCOMPARE(tsv.section(u'\n', 0, 0).count(u'\t'), 9);
 }
 
 void TestTargetFormats::csvStartsWithBomAndUsesCrLf()
@@ -94,8 +95,8 @@ void TestTargetFormats::csvStartsWithBomAndUsesCrLf()
     QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
     const QString text = QString::fromUtf8(csv.mid(3));
     QCOMPARE(text,
-        u"indicator,direction,comparator,value,unit,horizon,section,start\r\n"
-        u"国内生产总值,up,~,5,%,2023,政府工作报告 > 二、对今年政府工作的建议,15116\r\n"_s);
+        u"indicator,direction,comparator,value,unit,horizon,section,start,change,sentence\r\n"
+        u"国内生产总值,up,~,5,%,2023,政府工作报告 > 二、对今年政府工作的建议,15116,,\r\n"_s);
 }
 
 void TestTargetFormats::csvQuotesFields_data()
@@ -178,6 +179,29 @@ void TestTargetFormats::jsonRoundTripsEveryField()
     QCOMPARE(o.value(u"section").toArray().size(), 2);
     QCOMPARE(qsizetype(o.value(u"figureStart").toDouble()), t.figureStart);
     QCOMPARE(qsizetype(o.value(u"end").toDouble()), t.end);
+}
+
+void TestTargetFormats::everyFormatCarriesTheChangeAndTheSentence()
+{
+    Target t = makeTarget(
+        u"赤字规模"_s, Target::Direction::Level, Target::Comparator::Equal, u"4.06"_s, u"万亿元"_s);
+    t.change = u"+1800亿元"_s;
+    t.changeBase = u"上年年初预算"_s;
+    t.sentence = u"赤字规模4.06万亿元，比上年年初预算增加1800亿元。"_s;
+    QCOMPARE(t.changeText(), u"+1800亿元 on last year (年初预算)"_s);
+    QVERIFY(TargetFormats::toTsv({ t }).endsWith(
+        u"\t15116\t+1800亿元 on last year (年初预算)\t赤字规模4.06万亿元，比上年年初预算增加1800亿元。\n"_s));
+    // The change starts with +, which a spreadsheet would run: it gets the guard.
+    QVERIFY(
+        QString::fromUtf8(TargetFormats::toCsv({ t }))
+            .endsWith(
+                u",15116,'+1800亿元 on last year (年初预算),赤字规模4.06万亿元，比上年年初预算增加1800亿元。\r\n"_s));
+    QVERIFY(
+        TargetFormats::toMarkdown({ t }).contains(u"| 15116 | \\+1800亿元 on last year \\(年初预算\\) |"_s));
+    const QJsonObject o = QJsonDocument::fromJson(TargetFormats::toJson({ t })).array().first().toObject();
+    QCOMPARE(o.value(u"change").toString(), u"+1800亿元"_s);
+    QCOMPARE(o.value(u"changeBase").toString(), u"上年年初预算"_s);
+    QCOMPARE(o.value(u"sentence").toString(), t.sentence);
 }
 
 void TestTargetFormats::parsesFormatNames_data()

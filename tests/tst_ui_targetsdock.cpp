@@ -46,6 +46,7 @@ private slots:
     void highlightButtonNeedsASelection();
     void clickingAHeaderSortsByValue();
     void copiesTheTableAsMarkdown();
+    void showsEachRowsSentenceAndComparatorsInWords();
     void exportsCsvWithBom();
     void exportFailsOnAnUnwritablePath();
 
@@ -148,16 +149,42 @@ void TestTargetsDock::clickingAHeaderSortsByValue()
     const int x = header->sectionViewportPosition(TargetModel::ValueColumn)
         + header->sectionSize(TargetModel::ValueColumn) / 2;
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
-    QStringList values;
+    // The cells read "≥ 98%": the numbers they sort by are the model's sort keys.
+    QList<double> values;
     for (int row = 0; row < m_dock->model()->rowCount(); ++row)
-        values.append(m_dock->model()->index(row, TargetModel::ValueColumn).data().toString());
-    QStringList sorted = values;
-    std::sort(sorted.begin(), sorted.end(),
-        [](const QString &a, const QString &b) { return a.toDouble() < b.toDouble(); });
+        values.append(
+            m_dock->model()->index(row, TargetModel::ValueColumn).data(TargetModel::SortRole).toDouble());
+    QCOMPARE(values.count(0.0), 0);
+    QList<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
     if (header->sortIndicatorOrder() == Qt::DescendingOrder)
         std::reverse(sorted.begin(), sorted.end());
     QCOMPARE(values, sorted);
     QCOMPARE(header->sortIndicatorSection(), int(TargetModel::ValueColumn));
+}
+
+void TestTargetsDock::showsEachRowsSentenceAndComparatorsInWords()
+{
+    QTableView *view = m_dock->view();
+    QHeaderView *header = view->horizontalHeader();
+    QVERIFY(!header->isSectionHidden(TargetModel::SentenceColumn));
+    QVERIFY(header->sectionSize(TargetModel::SentenceColumn) > 0);
+    QCOMPARE(
+        m_dock->model()->headerData(TargetModel::SentenceColumn, Qt::Horizontal).toString(), u"Sentence"_s);
+    int food = -1;
+    for (int row = 0; row < m_dock->model()->rowCount(); ++row)
+        if (m_dock->model()->index(row, TargetModel::IndicatorColumn).data().toString() == u"食品抽检合格率")
+            food = row;
+    QVERIFY(food >= 0);
+    QCOMPARE(m_dock->model()->index(food, TargetModel::ValueColumn).data().toString(), u"≥ 98%"_s);
+    const QString sentence = m_dock->model()->index(food, TargetModel::SentenceColumn).data().toString();
+    QVERIFY2(sentence.contains(u"农产品质量安全例行监测合格率和食品抽检合格率均达到 98%以上"_s),
+        qPrintable(sentence));
+    // The view shows the sentence column where the reader can see it, beside the value.
+    const QRect cell = view->visualRect(m_dock->model()->index(food, TargetModel::SentenceColumn));
+    QVERIFY(cell.isValid());
+    QVERIFY(header->sectionViewportPosition(TargetModel::SentenceColumn)
+        > header->sectionViewportPosition(TargetModel::ValueColumn));
 }
 
 void TestTargetsDock::copiesTheTableAsMarkdown()
@@ -166,7 +193,7 @@ void TestTargetsDock::copiesTheTableAsMarkdown()
     const QString text = QGuiApplication::clipboard()->text();
     QVERIFY2(text.startsWith(u"| Indicator |"_s), qPrintable(text));
     QCOMPARE(text.count(u'\n'), 6);
-    QVERIFY(text.contains(u"| 食品抽检合格率 | level | \\>= | 98 | % | 2025 |"_s));
+    QVERIFY2(text.contains(u"| 食品抽检合格率 | level | \\>= | 98 | % | 2025 |"_s), qPrintable(text));
 }
 
 void TestTargetsDock::exportsCsvWithBom()

@@ -109,7 +109,8 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = text[i];
         // Every horizon starts with one of these; skip the rest of the text fast.
-        if (c != u'到' && c != u'至' && c != u'今' && c != u'明' && c != u'十' && !isDigitLike(c))
+        if (c != u'到' && c != u'至' && c != u'今' && c != u'明' && c != u'全' && c != u'十'
+            && !isDigitLike(c))
             continue;
         if ((c == u'到' || c == u'至') && !(c == u'至' && i > 0 && text[i - 1] == u'截')) {
             const Year y = readYear(text, skipSpaces(text, i + 1));
@@ -154,7 +155,8 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
             }
             continue;
         }
-        if ((c == u'今' || c == u'明') && i + 1 < n && text[i + 1] == u'年') {
+        // 全年 is the whole of this year: "城镇调查失业率全年控制在5.5%以内".
+        if ((c == u'今' || c == u'明' || c == u'全') && i + 1 < n && text[i + 1] == u'年') {
             // "今年以来", "今年上半年", "今年前三季度" look back on the months already past.
             const QStringView rest = text.mid(i + 2);
             if (c == u'今'
@@ -164,8 +166,8 @@ QList<Horizon> HorizonFinder::find(QStringView text, bool heading) const
                 continue;
             }
             const int year = m_docYear > 0 ? m_docYear + (c == u'明' ? 1 : 0) : 0;
-            found.append(Horizon {
-                i, i + 2, year, year > 0 ? QString::number(year) : text.mid(i, 2).toString(), false });
+            const QString undated = c == u'明' ? u"明年"_s : u"今年"_s;
+            found.append(Horizon { i, i + 2, year, year > 0 ? QString::number(year) : undated, false });
             ++i;
             continue;
         }
@@ -223,15 +225,45 @@ int HorizonFinder::documentYear(const Document &doc)
     if (doc.parts().isEmpty() || doc.parts().first().blocks.isEmpty())
         return 0;
     const Block &first = doc.parts().first().blocks.first();
-    if (first.kind != BlockKind::Heading && first.text != title && first.text.startsWith(title))
-        return 0;
-    for (qsizetype i = 0; i < title.size(); ++i) {
-        const Year y = readYear(title, i);
-        if (y.value != 0 && skipSpaces(title, y.end) < title.size()
-            && title[skipSpaces(title, y.end)] == u'年')
-            return y.value;
+    if (first.kind == BlockKind::Heading || first.text == title || !first.text.startsWith(title)) {
+        for (qsizetype i = 0; i < title.size(); ++i) {
+            const Year y = readYear(title, i);
+            if (y.value != 0 && skipSpaces(title, y.end) < title.size()
+                && title[skipSpaces(title, y.end)] == u'年')
+                return y.value;
+        }
     }
-    return 0;
+    return yearOfHeadings(doc);
+}
+
+int HorizonFinder::yearOfHeadings(const Document &doc)
+{
+    // A work report's sections name its year ("二、2024年政府工作任务") or review the one before
+    // ("一、2023年工作回顾"). A year that is a horizon ("到2035年", "2030年前") does not date it.
+    constexpr qsizetype MaxHeading = 40;
+    int latest = 0;
+    for (const Part &part : doc.parts()) {
+        for (const Block &block : part.blocks) {
+            if (block.headingLevel <= 0)
+                continue;
+            const QStringView title = QStringView(block.text).left(std::min(block.titleLength, MaxHeading));
+            for (qsizetype i = 0; i < title.size(); ++i) {
+                if (!FigureScanner::isDigit(title[i]) || (i > 0 && FigureScanner::isDigit(title[i - 1])))
+                    continue;
+                const Year y = readYear(title, i);
+                const qsizetype k = skipSpaces(title, y.end);
+                if (y.value == 0 || k >= title.size() || title[k] != u'年')
+                    continue;
+                const qsizetype before = i > 0 ? i - 1 : -1;
+                if ((before >= 0 && (title[before] == u'到' || title[before] == u'至'))
+                    || title.mid(k + 1).startsWith(u'前') || title.mid(k + 1).startsWith(u"以前"))
+                    continue;
+                const int year = title.contains(u"回顾") ? y.value + 1 : y.value;
+                latest = std::max(latest, year);
+            }
+        }
+    }
+    return latest;
 }
 
 } // namespace Pizhu

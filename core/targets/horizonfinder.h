@@ -32,10 +32,14 @@ public:
     QList<Horizon> find(QStringView text, bool heading = false) const;
 
     // The year the document speaks from: the date in its first lines ("——2021年3月5日在……"),
-    // else a year in its title ("2023年政府工作报告"); 0 when neither states one.
+    // else a year in its title ("2023年政府工作报告"), else the latest year its headings name
+    // ("二、2024年政府工作任务"; "一、2023年工作回顾" reviews the year before 2024); 0 when none
+    // states one.
     static int documentYear(const Document &doc);
 
 private:
+    static int yearOfHeadings(const Document &doc);
+
     int m_docYear = 0;
 };
 

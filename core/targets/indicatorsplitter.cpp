@@ -1,7 +1,11 @@
 #include "indicatorsplitter.h"
 
+#include "figurescanner.h"
+
 #include <QSet>
 #include <QString>
+
+#include <array>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -34,7 +38,7 @@ const QSet<QString> &leadingWords()
         u"同时"_s, u"要"_s, u"预计"_s, u"促进"_s, u"带动"_s, u"推进"_s, u"以及"_s, u"而"_s, u"但"_s, u"且"_s,
         u"目标"_s, u"是"_s, u"在"_s, u"着力"_s, u"力求"_s, u"进一步"_s, u"继续"_s, u"逐步"_s, u"还"_s,
         u"也"_s, u"即"_s, u"则"_s, u"又"_s, u"拟"_s, u"和"_s, u"及"_s, u"与"_s, u"使得"_s, u"安排"_s,
-        u"每年"_s, u"从而"_s, u"进而"_s, u"加快"_s, u"保持"_s };
+        u"每年"_s, u"从而"_s, u"进而"_s, u"加快"_s, u"保持"_s, u"发行"_s, u"下达"_s, u"发放"_s, u"筹集"_s };
     return set;
 }
 
@@ -50,6 +54,9 @@ const QSet<QString> &genericWords()
     static const QSet<QString> set { u"目标"_s, u"预期目标"_s, u"主要预期目标"_s, u"指标"_s, u"增速"_s };
     return set;
 }
+
+// Verbs of giving out an amount: what they give is their object, not the verb.
+constexpr std::array<QStringView, 5> transferVerbs { u"发行", u"安排", u"下达", u"发放", u"筹集" };
 
 bool isWordless(QStringView word)
 {
@@ -151,6 +158,55 @@ IndicatorSplitter::Result IndicatorSplitter::split(QStringView text, qsizetype f
         result.indicators.append(span);
     }
     return result;
+}
+
+} // namespace Pizhu
+
+namespace Pizhu {
+
+bool IndicatorSplitter::endsWithTransferVerb(QStringView indicator)
+{
+    for (QStringView verb : transferVerbs)
+        if (indicator.endsWith(verb))
+            return true;
+    return false;
+}
+
+bool IndicatorSplitter::endsWithAmount(QStringView t, Span span)
+{
+    qsizetype digits = span.end;
+    while (digits > span.start && !FigureScanner::isDigit(t[digits - 1]))
+        --digits;
+    // Only a unit of a few characters may follow the last digit ("万亿元", "%").
+    if (digits == span.start || span.end - digits > 3 || span.end == digits)
+        return false;
+    qsizetype first = digits - 1;
+    while (first > span.start
+        && (FigureScanner::isDigit(t[first - 1]) || t[first - 1] == u'.' || t[first - 1] == u','))
+        --first;
+    const std::optional<Figure> figure = FigureScanner::scan(t, first);
+    return figure && !figure->unit.isEmpty() && figure->end == span.end;
+}
+
+std::optional<IndicatorSplitter::Span> IndicatorSplitter::objectBefore(
+    QStringView text, qsizetype sentenceStart, Span indicator)
+{
+    const QStringView phrase = text.mid(indicator.start, indicator.end - indicator.start);
+    for (QStringView verb : transferVerbs) {
+        if (!phrase.endsWith(verb))
+            continue;
+        const QStringView before = text.mid(sentenceStart, indicator.start - sentenceStart);
+        const qsizetype at = before.lastIndexOf(verb);
+        if (at < 0)
+            continue;
+        const qsizetype start = sentenceStart + at + verb.size();
+        qsizetype end = start;
+        while (end < indicator.start && !QStringView(u"，；：,;:、。").contains(text[end]))
+            ++end;
+        if (end > start && end - start <= MaxLength)
+            return Span { start, end };
+    }
+    return std::nullopt;
 }
 
 } // namespace Pizhu

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QStringView>
 
+#include <optional>
+
 namespace Pizhu {
 
 // Turns the words before a target's verb into its indicator(s): "其中农产品质量安全例行监测合格率
@@ -29,6 +31,16 @@ public:
 
     // The words of text[from, to) that name what the figure measures.
     Result split(QStringView text, qsizetype from, qsizetype to) const;
+
+    // Whether an indicator is only a verb of giving out, with no object ("先发行", "再安排"): the
+    // object is what the sentence named before.
+    static bool endsWithTransferVerb(QStringView indicator);
+    // The object of that verb where the sentence used it before the indicator ("发行超长期特别国债，"
+    // gives 超长期特别国债), or nothing when the sentence does not name one.
+    static std::optional<Span> objectBefore(QStringView text, qsizetype sentenceStart, Span indicator);
+    // Whether the indicator ends in an amount with its unit ("支出规模28.5万亿元"): a value glued to
+    // a name, not a name.
+    static bool endsWithAmount(QStringView text, Span indicator);
 
 private:
     WordSegmenter m_segmenter;

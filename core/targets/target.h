@@ -28,6 +28,13 @@ struct Target
     // plan period ("十四五"), or empty when none governs it.
     QString horizon;
     QStringList sectionPath;
+    // A change on a base that the same sentence states beside the value ("赤字规模4.06万亿元，比上年
+    // 年初预算增加1800亿元"): the signed amount with its unit ("+1800亿元") and the base as the
+    // document names it ("上年年初预算"). Both empty when the sentence states none.
+    QString change;
+    QString changeBase;
+    // The sentence the target was read from, as the document writes it.
+    QString sentence;
 
     // Ranges in Document::text(). The statement runs from the indicator to the end of the figure
     // (value, unit and qualifier); two targets split from "A和B均达到 98%以上" share the figure but
@@ -53,6 +60,41 @@ struct Target
             return QStringLiteral("level");
         }
         return {};
+    }
+    // The value for a reader, its comparator in words: "约 5%", "≥ 1200万人", "≤ 5.5%", "6–6.5%",
+    // "94%".
+    QString valueText() const
+    {
+        QString text = value;
+        text.replace(QLatin1Char('-'), QChar(u'–'));
+        text += unit;
+        switch (comparator) {
+        case Comparator::About:
+            return QStringLiteral("约 ") + text;
+        case Comparator::AtLeast:
+            return QStringLiteral("≥ ") + text;
+        case Comparator::AtMost:
+            return QStringLiteral("≤ ") + text;
+        case Comparator::Equal:
+        case Comparator::Range:
+            break;
+        }
+        return text;
+    }
+    // The change for a reader: "+1.1万亿元 on last year", "+1800亿元 on last year (年初预算)";
+    // empty when there is none.
+    QString changeText() const
+    {
+        if (change.isEmpty())
+            return {};
+        for (QStringView lastYear : { QStringView(u"上年"), QStringView(u"去年") }) {
+            if (changeBase.startsWith(lastYear)) {
+                const QString rest = changeBase.mid(lastYear.size());
+                return change + QStringLiteral(" on last year")
+                    + (rest.isEmpty() ? QString() : QStringLiteral(" (") + rest + QLatin1Char(')'));
+            }
+        }
+        return change + QStringLiteral(" on ") + changeBase;
     }
     static QString comparatorName(Comparator comparator)
     {

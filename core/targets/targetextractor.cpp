@@ -4,9 +4,11 @@
 #include "figuregovernor.h"
 #include "figurescanner.h"
 #include "horizonfinder.h"
+#include "indicatornames.h"
 #include "indicatorsplitter.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <array>
 #include <bitset>
@@ -24,8 +26,9 @@ using Comparator = Target::Comparator;
 constexpr std::array<QStringView, 10> pastCues { u"同比", u"已经", u"已", u"累计", u"过去", u"年来", u"以来",
     u"曾", u"截至", u"截止" };
 // A paragraph that opens with one of these reviews the past: "过去一年，……", "去年，……".
-constexpr std::array<QStringView, 10> pastOpeningCues { u"同比", u"已经", u"已", u"累计", u"过去", u"年来",
-    u"以来", u"去年", u"上年", u"曾" };
+// 去年 and 上年 count too, unless named as a comparison base (speaksOfLastYear()).
+constexpr std::array<QStringView, 8> pastOpeningCues { u"同比", u"已经", u"已", u"累计", u"过去", u"年来",
+    u"以来", u"曾" };
 // Words that make a sentence a commitment even when no horizon governs it.
 constexpr std::array<QStringView, 12> futureCues { u"力争", u"确保", u"目标", u"预期", u"拟", u"计划",
     u"争取", u"要", u"将", u"努力", u"预计", u"力求" };
@@ -140,7 +143,8 @@ private:
             qsizetype end = 0;
             while (end < text.size() && !isSentenceDelimiter(text[end]))
                 ++end;
-            it = m_pastBlocks.insert(b, containsAny(QStringView(text).left(end), pastOpeningCues));
+            const QStringView opening = QStringView(text).left(end);
+            it = m_pastBlocks.insert(b, containsAny(opening, pastOpeningCues) || speaksOfLastYear(opening));
         }
         return *it;
     }
@@ -237,17 +241,26 @@ private:
             = QStringView(m_part.blocks.at(b).text).mid(sentenceStart, sentenceEnd - sentenceStart);
         if (containsAny(sentence, pastCues) || speaksOfLastYear(sentence) || blockIsPast(b))
             return std::nullopt;
+        // From an earlier sentence or a lead paragraph only a date carries over: a plan period
+        // named there is mostly background ("今年是实现“十四五”规划目标任务的关键一年"), and a
+        // target of the period says so itself or stands under a heading that does.
         for (const Horizon &h : own)
-            if (h.end <= sentenceStart)
+            if (h.end <= sentenceStart && !h.period)
                 best = &h;
         if (best)
             return isPastYear(*best) ? std::nullopt : std::optional<QString>(best->label);
         for (int k : governingBlocks(b)) {
-            const QList<Horizon> lead = horizonsOf(k);
-            if (blockIsPast(k) || lead.isEmpty())
+            if (blockIsPast(k))
                 continue;
-            const Horizon &h = lead.last();
-            return isPastYear(h) ? std::nullopt : std::optional<QString>(h.label);
+            const QList<Horizon> lead = horizonsOf(k);
+            const auto dated
+                = std::find_if(lead.crbegin(), lead.crend(), [](const Horizon &h) { return !h.period; });
+            if (dated != lead.crend())
+                return isPastYear(*dated) ? std::nullopt : std::optional<QString>(dated->label);
+            // A period the lead paragraph opens with is what it speaks of ("“十四五”时期主要目标
+            // 是：" before a list of items).
+            if (!lead.isEmpty() && lead.first().start <= 1)
+                return lead.first().label;
         }
         if (time.future)
             return time.horizon;
@@ -260,6 +273,7 @@ private:
     {
         const Block &block = m_part.blocks.at(b);
         const QStringView t(block.text);
+        qsizetype previousEnd = -1; // where the last figure that closed its clause ends
         // One bit test per character: most of a document is neither a digit nor a numeral.
         static const std::bitset<0x10000> starts = [] {
             std::bitset<0x10000> set;
@@ -292,12 +306,59 @@ private:
             i = end - 1;
             if (!FigureGovernor::closesClause(t, end))
                 continue;
-            emitTargets(b, *governor, figures, out);
+            emitTargets(b, *governor, figures, previousEnd, out);
+            previousEnd = end;
         }
     }
 
-    void emitTargets(
-        int b, const FigureGovernor::Governor &governor, const QList<Figure> &figures, QList<Target> &out)
+    // A clause that opens with its base ("比上年年初预算增加1800亿元", after "赤字规模4.06万亿元，")
+    // states a change of the figure before it, not a target of its own. Gives whether it was one;
+    // the change goes to the target of that figure when there is one.
+    bool takeChange(int b, const FigureGovernor::Governor &governor, const Figure &figure,
+        qsizetype headStart, qsizetype previousEnd, QList<Target> &out) const
+    {
+        const Block &block = m_part.blocks.at(b);
+        const QStringView t(block.text);
+        QStringView head = t.mid(headStart, governor.start - headStart);
+        // "赤字率拟按4%左右安排、比上年提高1个百分点": the base follows the last 、.
+        head = head.mid(head.lastIndexOf(u'、') + 1).trimmed();
+        for (QStringView w :
+            { QStringView(u"预计"), QStringView(u"拟"), QStringView(u"要"), QStringView(u"并") })
+            if (head.startsWith(w))
+                head = head.mid(w.size());
+        QStringView base;
+        for (QStringView w : { QStringView(u"相比"), QStringView(u"比"), QStringView(u"较") }) {
+            if (head.startsWith(w)) {
+                base = head.mid(w.size()).trimmed();
+                break;
+            }
+        }
+        if (base.isEmpty())
+            return false;
+        // "比去年预算高0.2个百分点": the figure stands bare after 高 or 低.
+        Target::Direction direction = governor.direction;
+        if (direction == Target::Direction::Level && base.size() > 1) {
+            if (QStringView(u"高多").contains(base.back()))
+                direction = Target::Direction::Up;
+            else if (QStringView(u"低少").contains(base.back()))
+                direction = Target::Direction::Down;
+            if (direction != Target::Direction::Level)
+                base.chop(1);
+        }
+        if (direction == Target::Direction::Level || previousEnd < 0 || out.isEmpty()
+            || out.last().figureEnd != block.textStart + previousEnd)
+            return true; // a change of nothing found: no row either way
+        const QString sign = direction == Target::Direction::Up ? u"+"_s : u"-"_s;
+        for (qsizetype k = out.size() - 1; k >= 0 && out.at(k).figureEnd == block.textStart + previousEnd;
+             --k) {
+            out[k].change = sign + figure.value + figure.unit;
+            out[k].changeBase = base.toString();
+        }
+        return true;
+    }
+
+    void emitTargets(int b, const FigureGovernor::Governor &governor, const QList<Figure> &figures,
+        qsizetype previousEnd, QList<Target> &out)
     {
         const Block &block = m_part.blocks.at(b);
         const QStringView t(block.text);
@@ -308,21 +369,52 @@ private:
         qsizetype sentenceEnd = figures.last().end;
         while (sentenceEnd < t.size() && !isSentenceDelimiter(t[sentenceEnd]))
             ++sentenceEnd;
+        qsizetype clauseStart = governor.start;
+        while (clauseStart > 0 && !isClauseDelimiter(t[clauseStart - 1]))
+            --clauseStart;
+        // The indicator never reaches back over the figure before it ("规模28.5万亿元、比上年增加").
+        clauseStart = std::max(clauseStart, previousEnd);
+        if (takeChange(b, governor, figures.first(), clauseStart, previousEnd, out))
+            return;
         const std::optional<QString> horizon = horizonFor(b, sentenceStart, sentenceEnd, pos);
         if (!horizon)
             return;
 
         const QList<Horizon> own = horizonsOf(b);
-        qsizetype clauseStart = governor.start;
-        while (clauseStart > 0 && !isClauseDelimiter(t[clauseStart - 1]))
-            --clauseStart;
-        // A horizon inside the clause ("到 2025 年制造业……") is not part of the indicator.
-        for (const Horizon &h : std::as_const(own))
-            if (h.start >= clauseStart && h.end <= governor.start)
+        qsizetype indicatorEnd = governor.start;
+        // A horizon inside the clause is not part of the indicator: at its end ("城镇调查失业率全年
+        // 控制在") it is cut off, elsewhere the indicator starts after it ("到 2025 年制造业……").
+        for (const Horizon &h : std::as_const(own)) {
+            if (h.start < clauseStart || h.end > indicatorEnd)
+                continue;
+            if (h.start > clauseStart && QStringView(t).mid(h.end, indicatorEnd - h.end).trimmed().isEmpty())
+                indicatorEnd = h.start;
+            else
                 clauseStart = h.end;
-        const IndicatorSplitter::Result split = m_splitter.split(t, clauseStart, governor.start);
+        }
+        IndicatorSplitter::Result split = m_splitter.split(t, clauseStart, indicatorEnd);
         if (split.indicators.isEmpty())
             return;
+        // "拟连续几年发行超长期特别国债，……，今年先发行1万亿元": what is issued is named earlier.
+        for (qsizetype n = split.indicators.size() - 1; n >= 0; --n) {
+            IndicatorSplitter::Span &span = split.indicators[n];
+            if (!IndicatorSplitter::endsWithTransferVerb(t.mid(span.start, span.end - span.start)))
+                continue;
+            if (const auto object = IndicatorSplitter::objectBefore(t, sentenceStart, span))
+                span = *object;
+            else
+                split.indicators.removeAt(n);
+        }
+        // A name that ends in an amount ("支出规模28.5万亿元增加1.1万亿元") is a value glued to its
+        // indicator, not an indicator: no row rather than a wrong one.
+        split.indicators.removeIf(
+            [&](const IndicatorSplitter::Span &span) { return IndicatorSplitter::endsWithAmount(t, span); });
+        if (split.indicators.isEmpty())
+            return;
+        qsizetype sentenceStop = sentenceEnd;
+        if (sentenceStop < t.size() && t[sentenceStop] != u'\n')
+            ++sentenceStop;
+        const QString sentence = t.mid(sentenceStart, sentenceStop - sentenceStart).trimmed().toString();
 
         QStringList path { m_part.title };
         for (int k : m_stack)
@@ -346,6 +438,7 @@ private:
                 target.unit = f.unit;
                 target.horizon = *horizon;
                 target.sectionPath = path;
+                target.sentence = sentence;
                 target.indicatorStart = block.textStart + span.start;
                 target.indicatorEnd = block.textStart + span.end;
                 target.figureStart = block.textStart + f.start;
@@ -369,15 +462,33 @@ private:
 
 } // namespace
 
-QList<Target> TargetExtractor::extract(const Document &doc) const
+int TargetExtractor::documentYear(const Document &doc)
+{
+    return HorizonFinder::documentYear(doc);
+}
+
+QList<Target> TargetExtractor::extract(const Document &doc, int year) const
 {
     QList<Target> targets;
-    const int docYear = HorizonFinder::documentYear(doc);
+    const int stated = HorizonFinder::documentYear(doc);
+    const int docYear = stated > 0 ? stated : year;
     const HorizonFinder finder(docYear);
     const IndicatorSplitter splitter;
     for (const Part &part : doc.parts())
         PartScanner(part, finder, docYear, splitter).run(targets);
-    return targets;
+    // Two phrasings of one target are one row: "经济增长预期目标为5%左右" after "国内生产总值增长
+    // 5%左右". The first, in the main targets, stays.
+    QSet<QString> seen;
+    QList<Target> unique;
+    unique.reserve(targets.size());
+    for (Target &t : targets) {
+        const QString key = IndicatorNames::key(t) + u'|' + t.value + u'|' + t.unit + u'|' + t.horizon;
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        unique.append(std::move(t));
+    }
+    return unique;
 }
 
 } // namespace Pizhu

@@ -20,7 +20,15 @@ class TargetExtractor
 public:
     // Targets in text order. Cheap to call on a large document: only the clauses around figures
     // are segmented into words.
-    QList<Target> extract(const Document &doc) const;
+    QList<Target> extract(const Document &doc) const { return extract(doc, 0); }
+    // year dates the document when it does not date itself (documentYear() is 0): 今年 and 全年
+    // become that year. A caller may know it from elsewhere, a file name say.
+    QList<Target> extract(const Document &doc, int year) const;
+
+    // The year the document speaks from: its dateline ("——2024年3月5日在……"), else a year in its
+    // title, else its section headings ("二、2024年政府工作任务"; a review "一、2023年工作回顾" is
+    // of the year before); 0 when none of them says.
+    static int documentYear(const Document &doc);
 };
 
 } // namespace Pizhu

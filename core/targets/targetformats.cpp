@@ -7,9 +7,7 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
-namespace {
-
-QString flatten(QString text)
+QString TargetFormats::flatten(QString text)
 {
     for (QChar &c : text)
         if (c == u'\t' || c == u'\n' || c == u'\r' || c == u'\u2028' || c == u'\u2029')
@@ -17,7 +15,7 @@ QString flatten(QString text)
     return text;
 }
 
-QString csvField(const QString &text, bool fromDocument)
+QString TargetFormats::csvField(const QString &text, bool fromDocument)
 {
     QString field = text;
     // Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
@@ -29,8 +27,6 @@ QString csvField(const QString &text, bool fromDocument)
     }
     return field;
 }
-
-} // namespace
 
 std::optional<TargetFormats::Format> TargetFormats::parse(const QString &name)
 {
@@ -56,7 +52,8 @@ QString TargetFormats::toTsv(const QList<Target> &targets)
     for (const Target &t : targets) {
         const QStringList fields { flatten(t.indicator), Target::directionName(t.direction),
             Target::comparatorName(t.comparator), t.value, flatten(t.unit), flatten(t.horizon),
-            flatten(sectionText(t)), QString::number(t.figureStart) };
+            flatten(sectionText(t)), QString::number(t.figureStart), flatten(t.changeText()),
+            flatten(t.sentence) };
         out += fields.join(u'\t') + u'\n';
     }
     return out;
@@ -64,11 +61,13 @@ QString TargetFormats::toTsv(const QList<Target> &targets)
 
 QByteArray TargetFormats::toCsv(const QList<Target> &targets)
 {
-    QString out = u"\uFEFFindicator,direction,comparator,value,unit,horizon,section,start\r\n"_s;
+    QString out
+        = u"\uFEFFindicator,direction,comparator,value,unit,horizon,section,start,change,sentence\r\n"_s;
     for (const Target &t : targets) {
         const QStringList fields { csvField(t.indicator, true), Target::directionName(t.direction),
             Target::comparatorName(t.comparator), t.value, csvField(t.unit, true), csvField(t.horizon, true),
-            csvField(sectionText(t), true), QString::number(t.figureStart) };
+            csvField(sectionText(t), true), QString::number(t.figureStart), csvField(t.changeText(), true),
+            csvField(t.sentence, true) };
         out += fields.join(u',') + u"\r\n"_s;
     }
     return out.toUtf8();
@@ -90,40 +89,48 @@ QString TargetFormats::escapeMarkdown(const QString &text)
 
 QString TargetFormats::toMarkdown(const QList<Target> &targets)
 {
-    QString out = u"| Indicator | Direction | Comparator | Value | Unit | Horizon | Section | Start |\n"
-                  u"|---|---|---|---:|---|---|---|---:|\n"_s;
+    QString out
+        = u"| Indicator | Direction | Comparator | Value | Unit | Horizon | Section | Start | Change |\n"
+          u"|---|---|---|---:|---|---|---|---:|---|\n"_s;
     for (const Target &t : targets) {
         const QStringList fields { escapeMarkdown(t.indicator), Target::directionName(t.direction),
             escapeMarkdown(Target::comparatorName(t.comparator)), escapeMarkdown(t.value),
             escapeMarkdown(t.unit), escapeMarkdown(t.horizon), escapeMarkdown(sectionText(t)),
-            QString::number(t.figureStart) };
+            QString::number(t.figureStart), escapeMarkdown(t.changeText()) };
         out += u"| "_s + fields.join(u" | "_s) + u" |\n"_s;
     }
     return out;
 }
 
+QJsonObject TargetFormats::jsonObject(const Target &t)
+{
+    QJsonObject o;
+    o[u"indicator"_s] = t.indicator;
+    o[u"direction"_s] = Target::directionName(t.direction);
+    o[u"comparator"_s] = Target::comparatorName(t.comparator);
+    o[u"value"_s] = t.value;
+    o[u"low"_s] = t.low;
+    o[u"high"_s] = t.high;
+    o[u"unit"_s] = t.unit;
+    o[u"horizon"_s] = t.horizon;
+    o[u"section"_s] = QJsonArray::fromStringList(t.sectionPath);
+    o[u"start"_s] = double(t.start);
+    o[u"end"_s] = double(t.end);
+    o[u"figureStart"_s] = double(t.figureStart);
+    o[u"figureEnd"_s] = double(t.figureEnd);
+    o[u"indicatorStart"_s] = double(t.indicatorStart);
+    o[u"indicatorEnd"_s] = double(t.indicatorEnd);
+    o[u"change"_s] = t.change;
+    o[u"changeBase"_s] = t.changeBase;
+    o[u"sentence"_s] = t.sentence;
+    return o;
+}
+
 QByteArray TargetFormats::toJson(const QList<Target> &targets)
 {
     QJsonArray array;
-    for (const Target &t : targets) {
-        QJsonObject o;
-        o[u"indicator"_s] = t.indicator;
-        o[u"direction"_s] = Target::directionName(t.direction);
-        o[u"comparator"_s] = Target::comparatorName(t.comparator);
-        o[u"value"_s] = t.value;
-        o[u"low"_s] = t.low;
-        o[u"high"_s] = t.high;
-        o[u"unit"_s] = t.unit;
-        o[u"horizon"_s] = t.horizon;
-        o[u"section"_s] = QJsonArray::fromStringList(t.sectionPath);
-        o[u"start"_s] = double(t.start);
-        o[u"end"_s] = double(t.end);
-        o[u"figureStart"_s] = double(t.figureStart);
-        o[u"figureEnd"_s] = double(t.figureEnd);
-        o[u"indicatorStart"_s] = double(t.indicatorStart);
-        o[u"indicatorEnd"_s] = double(t.indicatorEnd);
-        array.append(o);
-    }
+    for (const Target &t : targets)
+        array.append(jsonObject(t));
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 

@@ -37,39 +37,17 @@ int TargetModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString TargetModel::comparatorText(const Target &target)
+QString TargetModel::directionText(const Target &target)
 {
-    QString arrow;
     switch (target.direction) {
     case Target::Direction::Up:
-        arrow = u"↑"_s;
-        break;
+        return tr("rise");
     case Target::Direction::Down:
-        arrow = u"↓"_s;
-        break;
+        return tr("fall");
     case Target::Direction::Level:
-        arrow = u"→"_s;
         break;
     }
-    QString symbol;
-    switch (target.comparator) {
-    case Target::Comparator::Equal:
-        symbol = u"="_s;
-        break;
-    case Target::Comparator::AtLeast:
-        symbol = u"≥"_s;
-        break;
-    case Target::Comparator::AtMost:
-        symbol = u"≤"_s;
-        break;
-    case Target::Comparator::About:
-        symbol = u"≈"_s;
-        break;
-    case Target::Comparator::Range:
-        symbol = u"–"_s;
-        break;
-    }
-    return arrow + u' ' + symbol;
+    return {};
 }
 
 QVariant TargetModel::sortKey(const Target &t, int column) const
@@ -77,16 +55,18 @@ QVariant TargetModel::sortKey(const Target &t, int column) const
     switch (column) {
     case IndicatorColumn:
         return t.indicator;
-    case ComparatorColumn:
-        return int(t.direction) * 10 + int(t.comparator);
+    case DirectionColumn:
+        return int(t.direction);
     case ValueColumn:
         return t.low;
-    case UnitColumn:
-        return t.unit;
+    case ChangeColumn:
+        return t.changeText();
     case HorizonColumn:
         return t.horizon;
     case SectionColumn:
         return TargetFormats::sectionText(t);
+    case SentenceColumn:
+        return t.sentence;
     }
     return {};
 }
@@ -101,24 +81,25 @@ QVariant TargetModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case IndicatorColumn:
             return t->indicator;
-        case ComparatorColumn:
-            return comparatorText(*t);
+        case DirectionColumn:
+            return directionText(*t);
         case ValueColumn:
-            return t->value;
-        case UnitColumn:
-            return t->unit;
+            return t->valueText();
+        case ChangeColumn:
+            return t->changeText();
         case HorizonColumn:
             return t->horizon;
         case SectionColumn:
             return t->sectionPath.mid(1).join(u" › "_s);
+        case SentenceColumn:
+            return t->sentence;
         }
         return {};
     case Qt::ToolTipRole:
         if (index.column() == SectionColumn)
             return t->sectionPath.join(u" › "_s);
-        if (index.column() == ComparatorColumn)
-            return u"%1 %2"_s.arg(Target::directionName(t->direction), Target::comparatorName(t->comparator));
-        return {};
+        // The whole sentence, which the column cuts short: the reader judges a row by it.
+        return t->sentence.isEmpty() ? QVariant() : QVariant(t->sentence);
     case Qt::TextAlignmentRole:
         if (index.column() == ValueColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -144,16 +125,18 @@ QVariant TargetModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case IndicatorColumn:
         return tr("Indicator");
-    case ComparatorColumn:
-        return tr("Comparator");
+    case DirectionColumn:
+        return tr("Direction");
     case ValueColumn:
         return tr("Value");
-    case UnitColumn:
-        return tr("Unit");
+    case ChangeColumn:
+        return tr("Change");
     case HorizonColumn:
         return tr("Horizon");
     case SectionColumn:
         return tr("Section");
+    case SentenceColumn:
+        return tr("Sentence");
     }
     return {};
 }

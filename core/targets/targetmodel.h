@@ -7,7 +7,9 @@
 
 namespace Pizhu {
 
-// The targets as a table: indicator, comparator, value, unit, horizon, section path. Sorts itself
+// The targets as a table: indicator, direction, value (its comparator in words and its unit: "约
+// 5%", "≥ 1200万人"), change on a base, horizon, section path, and the sentence it was read from,
+// so a reader can judge the row without leaving the table. Sorts itself
 // (a view with sorting enabled calls sort()), numerically on the value column, so no proxy is
 // needed. Lives in core because QAbstractItemModel is QtCore; icons and colours are the view's job.
 class TargetModel final : public QAbstractTableModel
@@ -17,11 +19,12 @@ class TargetModel final : public QAbstractTableModel
 public:
     enum Column {
         IndicatorColumn,
-        ComparatorColumn,
+        DirectionColumn,
         ValueColumn,
-        UnitColumn,
+        ChangeColumn,
         HorizonColumn,
         SectionColumn,
+        SentenceColumn,
         ColumnCount
     };
     enum Role {
@@ -29,7 +32,7 @@ public:
         EndRole,
         FigureStartRole,
         FigureEndRole,
-        SortRole, // what sort() compares: numbers for value and comparator, text otherwise
+        SortRole, // what sort() compares: numbers for value and direction, text otherwise
     };
 
     explicit TargetModel(QObject *parent = nullptr);
@@ -44,8 +47,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // "≥", "≤", "≈", "–", "=" after an arrow for the direction: "↑ ≥" reads 增长……以上.
-    static QString comparatorText(const Target &target);
+    // "rise", "fall", or nothing for a level, in the interface language.
+    static QString directionText(const Target &target);
 
 private:
     QVariant sortKey(const Target &target, int column) const;

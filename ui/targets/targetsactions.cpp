@@ -1,11 +1,15 @@
 #include "targetsactions.h"
 
 #include "annotationcontroller.h"
+#include "comparetargetsdialog.h"
 #include "documentsession.h"
 #include "mainwindow.h"
 #include "targetsdock.h"
 
 #include <QAction>
+#include <QMenu>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
@@ -31,6 +35,21 @@ TargetsActions::TargetsActions(
     connect(m_dock, &TargetsDock::targetActivated, window,
         [window](qsizetype start, qsizetype end) { window->showOffset(start, end - start); });
     connect(m_dock, &TargetsDock::highlightRequested, this, &TargetsActions::highlight);
+
+    QAction *compare
+        = window->menu(MainWindow::Menu::View)
+              ->addAction(tr("&Compare Targets…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this,
+                  &TargetsActions::compare);
+    compare->setObjectName(u"compareTargetsAction"_s);
+}
+
+void TargetsActions::compare()
+{
+    if (!m_compareDialog)
+        m_compareDialog = new CompareTargetsDialog(m_window);
+    m_compareDialog->compare(m_session->sharedDocument(), m_window->documentPath(), m_window->recentFiles());
+    m_compareDialog->show();
+    m_compareDialog->raise();
 }
 
 void TargetsActions::refresh()

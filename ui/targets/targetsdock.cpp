@@ -98,7 +98,15 @@ void TargetsDock::buildContent()
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(TargetModel::IndicatorColumn, fontMetrics().averageCharWidth() * 28);
+    // Widths in characters; the sentence, last, takes what is left and tells the reader where the
+    // row came from.
+    const int ch = fontMetrics().averageCharWidth();
+    m_view->setColumnWidth(TargetModel::IndicatorColumn, ch * 28);
+    m_view->setColumnWidth(TargetModel::DirectionColumn, ch * 6);
+    m_view->setColumnWidth(TargetModel::ValueColumn, ch * 16);
+    m_view->setColumnWidth(TargetModel::ChangeColumn, ch * 18);
+    m_view->setColumnWidth(TargetModel::HorizonColumn, ch * 8);
+    m_view->setColumnWidth(TargetModel::SectionColumn, ch * 24);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_copyMarkdown);
     m_view->addAction(m_exportCsv);

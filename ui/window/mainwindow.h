@@ -63,6 +63,8 @@ public:
     // The session's document and its file, for short.
     const Document *document() const;
     QString documentPath() const;
+    // File > Open Recent's files, newest first.
+    QStringList recentFiles() const;
     bool isLoading() const;
     void cancelLoading();
 

@@ -135,6 +135,11 @@ QMenu *MainWindow::menu(Menu which) const
     return m_menus[int(which)];
 }
 
+QStringList MainWindow::recentFiles() const
+{
+    return m_recentFiles ? m_recentFiles->files() : QStringList();
+}
+
 QAction *MainWindow::addDock(
     QDockWidget *dock, Qt::DockWidgetArea area, DockStart start, Qt::Orientation split)
 {
