@@ -3,7 +3,10 @@
 // on screen), a PDF with an owner password only opens without asking, and the command line takes
 // --password or says the file cannot be opened without it.
 #include "clirun.h"
+#include "documentsession.h"
 #include "encryptedpdf.h"
+#include "pagerenderer.h"
+#include "pdfreader.h"
 
 #include "documentloader.h"
 #include "mainwindow.h"
@@ -167,6 +170,20 @@ void TestUiPdfPassword::windowAsksForThePasswordUntilItIsRight()
     QVERIFY2(m_window->document()->text().contains(u"质量"_s), qPrintable(m_window->document()->text()));
     QVERIFY(!passwordDialog());
     QVERIFY(!m_window->isLoading());
+    // The session keeps the password that opened it, and the features that read the file again
+    // (its pages, its own highlights) open it with that.
+    QCOMPARE(m_window->session()->password(), UserPassword.toUtf8());
+    PageRenderer pages;
+    QString why;
+    QVERIFY(!pages.open(m_locked, {}, &why));
+    QVERIFY2(pages.open(m_locked, m_window->session()->password(), &why), qPrintable(why));
+    QVERIFY(pages.pageCount() >= 1);
+    QVERIFY(PdfReader::readMarkup(m_locked, m_window->session()->password()).ok());
+    // Another document: the password goes with the one it opened.
+    QSignalSpy again(m_window.get(), &MainWindow::documentChanged);
+    m_window->openFile(m_plain);
+    QVERIFY(again.wait(20000));
+    QVERIFY(m_window->session()->password().isEmpty());
 }
 
 void TestUiPdfPassword::cancelKeepsTheCurrentDocument()

@@ -102,9 +102,10 @@ void PdfMarkupActions::documentChanged()
     if (!isPdf(doc.get(), path))
         return;
     // Poppler reads every page's annotations: off the GUI thread, with the document shared.
-    m_reading.setFuture(QtConcurrent::run([doc, path] {
+    // An encrypted PDF opens again with the password that opened it in the window.
+    m_reading.setFuture(QtConcurrent::run([doc, path, password = m_session->password()] {
         Read read { path, doc->hash(), {} };
-        if (auto markups = PdfReader::readMarkup(path))
+        if (auto markups = PdfReader::readMarkup(path, password))
             read.notes = PdfMarkupNotes::annotationsFrom(*doc, markups.value());
         return read;
     }));
@@ -162,7 +163,7 @@ Result<QByteArray, QString> PdfMarkupActions::render() const
         = PdfMarkupNotes::markupsFor(*doc, annotations.value(), PdfMarkupNotes::defaultAuthor());
     if (markups.isEmpty())
         return R::failure(tr("This document has no highlights to put into the PDF."));
-    const auto pdf = PdfReader::writeMarkup(m_session->path(), markups);
+    const auto pdf = PdfReader::writeMarkup(m_session->path(), markups, m_session->password());
     if (!pdf)
         return R::failure(pdf.error() == PdfError::Encrypted || pdf.error() == PdfError::WrongPassword
                 ? tr("An encrypted PDF cannot be exported with its highlights.")
