@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <functional>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu::Cli {
@@ -51,6 +53,29 @@ void printSummary(const NotesImportSummary &summary)
     out(u"\n"_s);
 }
 
+// Reads FILE, opens the notes database and merges into it the notes notesOf makes for the
+// document (by id, newer wins), then says what changed; the exit status.
+int mergeNotes(
+    const QString &file, const QString &db, const std::function<QList<Annotation>(const Document &)> &notesOf)
+{
+    const auto doc = loadDocument(file);
+    if (!doc)
+        return Unreadable;
+    int failed = 0;
+    auto store = openNotesStore(db, &failed);
+    if (!store)
+        return failed;
+    if (!syncWithStore(*store, *doc, file))
+        return StoreFailed;
+    const auto summary = NotesImporter::merge(*store, *doc, notesOf(*doc));
+    if (!summary) {
+        err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(summary.error())));
+        return storeFailureExit(summary.error());
+    }
+    printSummary(summary.value());
+    return Success;
+}
+
 // The PDF's own highlights and sticky notes (made in Okular, Acrobat, Zotero, or exported by
 // Pizhu) as notes on its text; the same file imported again adds nothing (stable ids).
 int importFromPdf(const QString &file, const QString &db)
@@ -64,26 +89,13 @@ int importFromPdf(const QString &file, const QString &db)
         err(u"pizhu: %1: %2\n"_s.arg(file, describePdfError(markups.error())));
         return Unreadable;
     }
-    const auto doc = loadDocument(file);
-    if (!doc)
-        return Unreadable;
-    int failed = 0;
-    auto store = openNotesStore(db, &failed);
-    if (!store)
-        return failed;
-    if (!syncWithStore(*store, *doc, file))
-        return StoreFailed;
     qsizetype unplaced = 0;
-    const QList<Annotation> notes = PdfMarkupNotes::annotationsFrom(*doc, markups.value(), &unplaced);
-    const auto summary = NotesImporter::merge(*store, *doc, notes);
-    if (!summary) {
-        err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(summary.error())));
-        return storeFailureExit(summary.error());
-    }
-    printSummary(summary.value());
-    if (unplaced > 0)
+    const int status = mergeNotes(file, db, [&](const Document &doc) {
+        return PdfMarkupNotes::annotationsFrom(doc, markups.value(), &unplaced);
+    });
+    if (status == Success && unplaced > 0)
         err(u"pizhu: %1: %2 annotations lie over no text and were left out\n"_s.arg(file).arg(unplaced));
-    return Success;
+    return status;
 }
 
 int runImport(const QStringList &args)
@@ -149,22 +161,7 @@ int runImport(const QStringList &args)
         err(u"pizhu: %1: %2\n"_s.arg(notesPath, describe(parsed.error())));
         return Unreadable;
     }
-    const auto doc = loadDocument(file);
-    if (!doc)
-        return Unreadable;
-    int failed = 0;
-    auto store = openNotesStore(db, &failed);
-    if (!store)
-        return failed;
-    if (!syncWithStore(*store, *doc, file))
-        return StoreFailed;
-    const auto summary = NotesImporter::merge(*store, *doc, parsed.value());
-    if (!summary) {
-        err(u"pizhu: %1: %2\n"_s.arg(store->path(), describeStoreFailure(summary.error())));
-        return storeFailureExit(summary.error());
-    }
-    printSummary(summary.value());
-    return Success;
+    return mergeNotes(file, db, [&](const Document &) { return parsed.value(); });
 }
 
 const Registration importCommand(

@@ -5,6 +5,7 @@
 #include "documentsession.h"
 #include "mainwindow.h"
 #include "markdownexporter.h"
+#include "savebytes.h"
 #include "webannotationjson.h"
 
 #include <QAction>
@@ -14,7 +15,6 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMenu>
-#include <QSaveFile>
 #include <QStatusBar>
 
 using namespace Qt::Literals::StringLiterals;
@@ -90,11 +90,8 @@ bool NotesExportActions::exportTo(const QString &path)
         report(bytes.error());
         return false;
     }
-    // QSaveFile: an export that fails halfway leaves the previous file as it was.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.value()) != bytes.value().size()
-        || !file.commit()) {
-        report(tr("Cannot write “%1”: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (const QString failure = saveBytes(path, bytes.value()); !failure.isEmpty()) {
+        report(failure);
         return false;
     }
     report(tr("Notes exported to “%1”.").arg(QDir::toNativeSeparators(path)));

@@ -7,6 +7,7 @@
 #include "notesimporter.h"
 #include "pdfmarkupnotes.h"
 #include "pdfreader.h"
+#include "savebytes.h"
 
 #include <QAction>
 #include <QDir>
@@ -16,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QSaveFile>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolButton>
@@ -185,11 +185,8 @@ bool PdfMarkupActions::exportTo(const QString &path)
         report(bytes.error());
         return false;
     }
-    // QSaveFile: a write that fails halfway leaves the previous file as it was.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.value()) != bytes.value().size()
-        || !file.commit()) {
-        report(tr("Cannot write “%1”: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (const QString failure = saveBytes(path, bytes.value()); !failure.isEmpty()) {
+        report(failure);
         return false;
     }
     report(tr("Annotated PDF written to “%1”.").arg(QDir::toNativeSeparators(path)));
