@@ -27,6 +27,8 @@ TargetsActions::TargetsActions(
         m_stale = true;
         if (m_dock->isVisible())
             refresh();
+        else // the count in the View menu was the previous document's; this one's is not known yet
+            m_dock->setWindowTitle(tr("Targets"));
     });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
