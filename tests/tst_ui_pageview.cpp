@@ -107,6 +107,7 @@ private slots:
     void ctrlGAsksForThePage();
     void aTextDocumentSaysWhyThereAreNoPages();
     void zoomFitsAndStepsAndIsRemembered();
+    void thePageCanTakeThePlaceOfTheText();
 
 private:
     struct Opened
@@ -436,6 +437,25 @@ void TestPageView::zoomFitsAndStepsAndIsRemembered()
     AssembledWindow again = Pizhu::assembleWindow(opened->settings.get(), m_dir.filePath(u"again.db"_s));
     QCOMPARE(again.pages->pageView()->fit(), PageView::Fit::None);
     QVERIFY(qAbs(again.pages->pageView()->zoom() - whole * 1.2) < 1e-9);
+}
+
+void TestPageView::thePageCanTakeThePlaceOfTheText()
+{
+    const auto opened = openInWindow(m_pdf);
+    QVERIFY(opened);
+    MainWindow *window = opened->parts.window.get();
+    PageView *view = opened->parts.pages->pageView();
+    const int beside = view->width();
+    QVERIFY(window->mainView()->isVisible());
+    QTest::keyClick(window->mainView(), Qt::Key_P, Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    QVERIFY(opened->parts.pages->pageInPlaceAction()->isChecked());
+    QTRY_VERIFY(!window->mainView()->isVisible());
+    QTRY_VERIFY2(view->width() > beside + 300,
+        qPrintable(u"%1 px beside, %2 px in place"_s.arg(beside).arg(view->width())));
+    // And back: closing the page brings the text back.
+    opened->parts.pages->dock()->close();
+    QTRY_VERIFY(window->mainView()->isVisible());
+    QVERIFY(!opened->parts.pages->pageInPlaceAction()->isChecked());
 }
 
 QTEST_MAIN(TestPageView)

@@ -153,6 +153,18 @@ PageActions::PageActions(
     fitWidth->setIconText(tr("Width"));
     fitPage->setIconText(tr("Page"));
 
+    // The page alone, where the text was: the text panes step aside and the page takes the window.
+    m_inPlace = window->menu(MainWindow::Menu::View)
+                    ->addAction(tr("Original Page in Place of the &Text"),
+                        QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_P), this,
+                        [this](bool on) { setPageInPlace(on); });
+    m_inPlace->setObjectName(u"pageInPlaceAction"_s);
+    m_inPlace->setCheckable(true);
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible && m_inPlace->isChecked() && !m_dock->isFloating())
+            setPageInPlace(false); // closing the page brings the text back
+    });
+
     m_goToPage = window->menu(MainWindow::Menu::Go)
                      ->addAction(tr("Go to &Page…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
                          &PageActions::askForPage);
@@ -375,6 +387,16 @@ void PageActions::updatePageLabel(int page)
                              .arg(document->pageLabel(page + 1))
                              .arg(page + 1)
                              .arg(m_renderer->pageCount()));
+}
+
+void PageActions::setPageInPlace(bool on)
+{
+    m_inPlace->setChecked(on);
+    if (on) {
+        m_dock->show();
+        m_dock->raise();
+    }
+    m_window->centralWidget()->setVisible(!on);
 }
 
 void PageActions::saveZoom() const

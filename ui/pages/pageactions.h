@@ -38,6 +38,7 @@ public:
     PageView *pageView() const { return m_view; }
     PageRenderer *renderer() const { return m_renderer; }
     QAction *goToPageAction() const { return m_goToPage; }
+    QAction *pageInPlaceAction() const { return m_inPlace; }
 
     // The first offset of Document::text() on ordinal page (1-based), -1 when no text stood there.
     static qsizetype textOffsetOfPage(const Document &document, int page);
@@ -57,6 +58,7 @@ private:
     void askForPage();
     void updatePageLabel(int page);
     void saveZoom() const;
+    void setPageInPlace(bool on);
 
     MainWindow *m_window;
     DocumentSession *m_session;
@@ -69,6 +71,7 @@ private:
     PageRenderer *m_renderer = nullptr;
     PageView *m_view = nullptr;
     QAction *m_goToPage = nullptr;
+    QAction *m_inPlace = nullptr;
     bool m_stale = true; // the pages are of another document than the session's
     bool m_following = false; // set while one view moves the other, so it does not move back
 };
