@@ -1,0 +1,332 @@
+#include "layoutanalyzer.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+// The second half of LayoutAnalyzer: once measure() and breaksAfter() have said where lines break,
+// the lines are gathered into blocks (repaired text with its source segments), headings are
+// recognised and levelled, and the parts are named. The first half, in layoutanalyzer.cpp, reads
+// the layout of the lines.
+namespace Pizhu {
+
+namespace {
+
+constexpr qsizetype MaxHeadingChars = 200; // a block longer than this is a paragraph, whatever its number
+constexpr int MaxGapTitleChars = 50;
+constexpr qsizetype MaxMatterTitle = 60;
+constexpr int MaxGapTitleWords = 8;
+
+} // namespace
+
+void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype sourceStart)
+{
+    // Repairs that change lengths, so each makes segments of its own:
+    // - U+2E3A and U+2E3B (two- and three-em dashes) are how PDF text layers write "——": a reader,
+    //   a search and the heading rules all expect the two dashes;
+    // - Latin ligatures (ﬁ ﬂ ﬃ) are how they write the letters a font drew as one glyph: a search
+    //   for "finance" must find "ﬁnance" (TextRepair::ligatureLetters says which, and why no others);
+    // - a justified line comes out of some PDFs letter-spaced ("去 年 终 端 消 费"): the spaces
+    //   between CJK characters are layout, not text.
+    const bool letterSpaced = isLetterSpaced(text);
+    qsizetype from = 0;
+    auto flush = [&](qsizetype to) {
+        if (to > from) {
+            block.segments.append({ block.text.size(), sourceStart + from, to - from, to - from });
+            block.text += text.sliced(from, to - from);
+        }
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'⸺' || c == u'⸻') {
+            flush(i);
+            const QStringView dashes = c == u'⸺' ? u"——" : u"———";
+            block.segments.append({ block.text.size(), sourceStart + i, dashes.size(), 1 });
+            block.text += dashes;
+            ++m_repairs.dashes;
+            from = i + 1;
+        } else if (TextRepair::isLigature(c)) {
+            const QString letters = TextRepair::ligatureLetters(c);
+            if (letters.isEmpty())
+                continue;
+            flush(i);
+            block.segments.append({ block.text.size(), sourceStart + i, letters.size(), 1 });
+            block.text += letters;
+            ++m_repairs.ligatures;
+            from = i + 1;
+        } else if (letterSpaced && c == u' ' && i > 0 && isCjk(text.at(i - 1))) {
+            qsizetype j = i;
+            while (j < text.size() && text.at(j) == u' ')
+                ++j;
+            if (j < text.size() && isCjk(text.at(j))) {
+                flush(i);
+                m_repairs.spaces += j - i;
+                from = j;
+            }
+            i = j - 1;
+        }
+    }
+    flush(text.size());
+}
+
+qsizetype LayoutAnalyzer::textOffsetOf(const Block &block, qsizetype sourceOffset)
+{
+    // The first segment that reaches past sourceOffset holds it, or follows the gap it fell in.
+    for (const Segment &seg : block.segments) {
+        if (sourceOffset >= seg.sourceOffset + seg.sourceLength)
+            continue;
+        if (sourceOffset <= seg.sourceOffset)
+            return seg.textOffset;
+        // Inside a segment: an unchanged run maps one for one; a repair is one source character.
+        return seg.textOffset + (seg.length == seg.sourceLength ? sourceOffset - seg.sourceOffset : 0);
+    }
+    return block.text.size();
+}
+
+bool LayoutAnalyzer::isTitleCased(QStringView text)
+{
+    if (text.startsWith(u"***") && text.endsWith(u"***"))
+        return true;
+    int upper = 0;
+    for (QChar c : text) {
+        if (c.isLower() || c.unicode() >= 0x2E80)
+            return false;
+        upper += c.isUpper();
+    }
+    return upper >= 8 && text.contains(u' ');
+}
+
+bool LayoutAnalyzer::hasCjk(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), isCjk);
+}
+
+bool LayoutAnalyzer::hasHalfWidthText(qsizetype k) const
+{
+    // Latin letters and digits are narrower in print than their display width says, so a line
+    // holding them may look short without being short.
+    const QStringView text = content(k);
+    return std::any_of(
+        text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x2000 && !c.isSpace(); });
+}
+
+bool LayoutAnalyzer::isLetterSpaced(QStringView text)
+{
+    int gaps = 0;
+    for (qsizetype i = 1; i + 1 < text.size(); ++i)
+        if (text.at(i) == u' ' && isCjk(text.at(i - 1)) && isCjk(text.at(i + 1)) && ++gaps >= 3)
+            return true;
+    return false;
+}
+
+bool LayoutAnalyzer::buildBlocks()
+{
+    const qsizetype n = m_lines.size();
+    Part part;
+    Block block;
+    bool open = false;
+    bool sawHeading = false;
+    qsizetype markerLength = 0; // of the open block's numbering
+    auto closeBlock = [&] {
+        if (!open)
+            return;
+        if (block.segments.isEmpty()) {
+            // Only markup ("#" alone in Markdown): nothing for a reader to see.
+            block = Block();
+            open = false;
+            return;
+        }
+        if (block.kind == BlockKind::Heading && block.segments.size() > 1) {
+            // A heading that went on over its line: if a sentence ends inside, it was a run-in
+            // heading whose title did not fit on the first line.
+            const qsizetype stop = block.text.indexOf(u'。');
+            if (stop >= 0 && stop < block.text.size() - 1) {
+                block.kind = BlockKind::Paragraph;
+                block.titleLength = stop;
+            } else {
+                block.titleLength
+                    = block.text.size() - (block.text.endsWith(u'。') || block.text.endsWith(u'．'));
+            }
+        }
+        // A long paragraph is never a heading, nor is a numbered line that reads as a sentence
+        // ("2. He reigned from 514 to 496 B.C."): a note, a numbered verse, a list entry.
+        if (block.kind == BlockKind::Heading && !m_markdown
+            && (block.text.size() > MaxHeadingChars
+                || ((block.headingLevel >= HeadingRules::RankArabic
+                        || block.headingLevel == HeadingRules::RankLabel)
+                    && HeadingRules::readsLikeSentence(QStringView(block.text).sliced(markerLength))))) {
+            block.kind = BlockKind::Paragraph;
+            block.headingLevel = 0;
+            block.titleLength = 0;
+        }
+        block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().sourceLength;
+        block.text.squeeze(); // appending line by line left up to twice the room needed
+        block.segments.squeeze();
+        part.blocks.append(std::move(block));
+        block = Block();
+        open = false;
+    };
+    auto closePart = [&] {
+        closeBlock();
+        if (part.blocks.isEmpty())
+            return;
+        m_parts.append(std::move(part));
+        part = Part();
+        part.kind = PartKind::Commentary; // every part after the first is an article that follows it
+        sawHeading = false;
+    };
+
+    for (qsizetype k = 0; k < n; ++k) {
+        if ((k & 0xFFFF) == 0 && !reportProgress(0.2 + 0.7 * double(k) / double(n)))
+            return false;
+        const Line &line = m_lines[k];
+        const QStringView text = content(k);
+        if (!open) {
+            const LineStructure &s = line.structure;
+            block.sourceStart = line.start;
+            block.page = line.page;
+            markerLength = std::min<qsizetype>(s.markerLength, line.length);
+            if (s.kind == LineStructure::Kind::Heading) {
+                block.kind = s.runIn ? BlockKind::Paragraph : BlockKind::Heading;
+                block.headingLevel = s.rank;
+                // A heading alone on its line is titled by the whole line, less a closing 。.
+                block.titleLength
+                    = s.runIn ? s.titleLength : line.length - (text.endsWith(u'。') || text.endsWith(u'．'));
+                sawHeading = true;
+            } else if (s.kind == LineStructure::Kind::Item && sawHeading) {
+                block.kind = BlockKind::Item;
+                block.titleLength = s.titleLength;
+            } else if (line.laidOutNote) {
+                block.kind = BlockKind::Note; // a footnote, by where and in what type it stands
+            }
+            open = true;
+        } else {
+            // Join: nothing between CJK characters, one space between words, nothing after a
+            // hyphen that ends a line. Chinese is set without spaces and broken anywhere, numbers
+            // too ("超过6" / "000万人"): in a Chinese paragraph a number goes on across the break.
+            const QChar last = block.text.back();
+            const QChar next = text.front();
+            const bool inNumber = (last.isDigit() && (next.isDigit() || next == u'%' || next == u'.'))
+                || ((last == u'.' || last == u',') && next.isDigit() && block.text.size() > 1
+                    && block.text.at(block.text.size() - 2).isDigit()); // "1." / "4亿"
+            const bool numberGoesOn = inNumber && hasCjk(QStringView(block.text).right(40));
+            if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—' && !numberGoesOn)
+                block.text += u' ';
+            // A paragraph cut by a page break: the rest of it stood on the next page.
+            const int pageSoFar = block.pageBreaks.isEmpty() ? block.page : block.pageBreaks.last().page;
+            if (line.page != pageSoFar)
+                block.pageBreaks.append({ block.text.size(), line.page });
+        }
+        const bool firstLine = block.segments.isEmpty();
+        // Markdown's "## " is markup, not text the reader sees.
+        qsizetype skip = 0;
+        if (m_markdown && line.structure.rank > HeadingRules::RankMarkdownBase) {
+            skip = line.structure.markerLength;
+            while (skip < text.size() && text.at(skip).isSpace())
+                ++skip;
+            block.titleLength = text.size() - skip;
+        }
+        appendRepaired(block, text.sliced(skip), line.start + skip);
+        // The title was measured on the line as extracted; repairs that changed lengths on the way
+        // (a leading U+2E3A that became "——", a ligature, closed-up letter-spacing) move its end.
+        if (firstLine && block.titleLength > 0)
+            block.titleLength = textOffsetOf(block, line.start + skip + block.titleLength);
+        if (breaksAfter(k)) {
+            if (startsPart(k)) {
+                closePart();
+            } else {
+                closeBlock();
+            }
+        }
+    }
+    closePart();
+    return true;
+}
+
+void LayoutAnalyzer::findGapTitles()
+{
+    // A short line without CJK that stands after a wider gap than paragraphs have and before a
+    // blank line is a title ("The Fox and the Grapes" between fables), if it reads like one.
+    const qsizetype n = m_lines.size();
+    for (qsizetype k = 1; k + 1 < n; ++k) {
+        Line &line = m_lines[k];
+        if (m_lines[k - 1].blanksAfter < 2 || line.blanksAfter < 1
+            || line.structure.kind != LineStructure::Kind::Text || line.length > MaxGapTitleChars
+            || line.pageMarker)
+            continue;
+        const QStringView text = content(k);
+        if (!text.front().isUpper() || line.endsSentence || text.back() == u',' || text.back() == u'-'
+            || text.count(u' ') + 1 > MaxGapTitleWords)
+            continue;
+        if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x2E80 || c == u'*'; }))
+            continue;
+        line.structure.kind = LineStructure::Kind::Heading;
+        line.structure.rank = HeadingRules::RankLabel;
+    }
+}
+
+void LayoutAnalyzer::renumberLevels()
+{
+    QList<int> ranks;
+    for (const Part &part : std::as_const(m_parts))
+        for (const Block &block : part.blocks)
+            if (block.headingLevel > 0 && !ranks.contains(block.headingLevel))
+                ranks.append(block.headingLevel);
+    std::sort(ranks.begin(), ranks.end());
+    for (Part &part : m_parts)
+        for (Block &block : part.blocks)
+            if (block.headingLevel > 0)
+                block.headingLevel = int(ranks.indexOf(block.headingLevel)) + 1;
+}
+
+QString LayoutAnalyzer::partTitle(const Part &part) const
+{
+    if (part.blocks.isEmpty())
+        return {};
+    const Block &first = part.blocks.first();
+    const QString &text = first.text;
+    // A news dateline ("新华社北京2月6日电") that names a document in 《》 takes the document's name.
+    static const QRegularExpression dateline(u"^\\S{0,16}?\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*电"_s);
+    static const QRegularExpression named(u"《([^》]{1,60})》"_s);
+    if (dateline.match(text).hasMatch()) {
+        const auto m = named.match(text);
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    if (part.kind == PartKind::FrontMatter || part.kind == PartKind::BackMatter) {
+        // "*** END OF THE PROJECT GUTENBERG EBOOK ... ***": the words, to its first sentence's end.
+        QStringView words = QStringView(text).trimmed();
+        while (!words.isEmpty() && (words.front() == u'*' || words.back() == u'*'))
+            words = (words.front() == u'*' ? words.sliced(1) : words.chopped(1)).trimmed();
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            const QChar c = words.at(i);
+            if (c == u'。' || c == u'！' || c == u'？'
+                || ((c == u'.' || c == u'!' || c == u'?') && i + 1 < words.size()
+                    && words.at(i + 1) == u' ')) {
+                words.truncate(i);
+                break;
+            }
+        }
+        return words.left(MaxMatterTitle).toString();
+    }
+    // A title-block line names the part whole.
+    if (first.matter == Matter::Front && text.size() <= MaxMatterTitle && !HeadingRules::endsSentence(text))
+        return text;
+    // A short first line that does not end a sentence is a title line.
+    if (first.kind == BlockKind::Heading || (text.size() <= 40 && !HeadingRules::endsSentence(text)))
+        return text;
+    qsizetype end = text.size();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'。' || c == u'！' || c == u'？' || c == u'；'
+            || ((c == u'.' || c == u'!' || c == u'?') && (i + 1 == text.size() || text.at(i + 1) == u' '))) {
+            end = i;
+            break;
+        }
+    }
+    return text.left(std::min<qsizetype>(end, 40));
+}
+
+} // namespace Pizhu
