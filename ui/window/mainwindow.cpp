@@ -9,6 +9,7 @@
 #include "pdfreader.h"
 #include "readingstyle.h"
 #include "recentfiles.h"
+#include "windowstatus.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -61,18 +62,17 @@ MainWindow::MainWindow(QSettings *settings, DocumentSession *session, QWidget *p
 
     connect(m_session, &DocumentSession::openRequested, this, &MainWindow::openFile);
     connect(m_loader, &DocumentLoader::started, this, [this](const QString &path) {
-        setLoadingUi(true);
+        m_status->setLoading(true);
         m_session->beginLoading(path);
     });
-    connect(
-        m_loader, &DocumentLoader::progress, this, [this](double f) { m_loadBar->setValue(int(f * 100)); });
+    connect(m_loader, &DocumentLoader::progress, m_status, &WindowStatus::setLoadFraction);
     connect(m_loader, &DocumentLoader::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &DocumentLoader::failed, this, &MainWindow::showLoadError);
     connect(m_loader, &DocumentLoader::cancelled, this, [this] {
         endPreview();
-        setLoadingUi(false);
+        m_status->setLoading(false);
         m_session->endLoading();
-        statusBar()->showMessage(tr("Opening cancelled."), 3000);
+        m_status->showMessage(tr("Opening cancelled."), 3000);
     });
     connect(m_style, &ReadingStyle::fontChanged, this, &MainWindow::applyStyle);
     connect(m_style, &ReadingStyle::lineSpacingChanged, this, &MainWindow::applyStyle);
@@ -252,22 +252,10 @@ void MainWindow::openBundledDocument()
     openFile(bundledDocumentPath());
 }
 
-void MainWindow::setLoadingUi(bool loading)
-{
-    m_loadBar->setValue(0);
-    m_loadBar->setVisible(loading);
-    m_cancelButton->setVisible(loading);
-    m_cancelButton->setEnabled(loading);
-    if (loading)
-        statusBar()->showMessage(tr("Opening…"));
-    else
-        statusBar()->clearMessage();
-}
-
 void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
 {
     endPreview();
-    setLoadingUi(false);
+    m_status->setLoading(false);
     saveReadingPosition();
     // The model points into the Document: detach it before the document goes.
     m_outlineModel->setDocument(nullptr);
@@ -309,7 +297,7 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
 void MainWindow::showLoadError(const QString &path, const LoadFailure &failure)
 {
     endPreview();
-    setLoadingUi(false);
+    m_status->setLoading(false);
     const QString message = DocumentLoader::describe(failure);
     if (failure.import == ImportError::NotFound && !failure.pdf)
         m_recentFiles->remove(path);
@@ -382,14 +370,12 @@ void MainWindow::followOffset(qsizetype offset)
     QStringList path;
     for (QModelIndex i = index; i.isValid(); i = i.parent())
         path.prepend(i.data().toString());
-    m_sectionLabel->setText(path.join(u" › "_s));
     const DocumentView *view = activeView();
     const qsizetype span = std::max<qsizetype>(1, view->textEnd() - view->textStart());
     const int percent = int(std::clamp<qsizetype>((offset - view->textStart()) * 100 / span, 0, 100));
     // A document with pages (a PDF) also says which page the reader is on.
     const QString page = view->pageLabelAt(offset);
-    m_percentLabel->setText(
-        page.isEmpty() ? tr("%1%").arg(percent) : tr("p. %1 · %2%").arg(page).arg(percent));
+    m_status->showPosition(path, percent, page);
 }
 
 void MainWindow::goToSection(bool forward)

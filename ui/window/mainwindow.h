@@ -11,11 +11,9 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QProgressBar;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
-class QToolButton;
 class QTreeView;
 
 namespace Pizhu {
@@ -26,6 +24,7 @@ class DocumentView;
 class OutlineModel;
 class ReadingStyle;
 class RecentFiles;
+class WindowStatus;
 struct LoadFailure;
 struct LoadedDocument;
 
@@ -121,7 +120,6 @@ private:
     void showLoadError(const QString &path, const LoadFailure &failure);
     void showPreview(const QString &path);
     void endPreview();
-    void setLoadingUi(bool loading);
     void onTopOffsetChanged(DocumentView *view, qsizetype offset);
     void followOffset(qsizetype offset);
     void activateOutlineIndex(const QModelIndex &index);
@@ -151,10 +149,7 @@ private:
     QWidget *m_noticeColumn = nullptr; // the notice bars (addNoticeBar) above the splitter
     DocumentView *m_previewView = nullptr;
     QPointer<DocumentView> m_activeView;
-    QLabel *m_sectionLabel = nullptr;
-    QLabel *m_percentLabel = nullptr;
-    QProgressBar *m_loadBar = nullptr;
-    QToolButton *m_cancelButton = nullptr;
+    WindowStatus *m_status = nullptr;
     QMenu *m_menus[5] = {};
     QAction *m_showOutline = nullptr;
     QAction *m_showMain = nullptr;

@@ -5,6 +5,7 @@
 #include "documentview.h"
 #include "readingstyle.h"
 #include "recentfiles.h"
+#include "windowstatus.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -108,26 +109,8 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
-    m_sectionLabel = new QLabel;
-    m_sectionLabel->setObjectName(u"sectionPath"_s);
-    m_sectionLabel->setTextFormat(Qt::PlainText); // titles come from the document
-    m_sectionLabel->setMinimumWidth(1);
-    m_percentLabel = new QLabel;
-    m_percentLabel->setObjectName(u"readingProgress"_s);
-    m_loadBar = new QProgressBar;
-    m_loadBar->setObjectName(u"loadProgress"_s);
-    m_loadBar->setRange(0, 100);
-    m_loadBar->setMaximumWidth(200);
-    m_cancelButton = new QToolButton;
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setToolTip(tr("Stop opening the file (Esc)"));
-    m_cancelButton->setShortcut(QKeySequence(Qt::Key_Escape));
-    connect(m_cancelButton, &QToolButton::clicked, this, &MainWindow::cancelLoading);
-    statusBar()->addWidget(m_sectionLabel, 1);
-    statusBar()->addPermanentWidget(m_loadBar);
-    statusBar()->addPermanentWidget(m_cancelButton);
-    statusBar()->addPermanentWidget(m_percentLabel);
-    setLoadingUi(false);
+    m_status = new WindowStatus(statusBar());
+    connect(m_status, &WindowStatus::cancelRequested, this, &MainWindow::cancelLoading);
 }
 
 QMenu *MainWindow::menu(Menu which) const
