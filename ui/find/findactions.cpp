@@ -17,6 +17,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
 
+DocumentView *FindActions::hostView() const
+{
+    return m_host;
+}
+
 FindActions::FindActions(MainWindow *window, DocumentSession *document)
     : QObject(window), m_window(window), m_document(document), m_session(new SearchSession(this))
 {

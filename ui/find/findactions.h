@@ -31,7 +31,7 @@ public:
     SearchResultsDock *dock() const { return m_dock; }
     QAction *findAction() const { return m_find; }
     // The pane the bar is over, or null before it was first opened.
-    DocumentView *hostView() const { return m_host; }
+    DocumentView *hostView() const;
 
     // Opens the bar over the window's active pane, with that pane's selection as the query.
     void openFind();
