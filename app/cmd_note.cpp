@@ -300,10 +300,11 @@ std::optional<QUuid> parseId(const QString &text)
     return id;
 }
 
-int runEdit(const Options &o)
+// Runs `note edit` or `note rm` on the one annotation id they take, with the store opened.
+template<typename Act> int withOneNote(const Options &o, const QString &command, Act act)
 {
     if (o.positional.size() != 1)
-        return noteUsage(u"note edit takes one ID"_s);
+        return noteUsage(u"note %1 takes one ID"_s.arg(command));
     const auto id = parseId(o.positional.first());
     if (!id)
         return noteUsage(u"%1 is not an annotation id"_s.arg(o.positional.first()));
@@ -311,34 +312,34 @@ int runEdit(const Options &o)
     auto store = openNotesStore(o.db, &failed);
     if (!store)
         return failed;
-    auto a = store->get(*id);
-    if (!a)
-        return storeError(*store, a.error());
-    if (o.hasNote)
-        a->note = o.note;
-    if (!o.color.isEmpty())
-        a->color = *annotationColorFromName(o.color);
-    if (o.noTags || !o.tags.isEmpty())
-        a->tags = o.tags;
-    if (auto updated = store->update(a.value()); !updated)
-        return storeError(*store, updated.error());
-    return Success;
+    return act(*store, *id);
+}
+
+int runEdit(const Options &o)
+{
+    return withOneNote(o, u"edit"_s, [&o](AnnotationStore &store, const QUuid &id) -> int {
+        auto a = store.get(id);
+        if (!a)
+            return storeError(store, a.error());
+        if (o.hasNote)
+            a->note = o.note;
+        if (!o.color.isEmpty())
+            a->color = *annotationColorFromName(o.color);
+        if (o.noTags || !o.tags.isEmpty())
+            a->tags = o.tags;
+        if (auto updated = store.update(a.value()); !updated)
+            return storeError(store, updated.error());
+        return Success;
+    });
 }
 
 int runRemove(const Options &o)
 {
-    if (o.positional.size() != 1)
-        return noteUsage(u"note rm takes one ID"_s);
-    const auto id = parseId(o.positional.first());
-    if (!id)
-        return noteUsage(u"%1 is not an annotation id"_s.arg(o.positional.first()));
-    int failed = 0;
-    auto store = openNotesStore(o.db, &failed);
-    if (!store)
-        return failed;
-    if (auto removed = store->remove(*id); !removed)
-        return storeError(*store, removed.error());
-    return Success;
+    return withOneNote(o, u"rm"_s, [](AnnotationStore &store, const QUuid &id) -> int {
+        if (auto removed = store.remove(id); !removed)
+            return storeError(store, removed.error());
+        return Success;
+    });
 }
 
 int runNote(const QStringList &args)
