@@ -58,7 +58,7 @@ AssembledWindow assembleWindow(QSettings *settings, const QString &dbPath)
     parts.find = new FindActions(window, session);
     parts.fileWatch = new FileWatchActions(window, session);
     parts.targets = new TargetsActions(window, session, annotations);
-    parts.notesExport = new NotesExportActions(window, session, annotations);
+    parts.notesExport = new NotesExportActions(window, session, annotations, settings);
     parts.pdfMarkup = new PdfMarkupActions(window, session, annotations);
     parts.originalText = new OriginalTextActions(window, session);
     parts.pages = new PageActions(window, session, annotations, settings);

@@ -3,6 +3,7 @@
 #include "annotationcontroller.h"
 #include "annotationstore.h"
 #include "documentsession.h"
+#include "exportnotesdialog.h"
 #include "mainwindow.h"
 #include "markdownexporter.h"
 #include "savebytes.h"
@@ -15,6 +16,8 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMenu>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QStatusBar>
 
 using namespace Qt::Literals::StringLiterals;
@@ -24,12 +27,18 @@ namespace Pizhu {
 namespace {
 
 constexpr int MessageTimeout = 8000;
+const QString LastFolderKey = u"export/folder"_s;
+
+QString noNotes()
+{
+    return NotesExportActions::tr("This document has no notes to export.");
+}
 
 } // namespace
 
 NotesExportActions::NotesExportActions(
-    MainWindow *window, DocumentSession *session, AnnotationController *annotations)
-    : QObject(window), m_window(window), m_session(session), m_annotations(annotations)
+    MainWindow *window, DocumentSession *session, AnnotationController *annotations, QSettings *settings)
+    : QObject(window), m_window(window), m_session(session), m_annotations(annotations), m_settings(settings)
 {
     QMenu *file = window->menu(MainWindow::Menu::File);
     m_export = new QAction(tr("&Export Notes…"), this);
@@ -50,9 +59,9 @@ NotesExportActions::NotesExportActions(
     m_copy->setObjectName(u"copyNotesMarkdownAction"_s);
 }
 
-Result<QByteArray, QString> NotesExportActions::render(Format format, const QString &sourceFileName) const
+Result<QList<Annotation>, QString> NotesExportActions::annotations() const
 {
-    using R = Result<QByteArray, QString>;
+    using R = Result<QList<Annotation>, QString>;
     const Document *doc = m_session->document();
     if (!doc)
         return R::failure(tr("No document is open."));
@@ -63,29 +72,38 @@ Result<QByteArray, QString> NotesExportActions::render(Format format, const QStr
     if (!annotations)
         return R::failure(tr("Notes cannot be exported: the annotation database cannot be read (%1).")
                               .arg(annotations.error().detail));
+    if (annotations.value().isEmpty())
+        return R::failure(noNotes());
+    return annotations.value();
+}
 
-    ExportOptions options;
-    options.sourceFileName = sourceFileName;
+Result<QByteArray, QString> NotesExportActions::render(Format format, ExportOptions options) const
+{
+    using R = Result<QByteArray, QString>;
+    const auto annotations = this->annotations();
+    if (!annotations)
+        return R::failure(annotations.error());
+    const Document &doc = *m_session->document();
+    options.sourceFileName = QFileInfo(m_session->path()).fileName();
     auto describe = [](ExportError error) {
-        return error == ExportError::NoAnnotations ? tr("This document has no notes to export.")
-                                                   : tr("No notes match the export filters.");
+        return error == ExportError::NoAnnotations ? noNotes() : tr("No notes match the export filters.");
     };
     if (format == Format::Json) {
         const auto selected = options.select(annotations.value());
         if (!selected)
             return R::failure(describe(selected.error()));
-        return WebAnnotationJson::write(selected.value(), *doc);
+        return WebAnnotationJson::write(selected.value(), doc);
     }
-    const auto markdown = MarkdownExporter().exportNotes(*doc, annotations.value(), options);
+    const auto markdown = MarkdownExporter().exportNotes(doc, annotations.value(), options);
     if (!markdown)
         return R::failure(describe(markdown.error()));
     return markdown.value().toUtf8();
 }
 
-bool NotesExportActions::exportTo(const QString &path)
+bool NotesExportActions::exportTo(const QString &path, const ExportOptions &options)
 {
     const Format format = path.endsWith(u".json"_s, Qt::CaseInsensitive) ? Format::Json : Format::Markdown;
-    const auto bytes = render(format, QFileInfo(m_session->path()).fileName());
+    const auto bytes = render(format, options);
     if (!bytes) {
         report(bytes.error());
         return false;
@@ -100,7 +118,7 @@ bool NotesExportActions::exportTo(const QString &path)
 
 bool NotesExportActions::copyMarkdown()
 {
-    const auto bytes = render(Format::Markdown, QFileInfo(m_session->path()).fileName());
+    const auto bytes = render(Format::Markdown, {});
     if (!bytes) {
         report(bytes.error());
         return false;
@@ -110,24 +128,50 @@ bool NotesExportActions::copyMarkdown()
     return true;
 }
 
+QString NotesExportActions::suggestedFileName() const
+{
+    const Document *doc = m_session->document();
+    QString name = doc ? doc->title().simplified() : QString();
+    // Characters no file system (or no shell a reader pastes the name into) takes well.
+    static const QRegularExpression unsafe(u"[\\x00-\\x1f/\\\\:*?\"<>|]+"_s);
+    name.replace(unsafe, u" "_s);
+    name = name.simplified();
+    while (name.startsWith(u'.'))
+        name.remove(0, 1);
+    if (name.size() > 60)
+        name = name.left(60).trimmed();
+    if (name.isEmpty())
+        name = QFileInfo(m_session->path()).completeBaseName();
+    return tr("%1 notes").arg(name) + u".md"_s;
+}
+
 void NotesExportActions::chooseFile()
 {
-    if (!m_session->document())
+    const auto annotations = this->annotations();
+    if (!annotations) {
+        report(annotations.error());
         return;
-    const QFileInfo source(m_session->path());
-    const QString suggested = QDir::home().filePath(tr("%1 notes").arg(source.completeBaseName()) + u".md"_s);
+    }
+    ExportNotesDialog options(annotations.value(), m_settings, m_window);
+    if (options.exec() != QDialog::Accepted)
+        return;
+
+    QString folder = m_settings ? m_settings->value(LastFolderKey).toString() : QString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QDir::homePath();
     QString selectedFilter;
     const QString markdownFilter = tr("Markdown (*.md)");
     const QString jsonFilter = tr("Web Annotations JSON (*.json)");
-    QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export Notes"), suggested, markdownFilter + u";;"_s + jsonFilter, &selectedFilter);
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export Notes"),
+        QDir(folder).filePath(suggestedFileName()), markdownFilter + u";;"_s + jsonFilter, &selectedFilter);
     if (path.isEmpty())
         return;
     // The chosen filter decides the format when the name has no known extension.
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != u"md" && suffix != u"json")
         path += selectedFilter == jsonFilter ? u".json"_s : u".md"_s;
-    exportTo(path);
+    if (exportTo(path, options.options()) && m_settings)
+        m_settings->setValue(LastFolderKey, QFileInfo(path).absolutePath());
 }
 
 void NotesExportActions::report(const QString &message) const

@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPointer>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QTimer>
@@ -157,13 +158,32 @@ void DocumentView::updatePageMargin()
     }
     const int caption = captionHeight();
     const int top = caption + m_topInset;
-    if (viewportMargins() != QMargins(width, top, 0, 0))
-        setViewportMargins(width, top, 0, 0);
     const QRect area = contentsRect();
+    // A wide pane centres its text in a column of at most the maximum line width. The scroll bar's
+    // width is counted whether it shows or not, so that its coming and going cannot move the text.
+    int spare = 0;
+    if (m_maximumLineEms > 0) {
+        const int column = m_maximumLineEms * fontMetrics().horizontalAdvance(QChar(0x56FD))
+            + 2 * int(document()->documentMargin());
+        const int room
+            = area.width() - width - QWidget::style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+        spare = std::max(0, room - column);
+    }
+    const int left = width + spare / 2;
+    if (viewportMargins() != QMargins(left, top, spare - spare / 2, 0))
+        setViewportMargins(left, top, spare - spare / 2, 0);
     m_caption->setGeometry(area.left(), area.top(), area.width(), caption);
-    m_pageMargin->setGeometry(area.left(), area.top() + top, width, viewport()->height());
+    m_pageMargin->setGeometry(area.left() + spare / 2, area.top() + top, width, viewport()->height());
     m_pageMargin->setVisible(width > 0);
     m_pageMargin->update();
+}
+
+void DocumentView::setMaximumLineWidth(int ems)
+{
+    if (ems == m_maximumLineEms)
+        return;
+    m_maximumLineEms = std::max(0, ems);
+    updatePageMargin();
 }
 
 void DocumentView::setCaption(const QString &caption)

@@ -81,6 +81,11 @@ public:
     // starts below it rather than under it. 0 by default.
     void setTopInset(int pixels);
     int topInset() const { return m_topInset; }
+    // The widest the text column grows, in CJK characters (about twice as many Latin letters a
+    // line); a wider pane centres it. 0: the text fills the pane.
+    static constexpr int DefaultMaximumLineEms = 40;
+    void setMaximumLineWidth(int ems);
+    int maximumLineWidth() const { return m_maximumLineEms; }
     // A line above the text naming the pane ("Main document — …"), plain text; empty hides it.
     // Bars over the pane go below it (captionHeight()).
     void setCaption(const QString &caption);
@@ -110,6 +115,7 @@ private:
     qsizetype m_lastTopOffset = -1;
     int m_lineSpacing = 150;
     int m_topInset = 0;
+    int m_maximumLineEms = DefaultMaximumLineEms;
     int m_flashGeneration = 0;
     bool m_scrolling = false; // set while this class moves the scroll bar itself
 };

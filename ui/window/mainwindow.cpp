@@ -7,6 +7,7 @@
 #include "importer.h"
 #include "outlinemodel.h"
 #include "pdfreader.h"
+#include "readingspace.h"
 #include "readingstyle.h"
 #include "recentfiles.h"
 #include "windowstatus.h"
@@ -136,6 +137,11 @@ void MainWindow::createWidgets()
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
     m_splitter->setSizes({ 280, 620, 500 });
+    m_space = new ReadingSpace(this, m_splitter, m_mainView);
+    m_space->setPanes(
+        m_outlineView, [this] { return m_showOutline && m_showOutline->isChecked(); }, m_commentaryView,
+        [this] { return m_hasCommentary && m_showCommentary && m_showCommentary->isChecked(); });
+    connect(m_space, &ReadingSpace::panesChanged, this, &MainWindow::updatePaneVisibility);
 
     auto *centre = new QWidget;
     auto *column = new QVBoxLayout(centre);
@@ -264,7 +270,9 @@ void MainWindow::showLoaded(const std::shared_ptr<LoadedDocument> &loaded)
     // The panes take their widths before the texts go in, so that each is laid out once, at the
     // width it is shown at: a text set into a pane still at its old width, or hidden, is laid out
     // there first and again when the pane is resized.
-    setPaneVisibility(loaded->commentary && !loaded->commentary->isEmpty());
+    m_hasCommentary = loaded->commentary && !loaded->commentary->isEmpty();
+    m_space->fit();
+    setPaneVisibility(m_hasCommentary);
     m_splitter->refresh();
     m_mainView->setContent(std::move(loaded->main));
     m_commentaryView->setContent(std::move(loaded->commentary));
@@ -333,6 +341,7 @@ void MainWindow::showOffset(qsizetype offset, qsizetype length)
         return;
     if (!view->isVisible()) {
         (view == m_mainView ? m_showMain : m_showCommentary)->setChecked(true);
+        m_space->release(view); // the reader asked for it, narrow window or not
         updatePaneVisibility();
     }
     m_activeView = view;
@@ -424,15 +433,17 @@ void MainWindow::chooseFont()
 
 void MainWindow::updatePaneVisibility()
 {
-    setPaneVisibility(m_commentaryView->hasContent());
+    setPaneVisibility(m_hasCommentary);
 }
 
 void MainWindow::setPaneVisibility(bool hasCommentary)
 {
-    m_outlineView->setVisible(m_showOutline->isChecked());
+    m_hasCommentary = hasCommentary;
+    m_outlineView->setVisible(m_showOutline->isChecked() && !m_space->isFolded(m_outlineView));
     m_centre->setVisible(m_showMain->isChecked());
     m_showCommentary->setEnabled(hasCommentary);
-    m_commentaryView->setVisible(hasCommentary && m_showCommentary->isChecked());
+    m_commentaryView->setVisible(
+        hasCommentary && m_showCommentary->isChecked() && !m_space->isFolded(m_commentaryView));
 }
 
 void MainWindow::saveReadingPosition() const
@@ -480,6 +491,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_loader->cancel();
     saveReadingPosition();
+    m_space->unfoldDocks(); // the layout saved is the reader's, not the one a narrow window forced
     saveWindowState();
     m_settings->sync();
     QMainWindow::closeEvent(event);

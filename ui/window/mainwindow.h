@@ -22,6 +22,7 @@ class DocumentLoader;
 class DocumentSession;
 class DocumentView;
 class OutlineModel;
+class ReadingSpace;
 class ReadingStyle;
 class RecentFiles;
 class WindowStatus;
@@ -137,6 +138,7 @@ private:
     DocumentLoader *m_loader = nullptr;
     OutlineModel *m_outlineModel = nullptr;
     ReadingStyle *m_style = nullptr;
+    ReadingSpace *m_space = nullptr;
     RecentFiles *m_recentFiles = nullptr;
     QSplitter *m_splitter = nullptr;
     QTreeView *m_outlineView = nullptr;
@@ -155,6 +157,7 @@ private:
     QAction *m_showMain = nullptr;
     QAction *m_showCommentary = nullptr;
 
+    bool m_hasCommentary = false; // the document shown has a commentary part
     bool m_following = false; // set while a jump scrolls a pane, so the outline keeps the target
 };
 

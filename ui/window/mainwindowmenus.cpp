@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "documentview.h"
+#include "readingspace.h"
 #include "readingstyle.h"
 #include "recentfiles.h"
 #include "windowstatus.h"
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -74,17 +76,21 @@ void MainWindow::createMenus()
         spacingGroup->addAction(a);
     }
     view->addSeparator();
-    auto addToggle = [&](const QString &text, int key, const QString &name) {
-        QAction *a = view->addAction(
-            text, QKeySequence(Qt::CTRL | Qt::ALT | key), this, &MainWindow::updatePaneVisibility);
+    auto addToggle = [&](const QString &text, int key, const QString &name, QWidget *pane) {
+        QAction *a = view->addAction(text, QKeySequence(Qt::CTRL | Qt::ALT | key));
+        connect(a, &QAction::triggered, this, [this, a, pane] {
+            if (a->isChecked())
+                m_space->release(pane); // asked for, so shown even where the window is narrow
+            updatePaneVisibility();
+        });
         a->setObjectName(name);
         a->setCheckable(true);
         a->setChecked(m_settings->value(u"view/"_s + name, true).toBool());
         return a;
     };
-    m_showOutline = addToggle(tr("Show &Outline"), Qt::Key_1, u"showOutline"_s);
-    m_showMain = addToggle(tr("Show &Document"), Qt::Key_2, u"showMain"_s);
-    m_showCommentary = addToggle(tr("Show &Commentary"), Qt::Key_3, u"showCommentary"_s);
+    m_showOutline = addToggle(tr("Show &Outline"), Qt::Key_1, u"showOutline"_s, m_outlineView);
+    m_showMain = addToggle(tr("Show &Document"), Qt::Key_2, u"showMain"_s, m_centre);
+    m_showCommentary = addToggle(tr("Show &Commentary"), Qt::Key_3, u"showCommentary"_s, m_commentaryView);
     view->addSeparator(); // docks added later put their toggles below
 
     QMenu *go = m_menus[int(Menu::Go)] = menuBar()->addMenu(tr("&Go"));
@@ -96,6 +102,7 @@ void MainWindow::createMenus()
     go->addSeparator();
     go->addAction(tr("&Outline"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
         m_showOutline->setChecked(true);
+        m_space->release(m_outlineView);
         updatePaneVisibility();
         m_outlineView->setFocus();
     });
@@ -134,6 +141,7 @@ QAction *MainWindow::addDock(
         addDockWidget(area, dock, split);
         dock->setVisible(start == DockStart::Shown);
     }
+    m_space->addDock(dock);
     QAction *toggle = dock->toggleViewAction();
     menu(Menu::View)->addAction(toggle);
     return toggle;
