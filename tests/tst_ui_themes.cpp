@@ -41,6 +41,7 @@ private slots:
     void choosingAThemeRecoloursEveryPane();
     void themeIsRestoredInANewWindow();
     void followingTheSystemSwitchesWithADarkDesktop();
+    void zoomInEnlargesTheSidePanelsText();
 
 private:
     void openWindow();
@@ -190,6 +191,25 @@ void TestUiThemes::followingTheSystemSwitchesWithADarkDesktop()
     QCOMPARE(base, dark.color(QPalette::Base));
     QCOMPARE(outline, dark.color(QPalette::Base));
     QVERIFY(!m_parts.window->mainView()->readingColours().dark);
+}
+
+void TestUiThemes::zoomInEnlargesTheSidePanelsText()
+{
+    MainWindow *window = m_parts.window.get();
+    auto *annotations = window->findChild<QDockWidget *>(u"annotationsDock"_s);
+    QVERIFY(annotations && annotations->widget());
+    const qreal outlineBefore = window->outlineView()->font().pointSizeF();
+    const qreal listBefore = annotations->widget()->font().pointSizeF();
+    QVERIFY(outlineBefore > 0);
+    window->activateWindow();
+    window->mainView()->setFocus();
+    QTest::keyClick(window->mainView(), Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(window->zoom(), 1);
+    QVERIFY2(window->outlineView()->font().pointSizeF() > outlineBefore, "the outline's text grows");
+    QVERIFY2(annotations->widget()->font().pointSizeF() > listBefore, "the annotations list's text grows");
+    QTest::keyClick(window->mainView(), Qt::Key_Minus, Qt::ControlModifier);
+    QTest::keyClick(window->mainView(), Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(window->outlineView()->font().pointSizeF() < outlineBefore);
 }
 
 QTEST_MAIN(TestUiThemes)
