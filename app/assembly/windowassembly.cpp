@@ -15,6 +15,7 @@
 #include "pdfmarkupactions.h"
 #include "storenoticebar.h"
 #include "targetsactions.h"
+#include "themeactions.h"
 
 namespace Pizhu {
 
@@ -66,6 +67,8 @@ AssembledWindow assembleWindow(QSettings *settings, const QString &dbPath)
     // After AnnotationActions, which gives the controller each new document first: a hit in
     // another document is shown once the controller holds that document's annotations.
     parts.notesSearch = new NotesSearchActions(window, session, annotations, parts.annotations->dock());
+    // Last, so that every pane the features made takes the theme (its menu goes in its own place).
+    parts.theme = new ThemeActions(window, settings);
     return parts;
 }
 

@@ -20,6 +20,7 @@ class OriginalTextActions;
 class PageActions;
 class PdfMarkupActions;
 class TargetsActions;
+class ThemeActions;
 
 // The reading window with every feature built and connected: the one place that knows which
 // features there are and what each needs. The window owns them all; the pointers are for the
@@ -38,6 +39,7 @@ struct AssembledWindow
     AnnotationActions *annotations = nullptr;
     NotesSearchActions *notesSearch = nullptr;
     PageActions *pages = nullptr;
+    ThemeActions *theme = nullptr;
 };
 
 // Builds the window on settings (which must outlive it) and opens the annotation database at

@@ -2,12 +2,12 @@
 
 #include "annotation.h"
 #include "annotationcontroller.h"
-#include "annotationpalette.h"
 #include "documentview.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QHelpEvent>
 #include <QMouseEvent>
+#include <QPen>
 #include <QScrollBar>
 #include <QTextDocument>
 #include <QToolTip>
@@ -28,6 +28,7 @@ AnnotationPainter::AnnotationPainter(AnnotationController *controller, DocumentV
     // Scrolling repaints once the scroll has settled in this event loop turn: a drag sends many
     // offsets, and a view being destroyed sends one while its text is already gone.
     connect(view, &DocumentView::topOffsetChanged, this, &AnnotationPainter::scheduleRefresh);
+    connect(view, &DocumentView::readingColoursChanged, this, &AnnotationPainter::refresh);
     view->viewport()->installEventFilter(this);
 }
 
@@ -58,11 +59,14 @@ void AnnotationPainter::refresh()
     const qsizetype to = std::min(m_view->textEnd(), bottom + Margin);
     m_painting = { from, to };
     QList<QTextEdit::ExtraSelection> marks;
+    const ReadingColours &colours = m_view->readingColours();
     for (const Annotation *a : m_controller->overlapping(from, to)) {
         if (!m_view->containsOffset(a->anchor.start))
             continue;
         QTextCharFormat format;
-        format.setBackground(AnnotationPalette::tint(a->color));
+        format.setBackground(colours.highlights.at(size_t(a->color)));
+        if (const QColor outline = colours.outlines.at(size_t(a->color)); outline.isValid())
+            format.setProperty(QTextFormat::OutlinePen, QPen(outline, 2));
         marks.append({ m_view->cursorForRange(a->anchor.start, a->anchor.end), format });
     }
     m_painted = int(marks.size());

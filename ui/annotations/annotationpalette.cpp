@@ -1,26 +1,24 @@
 #include "annotationpalette.h"
 
+#include "readingcolours.h"
+
 #include <QCoreApplication>
 #include <QPainter>
 #include <QPixmap>
 
 namespace Pizhu {
 
+QColor AnnotationPalette::tint(AnnotationColor color)
+{
+    static const ReadingColours light = ReadingColours::forTheme(Theme::Light, QPalette());
+    return light.highlights.at(size_t(color));
+}
+
 QColor AnnotationPalette::solid(AnnotationColor color)
 {
-    switch (color) {
-    case AnnotationColor::Yellow:
-        return QColor(255, 210, 0);
-    case AnnotationColor::Green:
-        return QColor(40, 190, 70);
-    case AnnotationColor::Blue:
-        return QColor(40, 140, 255);
-    case AnnotationColor::Pink:
-        return QColor(255, 80, 150);
-    case AnnotationColor::Purple:
-        return QColor(150, 80, 230);
-    }
-    return QColor(255, 210, 0);
+    QColor c = tint(color);
+    c.setAlpha(255);
+    return c;
 }
 
 QIcon AnnotationPalette::swatch(AnnotationColor color)

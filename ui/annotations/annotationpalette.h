@@ -8,21 +8,15 @@
 
 namespace Pizhu {
 
-// How the five highlight colours look. The tints are translucent, so the text keeps the
-// palette's own colour and stays readable on light and dark backgrounds alike, and where two
-// highlights overlap the tints add up and the overlap shows.
+// How the five highlight colours look outside the reading panes (swatches, marks on a PDF page,
+// which is paper whatever the theme): the Light theme's (ReadingColours). The panes paint with
+// their own theme's colours, DocumentView::readingColours().
 class AnnotationPalette
 {
 public:
-    static constexpr int TintAlpha = 110;
-
     static QColor solid(AnnotationColor color);
-    static QColor tint(AnnotationColor color)
-    {
-        QColor c = solid(color);
-        c.setAlpha(TintAlpha);
-        return c;
-    }
+    // Translucent, so the text keeps its colour and overlapping highlights show.
+    static QColor tint(AnnotationColor color);
     static QIcon swatch(AnnotationColor color);
     static QString label(AnnotationColor color); // translated: "Yellow", ...
 };

@@ -13,15 +13,6 @@ namespace {
 constexpr qsizetype Margin = 2000;
 constexpr int MaxHighlights = 5000;
 
-QColor matchColor()
-{
-    return QColor(255, 226, 110);
-}
-QColor currentColor()
-{
-    return QColor(255, 150, 40);
-}
-
 } // namespace
 
 SearchHighlighter::SearchHighlighter(SearchSession *session, DocumentView *view, QObject *parent)
@@ -30,6 +21,7 @@ SearchHighlighter::SearchHighlighter(SearchSession *session, DocumentView *view,
     connect(session, &SearchSession::resultsChanged, this, &SearchHighlighter::refresh);
     connect(session, &SearchSession::currentChanged, this, &SearchHighlighter::followCurrent);
     connect(view, &DocumentView::topOffsetChanged, this, &SearchHighlighter::refresh);
+    connect(view, &DocumentView::readingColoursChanged, this, &SearchHighlighter::refresh);
 }
 
 void SearchHighlighter::setEnabled(bool enabled)
@@ -62,9 +54,11 @@ void SearchHighlighter::refresh()
     const QList<SearchMatch> &matches = m_session->matches();
     const int current = m_session->currentIndex();
 
+    // Opaque, with a text colour of their own: readable whatever the theme.
+    const ReadingColours &colours = m_view->readingColours();
     QTextCharFormat plain;
-    plain.setBackground(matchColor());
-    plain.setForeground(QColor(Qt::black)); // readable on the tint whatever the theme
+    plain.setBackground(colours.findHit);
+    plain.setForeground(colours.findHitText);
     QList<QTextEdit::ExtraSelection> marks;
     for (int i = first; i < last && marks.size() < MaxHighlights; ++i) {
         if (i == current)
@@ -77,7 +71,8 @@ void SearchHighlighter::refresh()
     QList<QTextEdit::ExtraSelection> currentMark;
     if (current >= 0 && m_view->containsOffset(matches.at(current).range.start)) {
         QTextCharFormat strong = plain;
-        strong.setBackground(currentColor());
+        strong.setBackground(colours.currentHit);
+        strong.setForeground(colours.currentHitText);
         const SearchMatch &m = matches.at(current);
         currentMark.append({ m_view->cursorForRange(m.range.start, m.range.end), strong });
     }

@@ -1,6 +1,7 @@
 #include "documentview.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QApplication>
 #include <QLabel>
 #include <QPaintEvent>
 #include <QPainter>
@@ -73,6 +74,7 @@ DocumentView::DocumentView(QWidget *parent) : QTextBrowser(parent)
     m_caption->setContentsMargins(8, 3, 8, 3);
     m_caption->setForegroundRole(QPalette::PlaceholderText);
     m_caption->hide();
+    setTheme(Theme::System);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, m_pageMargin, qOverload<>(&QWidget::update));
     setContent(nullptr);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentView::emitTopOffset);
@@ -387,6 +389,26 @@ void DocumentView::flashRange(qsizetype start, qsizetype end)
         if (generation == m_flashGeneration)
             clearSelectionLayer(u"flash"_s);
     });
+}
+
+void DocumentView::setTheme(Theme theme)
+{
+    m_theme = theme;
+    m_colours = ReadingColours::forTheme(theme, QApplication::palette());
+    m_settingPalette = true;
+    setPalette(m_colours.applyTo(palette()));
+    m_settingPalette = false;
+    emit readingColoursChanged();
+}
+
+void DocumentView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    // The application palette changed (the desktop switched between light and dark): the roles
+    // set here do not follow it on their own. The other roles do, and that change is the event.
+    if (event->type() == QEvent::PaletteChange && !m_settingPalette && m_theme != Theme::Light
+        && m_theme != Theme::Night)
+        setTheme(m_theme);
 }
 
 void DocumentView::setSelectionLayer(const QString &layer, const QList<QTextEdit::ExtraSelection> &selections)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "panecontent.h"
+#include "readingcolours.h"
 
 #include <QMap>
 #include <QTextBrowser>
@@ -92,12 +93,22 @@ public:
     QString caption() const;
     int captionHeight() const;
 
+    // The theme's colours the pane and the marks on it (highlights, find hits) are painted with;
+    // its page, text and selection become the pane's palette. View > Theme sets it; System (the
+    // default) follows the application palette when it changes.
+    void setTheme(Theme theme);
+    Theme theme() const { return m_theme; }
+    const ReadingColours &readingColours() const { return m_colours; }
+
 signals:
+    // The painters of marks repaint with readingColours().
+    void readingColoursChanged();
     // The offset at the top of the view changed (scrolling, resizing, a new font).
     void topOffsetChanged(qsizetype offset);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     int blockIndexForOffset(qsizetype offset) const;
@@ -111,12 +122,15 @@ private:
     QWidget *m_pageMargin = nullptr; // the page labels, left of the text
     QLabel *m_caption = nullptr; // the pane's name, above the text
     QMap<QString, QList<QTextEdit::ExtraSelection>> m_layers;
+    ReadingColours m_colours;
+    Theme m_theme = Theme::System;
     qsizetype m_pendingOffset = -1;
     qsizetype m_lastTopOffset = -1;
     int m_lineSpacing = 150;
     int m_topInset = 0;
     int m_maximumLineEms = DefaultMaximumLineEms;
     int m_flashGeneration = 0;
+    bool m_settingPalette = false;
     bool m_scrolling = false; // set while this class moves the scroll bar itself
 };
 

@@ -414,15 +414,6 @@ void MainWindow::setZoom(int steps)
     m_style->setZoom(steps);
 }
 
-void MainWindow::applyStyle()
-{
-    const QFont font = m_style->font();
-    for (DocumentView *view : { m_mainView, m_commentaryView }) {
-        view->setReadingFont(font);
-        view->setLineSpacing(m_style->lineSpacing());
-    }
-}
-
 void MainWindow::chooseFont()
 {
     bool ok = false;

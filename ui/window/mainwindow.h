@@ -128,6 +128,7 @@ private:
     void goToTop();
     void chooseFont();
     void applyStyle();
+    void applyPanelFont();
     void updatePaneVisibility();
     void setPaneVisibility(bool hasCommentary);
     void showAbout();

@@ -120,6 +120,29 @@ void MainWindow::createStatusBar()
     connect(m_status, &WindowStatus::cancelRequested, this, &MainWindow::cancelLoading);
 }
 
+void MainWindow::applyStyle()
+{
+    const QFont font = m_style->font();
+    for (DocumentView *view : { m_mainView, m_commentaryView }) {
+        view->setReadingFont(font);
+        view->setLineSpacing(m_style->lineSpacing());
+    }
+    applyPanelFont();
+}
+
+void MainWindow::applyPanelFont()
+{
+    // Zoom scales the side panels' text along with the reading panes', step for step: a reader
+    // who needs larger text needs it in the outline and the lists too.
+    QFont font = QApplication::font();
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(std::max(6.0, font.pointSizeF() + m_style->zoom()));
+    m_outlineView->setFont(font);
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        if (dock->widget())
+            dock->widget()->setFont(font);
+}
+
 QMenu *MainWindow::menu(Menu which) const
 {
     return m_menus[int(which)];
@@ -142,6 +165,8 @@ QAction *MainWindow::addDock(
         dock->setVisible(start == DockStart::Shown);
     }
     m_space->addDock(dock);
+    if (dock->widget())
+        applyPanelFont();
     QAction *toggle = dock->toggleViewAction();
     menu(Menu::View)->addAction(toggle);
     return toggle;
