@@ -81,6 +81,7 @@ private slots:
     void windowHasNoEnglishLeft();
     void qtsOwnButtonsAndMenusAreChinese();
     void helpIsChineseForLangOrLocale();
+    void fileErrorsAreChinese();
     void markdownExportFollowsTheLanguage();
 
 private:
@@ -266,6 +267,17 @@ void TestUiZhCn::helpIsChineseForLangOrLocale()
     }
     // --lang en wins over a Chinese locale.
     QVERIFY(pizhu({ u"--help"_s, u"--lang"_s, u"en"_s }, u"zh_CN.UTF-8"_s).out.contains(u"Commands:"_s));
+}
+
+void TestUiZhCn::fileErrorsAreChinese()
+{
+    const QString missing = m_dir.filePath(u"missing.txt"_s);
+    const CliRun::Result english = pizhu({ u"outline"_s, missing }, u"C.UTF-8"_s);
+    QCOMPARE(english.exitCode, 3);
+    QCOMPARE(english.err, u"pizhu: %1: no such file\n"_s.arg(missing));
+    const CliRun::Result chinese = pizhu({ u"outline"_s, missing, u"--lang"_s, u"zh_CN"_s }, u"C.UTF-8"_s);
+    QCOMPARE(chinese.exitCode, 3);
+    QCOMPARE(chinese.err, u"pizhu: %1: 没有这个文件\n"_s.arg(missing));
 }
 
 void TestUiZhCn::markdownExportFollowsTheLanguage()

@@ -275,6 +275,78 @@ FILE 为 - 时读取标准输入。退出状态：0 成功，1 未完成，2 用
 5 标注数据库无法使用，6 已完成，但所用标注是从损坏的数据库中恢复的。
 </translation>
     </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not text</source>
+        <translation>这是二进制文件，不是文本</translation>
+    </message>
+    <message>
+        <source>the file is larger than Pizhu opens (%1 MiB)</source>
+        <translation>文件超过了批注能打开的大小（%1 MiB）</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>cannot be opened</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>not a PDF file</source>
+        <translation>不是 PDF 文件</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged and cannot be read</source>
+        <translation>该 PDF 已损坏，无法读取</translation>
+    </message>
+    <message>
+        <source>the PDF is encrypted; Pizhu cannot open it without its password</source>
+        <translation>该 PDF 已加密；没有密码，批注无法打开它</translation>
+    </message>
+    <message>
+        <source>the password is wrong for this PDF</source>
+        <translation>该 PDF 的密码不正确</translation>
+    </message>
+    <message>
+        <source>the PDF has no text layer (scanned pages?); Pizhu does not do OCR</source>
+        <translation>该 PDF 没有文字层（可能是扫描件）；批注不做文字识别（OCR）</translation>
+    </message>
+    <message>
+        <source>Pizhu&apos;s PDF support (%1) is not installed or cannot be loaded; reinstall Pizhu to read PDFs</source>
+        <translation>批注的 PDF 支持组件（%1）未安装或无法加载；请重新安装批注以读取 PDF</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted; Pizhu cannot open it without its password (--password PASS)</source>
+        <translation>%1 已加密；没有密码（--password PASS），批注无法打开它</translation>
+    </message>
+    <message>
+        <source>standard input: cannot be read: %1</source>
+        <translation>标准输入：无法读取：%1</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <source>usage: pizhu %1</source>
+        <translation>用法：pizhu %1</translation>
+    </message>
 </context>
 <context>
     <name>Pizhu::CompareTargetsDialog</name>
