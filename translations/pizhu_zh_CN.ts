@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>print the quantitative targets: one a line, INDICATOR&lt;TAB&gt;DIRECTION&lt;TAB&gt;COMPARATOR&lt;TAB&gt;VALUE&lt;TAB&gt;UNIT&lt;TAB&gt;HORIZON&lt;TAB&gt;SECTION&lt;TAB&gt;START&lt;TAB&gt;CHANGE&lt;TAB&gt;SENTENCE; with --compare, a table of the same targets across the documents, one column per document (its year)</source>
-        <translation>输出量化目标，每行一个：INDICATOR&lt;TAB&gt;DIRECTION&lt;TAB&gt;COMPARATOR&lt;TAB&gt;VALUE&lt;TAB&gt;UNIT&lt;TAB&gt;HORIZON&lt;TAB&gt;SECTION&lt;TAB&gt;START&lt;TAB&gt;CHANGE&lt;TAB&gt;SENTENCE（指标、方向、比较符、数值、单位、时限、章节、起始位置、变化、原句）；加 --compare 时，输出各文档相同目标的对照表，每个文档（按年份）一列</translation>
+        <translation>输出量化目标，每行一个：INDICATOR&lt;TAB&gt;DIRECTION&lt;TAB&gt;COMPARATOR&lt;TAB&gt;VALUE&lt;TAB&gt;UNIT&lt;TAB&gt;HORIZON&lt;TAB&gt;SECTION&lt;TAB&gt;START&lt;TAB&gt;CHANGE&lt;TAB&gt;SENTENCE（指标、方向、比较符、数值、单位、时限、章节、起始位置、增减、原句）；加 --compare 时，输出各文档相同目标的对照表，每个文档（按年份）一列</translation>
     </message>
     <message>
         <source>--lang needs a value</source>
