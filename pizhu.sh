@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 
 # Debian 12 packages Pizhu builds and runs with.
 PACKAGES=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6sql6-sqlite qt6-tools-dev
-          qt6-tools-dev-tools qt6-l10n-tools libgl-dev libicu-dev libsqlite3-dev libcmark-dev
+          qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev libicu-dev libsqlite3-dev libcmark-dev
           fonts-noto-cjk fonts-dejavu-core xvfb xauth unicode-data libpoppler-qt6-dev libpoppler-cpp-dev poppler-utils
           clang libclang-rt-14-dev librsvg2-bin desktop-file-utils appstream binutils qpdf clang-format)
 

@@ -5,6 +5,7 @@
 #include "outputwriter.h"
 #include "pdfreader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -15,6 +16,14 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu::Cli {
+
+namespace {
+// The messages belong to the "Pizhu::Cli" context of the translation, as the help does.
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(Pizhu::Cli)
+};
+} // namespace
 
 void out(const QString &text)
 {
@@ -31,41 +40,43 @@ static QString describe(ImportError error)
 {
     switch (error) {
     case ImportError::NotFound:
-        return u"no such file"_s;
+        return Messages::tr("no such file");
     case ImportError::NotAFile:
-        return u"not a regular file"_s;
+        return Messages::tr("not a regular file");
     case ImportError::Unreadable:
-        return u"cannot be read"_s;
+        return Messages::tr("cannot be read");
     case ImportError::Empty:
-        return u"the file is empty"_s;
+        return Messages::tr("the file is empty");
     case ImportError::Binary:
-        return u"this is a binary file, not text"_s;
+        return Messages::tr("this is a binary file, not text");
     case ImportError::TooLarge:
-        return u"the file is larger than Pizhu opens (%1 MiB)"_s.arg(Importer::MaxFileSize / (1024 * 1024));
+        return Messages::tr("the file is larger than Pizhu opens (%1 MiB)")
+            .arg(Importer::MaxFileSize / (1024 * 1024));
     case ImportError::Cancelled:
-        return u"cancelled"_s;
+        return Messages::tr("cancelled");
     }
-    return u"cannot be opened"_s;
+    return Messages::tr("cannot be opened");
 }
 
 static QString describe(PdfError error)
 {
     switch (error) {
     case PdfError::NotPdf:
-        return u"not a PDF file"_s;
+        return Messages::tr("not a PDF file");
     case PdfError::Damaged:
-        return u"the PDF is damaged and cannot be read"_s;
+        return Messages::tr("the PDF is damaged and cannot be read");
     case PdfError::Encrypted:
-        return u"the PDF is encrypted; Pizhu cannot open it without its password"_s;
+        return Messages::tr("the PDF is encrypted; Pizhu cannot open it without its password");
     case PdfError::WrongPassword:
-        return u"the password is wrong for this PDF"_s;
+        return Messages::tr("the password is wrong for this PDF");
     case PdfError::NoText:
-        return u"the PDF has no text layer (scanned pages?); Pizhu does not do OCR"_s;
+        return Messages::tr("the PDF has no text layer (scanned pages?); Pizhu does not do OCR");
     case PdfError::NoPdfSupport:
-        return u"Pizhu's PDF support (%1) is not installed or cannot be loaded; reinstall Pizhu to read PDFs"_s
+        return Messages::tr(
+            "Pizhu's PDF support (%1) is not installed or cannot be loaded; reinstall Pizhu to read PDFs")
             .arg(PdfReader::pluginPath());
     }
-    return u"cannot be opened"_s;
+    return Messages::tr("cannot be opened");
 }
 
 namespace {
@@ -151,8 +162,10 @@ std::optional<Document> loadDocument(const QString &path)
     // NotPdf here means the file went (or stopped being a PDF) after it was looked into: the
     // importer below reads it as it is now and says why it cannot, "no such file" for one removed.
     if (!pages && pages.error() == PdfError::Encrypted) {
-        err(u"pizhu: %1 is encrypted; Pizhu cannot open it without its password (--password PASS)\n"_s.arg(
-            path));
+        err(u"pizhu: "_s
+            + Messages::tr("%1 is encrypted; Pizhu cannot open it without its password (--password PASS)")
+                  .arg(path)
+            + u'\n');
         return std::nullopt;
     }
     if (!pages && pages.error() != PdfError::NotPdf) {
@@ -173,7 +186,9 @@ std::optional<Document> loadDocument(const QString &path)
         // too large instead of filling memory.
         const auto bytes = readStandardInput(Importer::MaxFileSize + 1);
         if (!bytes) {
-            err(u"pizhu: standard input: cannot be read: %1\n"_s.arg(qt_error_string(bytes.error())));
+            err(u"pizhu: "_s
+                + Messages::tr("standard input: cannot be read: %1").arg(qt_error_string(bytes.error()))
+                + u'\n');
             return std::nullopt;
         }
         result = importer.importBytes(bytes.value(), path);
@@ -181,7 +196,8 @@ std::optional<Document> loadDocument(const QString &path)
         result = importer.importFile(path);
     }
     if (!result) {
-        err(u"pizhu: %1: %2\n"_s.arg(path == u"-" ? u"standard input"_s : path, describe(result.error())));
+        err(u"pizhu: %1: %2\n"_s.arg(
+            path == u"-" ? Messages::tr("standard input") : path, describe(result.error())));
         return std::nullopt;
     }
     return std::move(result).value();
@@ -192,7 +208,7 @@ int usageError(const QString &commandName, const QString &message)
     err(u"pizhu: %1\n"_s.arg(message));
     for (const Command &c : commands())
         if (c.name == commandName)
-            err(u"usage: pizhu %1\n"_s.arg(c.usage));
+            err(Messages::tr("usage: pizhu %1").arg(c.usage) + u'\n');
     return BadUsage;
 }
 

@@ -185,8 +185,9 @@ int runExport(const QStringList &args)
 
 const Registration exportCommand({ u"export"_s,
     u"export FILE [--format markdown|json|pdf] [-o OUT] [--color C]... [--tag T]... [--group-by section|color] [--db PATH]"_s,
-    u"write FILE's notes as Markdown or W3C Web Annotation JSON (standard output by default), or a "
-    "copy of the PDF FILE with its highlights as PDF annotations (-o OUT.pdf)"_s,
+    QT_TRANSLATE_NOOP("Pizhu::Cli",
+        "write FILE's notes as Markdown or W3C Web Annotation JSON (standard output by default), or a "
+        "copy of the PDF FILE with its highlights as PDF annotations (-o OUT.pdf)"),
     runExport });
 
 } // namespace

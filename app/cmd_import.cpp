@@ -166,8 +166,9 @@ int runImport(const QStringList &args)
 
 const Registration importCommand(
     { u"import"_s, u"import FILE NOTES.json [--db PATH]  |  import FILE.pdf --from-pdf [--db PATH]"_s,
-        u"merge W3C Web Annotation JSON notes into FILE's notes (by id, newer wins), or the PDF's own "
-        "highlights and sticky notes"_s,
+        QT_TRANSLATE_NOOP("Pizhu::Cli",
+            "merge W3C Web Annotation JSON notes into FILE's notes (by id, newer wins), or the PDF's own "
+            "highlights and sticky notes"),
         runImport });
 
 } // namespace

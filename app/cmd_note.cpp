@@ -365,7 +365,7 @@ int runNote(const QStringList &args)
 }
 
 const Registration note({ u"note"_s, u"note add|list|search|edit|rm ARGS... [--db PATH]"_s,
-    u"add, list, search, edit and remove annotations"_s, runNote });
+    QT_TRANSLATE_NOOP("Pizhu::Cli", "add, list, search, edit and remove annotations"), runNote });
 
 } // namespace
 } // namespace Pizhu::Cli

@@ -48,9 +48,10 @@ int runBlocks(const QStringList &args)
 }
 
 const Registration outline({ u"outline"_s, u"outline FILE"_s,
-    u"print the outline: one node a line, indented two spaces a level"_s, runOutline });
-const Registration blocks(
-    { u"blocks"_s, u"blocks FILE"_s, u"print one block a line: PART<TAB>KIND<TAB>TEXT"_s, runBlocks });
+    QT_TRANSLATE_NOOP("Pizhu::Cli", "print the outline: one node a line, indented two spaces a level"),
+    runOutline });
+const Registration blocks({ u"blocks"_s, u"blocks FILE"_s,
+    QT_TRANSLATE_NOOP("Pizhu::Cli", "print one block a line: PART<TAB>KIND<TAB>TEXT"), runBlocks });
 
 } // namespace
 } // namespace Pizhu::Cli

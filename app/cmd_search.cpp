@@ -60,9 +60,10 @@ int runSearch(const QStringList &args)
 }
 
 const Registration search({ u"search"_s, u"search FILE QUERY [--pinyin] | search --notes QUERY [--db PATH]"_s,
-    u"print each match as PART<TAB>START<TAB>SECTION<TAB>CONTEXT and a count; "
-    "--pinyin also matches Han characters by pinyin (zhiliang: 质量); "
-    "--notes searches the notes of every document instead"_s,
+    QT_TRANSLATE_NOOP("Pizhu::Cli",
+        "print each match as PART<TAB>START<TAB>SECTION<TAB>CONTEXT and a count; "
+        "--pinyin also matches Han characters by pinyin (zhiliang: 质量); "
+        "--notes searches the notes of every document instead"),
     runSearch });
 
 } // namespace

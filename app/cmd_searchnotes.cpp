@@ -46,8 +46,9 @@ int runSearchNotes(const QStringList &args)
 }
 
 const Registration searchNotesCommand({ u"search-notes"_s, u"search-notes QUERY [--db PATH]"_s,
-    u"search quotes, notes and tags of every document (also: search --notes); "
-    "prints DOCUMENT<TAB>SECTION<TAB>QUOTE<TAB>NOTE and a count"_s,
+    QT_TRANSLATE_NOOP("Pizhu::Cli",
+        "search quotes, notes and tags of every document (also: search --notes); "
+        "prints DOCUMENT<TAB>SECTION<TAB>QUOTE<TAB>NOTE and a count"),
     runSearchNotes });
 
 } // namespace

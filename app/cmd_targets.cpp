@@ -113,12 +113,13 @@ int runTargets(const QStringList &args)
     return Success;
 }
 
-const Registration targets(
-    { u"targets"_s, u"targets FILE [FILE... --compare] [--format tsv|csv|markdown|json]"_s,
-        u"print the quantitative targets: one a line, INDICATOR<TAB>DIRECTION<TAB>COMPARATOR<TAB>VALUE<TAB>"
-        u"UNIT<TAB>HORIZON<TAB>SECTION<TAB>START<TAB>CHANGE<TAB>SENTENCE; with --compare, a table of the "
-        u"same targets across the documents, one column per document (its year)"_s,
-        runTargets });
+const Registration targets({ u"targets"_s,
+    u"targets FILE [FILE... --compare] [--format tsv|csv|markdown|json]"_s,
+    QT_TRANSLATE_NOOP("Pizhu::Cli",
+        "print the quantitative targets: one a line, INDICATOR<TAB>DIRECTION<TAB>COMPARATOR<TAB>VALUE<TAB>"
+        "UNIT<TAB>HORIZON<TAB>SECTION<TAB>START<TAB>CHANGE<TAB>SENTENCE; with --compare, a table of the "
+        "same targets across the documents, one column per document (its year)"),
+    runTargets });
 
 } // namespace
 } // namespace Pizhu::Cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,7 +25,9 @@ struct Command
 {
     QString name;
     QString usage; // one line: "outline FILE"
-    QString summary; // one line for --help
+    // One line for --help, in English; marked with QT_TRANSLATE_NOOP("Pizhu::Cli", ...) and
+    // translated when the help is written (registration runs before any translator is installed).
+    const char *summary = nullptr;
     int (*run)(const QStringList &args) = nullptr; // args after the subcommand name
 };
 

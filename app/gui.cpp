@@ -1,17 +1,16 @@
 #include "gui.h"
 
 #include "documentview.h"
+#include "interfacelanguage.h"
 #include "mainwindow.h"
 #include "windowassembly.h"
 
 #include <QApplication>
 #include <QFontDatabase>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -117,18 +116,6 @@ void preferSimplifiedChineseFace()
     QApplication::setFont(font);
 }
 
-void installTranslations(QApplication &app, const QString &lang)
-{
-    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
-    QLocale::setDefault(locale);
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, u"pizhu"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(own);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-}
-
 } // namespace
 
 int runGui(int &argc, char **argv)
@@ -144,7 +131,10 @@ int runGui(int &argc, char **argv)
         QTextStream(stderr) << u"pizhu: "_s << options.error << u"\nTry pizhu --help.\n"_s;
         return 2;
     }
-    installTranslations(app, options.lang);
+    // Before any widget exists: each takes its words from the translators installed then.
+    const QLocale locale = interfaceLocale(options.lang);
+    QLocale::setDefault(locale);
+    installTranslators(locale);
     preferSimplifiedChineseFace();
 
     QSettings settings;

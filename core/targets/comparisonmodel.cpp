@@ -1,6 +1,6 @@
 #include "comparisonmodel.h"
 
-#include "comparisonformats.h"
+#include "targetmodel.h"
 
 namespace Pizhu {
 
@@ -36,7 +36,11 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     const std::optional<Target> &cell = row.cells.at(index.column() - 1);
     switch (role) {
     case Qt::DisplayRole:
-        return ComparisonFormats::cellText(cell);
+        if (!cell)
+            return {};
+        //: A value and its change: "3.9万亿元 (+1000亿元 on last year)".
+        return cell->change.isEmpty() ? cell->valueText()
+                                      : tr("%1 (%2)").arg(cell->valueText(), TargetModel::changeText(*cell));
     case Qt::ToolTipRole:
         return cell ? QVariant(cell->sentence) : QVariant();
     default:

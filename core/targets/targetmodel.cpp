@@ -50,6 +50,20 @@ QString TargetModel::directionText(const Target &target)
     return {};
 }
 
+QString TargetModel::changeText(const Target &target)
+{
+    if (target.change.isEmpty())
+        return {};
+    for (QStringView lastYear : { QStringView(u"上年"), QStringView(u"去年") }) {
+        if (target.changeBase.startsWith(lastYear)) {
+            const QString rest = target.changeBase.mid(lastYear.size());
+            return rest.isEmpty() ? tr("%1 on last year").arg(target.change)
+                                  : tr("%1 on last year (%2)").arg(target.change, rest);
+        }
+    }
+    return tr("%1 on %2").arg(target.change, target.changeBase);
+}
+
 QVariant TargetModel::sortKey(const Target &t, int column) const
 {
     switch (column) {
@@ -86,7 +100,7 @@ QVariant TargetModel::data(const QModelIndex &index, int role) const
         case ValueColumn:
             return t->valueText();
         case ChangeColumn:
-            return t->changeText();
+            return changeText(*t);
         case HorizonColumn:
             return t->horizon;
         case SectionColumn:

@@ -49,6 +49,9 @@ public:
 
     // "rise", "fall", or nothing for a level, in the interface language.
     static QString directionText(const Target &target);
+    // The change in the interface language ("+1.1万亿元 on last year", "较上年 +1.1万亿元"):
+    // Target::changeText() is the machine formats' English, which the table does not show.
+    static QString changeText(const Target &target);
 
 private:
     QVariant sortKey(const Target &target, int column) const;
