@@ -450,6 +450,59 @@ FILE 为 - 时读取标准输入。退出状态：0 成功，1 未完成，2 用
     </message>
 </context>
 <context>
+    <name>Pizhu::ExportNotesDialog</name>
+    <message>
+        <source>Export Notes</source>
+        <translation>导出标注</translation>
+    </message>
+    <message>
+        <source>This document&apos;s notes have no tags.</source>
+        <translation>本文档的标注没有标签。</translation>
+    </message>
+    <message>
+        <source>Check tags to export only notes with one of them.</source>
+        <translation>勾选标签，只导出带有其中任一标签的标注。</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>How the Markdown export arranges the notes; the JSON export lists them in order.</source>
+        <translation>Markdown 导出时标注的编排方式；JSON 导出按顺序列出。</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>分组方式：</translation>
+    </message>
+    <message>
+        <source>No notes match this choice.</source>
+        <translation>没有符合所选条件的标注。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 notes will be exported.</source>
+        <translation>
+            <numerusform>将导出 %n 条标注（共 %1 条）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pizhu::FileWatchActions</name>
     <message>
         <source>File notice</source>
@@ -792,7 +845,7 @@ FILE 为 - 时读取标准输入。退出状态：0 成功，1 未完成，2 用
     </message>
     <message>
         <source>%1 notes</source>
-        <translation>%1的标注</translation>
+        <translation>%1 标注</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -1288,6 +1341,29 @@ FILE 为 - 时读取标准输入。退出状态：0 成功，1 未完成，2 用
     <message>
         <source>Targets (%1)</source>
         <translation>目标（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Pizhu::ThemeActions</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Night</source>
+        <translation>夜间(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>高对比度(&amp;H)</translation>
     </message>
 </context>
 <context>
