@@ -140,6 +140,7 @@ private:
     OutlineModel *m_outlineModel = nullptr;
     ReadingStyle *m_style = nullptr;
     ReadingSpace *m_space = nullptr;
+    QList<QPointer<QDockWidget>> m_docks; // those addDock() added
     RecentFiles *m_recentFiles = nullptr;
     QSplitter *m_splitter = nullptr;
     QTreeView *m_outlineView = nullptr;

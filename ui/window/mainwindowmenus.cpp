@@ -138,8 +138,8 @@ void MainWindow::applyPanelFont()
     if (font.pointSizeF() > 0)
         font.setPointSizeF(std::max(6.0, font.pointSizeF() + m_style->zoom()));
     m_outlineView->setFont(font);
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        if (dock->widget())
+    for (const QPointer<QDockWidget> &dock : std::as_const(m_docks))
+        if (dock && dock->widget())
             dock->widget()->setFont(font);
 }
 
@@ -165,6 +165,7 @@ QAction *MainWindow::addDock(
         dock->setVisible(start == DockStart::Shown);
     }
     m_space->addDock(dock);
+    m_docks.append(dock);
     if (dock->widget())
         applyPanelFont();
     QAction *toggle = dock->toggleViewAction();

@@ -72,8 +72,9 @@ void ThemeActions::apply()
     m_window->setPalette(m_theme == Theme::System
             ? QPalette()
             : ReadingColours::windowPalette(m_theme, QApplication::palette()));
-    for (DocumentView *view : m_window->findChildren<DocumentView *>())
-        view->setTheme(m_theme);
+    for (DocumentView *view : { m_window->mainView(), m_window->commentaryView(), m_window->previewView() })
+        if (view) // the preview pane is made when a large file first opens (previewShown)
+            view->setTheme(m_theme);
     m_applying = false;
 }
 
