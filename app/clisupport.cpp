@@ -98,26 +98,37 @@ void setPdfPassword(const QByteArray &password)
     pdfPassword = password;
 }
 
-bool takePasswordOption(QStringList &args, QByteArray *password, QString *error)
+bool takeValueOption(QStringList &args, const QString &name, QString *value, QString *error)
 {
+    const QString withEquals = name + u'=';
     for (qsizetype i = 0; i < args.size();) {
         const QString &arg = args.at(i);
         if (arg == u"--")
             break;
-        if (arg == u"--password") {
+        if (arg == name) {
             if (i + 1 >= args.size()) {
-                *error = u"--password needs a value"_s;
+                *error = QCoreApplication::translate("Pizhu::Cli", "%1 needs a value").arg(name);
                 return false;
             }
-            *password = args.at(i + 1).toUtf8();
+            *value = args.at(i + 1);
             args.remove(i, 2);
-        } else if (arg.startsWith(u"--password=")) {
-            *password = arg.mid(11).toUtf8();
+        } else if (arg.startsWith(withEquals)) {
+            *value = arg.mid(withEquals.size());
             args.remove(i);
         } else {
             ++i;
         }
     }
+    return true;
+}
+
+bool takePasswordOption(QStringList &args, QByteArray *password, QString *error)
+{
+    QString value;
+    if (!takeValueOption(args, u"--password"_s, &value, error))
+        return false;
+    if (!value.isNull())
+        *password = value.toUtf8();
     return true;
 }
 

@@ -20,6 +20,10 @@ void err(const QString &text);
 // without knowing of it; it is set once per process, before the command runs. Empty: none given.
 void setPdfPassword(const QByteArray &password);
 
+// Takes `name VALUE` (or `name=VALUE`) out of args, up to a "--" that ends the options; the last
+// one given wins. Returns false, with *error set, when name has no value; *value is left alone
+// when the option is not there.
+bool takeValueOption(QStringList &args, const QString &name, QString *value, QString *error);
 // Takes --password PASS (or --password=PASS) out of args, up to a "--" that ends the options.
 // Returns false, with *error set, when --password has no value.
 bool takePasswordOption(QStringList &args, QByteArray *password, QString *error);

@@ -1,5 +1,7 @@
 #include "interfacelanguage.h"
 
+#include "clisupport.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
@@ -30,25 +32,7 @@ void installTranslators(const QLocale &locale)
 
 bool takeLangOption(QStringList &args, QString *lang, QString *error)
 {
-    for (qsizetype i = 0; i < args.size();) {
-        const QString &arg = args.at(i);
-        if (arg == u"--")
-            break;
-        if (arg == u"--lang") {
-            if (i + 1 >= args.size()) {
-                *error = QCoreApplication::translate("Pizhu::Cli", "--lang needs a value");
-                return false;
-            }
-            *lang = args.at(i + 1);
-            args.remove(i, 2);
-        } else if (arg.startsWith(u"--lang=")) {
-            *lang = arg.mid(7);
-            args.remove(i);
-        } else {
-            ++i;
-        }
-    }
-    return true;
+    return Cli::takeValueOption(args, u"--lang"_s, lang, error);
 }
 
 } // namespace Pizhu

@@ -228,10 +228,6 @@
         <translation>输出量化目标，每行一个：INDICATOR&lt;TAB&gt;DIRECTION&lt;TAB&gt;COMPARATOR&lt;TAB&gt;VALUE&lt;TAB&gt;UNIT&lt;TAB&gt;HORIZON&lt;TAB&gt;SECTION&lt;TAB&gt;START&lt;TAB&gt;CHANGE&lt;TAB&gt;SENTENCE（指标、方向、比较符、数值、单位、时限、章节、起始位置、增减、原句）；加 --compare 时，输出各文档相同目标的对照表，每个文档（按年份）一列</translation>
     </message>
     <message>
-        <source>--lang needs a value</source>
-        <translation>--lang 需要一个值</translation>
-    </message>
-    <message>
         <source>Usage: pizhu [--lang CODE] [--db PATH] [FILE]
        pizhu COMMAND ARGS...
 
@@ -346,6 +342,10 @@ FILE 为 - 时读取标准输入。退出状态：0 成功，1 未完成，2 用
     <message>
         <source>usage: pizhu %1</source>
         <translation>用法：pizhu %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 需要一个值</translation>
     </message>
 </context>
 <context>
