@@ -159,7 +159,26 @@ void TargetsDock::setTargets(QList<Target> targets)
 
 QString TargetsDock::markdown() const
 {
-    return TargetFormats::toMarkdown(m_model->targets());
+    // The table as the reader sees it: its columns, its headers and its words, in the interface
+    // language (`pizhu targets --format markdown` keeps the fixed English fields for scripts).
+    // Every cell is the document's text or made from it, so it is escaped.
+    const int columns = m_model->columnCount();
+    QStringList header;
+    QStringList rule;
+    for (int c = 0; c < columns; ++c) {
+        header << TargetFormats::escapeMarkdown(m_model->headerData(c, Qt::Horizontal).toString());
+        rule << (c == TargetModel::ValueColumn ? u"---:"_s : u"---"_s);
+    }
+    QString out = u"| "_s + header.join(u" | "_s) + u" |\n| "_s + rule.join(u" | "_s) + u" |\n"_s;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < columns; ++c) {
+            const QString text = m_model->index(r, c).data().toString().simplified();
+            cells << TargetFormats::escapeMarkdown(text);
+        }
+        out += u"| "_s + cells.join(u" | "_s) + u" |\n"_s;
+    }
+    return out;
 }
 
 bool TargetsDock::exportCsv(const QString &path) const
