@@ -15,10 +15,11 @@ export HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data PIZHU_DB
 doc=$(dirname "$0")/../resources/quality-outline-and-commentary.txt
 [ -f "$doc" ] || doc=$(ls "$(dirname "$0")"/../resources/*.txt | head -1)
 
-"$pizhu" note add "$doc" --quote "坚持和加强党的全面领导" --color yellow --note "总目标的价值取向" --tag 目标 >/dev/null
+"$pizhu" note add "$doc" --quote "质量是人类生产生活的重要保障" --color yellow --note "形势背景的总论" --tag 背景 >/dev/null
 "$pizhu" note add "$doc" --quote "建设质量强国是推动高质量发展" --color green --tag 意义 >/dev/null
 "$pizhu" note add "$doc" --quote "质量强国建设" --occurrence 3 --color blue >/dev/null
-"$pizhu" note add "$doc" --quote "产品质量" --color pink --note "见第二部分" >/dev/null
+"$pizhu" note add "$doc" --quote "全党全国思想统一、步调一致" --color pink --note "解读引文" >/dev/null
+"$pizhu" note add "$doc" --quote "非凡历程" --color purple >/dev/null
 
 shoot() { # NAME WIDTH HEIGHT THEME
     local name=$1 w=$2 h=$3 theme=$4

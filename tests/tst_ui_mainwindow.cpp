@@ -182,7 +182,14 @@ void TestMainWindow::bothPanesSayWhichIsWhich()
         // Above the text, not over it.
         QVERIFY(label->geometry().bottom() < pane->viewport()->geometry().top());
         QVERIFY(pane->captionHeight() > 0);
+        // All of it fits, or it ends in an ellipsis and the tooltip holds the rest.
+        QVERIFY(label->fontMetrics().horizontalAdvance(label->text()) <= label->contentsRect().width());
+        QVERIFY(label->text() == pane->caption() || label->text().endsWith(QChar(0x2026)));
     }
+    commentary->resize(200, commentary->height());
+    auto *narrow = commentary->findChild<QLabel *>(u"paneCaption"_s);
+    QVERIFY2(narrow->text().endsWith(QChar(0x2026)), qPrintable(narrow->text()));
+    QCOMPARE(narrow->toolTip(), commentary->caption());
 
     // One pane only: nothing to tell apart, no caption.
     const QString path = m_dir.filePath(u"single.txt"_s);

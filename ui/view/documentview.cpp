@@ -175,6 +175,10 @@ void DocumentView::updatePageMargin()
     if (viewportMargins() != QMargins(left, top, spare - spare / 2, 0))
         setViewportMargins(left, top, spare - spare / 2, 0);
     m_caption->setGeometry(area.left(), area.top(), area.width(), caption);
+    // The whole caption is its tooltip; a narrow pane shows as much as fits, with an ellipsis.
+    const QMargins padding = m_caption->contentsMargins();
+    m_caption->setText(m_caption->fontMetrics().elidedText(
+        m_caption->toolTip(), Qt::ElideRight, std::max(0, area.width() - padding.left() - padding.right())));
     m_pageMargin->setGeometry(area.left() + spare / 2, area.top() + top, width, viewport()->height());
     m_pageMargin->setVisible(width > 0);
     m_pageMargin->update();
@@ -190,20 +194,20 @@ void DocumentView::setMaximumLineWidth(int ems)
 
 void DocumentView::setCaption(const QString &caption)
 {
+    m_caption->setToolTip(caption); // the whole of it: the label shows it elided in a narrow pane
     m_caption->setText(caption);
     m_caption->setVisible(!caption.isEmpty());
-    m_caption->setToolTip(caption); // elided in a narrow pane
     updatePageMargin();
 }
 
 QString DocumentView::caption() const
 {
-    return m_caption->text();
+    return m_caption->toolTip();
 }
 
 int DocumentView::captionHeight() const
 {
-    return m_caption->text().isEmpty() ? 0 : m_caption->sizeHint().height();
+    return m_caption->toolTip().isEmpty() ? 0 : m_caption->sizeHint().height();
 }
 
 void DocumentView::setTopInset(int pixels)
