@@ -75,6 +75,8 @@ static QString describe(PdfError error)
         return Messages::tr(
             "Pizhu's PDF support (%1) is not installed or cannot be loaded; reinstall Pizhu to read PDFs")
             .arg(PdfReader::pluginPath());
+    case PdfError::Cancelled:
+        return Messages::tr("cancelled");
     }
     return Messages::tr("cannot be opened");
 }

@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -76,6 +77,8 @@ PdfError toPdfError(PdfPlugin::Status status)
         return PdfError::WrongPassword;
     case PdfPlugin::Status::NoText:
         return PdfError::NoText;
+    case PdfPlugin::Status::Cancelled:
+        return PdfError::Cancelled;
     }
     return PdfError::Damaged; // a status this build does not know: a plugin that breaks its contract
 }
@@ -148,21 +151,39 @@ Result<QList<PdfMarkup>, PdfError> PdfReader::readMarkup(const QString &path, co
 }
 
 Result<LaidOutPages, PdfError> PdfReader::readLayout(
-    const QString &path, const QByteArray &password, int maxPages)
+    const QString &path, const QByteArray &password, int maxPages, const Progress &progress)
 {
     using R = Result<LaidOutPages, PdfError>;
     if (!isPdfOnDisk(path))
         return R::failure(PdfError::NotPdf);
-    const auto read = reinterpret_cast<PdfPlugin::ReadContentV1>(loadPlugin(PdfPlugin::ReadContentV1Symbol));
+    const auto read = reinterpret_cast<PdfPlugin::ReadContentV2>(loadPlugin(PdfPlugin::ReadContentV2Symbol));
     if (!read)
         return R::failure(PdfError::NoPdfSupport);
+    // Every thread counts the pages it reads into one tally; the fraction is of the page count the
+    // opening range brings (until then, of the opening's own size).
+    std::atomic_int pagesRead = 0;
+    std::atomic_int pageCount = 0;
+    std::atomic_bool stopped = false;
+    const std::function<bool()> nextPage = [&]() -> bool {
+        if (stopped.load())
+            return false;
+        if (!progress)
+            return true;
+        const int count = pageCount.load();
+        const double fraction = count > 0 ? std::min(1.0, double(pagesRead.fetch_add(1)) / count) : 0.0;
+        if (!progress(fraction))
+            stopped.store(true);
+        return !stopped.load();
+    };
     // The opening pages first: they tell how many pages there are, and bring the outline.
     constexpr int OpeningPages = 24;
     PdfContent opening;
-    PdfPlugin::Status status = read(path, password, 0, maxPages > 0 ? maxPages : OpeningPages, &opening);
+    PdfPlugin::Status status
+        = read(path, password, 0, maxPages > 0 ? maxPages : OpeningPages, nextPage, &opening);
     if (status != PdfPlugin::Status::Ok)
         return R::failure(toPdfError(status));
     QList<PageWords> pages = std::move(opening.pages);
+    pageCount.store(maxPages > 0 ? std::min(maxPages, opening.pageCount) : opening.pageCount);
     // The rest in as many ranges as there are cores, each read by a thread of its own with a Poppler
     // document of its own (one document is not to be shared between threads).
     const int rest = maxPages > 0 ? 0 : opening.pageCount - int(pages.size());
@@ -177,11 +198,13 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(
             if (first >= opening.pageCount)
                 break;
             workers.emplace_back([&, t, first] {
-                statuses[size_t(t)] = read(path, password, first, perThread, &ranges[size_t(t)]);
+                statuses[size_t(t)] = read(path, password, first, perThread, nextPage, &ranges[size_t(t)]);
             });
         }
         for (std::thread &w : workers)
             w.join();
+        if (stopped.load())
+            return R::failure(PdfError::Cancelled);
         for (size_t t = 0; t < workers.size(); ++t) {
             if (statuses[t] != PdfPlugin::Status::Ok)
                 return R::failure(toPdfError(statuses[t])); // the file changed or went meanwhile
@@ -194,6 +217,8 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(
     });
     if (pages.isEmpty())
         return R::failure(PdfError::Damaged);
+    if (progress && !progress(1.0))
+        return R::failure(PdfError::Cancelled);
     if (!anyText)
         return R::failure(PdfError::NoText);
     return PdfLayout::layOut(pages, opening.bookmarks);

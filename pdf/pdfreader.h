@@ -8,9 +8,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace Pizhu {
 
-enum class PdfError { NotPdf, Damaged, Encrypted, WrongPassword, NoText, NoPdfSupport };
+enum class PdfError { NotPdf, Damaged, Encrypted, WrongPassword, NoText, NoPdfSupport, Cancelled };
 
 // Reads the text of a PDF page by page, in reading order; the text then goes through the same
 // importer as any other (Importer::importPages), with page boundaries known exactly rather than
@@ -30,9 +32,12 @@ public:
     // The pages with the layout of their text (PdfLayout): what the importer reads a PDF from
     // (Importer::importLaidOut). The same errors as readPages. The pages after the first few are
     // read on all cores. maxPages > 0: only the first maxPages pages (the opening of a long PDF,
-    // shown while the whole of it is read).
-    static Result<LaidOutPages, PdfError> readLayout(
-        const QString &path, const QByteArray &password = {}, int maxPages = 0);
+    // shown while the whole of it is read). progress (may be empty) is called as each page is read,
+    // with the fraction of the pages read so far, from the reading threads, so it must be safe to
+    // call from any thread; when it returns false the reading stops and the result is Cancelled.
+    using Progress = std::function<bool(double)>;
+    static Result<LaidOutPages, PdfError> readLayout(const QString &path, const QByteArray &password = {},
+        int maxPages = 0, const Progress &progress = {});
     // A copy of the PDF at path with markups added as its own annotations, as the bytes of a PDF
     // (the original's bytes and an incremental update after them); the file at path is only read.
     static Result<QByteArray, PdfError> writeMarkup(

@@ -13,6 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QThread>
+#include <atomic>
+#include <mutex>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
 using TypesetPdf::Kind;
@@ -98,6 +102,7 @@ private slots:
     void twoColumnsReadColumnByColumn();
     void theOutlineOfThePdfNamesItsHeadings();
     void pagesReadOnAllCoresComeInOrder();
+    void aPdfReadReportsProgressAndStopsWhenCancelled();
     void headingsInAnotherFaceAtBodySize_data();
     void headingsInAnotherFaceAtBodySize();
     void cleanupTestCase();
@@ -509,6 +514,40 @@ void TestPdfLayout::pagesReadOnAllCoresComeInOrder()
     const auto doc = Importer().importLaidOut(whole.value());
     QVERIFY(doc.ok());
     QCOMPARE(textsOf(blocksOf(doc.value())), textsOf(blocks));
+}
+
+// Reading a long PDF reports its progress page by page, from every reading thread, and stops
+// within a page a thread when the progress says stop (the window's Cancel).
+void TestPdfLayout::aPdfReadReportsProgressAndStopsWhenCancelled()
+{
+    QList<TypesetPdf::Block> blocks;
+    for (int i = 0; i < 800; ++i)
+        blocks << TypesetPdf::Block { Kind::Paragraph, u"第%1段。"_s.arg(i) + chinese(i * 7, 40 + i % 60),
+            12 };
+    const QString pdf = typeset(u"cancelled.pdf"_s, blocks, {});
+
+    std::atomic_int calls = 0;
+    std::mutex mutex;
+    double highest = 0;
+    const auto whole = PdfReader::readLayout(pdf, {}, 0, [&](double f) {
+        ++calls;
+        const std::lock_guard lock(mutex);
+        highest = std::max(highest, f);
+        return f >= 0 && f <= 1;
+    });
+    QVERIFY(whole.ok());
+    const int pages = int(whole->pages.size());
+    QVERIFY2(pages > 60, "enough pages for several reading threads");
+    QCOMPARE(calls.load(), pages + 1); // a call a page, and the last at 1
+    QCOMPARE(highest, 1.0);
+
+    std::atomic_int read = 0;
+    const auto cancelled = PdfReader::readLayout(pdf, {}, 0, [&](double) { return ++read < 30; });
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error(), PdfError::Cancelled);
+    // Each thread may have a page under way when the stop comes; none reads on after it.
+    QVERIFY2(read.load() <= 30 + QThread::idealThreadCount() + 8,
+        qPrintable(u"%1 pages read of %2"_s.arg(read.load()).arg(pages)));
 }
 
 void TestPdfLayout::headingsInAnotherFaceAtBodySize_data()

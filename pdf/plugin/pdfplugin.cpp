@@ -87,8 +87,8 @@ QList<QRectF> charBoxes(const poppler::text_box &word, const QString &text)
 
 } // namespace
 
-Status pizhu_pdf_read_content_v1(
-    const QString &path, const QByteArray &password, int firstPage, int pageLimit, Pizhu::PdfContent *content)
+Status pizhu_pdf_read_content_v2(const QString &path, const QByteArray &password, int firstPage,
+    int pageLimit, const std::function<bool()> &nextPage, Pizhu::PdfContent *content)
 {
     Pizhu::PdfContent result;
     // The first range checks the document as readPages does (locked, damaged) and brings the
@@ -111,6 +111,8 @@ Status pizhu_pdf_read_content_v1(
     result.firstPage = first;
     result.pages.reserve(end - first);
     for (int i = first; i < end; ++i) {
+        if (nextPage && !nextPage())
+            return Status::Cancelled;
         Pizhu::PageWords words;
         if (std::unique_ptr<poppler::page> page { doc->create_page(i) }) {
             const poppler::rectf box = page->page_rect(poppler::crop_box);

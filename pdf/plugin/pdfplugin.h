@@ -16,10 +16,20 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace Pizhu::PdfPlugin {
 
 // PdfReader maps these onto PdfError; the values are part of the entry point's contract.
-enum class Status : int { Ok = 0, NotPdf = 1, Damaged = 2, Encrypted = 3, WrongPassword = 4, NoText = 5 };
+enum class Status : int {
+    Ok = 0,
+    NotPdf = 1,
+    Damaged = 2,
+    Encrypted = 3,
+    WrongPassword = 4,
+    NoText = 5,
+    Cancelled = 6, // the caller's nextPage said stop
+};
 
 // Reads the text of each page of the PDF at path, with password tried as owner's and as user's.
 // On Ok, *pages holds one string a page, without form feeds. NotPdf: the file went before Poppler
@@ -31,10 +41,11 @@ inline constexpr char ReadPagesV1Symbol[] = "pizhu_pdf_read_pages_v1";
 // one string; content->pageCount is the document's, and the outline (bookmarks) comes with the
 // range that starts at page 0. Ranges of one document can be read on several threads at once: each
 // call opens the document for itself. Never NoText: whether a document has text is known only
-// when all its ranges are read.
-using ReadContentV1 = Status (*)(
-    const QString &path, const QByteArray &password, int firstPage, int pageLimit, PdfContent *content);
-inline constexpr char ReadContentV1Symbol[] = "pizhu_pdf_read_content_v1";
+// when all its ranges are read. nextPage (may be empty) is called before each page is read, on the
+// calling thread; when it returns false the reading stops and the call returns Cancelled.
+using ReadContentV2 = Status (*)(const QString &path, const QByteArray &password, int firstPage,
+    int pageLimit, const std::function<bool()> &nextPage, PdfContent *content);
+inline constexpr char ReadContentV2Symbol[] = "pizhu_pdf_read_content_v2";
 
 // A copy of the PDF at path with markups added as the PDF's own annotations (Highlight, or the
 // kind each says), saved incrementally after the original's bytes (Poppler's PDFConverter with
@@ -52,8 +63,9 @@ inline constexpr char ReadMarkupV1Symbol[] = "pizhu_pdf_read_markup_v1";
 
 extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_pages_v1(
     const QString &path, const QByteArray &password, QStringList *pages);
-extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_content_v1(const QString &path,
-    const QByteArray &password, int firstPage, int pageLimit, Pizhu::PdfContent *content);
+extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_content_v2(const QString &path,
+    const QByteArray &password, int firstPage, int pageLimit, const std::function<bool()> &nextPage,
+    Pizhu::PdfContent *content);
 extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_write_markup_v1(
     const QString &path, const QByteArray &password, const QList<Pizhu::PdfMarkup> &markups, QByteArray *pdf);
 extern "C" Q_DECL_EXPORT Pizhu::PdfPlugin::Status pizhu_pdf_read_markup_v1(

@@ -75,6 +75,7 @@ bool PageRenderer::open(const QString &path, const QByteArray &password, QString
         *error = tr("The file is gone or is no longer a PDF.");
         return false;
     case PdfPlugin::Status::Damaged:
+    case PdfPlugin::Status::Cancelled: // opening the pages takes no nextPage: never
         *error = tr("The pages of this PDF cannot be read: it is damaged.");
         return false;
     }

@@ -11,6 +11,8 @@
 #include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
+
 namespace Pizhu {
 
 namespace {
@@ -19,6 +21,7 @@ using Outcome = Result<std::shared_ptr<LoadedDocument>, LoadFailure>;
 
 // Import takes most of the time; rendering the panes the rest.
 constexpr double ImportShare = 0.6;
+constexpr double PdfReadShare = 0.9; // of the import of a PDF: the layout and the importer take the rest
 constexpr qsizetype ParallelHashAbove = 1024 * 1024;
 
 bool isPdfFile(const QString &path)
@@ -31,12 +34,14 @@ bool isPdfFile(const QString &path)
 }
 
 // A PDF through Poppler and its pages, anything else through the importer's own file reading.
-Result<Document, LoadFailure> importAny(
-    const Importer &importer, const QString &path, const QByteArray &password)
+Result<Document, LoadFailure> importAny(const Importer &importer, const QString &path,
+    const QByteArray &password, const PdfReader::Progress &pdfProgress)
 {
     using R = Result<Document, LoadFailure>;
-    auto pages = isPdfFile(path) ? PdfReader::readLayout(path, password)
+    auto pages = isPdfFile(path) ? PdfReader::readLayout(path, password, 0, pdfProgress)
                                  : Result<LaidOutPages, PdfError>::failure(PdfError::NotPdf);
+    if (!pages && pages.error() == PdfError::Cancelled)
+        return R::failure({ ImportError::Cancelled, std::nullopt });
     // NotPdf after a look that said PDF: the file went or was replaced meanwhile, and the importer
     // says what it is now ("does not exist" for one removed).
     if (!pages && pages.error() == PdfError::NotPdf) {
@@ -56,12 +61,22 @@ Result<Document, LoadFailure> importAny(
 Outcome loadOnWorker(const QString &path, const PaneStyle &style, const QByteArray &password,
     std::shared_ptr<std::atomic_bool> cancel, QThread *uiThread, const std::function<void(double)> &report)
 {
+    // A PDF's pages are read before the importer sees them, and the reading is most of the import:
+    // it reports the first PdfReadShare of the import's share, the importer the rest.
+    std::atomic<double> importFrom = 0.0;
+    const auto pdfProgress = [&](double f) {
+        report(f * PdfReadShare * ImportShare);
+        if (f >= 1.0)
+            importFrom.store(PdfReadShare);
+        return !cancel->load();
+    };
     Importer importer;
     importer.setProgress([&](double f) {
-        report(f * ImportShare);
+        const double from = importFrom.load();
+        report((from + (1 - from) * f) * ImportShare);
         return !cancel->load();
     });
-    auto imported = importAny(importer, path, password);
+    auto imported = importAny(importer, path, password, pdfProgress);
     if (!imported)
         return Outcome::failure(imported.error());
     auto result = std::make_shared<LoadedDocument>();
@@ -268,6 +283,8 @@ QString DocumentLoader::describe(PdfError error)
         return tr(
             "Pizhu's PDF support (%1) is not installed or cannot be loaded: reinstall Pizhu to open PDFs.")
             .arg(PdfReader::pluginPath());
+    case PdfError::Cancelled:
+        return tr("Opening the file was cancelled.");
     }
     return {};
 }
