@@ -10,6 +10,7 @@
 
 #include <QFontDatabase>
 #include <QGuiApplication>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -364,6 +365,37 @@ void TestPdfLayout::footnotesAreNotesAndTheParagraphsTheyInterruptStayWhole()
     options.footnoteLines = 4;
     const QStringList mismatches = roundTrip(u"footnotes.pdf"_s, blocks, options);
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
+
+    // A note read after a paragraph that goes on to the next page still stood on its own page: the
+    // page a citation gives ("p. 7") is where the reader finds it on paper.
+    const QString pdf = typeset(u"footnote-pages.pdf"_s, blocks, options);
+    const auto onPaper = PdfReader::readPages(pdf);
+    QVERIFY(onPaper.ok());
+    const auto laidOut = PdfReader::readLayout(pdf);
+    QVERIFY(laidOut.ok());
+    const auto doc = Importer().importLaidOut(laidOut.value());
+    QVERIFY(doc.ok());
+    int heldOver = 0;
+    const QList<Block> &read = doc->parts().first().blocks;
+    for (qsizetype b = 0; b < read.size(); ++b) {
+        if (read.at(b).kind != BlockKind::Note)
+            continue;
+        // The raw page text is as extracted (⼀ for 一): compared after compatibility folding.
+        const QString opening = read.at(b).text.mid(1, 6).normalized(QString::NormalizationForm_KC);
+        int page = 0;
+        for (int p = 0; p < onPaper->size() && page == 0; ++p) {
+            const QString raw = QString(onPaper->at(p)).remove(QRegularExpression(u"\\s"_s));
+            if (raw.normalized(QString::NormalizationForm_KC).contains(opening))
+                page = p + 1;
+        }
+        QVERIFY2(page > 0, qPrintable(opening));
+        QCOMPARE(doc->pageAt(read.at(b).textStart), page);
+        QCOMPARE(doc->pageAt(read.at(b).textStart + read.at(b).text.size() - 1), page);
+        const Block &before = read.at(b - 1);
+        if (doc->pageAt(before.textStart + before.text.size() - 1) > page)
+            ++heldOver;
+    }
+    QVERIFY2(heldOver > 0, "some note should interrupt a paragraph that goes on to the next page");
 }
 
 void TestPdfLayout::tableRowsStayRows()

@@ -114,6 +114,13 @@ int Document::pageAt(qsizetype textOffset) const
     if (pos.part < 0)
         return 0;
     const Block &block = m_parts.at(pos.part).blocks.at(pos.block);
+    // A PDF knows where each character was drawn: a footnote read after the paragraph it
+    // interrupted (which went on to the next page) still stood on its own page.
+    if (m_glyphs) {
+        const int drawnOn = m_glyphs->pageOf(block.sourceOffsetAt(textOffset - block.textStart));
+        if (drawnOn >= 0)
+            return drawnOn + 1;
+    }
     return block.pageAt(textOffset - block.textStart);
 }
 

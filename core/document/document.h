@@ -126,8 +126,9 @@ public:
     // How to name an ordinal page: its printed number where the file had one ("7"), else the ordinal.
     QString pageLabel(int page) const;
     int pageCount() const { return int(m_pageLabels.size()); }
-    // The ordinal page the character at offset of text() stood on, exactly: a block that runs over
-    // a page break knows where the break fell (Block::pageBreaks). The '\n' after a block counts as
+    // The ordinal page the character at offset of text() stood on, exactly: in a PDF the page its
+    // glyph is drawn on (glyphMap()), else a block that runs over a page break knows where the
+    // break fell (Block::pageBreaks). The '\n' after a block counts as
     // the block's last character. 0 when the document has no pages or offset is outside the text.
     int pageAt(qsizetype textOffset) const;
     // pageLabel(pageAt(textOffset)): "7", or empty when the document has no pages.
