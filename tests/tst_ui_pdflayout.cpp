@@ -524,14 +524,25 @@ void TestPdfLayout::theOutlineOfThePdfNamesItsHeadings()
     }
 }
 
-// The pages after the first few are read in ranges, a thread each: together they are the pages a
-// single reading gives, in order; the opening alone is the first pages.
-void TestPdfLayout::pagesReadOnAllCoresComeInOrder()
+namespace {
+
+// 800 numbered paragraphs of 40 to 100 characters: a PDF of about 80 pages.
+QList<TypesetPdf::Block> manyParagraphs()
 {
     QList<TypesetPdf::Block> blocks;
     for (int i = 0; i < 800; ++i)
         blocks << TypesetPdf::Block { Kind::Paragraph, u"第%1段。"_s.arg(i) + chinese(i * 13, 40 + i % 60),
             12 };
+    return blocks;
+}
+
+} // namespace
+
+// The pages after the first few are read in ranges, a thread each: together they are the pages a
+// single reading gives, in order; the opening alone is the first pages.
+void TestPdfLayout::pagesReadOnAllCoresComeInOrder()
+{
+    const QList<TypesetPdf::Block> blocks = manyParagraphs();
     const QString pdf = typeset(u"many-pages.pdf"_s, blocks, {});
     const auto whole = PdfReader::readLayout(pdf);
     QVERIFY(whole.ok());
@@ -552,11 +563,7 @@ void TestPdfLayout::pagesReadOnAllCoresComeInOrder()
 // within a page a thread when the progress says stop (the window's Cancel).
 void TestPdfLayout::aPdfReadReportsProgressAndStopsWhenCancelled()
 {
-    QList<TypesetPdf::Block> blocks;
-    for (int i = 0; i < 800; ++i)
-        blocks << TypesetPdf::Block { Kind::Paragraph, u"第%1段。"_s.arg(i) + chinese(i * 7, 40 + i % 60),
-            12 };
-    const QString pdf = typeset(u"cancelled.pdf"_s, blocks, {});
+    const QString pdf = typeset(u"cancelled.pdf"_s, manyParagraphs(), {});
 
     std::atomic_int calls = 0;
     std::mutex mutex;
