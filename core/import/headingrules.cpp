@@ -95,6 +95,9 @@ qsizetype englishMarker(QStringView line, int &rank)
         { u"BOOK", HeadingRules::RankVolume },
         { u"Book", HeadingRules::RankVolume },
     };
+    // Asked of every line: only one that opens like a keyword is compared with them.
+    if (line.front() != u'C' && line.front() != u'P' && line.front() != u'B')
+        return 0;
     for (const auto &k : keywords) {
         if (!line.startsWith(k.word) || line.size() <= k.word.size() + 1 || line.at(k.word.size()) != u' ')
             continue;

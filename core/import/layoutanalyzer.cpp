@@ -84,6 +84,11 @@ int LayoutAnalyzer::displayWidth(QStringView text)
     int width = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
+        // Below U+1100 nothing is wide, a surrogate or a ligature: most of a Latin text.
+        if (c.unicode() < 0x1100) {
+            ++width;
+            continue;
+        }
         if (c.isHighSurrogate() && i + 1 < text.size()) {
             width += isWide(QChar::surrogateToUcs4(c, text.at(i + 1))) ? 2 : 1;
             ++i;
@@ -207,18 +212,16 @@ bool LayoutAnalyzer::continuesSentence(qsizetype j) const
 // mid-sentence and is not a short title), less one CJK character for the line-breaking rules that
 // push a character to the next line. Each side is measured separately so that an article boundary
 // with a different wrap width does not mix the two. 0 when there is too little evidence.
-int LayoutAnalyzer::fullWidthAround(qsizetype k) const
+int LayoutAnalyzer::fullWidthAround(qsizetype k, const std::vector<int> &goesOnWidth) const
 {
     const qsizetype n = m_lines.size();
     auto side = [&](qsizetype from, qsizetype to) {
         int smallest = std::numeric_limits<int>::max(), count = 0;
         for (qsizetype j = std::max<qsizetype>(from, 0); j <= std::min(to, n - 1); ++j) {
-            const Line &l = m_lines[j];
-            if (l.endsSentence || isStructureStart(j) || (j + 1 < n && isStructureStart(j + 1))
-                || l.width * 2 < m_wrapWidth[j])
+            if (goesOnWidth[size_t(j)] < 0)
                 continue;
             ++count;
-            smallest = std::min(smallest, l.width);
+            smallest = std::min(smallest, goesOnWidth[size_t(j)]);
         }
         return count >= 2 ? smallest - 2 : 0;
     };
@@ -300,9 +303,18 @@ void LayoutAnalyzer::measure()
         else
             m_blankTrust[k] = BlankTrust::Never;
     }
+    // The width of each line that certainly goes on, -1 for the others: asked twenty times a line
+    // by fullWidthAround(), so judged once here.
+    std::vector<int> goesOnWidth(size_t(n), -1);
+    for (qsizetype j = 0; j < n; ++j) {
+        const Line &l = m_lines[j];
+        if (!(l.endsSentence || isStructureStart(j) || (j + 1 < n && isStructureStart(j + 1))
+                || l.width * 2 < m_wrapWidth[j]))
+            goesOnWidth[size_t(j)] = l.width;
+    }
     m_fullWidth.resize(n);
     for (qsizetype k = 0; k < n; ++k)
-        m_fullWidth[k] = m_wrapped[k] ? fullWidthAround(k) : 0;
+        m_fullWidth[k] = m_wrapped[k] ? fullWidthAround(k, goesOnWidth) : 0;
 }
 
 bool LayoutAnalyzer::headingWraps(qsizetype k) const

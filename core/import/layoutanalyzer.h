@@ -11,6 +11,8 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace Pizhu {
 
 // Rebuilds a document's structure from the layout of its lines. Blank lines are not trusted
@@ -62,7 +64,8 @@ private:
     bool isStandaloneHeading(qsizetype k) const;
     bool isStructureStart(qsizetype k) const;
     bool continuesSentence(qsizetype k) const;
-    int fullWidthAround(qsizetype k) const;
+    // goesOnWidth: the width of each line that certainly goes on, -1 for the others.
+    int fullWidthAround(qsizetype k, const std::vector<int> &goesOnWidth) const;
     bool headingWraps(qsizetype k) const; // line k stops mid-sentence and the text goes on
     bool reportProgress(double fraction) const;
 

@@ -30,7 +30,8 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
     //   for "finance" must find "ﬁnance" (TextRepair::ligatureLetters says which, and why no others);
     // - a justified line comes out of some PDFs letter-spaced ("去 年 终 端 消 费"): the spaces
     //   between CJK characters are layout, not text.
-    const bool letterSpaced = isLetterSpaced(text);
+    // Judged only when a space after a CJK character asks: most lines have none.
+    int letterSpaced = -1;
     qsizetype from = 0;
     auto flush = [&](qsizetype to) {
         if (to > from) {
@@ -40,6 +41,8 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
     };
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
+        if (c.unicode() < u'⸺' && c != u' ')
+            continue; // nothing below the dashes is repaired, but for letter-spacing
         if (c == u'⸺' || c == u'⸻') {
             flush(i);
             const QStringView dashes = c == u'⸺' ? u"——" : u"———";
@@ -56,7 +59,8 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
             block.text += letters;
             ++m_repairs.ligatures;
             from = i + 1;
-        } else if (letterSpaced && c == u' ' && i > 0 && isCjk(text.at(i - 1))) {
+        } else if (c == u' ' && i > 0 && isCjk(text.at(i - 1))
+            && (letterSpaced >= 0 ? letterSpaced : (letterSpaced = isLetterSpaced(text)))) {
             qsizetype j = i;
             while (j < text.size() && text.at(j) == u' ')
                 ++j;

@@ -40,7 +40,13 @@ constexpr int MaxFurnitureLength = 40;
 
 bool PageFurniture::isPageNumberLine(QStringView line)
 {
-    if (line.size() > 16)
+    if (line.isEmpty() || line.size() > 16)
+        return false;
+    // Asked of every short line: the pattern is run only on lines that can open like one of its
+    // alternatives (a dash, 第, a digit, "Page"). A supplementary-plane digit is a surrogate.
+    const QChar first = line.front();
+    if (!first.isDigit() && !first.isHighSurrogate() && first != u'第' && first != u'P' && first != u'p'
+        && first != u'—' && first != u'–' && first != u'-' && first != u'－')
         return false;
     static const QRegularExpression re(
         u"^(?:[—–\\-－]\\s*\\d{1,4}\\s*[—–\\-－]"

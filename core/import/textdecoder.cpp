@@ -89,6 +89,14 @@ bool isValidUtf8(const QByteArray &bytes, qsizetype *utf16Length)
             ++units;
             continue;
         }
+        // Most of a Chinese text: three bytes led by E1..EC or EE..EF are never overlong nor a
+        // surrogate (E0 and ED, which can be, take the full check below).
+        if (end - p >= 3 && ((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && (p[1] & 0xC0) == 0x80
+            && (p[2] & 0xC0) == 0x80) {
+            p += 3;
+            ++units;
+            continue;
+        }
         int extra;
         char32_t cp;
         if (c >= 0xC2 && c <= 0xDF) {
