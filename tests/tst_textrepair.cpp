@@ -1,15 +1,50 @@
 // Latin ligatures that PDF text layers leave (ﬁ ﬂ ﬃ …): written out as their letters by NFKC,
 // recorded as repairs that Show Original Text and anchors undo, and nothing else folded on the way.
+// Radicals: the simplified forms Pizhu keeps for their ideographs are ICU's.
 
 #include "importer.h"
 #include "layoutanalyzer.h"
 #include "textrepair.h"
 #include "textsearcher.h"
 
+#include <QFile>
 #include <QTest>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
+
+namespace {
+
+std::unique_ptr<icu::Transliterator> transform(const char16_t *id)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance(icu::UnicodeString(id), UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+}
+
+QString transformed(const char16_t *id, const QString &text)
+{
+    const auto t = transform(id);
+    if (!t)
+        return {};
+    icu::UnicodeString u(reinterpret_cast<const char16_t *>(text.utf16()), int32_t(text.size()));
+    t->transliterate(u);
+    return QString(reinterpret_cast<const QChar *>(u.getBuffer()), u.length());
+}
+
+QString readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace
 
 class TestTextRepair : public QObject
 {
@@ -25,6 +60,9 @@ private slots:
     void runInHeadingTitleCoversItsLigatures();
     void fullWidthFormsAndCompatibilityIdeographsStay();
     void lineWithLigaturesIsAsWideAsItsLetters();
+    void radicalsSimplifiedFormsAreIcus();
+    void simplifiedOrTraditionalAsIcuJudgesIt_data();
+    void simplifiedOrTraditionalAsIcuJudgesIt();
 };
 
 void TestTextRepair::ligatureBecomesItsLetters_data()
@@ -166,6 +204,89 @@ void TestTextRepair::lineWithLigaturesIsAsWideAsItsLetters()
     QVERIFY(doc.ok());
     QCOMPARE(doc->parts().first().blocks.size(), 1);
     QVERIFY(doc->text().contains(u"final official figures for the whole past year. Members then"_s));
+}
+
+// TextRepair keeps its own table of the simplified forms of the ideographs radicals stand for, so
+// that a PDF's import need not make ICU's Traditional-Simplified transform (slow the first time).
+// Every radical and stroke is checked against the transform itself.
+void TestTextRepair::radicalsSimplifiedFormsAreIcus()
+{
+    const auto icu = transform(u"Traditional-Simplified");
+    QVERIFY(icu);
+    int traditional = 0;
+    for (char16_t u = 0x2E80; u <= 0x31EF; ++u) {
+        const QChar c(u);
+        if (!TextRepair::isRadical(c))
+            continue;
+        const QChar ideograph = TextRepair::equivalentIdeograph(c);
+        icu::UnicodeString one(ideograph.unicode());
+        icu->transliterate(one);
+        const QChar expected = one.length() == 1 ? QChar(one.charAt(0)) : ideograph;
+        QVERIFY2(TextRepair::simplifiedForm(ideograph) == expected,
+            qPrintable(
+                u"U+%1 %2: ICU says %3"_s.arg(int(u), 4, 16, QChar(u'0')).arg(ideograph).arg(expected)));
+        traditional += expected != ideograph;
+    }
+    QVERIFY2(traditional >= 24, "the radicals that stand for traditional forms (戶 見 車 門 …) are found");
+    QCOMPARE(TextRepair::simplifiedForm(u'中'), QChar(u'中'));
+
+    // A simplified text's ⻑ (U+2ED1, 長) reads 长; a traditional text keeps 長.
+    QString simplified = u"这是一个简体中文的句子，里面有很多常用的汉字，国家发展⻑期规划。"_s;
+    QCOMPARE(TextRepair::repairRadicals(simplified), 1);
+    QVERIFY(simplified.contains(u"长期"_s));
+    QString traditional2 = u"這是一個繁體中文的句子，裡面有很多常用的漢字，國家發展⻑期規劃。"_s;
+    QCOMPARE(TextRepair::repairRadicals(traditional2), 1);
+    QVERIFY(traditional2.contains(u"長期"_s));
+}
+
+void TestTextRepair::simplifiedOrTraditionalAsIcuJudgesIt_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("simplified");
+    const QString bundled
+        = readFile(QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
+    const QString report = readFile(QStringLiteral(PIZHU_FIXTURES_DIR "/public/zh-gov-work-report-2021.txt"));
+    QVERIFY(!bundled.isEmpty() && !report.isEmpty());
+    QTest::newRow("the bundled document") << bundled << true;
+    QTest::newRow("a government work report") << report << true;
+    QTest::newRow("the bundled document in traditional characters")
+        << transformed(u"Simplified-Traditional", bundled) << false;
+    QTest::newRow("the report in traditional characters")
+        << transformed(u"Simplified-Traditional", report) << false;
+    // A simplified text that quotes a traditional name now and then stays simplified.
+    QTest::newRow("simplified, quoting 《國語》 twice")
+        << bundled.left(3000) + u"《國語》"_s + bundled.mid(3000, 3000) + u"《國語》"_s << true;
+    QTest::newRow("an English text") << readFile(
+        QStringLiteral(PIZHU_FIXTURES_DIR "/public/en-alice-in-wonderland-pg11.txt"))
+                                     << false;
+}
+
+// looksSimplified counts a hundred-odd frequent traditional forms instead of running ICU's
+// Traditional-Simplified transform over the text (slow to make): on whole documents it says what
+// the transform says, and every form it counts is one the transform changes.
+void TestTextRepair::simplifiedOrTraditionalAsIcuJudgesIt()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, simplified);
+    QCOMPARE(TextRepair::looksSimplified(text), simplified);
+
+    // ICU's own judgement of the same sample: fewer than one Han character in 200 changes.
+    QString han;
+    for (QChar c : std::as_const(text))
+        if (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF && han.size() < 20000)
+            han += c;
+    const QString byIcu = transformed(u"Traditional-Simplified", han);
+    QCOMPARE(byIcu.size(), han.size());
+    qsizetype changed = 0;
+    for (qsizetype i = 0; i < han.size(); ++i)
+        changed += byIcu.at(i) != han.at(i);
+    QCOMPARE(han.size() >= 20 && changed * 200 < han.size(), simplified);
+
+    const QString forms = TextRepair::frequentTraditional().toString();
+    QVERIFY(forms.size() >= 100);
+    const QString simplifiedForms = transformed(u"Traditional-Simplified", forms);
+    for (qsizetype i = 0; i < forms.size(); ++i)
+        QVERIFY2(simplifiedForms.at(i) != forms.at(i), qPrintable(forms.at(i)));
 }
 
 QTEST_GUILESS_MAIN(TestTextRepair)

@@ -38,12 +38,17 @@ public:
     }
     // Repairs text in place; returns how many characters changed. Some radicals' equivalents are
     // traditional forms (⼾ U+2F3E is 戶, where a simplified text means 户): in a text that is
-    // overwhelmingly simplified, those are mapped on with ICU's Traditional-Simplified transform.
+    // overwhelmingly simplified, those are mapped on to their simplified forms (simplifiedForm).
     // Only repaired characters are touched, never the document's own traditional characters.
     static qsizetype repairRadicals(QString &text);
+    // The simplified form of an ideograph a radical stands for, as ICU's Traditional-Simplified
+    // transform gives it (長 -> 长); the ideograph itself when it has none, or is no radical's.
+    static QChar simplifiedForm(QChar ideograph);
     // Whether a sample of the text's Han characters is (nearly) all simplified: fewer than one in
-    // two hundred changes under ICU's Traditional-Simplified transform.
+    // two hundred is one of the traditional forms common text uses most (a traditional text has
+    // some 25% of them, a simplified one none but in quotations and names).
     static bool looksSimplified(QStringView text);
+    static QStringView frequentTraditional(); // those forms
 
     // Typographic ligatures that PDF text layers keep as single compatibility characters (ﬁ ﬂ ﬀ ﬃ
     // ﬄ ﬅ ﬆ, and the Armenian ones beside them): a search for "finance" has to find "ﬁnance".
