@@ -3,9 +3,12 @@
 #include "documentview.h"
 #include "interfacelanguage.h"
 #include "mainwindow.h"
+#include "pdfreader.h"
 #include "windowassembly.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QLocale>
 #include <QSettings>
@@ -131,6 +134,12 @@ int runGui(int &argc, char **argv)
         QTextStream(stderr) << u"pizhu: "_s << options.error << u"\nTry pizhu --help.\n"_s;
         return 2;
     }
+    const QString file = options.file.isEmpty() ? MainWindow::bundledDocumentPath() : options.file;
+    // A PDF needs Poppler, whose libraries take a while to map: that happens while the window is
+    // made. Only a regular file is looked into (a pipe would wait for its writer).
+    if (QFile head(file); QFileInfo(file).isFile() && head.open(QIODevice::ReadOnly)
+        && PdfReader::looksLikePdf(head.read(1024)))
+        PdfReader::preloadPlugin();
     // Before any widget exists: each takes its words from the translators installed then.
     const QLocale locale = interfaceLocale(options.lang);
     QLocale::setDefault(locale);
@@ -169,7 +178,7 @@ int runGui(int &argc, char **argv)
     // still in place before the window first paints (that happens in the event loop), a large one
     // shows progress.
     window.show();
-    window.openFileNow(options.file.isEmpty() ? MainWindow::bundledDocumentPath() : options.file);
+    window.openFileNow(file);
     return app.exec();
 }
 

@@ -10,6 +10,7 @@
 #include <QLibrary>
 #include <QLoggingCategory>
 #include <QThread>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <atomic>
@@ -104,6 +105,11 @@ QFunctionPointer PdfReader::pluginEntry(const char *symbol)
     return loadPlugin(symbol);
 }
 
+void PdfReader::preloadPlugin()
+{
+    QThreadPool::globalInstance()->start([] { loadPlugin(PdfPlugin::ReadContentV2Symbol); });
+}
+
 Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QByteArray &password)
 {
     using R = Result<QStringList, PdfError>;
@@ -150,8 +156,8 @@ Result<QList<PdfMarkup>, PdfError> PdfReader::readMarkup(const QString &path, co
     return markups;
 }
 
-Result<LaidOutPages, PdfError> PdfReader::readLayout(
-    const QString &path, const QByteArray &password, int maxPages, const Progress &progress)
+Result<LaidOutPages, PdfError> PdfReader::readLayout(const QString &path, const QByteArray &password,
+    int maxPages, const Progress &progress, const Opening &opening)
 {
     using R = Result<LaidOutPages, PdfError>;
     if (!isPdfOnDisk(path))
@@ -175,18 +181,21 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(
             stopped.store(true);
         return !stopped.load();
     };
-    // The opening pages first: they tell how many pages there are, and bring the outline.
-    constexpr int OpeningPages = 24;
-    PdfContent opening;
-    PdfPlugin::Status status
-        = read(path, password, 0, maxPages > 0 ? maxPages : OpeningPages, nextPage, &opening);
+    // The first pages on their own: they tell how many pages there are and bring the outline. A
+    // short PDF is read in this one go; a caller waiting for the opening gets it as soon as can be.
+    constexpr int FirstRange = 24;
+    const int firstRange = maxPages > 0 ? maxPages : opening ? OpeningPages : FirstRange;
+    PdfContent first;
+    PdfPlugin::Status status = read(path, password, 0, firstRange, nextPage, &first);
     if (status != PdfPlugin::Status::Ok)
         return R::failure(toPdfError(status));
-    QList<PageWords> pages = std::move(opening.pages);
-    pageCount.store(maxPages > 0 ? std::min(maxPages, opening.pageCount) : opening.pageCount);
+    QList<PageWords> pages = std::move(first.pages);
+    pageCount.store(maxPages > 0 ? std::min(maxPages, first.pageCount) : first.pageCount);
     // The rest in as many ranges as there are cores, each read by a thread of its own with a Poppler
     // document of its own (one document is not to be shared between threads).
-    const int rest = maxPages > 0 ? 0 : opening.pageCount - int(pages.size());
+    const int rest = maxPages > 0 ? 0 : first.pageCount - int(pages.size());
+    if (opening && rest > 0)
+        opening(PdfLayout::layOut(pages, first.bookmarks));
     if (rest > 0) {
         const int threads = std::clamp(QThread::idealThreadCount(), 1, 8);
         const int perThread = (rest + threads - 1) / threads;
@@ -194,11 +203,11 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(
         std::vector<PdfPlugin::Status> statuses(size_t(threads), PdfPlugin::Status::Ok);
         std::vector<std::thread> workers;
         for (int t = 0; t < threads; ++t) {
-            const int first = int(pages.size()) + t * perThread;
-            if (first >= opening.pageCount)
+            const int from = int(pages.size()) + t * perThread;
+            if (from >= first.pageCount)
                 break;
-            workers.emplace_back([&, t, first] {
-                statuses[size_t(t)] = read(path, password, first, perThread, nextPage, &ranges[size_t(t)]);
+            workers.emplace_back([&, t, from] {
+                statuses[size_t(t)] = read(path, password, from, perThread, nextPage, &ranges[size_t(t)]);
             });
         }
         for (std::thread &w : workers)
@@ -221,7 +230,7 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(
         return R::failure(PdfError::Cancelled);
     if (!anyText)
         return R::failure(PdfError::NoText);
-    return PdfLayout::layOut(pages, opening.bookmarks);
+    return PdfLayout::layOut(pages, first.bookmarks);
 }
 
 } // namespace Pizhu

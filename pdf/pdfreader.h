@@ -35,9 +35,13 @@ public:
     // shown while the whole of it is read). progress (may be empty) is called as each page is read,
     // with the fraction of the pages read so far, from the reading threads, so it must be safe to
     // call from any thread; when it returns false the reading stops and the result is Cancelled.
+    // opening (may be empty) is called once, on the calling thread, with the first OpeningPages
+    // pages laid out on their own, before the rest is read: what a window shows while it waits.
     using Progress = std::function<bool(double)>;
+    using Opening = std::function<void(const LaidOutPages &)>;
+    static constexpr int OpeningPages = 3; // a screenful or more of typeset text
     static Result<LaidOutPages, PdfError> readLayout(const QString &path, const QByteArray &password = {},
-        int maxPages = 0, const Progress &progress = {});
+        int maxPages = 0, const Progress &progress = {}, const Opening &opening = {});
     // A copy of the PDF at path with markups added as its own annotations, as the bytes of a PDF
     // (the original's bytes and an incremental update after them); the file at path is only read.
     static Result<QByteArray, PdfError> writeMarkup(
@@ -52,6 +56,10 @@ public:
     // the log) when the plugin is missing, cannot be loaded or lacks it. For the plugin's other
     // users (the page view), which declare the entry points' types themselves.
     static QFunctionPointer pluginEntry(const char *symbol);
+    // Maps the plugin on a thread of the global pool and returns at once, so that a PDF about to be
+    // opened does not wait for the sixteen libraries to load (some ten milliseconds of its first
+    // paint). Harmless if the plugin is missing: the read that follows says so.
+    static void preloadPlugin();
 };
 
 } // namespace Pizhu

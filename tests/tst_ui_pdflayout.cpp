@@ -554,6 +554,28 @@ void TestPdfLayout::pagesReadOnAllCoresComeInOrder()
     const auto opening = PdfReader::readLayout(pdf, {}, 5);
     QVERIFY(opening.ok());
     QCOMPARE(opening->pages, whole->pages.mid(0, 5));
+    // Streamed: the opening pages come out laid out on their own before the rest is read, and the
+    // whole is the same as without them.
+    std::atomic_int pagesRead = 0;
+    int readAtOpening = -1;
+    LaidOutPages shown;
+    const auto streamed = PdfReader::readLayout(
+        pdf, {}, 0,
+        [&](double f) {
+            if (f < 1)
+                ++pagesRead;
+            return true;
+        },
+        [&](const LaidOutPages &first) {
+            readAtOpening = pagesRead.load();
+            shown = first;
+        });
+    QVERIFY(streamed.ok());
+    QCOMPARE(readAtOpening, PdfReader::OpeningPages);
+    QCOMPARE(shown.pages, whole->pages.mid(0, PdfReader::OpeningPages));
+    QCOMPARE(shown.lines.size() < whole->lines.size(), true);
+    QCOMPARE(streamed->pages, whole->pages);
+    QCOMPARE(streamed->lines.size(), whole->lines.size());
     const auto doc = Importer().importLaidOut(whole.value());
     QVERIFY(doc.ok());
     QCOMPARE(textsOf(blocksOf(doc.value())), textsOf(blocks));

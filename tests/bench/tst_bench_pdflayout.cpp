@@ -1,12 +1,11 @@
-// Reading a long typeset PDF from its layout: a 1,000-page document (the 2023 government work
-// report set again and again, tests/typesetpdf.h) read by PdfReader::readLayout (Poppler's words on
-// all cores, then PdfLayout) and imported, and its first pages alone, which the window shows while
-// the rest is read; against the bundled text document's import. Prints the figures; asserts
-// nothing about speed.
-// Run by hand: ./pizhu.sh bench, or build/tests/bench/tst_bench_pdflayout.
-#include "../typesetpdf.h"
+// Reading a long typeset PDF from its layout: a 1,000-page document (thousandpagepdf.h) read by
+// PdfReader::readLayout (Poppler's words on all cores, then PdfLayout) and imported, and its first pages
+// alone, which the window shows while the rest is read; against the bundled text document's import. Prints
+// the figures; asserts nothing about speed. Run by hand: ./pizhu.sh bench, or
+// build/tests/bench/tst_bench_pdflayout.
 #include "importer.h"
 #include "pdfreader.h"
+#include "thousandpagepdf.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -25,36 +24,14 @@ private slots:
 
 void BenchPdfLayout::thousandPages()
 {
-    if (!qEnvironmentVariableIsSet("PIZHU_PDF_PLUGIN"))
-        qputenv("PIZHU_PDF_PLUGIN", PIZHU_PDF_PLUGIN_FILE_PATH);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const auto clean
-        = Importer().importFile(QStringLiteral(PIZHU_FIXTURES_DIR "/public/zh-gov-work-report-2023.txt"));
-    QVERIFY(clean.ok());
-    QList<TypesetPdf::Block> once;
-    for (const Block &b : clean->parts().first().blocks)
-        once.append({ b.kind == BlockKind::Heading ? TypesetPdf::Kind::Heading : TypesetPdf::Kind::Paragraph,
-            b.text, b.kind == BlockKind::Heading ? 15.0 : 12.0 });
-    QList<TypesetPdf::Block> blocks;
-    TypesetPdf::Options options;
-    options.runningHeader = clean->parts().first().title;
     const QString pdf = dir.filePath(QStringLiteral("thousand.pdf"));
-    // Set the report until the PDF has 1,000 pages or more (about 35 pages a copy).
-    for (int copies = 30;; copies += 2) {
-        blocks.clear();
-        for (int i = 0; i < copies; ++i)
-            blocks += once;
-        QVERIFY(TypesetPdf::write(pdf, blocks, options));
-        const auto pages = PdfReader::readPages(pdf);
-        QVERIFY(pages.ok());
-        if (pages->size() >= 1000) {
-            qInfo("%lld pages, %.1f MB", qlonglong(pages->size()), QFile(pdf).size() / 1e6);
-            if (qEnvironmentVariableIsSet("PIZHU_KEEP_PDF")) // to open it in the window by hand
-                QFile::copy(pdf, qEnvironmentVariable("PIZHU_KEEP_PDF") + QStringLiteral("/thousand.pdf"));
-            break;
-        }
-    }
+    const qsizetype pages = ThousandPagePdf::write(pdf);
+    QVERIFY(pages > 0);
+    qInfo("%lld pages, %.1f MB", qlonglong(pages), QFile(pdf).size() / 1e6);
+    if (qEnvironmentVariableIsSet("PIZHU_KEEP_PDF")) // to open it in the window by hand
+        QFile::copy(pdf, qEnvironmentVariable("PIZHU_KEEP_PDF") + QStringLiteral("/thousand.pdf"));
 
     QList<double> readMs, importMs, bundledMs, openingMs;
     qsizetype glyphs = 0;
@@ -72,7 +49,7 @@ void BenchPdfLayout::thousandPages()
         glyphs = doc->glyphMap()->size();
         // What the window shows first: the opening pages, read and laid out on their own.
         t.restart();
-        const auto opening = PdfReader::readLayout(pdf, {}, 8);
+        const auto opening = PdfReader::readLayout(pdf, {}, PdfReader::OpeningPages);
         QVERIFY(opening.ok());
         QVERIFY(Importer().importLaidOut(opening.value()).ok());
         openingMs.append(t.nsecsElapsed() / 1e6);
@@ -88,7 +65,8 @@ void BenchPdfLayout::thousandPages()
     // PdfGlyphMap keeps four floats a character of the source (Document::glyphMap()).
     qInfo("where its characters stand (the glyph map): %lld characters, %.1f MB", qlonglong(glyphs),
         double(glyphs) * 16 / 1e6);
-    qInfo("its first 8 pages on their own (the window's preview): %.1f ms", best(openingMs));
+    qInfo("its first %d pages on their own (what the window shows first): %.1f ms", PdfReader::OpeningPages,
+        best(openingMs));
     qInfo("bundled document: import %.1f ms (best of 3)", best(bundledMs));
 }
 

@@ -23,6 +23,11 @@ using Outcome = Result<std::shared_ptr<LoadedDocument>, LoadFailure>;
 constexpr double ImportShare = 0.6;
 constexpr double PdfReadShare = 0.9; // of the import of a PDF: the layout and the importer take the rest
 constexpr qsizetype ParallelHashAbove = 1024 * 1024;
+// Below this a PDF is read whole in a fraction of a second, less than it takes to notice an opening
+// come and go: half a megabyte is some 150 typeset pages.
+constexpr qint64 PdfOpeningAbove = 512 * 1024;
+
+using OpeningReady = std::function<void(const std::shared_ptr<LoadedDocument> &)>;
 
 bool isPdfFile(const QString &path)
 {
@@ -35,10 +40,10 @@ bool isPdfFile(const QString &path)
 
 // A PDF through Poppler and its pages, anything else through the importer's own file reading.
 Result<Document, LoadFailure> importAny(const Importer &importer, const QString &path,
-    const QByteArray &password, const PdfReader::Progress &pdfProgress)
+    const QByteArray &password, const PdfReader::Progress &pdfProgress, const PdfReader::Opening &opening)
 {
     using R = Result<Document, LoadFailure>;
-    auto pages = isPdfFile(path) ? PdfReader::readLayout(path, password, 0, pdfProgress)
+    auto pages = isPdfFile(path) ? PdfReader::readLayout(path, password, 0, pdfProgress, opening)
                                  : Result<LaidOutPages, PdfError>::failure(PdfError::NotPdf);
     if (!pages && pages.error() == PdfError::Cancelled)
         return R::failure({ ImportError::Cancelled, std::nullopt });
@@ -59,8 +64,24 @@ Result<Document, LoadFailure> importAny(const Importer &importer, const QString 
 }
 
 Outcome loadOnWorker(const QString &path, const PaneStyle &style, const QByteArray &password,
-    std::shared_ptr<std::atomic_bool> cancel, QThread *uiThread, const std::function<void(double)> &report)
+    std::shared_ptr<std::atomic_bool> cancel, QThread *uiThread, const std::function<void(double)> &report,
+    const OpeningReady &openingReady)
 {
+    // A long PDF's first pages, laid out, imported and rendered on their own while the rest is read.
+    PdfReader::Opening opening;
+    if (openingReady && QFileInfo(path).size() > PdfOpeningAbove) {
+        opening = [&](const LaidOutPages &pages) {
+            auto imported = Importer().importLaidOut(pages);
+            if (!imported || cancel->load())
+                return;
+            auto shown = std::make_shared<LoadedDocument>();
+            shown->path = path;
+            shown->password = password;
+            shown->main = PaneContent::build(imported.value(), 0, 0, style, {}, uiThread);
+            if (shown->main)
+                openingReady(shown);
+        };
+    }
     // A PDF's pages are read before the importer sees them, and the reading is most of the import:
     // it reports the first PdfReadShare of the import's share, the importer the rest.
     std::atomic<double> importFrom = 0.0;
@@ -76,7 +97,7 @@ Outcome loadOnWorker(const QString &path, const PaneStyle &style, const QByteArr
         report((from + (1 - from) * f) * ImportShare);
         return !cancel->load();
     });
-    auto imported = importAny(importer, path, password, pdfProgress);
+    auto imported = importAny(importer, path, password, pdfProgress, opening);
     if (!imported)
         return Outcome::failure(imported.error());
     auto result = std::make_shared<LoadedDocument>();
@@ -162,7 +183,7 @@ void DocumentLoader::start(const Request &request, bool now)
     emit started(request.path);
     if (now) {
         finish(request,
-            loadOnWorker(request.path, request.style, request.password, m_cancel, nullptr, [](double) {}),
+            loadOnWorker(request.path, request.style, request.password, m_cancel, nullptr, [](double) {}, {}),
             *m_cancel);
         return;
     }
@@ -183,6 +204,17 @@ void DocumentLoader::start(const Request &request, bool now)
             Qt::QueuedConnection);
     };
 
+    // Queued like progress, so it always arrives before the load's end.
+    auto openingReady = [self, generation](const std::shared_ptr<LoadedDocument> &shown) {
+        QMetaObject::invokeMethod(
+            self,
+            [self, generation, shown] {
+                if (self && generation == self->m_generation && self->m_loading)
+                    emit self->opening(shown);
+            },
+            Qt::QueuedConnection);
+    };
+
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this,
         [this, watcher, request, generation, cancel = m_cancel] {
@@ -190,8 +222,8 @@ void DocumentLoader::start(const Request &request, bool now)
             if (generation == m_generation) // else superseded by a later load
                 finish(request, watcher->result(), *cancel);
         });
-    watcher->setFuture(QtConcurrent::run(
-        loadOnWorker, request.path, request.style, request.password, m_cancel, thread(), report));
+    watcher->setFuture(QtConcurrent::run(loadOnWorker, request.path, request.style, request.password,
+        m_cancel, thread(), report, openingReady));
 }
 
 bool DocumentLoader::askPassword(const Request &request, const LoadFailure &failure)

@@ -35,8 +35,9 @@ struct LoadFailure
 };
 
 // Imports and renders a file on a worker thread (QtConcurrent) so that a large file never
-// freezes the window. A PDF is read page by page (PdfReader) and imported from its pages. One load at a time:
-// starting another cancels the one in flight.
+// freezes the window. A PDF is read page by page (PdfReader) and imported from its pages; a long
+// one shows its opening pages first (opening()). One load at a time: starting another cancels the
+// one in flight.
 class DocumentLoader final : public QObject
 {
     Q_OBJECT
@@ -71,6 +72,9 @@ public:
 signals:
     void started(const QString &path);
     void progress(double fraction);
+    // The first pages of a long PDF (PdfReader::OpeningPages), rendered on their own while the rest
+    // is read: opening->main only, and no Document. Comes before loaded, and never from loadNow.
+    void opening(const std::shared_ptr<Pizhu::LoadedDocument> &opening);
     void loaded(const std::shared_ptr<Pizhu::LoadedDocument> &document);
     void failed(const QString &path, const Pizhu::LoadFailure &failure);
     void cancelled(const QString &path);

@@ -58,6 +58,8 @@ MainWindow::MainWindow(QSettings *settings, DocumentSession *session, QWidget *p
         m_session->beginLoading(path);
     });
     connect(m_loader, &DocumentLoader::progress, m_status, &WindowStatus::setLoadFraction);
+    connect(m_loader, &DocumentLoader::opening, this,
+        [this](const std::shared_ptr<LoadedDocument> &opening) { showOpening(std::move(opening->main)); });
     connect(m_loader, &DocumentLoader::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &DocumentLoader::failed, this, &MainWindow::showLoadError);
     connect(m_loader, &DocumentLoader::cancelled, this, [this] {
@@ -177,30 +179,24 @@ void MainWindow::openFile(const QString &path)
 void MainWindow::showPreview(const QString &path)
 {
     // Below this a whole file is read and rendered in a few hundred milliseconds, less than it
-    // takes to notice the preview come and go. A PDF's words take far longer to read than text:
-    // half a megabyte is some 150 typeset pages, about a sixth of a second.
+    // takes to notice the preview come and go. A long PDF's opening comes from the loader, which
+    // reads its first pages before the rest (DocumentLoader::opening).
     constexpr qint64 PreviewAbove = 4 * 1024 * 1024;
-    constexpr qint64 PdfPreviewAbove = 512 * 1024;
-    constexpr int PdfPreviewPages = 8;
-    const qint64 size = QFileInfo(path).size();
-    if (size <= PdfPreviewAbove)
+    if (QFileInfo(path).size() <= PreviewAbove)
         return;
     QFile head(path);
-    const bool pdf = head.open(QIODevice::ReadOnly) && PdfReader::looksLikePdf(head.read(1024));
-    if (!pdf && size <= PreviewAbove)
+    if (head.open(QIODevice::ReadOnly) && PdfReader::looksLikePdf(head.read(1024)))
         return;
-    // Reading and rendering the opening (a text's first 64 KB, a PDF's first pages) takes a few
-    // milliseconds here, while the worker reads the whole file. A locked PDF has no preview: the
-    // worker asks for its password.
-    std::optional<Document> opening;
-    if (pdf) {
-        if (auto pages = PdfReader::readLayout(path, {}, PdfPreviewPages))
-            if (auto imported = Importer().importLaidOut(pages.value()))
-                opening = std::move(imported).value();
-    } else {
-        opening = importFilePreview(path);
-    }
-    if (!opening || opening->parts().isEmpty() || !m_loader->isLoading())
+    // Reading and rendering a text's first 64 KB takes a few milliseconds here, while the worker
+    // reads the whole file.
+    const std::optional<Document> opening = importFilePreview(path);
+    if (opening && !opening->parts().isEmpty())
+        showOpening(PaneContent::build(*opening, 0, 0, m_mainView->style()));
+}
+
+void MainWindow::showOpening(std::unique_ptr<PaneContent> content)
+{
+    if (!content || !m_loader->isLoading())
         return;
     if (!m_previewView) { // only large files need it
         m_previewView = new DocumentView;
@@ -210,7 +206,7 @@ void MainWindow::showPreview(const QString &path)
     }
     m_previewView->setReadingFont(m_style->font());
     m_previewView->setLineSpacing(m_style->lineSpacing());
-    m_previewView->setContent(PaneContent::build(*opening, 0, 0, m_mainView->style()));
+    m_previewView->setContent(std::move(content));
     m_centre->setCurrentWidget(m_previewView);
     m_centre->setVisible(true);
     // The outline and the commentary still show the current document: keep them out of the way.

@@ -22,6 +22,7 @@ class DocumentLoader;
 class DocumentSession;
 class DocumentView;
 class OutlineModel;
+struct PaneContent;
 class ReadingSpace;
 class ReadingStyle;
 class RecentFiles;
@@ -71,7 +72,7 @@ public:
     DocumentView *mainView() const { return m_mainView; }
     DocumentView *commentaryView() const { return m_commentaryView; }
     // The opening of a large file being loaded, shown in place of the main pane meanwhile.
-    // Null until a large file was first opened (showPreview).
+    // Null until a large file was first opened (showOpening).
     DocumentView *previewView() const { return m_previewView; }
     bool isPreviewing() const;
     // The pane that shows offset of Document::text(), or null.
@@ -120,6 +121,7 @@ private:
     void showLoaded(const std::shared_ptr<LoadedDocument> &loaded);
     void showLoadError(const QString &path, const LoadFailure &failure);
     void showPreview(const QString &path);
+    void showOpening(std::unique_ptr<PaneContent> content);
     void endPreview();
     void onTopOffsetChanged(DocumentView *view, qsizetype offset);
     void followOffset(qsizetype offset);
