@@ -497,6 +497,11 @@ void TestMainWindow::longPdfShowsItsOpeningPagesWhileItLoads()
     const QString opening = window()->previewView()->document()->toPlainText();
     QVERIFY(opening.startsWith(u"第0段。"_s));
     QVERIFY2(!opening.contains(u"第2999段"_s), "the preview holds the opening pages only");
+    // Laid out to the pane's width, as the document will be: no line runs past its right edge.
+    DocumentView *pane = window()->previewView();
+    QTRY_VERIFY(pane->document()->size().width() > 0);
+    QCOMPARE(pane->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(pane->document()->size().width() <= pane->viewport()->width());
 
     QVERIFY(changed.wait(60000));
     QVERIFY(!window()->isPreviewing());

@@ -204,14 +204,15 @@ void MainWindow::showOpening(std::unique_ptr<PaneContent> content)
         m_previewView->setAccessibleName(tr("Document (opening)"));
         m_centre->addWidget(m_previewView);
     }
-    m_previewView->setReadingFont(m_style->font());
-    m_previewView->setLineSpacing(m_style->lineSpacing());
-    m_previewView->setContent(std::move(content));
+    // The pane takes its place and its width first: the text is then laid out once, to that width.
     m_centre->setCurrentWidget(m_previewView);
     m_centre->setVisible(true);
     // The outline and the commentary still show the current document: keep them out of the way.
     m_outlineView->setEnabled(false);
     m_commentaryView->setVisible(false);
+    m_previewView->setReadingFont(m_style->font());
+    m_previewView->setLineSpacing(m_style->lineSpacing());
+    m_previewView->setContent(std::move(content));
     emit previewShown();
 }
 
