@@ -98,6 +98,7 @@ private slots:
     void publicDocumentsTypesetComeOutBlockForBlock();
     void runningHeaderAndPageNumbersAreFurnitureButTheTitleStays();
     void footnotesAreNotesAndTheParagraphsTheyInterruptStayWhole();
+    void tableRowsStayRows_data();
     void tableRowsStayRows();
     void twoColumnsReadColumnByColumn_data();
     void twoColumnsReadColumnByColumn();
@@ -398,11 +399,21 @@ void TestPdfLayout::footnotesAreNotesAndTheParagraphsTheyInterruptStayWhole()
     QVERIFY2(heldOver > 0, "some note should interrupt a paragraph that goes on to the next page");
 }
 
+void TestPdfLayout::tableRowsStayRows_data()
+{
+    QTest::addColumn<QStringList>("rows");
+    QTest::newRow("cells of different lengths") << QStringList { u"指标 | 2020年 | 2025年目标"_s,
+        u"质量竞争力指数 | 84.6 | 86"_s, u"农产品合格率 | 97.8% | 98%以上"_s, u"工程抽查 | 合格 | 优良"_s };
+    // Cells alike in length leave gaps alike, as the words of a justified line do: the rows are
+    // told by their cells standing under one another.
+    QTest::newRow("evenly spaced cells") << QStringList { u"2021年 | 2022年 | 2023年 | 2024年"_s,
+        u"8.4% | 3.0% | 5.2% | 5.0%"_s, u"一季度 | 二季度 | 三季度 | 四季度"_s };
+}
+
 void TestPdfLayout::tableRowsStayRows()
 {
+    QFETCH(QStringList, rows);
     QList<TypesetPdf::Block> blocks { { Kind::Centred, Title, 20 } };
-    const QStringList rows { u"指标 | 2020年 | 2025年目标"_s, u"质量竞争力指数 | 84.6 | 86"_s,
-        u"农产品合格率 | 97.8% | 98%以上"_s, u"工程抽查 | 合格 | 优良"_s };
     for (int i = 0; i < 12; ++i) {
         blocks << TypesetPdf::Block { Kind::Paragraph, chinese(i * 29, 50 + (i * 31) % 80), 12 };
         if (i % 4 == 1)

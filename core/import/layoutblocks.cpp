@@ -118,11 +118,19 @@ bool LayoutAnalyzer::hasHalfWidthText(qsizetype k) const
 
 bool LayoutAnalyzer::isLetterSpaced(QStringView text)
 {
-    int gaps = 0;
-    for (qsizetype i = 1; i + 1 < text.size(); ++i)
-        if (text.at(i) == u' ' && isCjk(text.at(i - 1)) && isCjk(text.at(i + 1)) && ++gaps >= 3)
-            return true;
-    return false;
+    // Spaces between most of the line's neighbouring CJK characters, three at least: a row of
+    // words parted by spaces ("一季度 二季度 三季度 四季度", a table's cells) keeps them.
+    qsizetype spaced = 0;
+    qsizetype closed = 0;
+    for (qsizetype i = 1; i < text.size(); ++i) {
+        if (!isCjk(text.at(i)))
+            continue;
+        if (isCjk(text.at(i - 1)))
+            ++closed;
+        else if (i >= 2 && text.at(i - 1) == u' ' && isCjk(text.at(i - 2)))
+            ++spaced;
+    }
+    return spaced >= 3 && spaced >= closed;
 }
 
 bool LayoutAnalyzer::buildBlocks()

@@ -184,6 +184,34 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             l.note = bodyEnd >= 0 && !l.furniture && l.height < 0.9 * body && l.top >= bodyEnd - 0.1 * body;
     }
 
+    // Table rows. A row whose cells are parted by gaps alike (cells alike in length) looks like a
+    // justified line of a few words in a narrow column: it is a row when the row next to it on
+    // the page has as many cells, each starting where its own does.
+    auto cellsAligned = [](const Line &a, const Line &b) {
+        if (a.cells != b.cells || a.cellStarts.size() != b.cellStarts.size())
+            return false;
+        const double h = std::max(a.height, b.height);
+        for (qsizetype i = 0; i < a.cellStarts.size(); ++i)
+            if (std::abs(a.cellStarts.at(i) - b.cellStarts.at(i)) > 0.6 * h)
+                return false;
+        return true;
+    };
+    for (QList<Line> &page : lines) {
+        const Line *before = nullptr;
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            Line &l = page[i];
+            if (l.furniture || l.cells < 3)
+                continue;
+            const Line *after = nullptr;
+            for (qsizetype j = i + 1; j < page.size() && !after; ++j)
+                if (!page.at(j).furniture)
+                    after = &page.at(j);
+            l.tableRow
+                = !l.evenGaps || (before && cellsAligned(*before, l)) || (after && cellsAligned(l, *after));
+            before = &l;
+        }
+    }
+
     // A footnote starts with its mark, or after a note line that ended short; the text's own flow
     // goes on past the notes, so a paragraph that a page's notes interrupt is one paragraph.
     const Line *previous = nullptr;
@@ -216,8 +244,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 const bool spacedApart = previous->page == l.page && !gaps.isEmpty()
                     && l.top - previous->bottom > usualGap + 0.25 * std::max(h, previous->height);
                 // A table row (three cells or more) is a block of its own, never prose.
-                auto isRow = [](const Line &x) { return x.cells >= 3 && !x.evenGaps; };
-                const bool row = isRow(l) || isRow(*previous);
+                const bool row = l.tableRow || previous->tableRow;
                 // A whole line in another face than the whole line before (a heading in bold or in
                 // 黑体 after body text in 仿宋): a line with bold words among others says nothing.
                 const bool faceChanged

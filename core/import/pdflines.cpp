@@ -105,6 +105,7 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
         line.page = pageIndex;
         line.column = column;
         line.left = group.first().box.left();
+        line.cellStarts = { line.left };
         line.top = group.first().box.top();
         line.bottom = group.first().box.bottom();
         qsizetype longest = -1;
@@ -121,6 +122,8 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
                 // cells of a table row, Chinese too.
                 const bool cellGap = gap > 1.2 * h;
                 line.cells += cellGap;
+                if (cellGap)
+                    line.cellStarts.append(w.box.left());
                 if (gap > 0.1 * h) {
                     smallestGap = std::min(smallestGap, gap);
                     largestGap = std::max(largestGap, gap);

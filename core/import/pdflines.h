@@ -28,6 +28,10 @@ struct Line
     // line of a few words in a narrow column has such gaps too, but all alike (evenGaps).
     int cells = 1;
     bool evenGaps = true;
+    QList<double> cellStarts; // the left of each cell
+    // Three cells or more, with uneven gaps or standing under or over another row's cells: its
+    // own block, never prose (PdfLayout).
+    bool tableRow = false;
     int page = 0;
     bool furniture = false;
     bool startsBlock = false;
