@@ -3,11 +3,14 @@
 #include "layoutanalyzer.h"
 #include "textrepair.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QStringDecoder>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
@@ -77,6 +80,7 @@ class TestImporter : public QObject
 
 private slots:
     void bundledOutlineEqualsFixture();
+    void hashIsTheTextsSha256FromAnyThread();
     void noTextLostOrDuplicated_data();
     void noTextLostOrDuplicated();
     void blockEndingInARepairEndsWhereItsSourceDoes();
@@ -774,6 +778,28 @@ void TestImporter::blockEndingInARepairEndsWhereItsSourceDoes()
             QCOMPARE(source.at(b.sourceEnd - 1).isSpace(), false);
         }
     }
+}
+
+// The hash that keys a document in the store is worked out when first asked for, once, whichever
+// thread asks (the window asks from a worker while it renders); copies share it.
+void TestImporter::hashIsTheTextsSha256FromAnyThread()
+{
+    const auto doc = Importer().importFile(
+        QStringLiteral(PIZHU_SOURCE_DIR "/resources/quality-outline-and-commentary.txt"));
+    QVERIFY(doc.ok());
+    const QByteArray expected
+        = QCryptographicHash::hash(doc->text().toUtf8(), QCryptographicHash::Sha256).toHex();
+    const Document copy = doc.value();
+    QList<QByteArray> seen(8);
+    std::vector<std::thread> threads;
+    for (qsizetype i = 0; i < seen.size(); ++i)
+        threads.emplace_back([&, i] { seen[i] = (i % 2 ? copy : doc.value()).hash(); });
+    for (std::thread &t : threads)
+        t.join();
+    for (const QByteArray &h : std::as_const(seen))
+        QCOMPARE(h, expected);
+    QCOMPARE(&copy.hash(), &doc->hash());
+    QVERIFY(Document().hash().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestImporter)

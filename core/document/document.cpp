@@ -60,19 +60,29 @@ Document::Document(
 {
     buildText();
     buildOutline();
-    // Computed once: the store, export and settings all key documents by it.
-    // In chunks, so a 50 MB text does not need a 50 MB UTF-8 copy; a chunk never ends between
-    // the two halves of a surrogate pair, which would hash as a replacement character.
-    QCryptographicHash hasher(QCryptographicHash::Sha256);
-    constexpr qsizetype Chunk = 64 * 1024;
-    for (qsizetype pos = 0; pos < m_text.size();) {
-        qsizetype len = std::min(Chunk, m_text.size() - pos);
-        if (pos + len < m_text.size() && m_text.at(pos + len - 1).isHighSurrogate())
-            --len;
-        hasher.addData(QStringView(m_text).sliced(pos, len).toUtf8());
-        pos += len;
-    }
-    m_hash = hasher.result().toHex();
+    m_hash = std::make_shared<HashOnce>();
+}
+
+const QByteArray &Document::hash() const
+{
+    static const QByteArray none;
+    if (!m_hash)
+        return none;
+    std::call_once(m_hash->once, [this] {
+        // In chunks, so a 50 MB text does not need a 50 MB UTF-8 copy; a chunk never ends between
+        // the two halves of a surrogate pair, which would hash as a replacement character.
+        QCryptographicHash hasher(QCryptographicHash::Sha256);
+        constexpr qsizetype Chunk = 64 * 1024;
+        for (qsizetype pos = 0; pos < m_text.size();) {
+            qsizetype len = std::min(Chunk, m_text.size() - pos);
+            if (pos + len < m_text.size() && m_text.at(pos + len - 1).isHighSurrogate())
+                --len;
+            hasher.addData(QStringView(m_text).sliced(pos, len).toUtf8());
+            pos += len;
+        }
+        m_hash->hex = hasher.result().toHex();
+    });
+    return m_hash->hex;
 }
 
 QString Document::title() const

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <mutex>
 
 namespace Pizhu {
 
@@ -137,7 +138,10 @@ public:
     QString pageRangeLabel(qsizetype start, qsizetype end) const;
     // The title of the first main part: front matter before it does not name the document.
     QString title() const;
-    const QByteArray &hash() const { return m_hash; } // hex SHA-256 of text(), computed once
+    // Hex SHA-256 of text(): what the store, export and settings key documents by. Computed on the
+    // first call, from any thread (a 50 MB text takes some 400 ms, which a window spends while it
+    // renders the panes, and the importer need not spend at all); empty for a Document().
+    const QByteArray &hash() const;
 
     const QList<OutlineNode> &outline() const { return m_outline; }
     // "part\ttitle" lines indented two spaces a level, as in outline.expected.
@@ -177,7 +181,12 @@ private:
 
     QString m_source;
     QString m_text;
-    QByteArray m_hash;
+    struct HashOnce
+    {
+        std::once_flag once;
+        QByteArray hex;
+    };
+    std::shared_ptr<HashOnce> m_hash; // shared by copies, which have the same text
     QList<Part> m_parts;
     DecodeInfo m_decodeInfo;
     RepairCounts m_repairs;
