@@ -4,11 +4,13 @@
 #include "textrepair.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QStringDecoder>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
 #include <thread>
 
@@ -60,6 +62,37 @@ Document importOrFail(const QByteArray &bytes, const QString &name = {})
     if (!result)
         qFatal("import failed: %d", int(result.error()));
     return std::move(result).value();
+}
+
+// Everything an import produces, written out, so that two imports compare field by field.
+QString fingerprint(const Document &doc)
+{
+    QString out;
+    QTextStream ts(&out);
+    const RepairCounts &r = doc.repairs();
+    ts << doc.decodeInfo().encoding << ' ' << doc.decodeInfo().crlfLines << ' ' << r.radicals << ' '
+       << r.pageNumbers << ' ' << r.runningHeaders << ' ' << r.dashes << ' ' << r.ligatures << ' ' << r.spaces
+       << ' ' << r.pageBreaks << '\n';
+    for (int page = 1; page <= doc.pageCount(); ++page)
+        ts << doc.pageLabel(page) << ',';
+    ts << '\n' << doc.outlineText();
+    for (const Part &part : doc.parts()) {
+        ts << "part " << int(part.kind) << ' ' << part.title << '\n';
+        for (const Block &b : part.blocks) {
+            ts << int(b.kind) << ' ' << int(b.matter) << ' ' << b.headingLevel << ' ' << b.titleLength << ' '
+               << b.textStart << ' ' << b.sourceStart << ' ' << b.sourceEnd << ' ' << b.page << " [" << b.text
+               << ']';
+            for (const Segment &s : b.segments)
+                ts << " s" << s.textOffset << ',' << s.sourceOffset << ',' << s.length << ','
+                   << s.sourceLength;
+            for (const PageBreak &p : b.pageBreaks)
+                ts << " p" << p.textOffset << ',' << p.page;
+            for (const NoteLink &n : b.noteLinks)
+                ts << " n" << n.textOffset << ',' << n.length << ',' << n.part << ',' << n.block;
+            ts << '\n';
+        }
+    }
+    return out;
 }
 
 QString expectedOutline()
@@ -119,6 +152,8 @@ private slots:
     void wrappedRunInHeadingStaysRunIn();
     void largeInputImports();
     void cancelStopsImport();
+    void resultDoesNotDependOnWhereTheWorkIsCut_data();
+    void resultDoesNotDependOnWhereTheWorkIsCut();
 };
 
 void TestImporter::bundledOutlineEqualsFixture()
@@ -804,3 +839,51 @@ void TestImporter::hashIsTheTextsSha256FromAnyThread()
 
 QTEST_GUILESS_MAIN(TestImporter)
 #include "tst_importer.moc"
+
+void TestImporter::resultDoesNotDependOnWhereTheWorkIsCut_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("bundled document") << readFile(bundledPath());
+    for (const char *name :
+        { "public/zh-gov-work-report-2021.txt", "public/en-alice-in-wonderland-pg11.txt" })
+        QTest::newRow(name) << readFile(fixture(name));
+    const QDir shapes(QStringLiteral(PIZHU_SOURCE_DIR "/tests/data/shapes"));
+    for (const QString &name : shapes.entryList({ u"*.txt"_s }))
+        QTest::newRow(qPrintable(u"shape "_s + name)) << readFile(shapes.filePath(name));
+    // What joins lines across a cut: blank runs, form feeds standing in blank lines, a CRLF, and a
+    // numbered line that only continues the sentence before it.
+    QByteArray paged = pagedText().toUtf8();
+    QTest::newRow("form feeds between pages") << paged;
+    QTest::newRow("CRLF line ends") << paged.replace("\n", "\r\n");
+    QTest::newRow("blank runs and a new part")
+        << QString(u"第一篇\n\n\n\n\n\n\n\n\n\n\n\n\f\n第二篇 正文。\n  \n\t\n"
+                   "一、标题\n内容。\n\n"_s)
+               .repeated(6)
+               .toUtf8();
+    QTest::newRow("numbered line inside a sentence")
+        << QString(u"This long sentence runs on across its line and stops only at the end of the\n"
+                   "2. next line, which is no heading at all because the sentence goes on.\n\n"_s)
+               .repeated(8)
+               .toUtf8();
+    QTest::newRow("characters past the BMP and a ZWNBSP")
+        << QString(u"𠀀𠀁\uFEFF文字𩸽。\n\uFEFF二、题\n\n"_s).repeated(9).toUtf8();
+}
+
+void TestImporter::resultDoesNotDependOnWhereTheWorkIsCut()
+{
+    QFETCH(QByteArray, bytes);
+    Importer one;
+    one.setParallelism({ 1, 0 });
+    auto reference = one.importBytes(bytes);
+    QVERIFY(reference);
+    const QString expected = fingerprint(*reference);
+    // A grain of one unit: every count of slices cuts the text in other places, in the short rows
+    // a few characters apart, so that a cut falls inside every blank run and between CR and LF.
+    for (int threads : { 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 16, 19, 23, 29, 37, 48, 64 }) {
+        Importer many;
+        many.setParallelism({ threads, 1 });
+        auto result = many.importBytes(bytes);
+        QVERIFY(result);
+        QCOMPARE(fingerprint(*result), expected);
+    }
+}

@@ -34,7 +34,7 @@ ImportResult Importer::importBytes(const QByteArray &bytes, const QString &name,
 {
     if (bytes.size() > MaxFileSize)
         return ImportResult::failure(ImportError::TooLarge);
-    auto decoded = TextDecoder::decode(bytes);
+    auto decoded = TextDecoder::decode(bytes, m_parallelism);
     if (!decoded)
         return ImportResult::failure(ImportError::Binary);
     if (format == Format::Auto) {
@@ -42,14 +42,14 @@ ImportResult Importer::importBytes(const QByteArray &bytes, const QString &name,
         format = (suffix == u"md" || suffix == u"markdown") ? Format::Markdown : Format::PlainText;
     }
     DecodedText &text = decoded.value();
-    return LayoutAnalyzer(format == Format::Markdown, m_progress).analyze(std::move(text.text), text.info);
+    return LayoutAnalyzer(format == Format::Markdown, m_progress, m_parallelism).analyze(std::move(text.text), text.info);
 }
 
 ImportResult Importer::importPages(const QStringList &pages) const
 {
     // A form feed between pages is exactly what the layout analysis reads as a page boundary.
     QString text = pages.join(u"\n\f"_s);
-    return LayoutAnalyzer(false, m_progress).analyze(std::move(text), DecodeInfo { "PDF", false, 0, 0 });
+    return LayoutAnalyzer(false, m_progress, m_parallelism).analyze(std::move(text), DecodeInfo { "PDF", false, 0, 0 });
 }
 
 ImportResult Importer::importLaidOut(const LaidOutPages &pages) const
@@ -64,7 +64,7 @@ ImportResult Importer::importLaidOut(const LaidOutPages &pages) const
 
 ImportResult Importer::importText(const QString &text, Format format) const
 {
-    return LayoutAnalyzer(format == Format::Markdown, m_progress)
+    return LayoutAnalyzer(format == Format::Markdown, m_progress, m_parallelism)
         .analyze(text, DecodeInfo { "UTF-16", false, 0, 0 });
 }
 

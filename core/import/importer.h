@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "pagewords.h"
+#include "parallel.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -27,6 +28,8 @@ public:
     using Progress = std::function<bool(double)>;
 
     void setProgress(Progress progress) { m_progress = std::move(progress); }
+    // A large file is read on every core by default; the result is the same on any number.
+    void setParallelism(Parallelism parallelism) { m_parallelism = parallelism; }
 
     Result<Document, ImportError> importFile(const QString &path, Format format = Format::Auto) const;
     // name is used only to pick the format (".md" means Markdown) when format is Auto.
@@ -43,6 +46,7 @@ public:
 
 private:
     Progress m_progress;
+    Parallelism m_parallelism;
 };
 
 } // namespace Pizhu

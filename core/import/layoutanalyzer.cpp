@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -29,6 +30,9 @@ constexpr int MaxWrapWidth = 220; // nobody hard-wraps wider; past it lines are 
 constexpr int PartGapLines = 10; // a gap of this many blank lines separates articles
 constexpr int MinProseWidth = 40; // a line this wide that stops mid-sentence is prose, not a title
 constexpr int MaxTitleWidth = 80; // display columns: a title or title-block line is no wider
+// The least a thread is given: text units when splitting lines, lines when measuring them.
+constexpr qsizetype SplitGrain = 256 * 1024;
+constexpr qsizetype MeasureGrain = 16 * 1024;
 
 bool isWide(char32_t cp)
 {
@@ -60,8 +64,8 @@ int percentile80(SideWidths values)
 
 } // namespace
 
-LayoutAnalyzer::LayoutAnalyzer(bool markdown, Importer::Progress progress)
-    : m_markdown(markdown), m_progress(std::move(progress))
+LayoutAnalyzer::LayoutAnalyzer(bool markdown, Importer::Progress progress, Parallelism parallelism)
+    : m_markdown(markdown), m_progress(std::move(progress)), m_parallelism(parallelism)
 { }
 
 bool LayoutAnalyzer::isCjk(QChar c)
@@ -108,23 +112,27 @@ bool LayoutAnalyzer::reportProgress(double fraction) const
     return !m_progress || m_progress(fraction);
 }
 
-void LayoutAnalyzer::splitLines()
+// One slice of the text's lines, measured on its own. What joins a line to the ones before it is
+// left for splitLines() to settle in order: in blanksAfter, the blank lines before the line within
+// the slice; in afterFormFeed, whether a form feed stood among them or in the line's own indent;
+// in indented, whether the line is indented at all.
+void LayoutAnalyzer::scanLines(qsizetype from, qsizetype to, SliceLines &slice) const
 {
-    const qsizetype n = m_text.size();
-    m_lines.reserve(m_text.count(u'\n') + 1);
-    qsizetype pos = 0;
+    const QStringView text = QStringView(m_text).first(to);
+    slice.lines.reserve(text.sliced(from).count(u'\n') + 1);
+    qsizetype pos = from;
     int blanks = 0;
-    bool afterFormFeed = false;
-    while (pos < n) {
-        qsizetype end = m_text.indexOf(u'\n', pos);
+    bool formFeed = false;
+    while (pos < to) {
+        qsizetype end = text.indexOf(u'\n', pos);
         if (end < 0)
-            end = n;
+            end = to;
         qsizetype s = pos, e = end;
-        while (s < e && isBlankChar(m_text.at(s))) {
-            afterFormFeed = afterFormFeed || m_text.at(s) == u'\f';
+        while (s < e && isBlankChar(text.at(s))) {
+            formFeed = formFeed || text.at(s) == u'\f';
             ++s;
         }
-        while (e > s && isBlankChar(m_text.at(e - 1)))
+        while (e > s && isBlankChar(text.at(e - 1)))
             --e;
         if (s == e) {
             ++blanks;
@@ -132,29 +140,77 @@ void LayoutAnalyzer::splitLines()
             Line line;
             line.start = s;
             line.length = qint32(e - s);
-            line.indented = s > pos && !afterFormFeed;
-            line.afterFormFeed = afterFormFeed;
-            const QStringView text = QStringView(m_text).sliced(s, e - s);
-            line.pageMarker = PageFurniture::isPageNumberLine(text);
-            if (!m_lines.isEmpty())
-                m_lines.last().blanksAfter = blanks;
+            line.indented = s > pos;
+            line.afterFormFeed = formFeed;
+            line.blanksAfter = blanks;
+            const QStringView content = text.sliced(s, e - s);
+            line.pageMarker = PageFurniture::isPageNumberLine(content);
+            line.width = displayWidth(content);
+            line.structure = HeadingRules::classify(content, m_markdown);
+            line.endsSentence = HeadingRules::endsSentence(content);
+            slice.lines.append(line);
             blanks = 0;
-            afterFormFeed = false;
-            line.width = displayWidth(text);
-            line.structure = HeadingRules::classify(text, m_markdown);
-            // A numbered line right after a long line that stops mid-sentence is that sentence
-            // wrapping onto a line that happens to start with a number, not a heading.
-            if (line.structure.kind == LineStructure::Kind::Heading && !m_markdown && !m_lines.isEmpty()
-                && m_lines.last().blanksAfter == 0) {
-                const Line &prev = m_lines.last();
-                if (!prev.endsSentence && !prev.pageMarker && prev.structure.kind == LineStructure::Kind::Text
-                    && prev.width >= MinProseWidth)
-                    line.structure = LineStructure();
-            }
-            line.endsSentence = HeadingRules::endsSentence(text);
-            m_lines.append(line);
+            formFeed = false;
         }
         pos = end + 1;
+    }
+    slice.trailingBlanks = blanks;
+    slice.trailingFormFeed = formFeed;
+}
+
+void LayoutAnalyzer::splitLines()
+{
+    // In slices cut after a line end, one a core: a line's own measurements (its width, its
+    // numbering, whether it ends a sentence) are most of the work and need no other line.
+    const qsizetype n = m_text.size();
+    const int slices = m_parallelism.slicesFor(n, SplitGrain);
+    std::vector<qsizetype> cut(size_t(slices) + 1, n);
+    cut[0] = 0;
+    for (int i = 1; i < slices; ++i) {
+        const qsizetype end = m_text.indexOf(u'\n', std::max(Parallelism::bound(n, slices, i), cut[i - 1]));
+        cut[i] = end < 0 ? n : end + 1;
+    }
+    std::vector<SliceLines> found(static_cast<size_t>(slices));
+    Parallelism::run(slices, [&](int i) { scanLines(cut[size_t(i)], cut[size_t(i) + 1], found[size_t(i)]); });
+
+    // Joined without copying the first slice (all of a small file), then settled in order: the
+    // blank lines and form feeds between lines, which may cross a cut.
+    std::vector<qsizetype> firstOf(found.size(), 0); // index of each slice's first line
+    m_lines = std::move(found[0].lines);
+    qsizetype total = 0;
+    for (const SliceLines &slice : found)
+        total += slice.lines.size();
+    m_lines.reserve(total);
+    for (size_t i = 1; i < found.size(); ++i) {
+        firstOf[i] = m_lines.size();
+        m_lines.append(found[i].lines);
+        found[i].lines = {};
+    }
+    int blanks = 0;
+    bool formFeed = false;
+    size_t slice = 0;
+    for (qsizetype k = 0; k < m_lines.size(); ++k) {
+        for (; slice + 1 < found.size() && firstOf[slice + 1] <= k; ++slice) {
+            blanks += found[slice].trailingBlanks;
+            formFeed = formFeed || found[slice].trailingFormFeed;
+        }
+        Line &line = m_lines[k];
+        line.afterFormFeed = formFeed || line.afterFormFeed;
+        line.indented = line.indented && !line.afterFormFeed;
+        const int before = blanks + line.blanksAfter;
+        line.blanksAfter = 0;
+        blanks = 0;
+        formFeed = false;
+        if (k == 0)
+            continue;
+        Line &prev = m_lines[k - 1];
+        prev.blanksAfter = before;
+        // A numbered line right after a long line that stops mid-sentence is that sentence
+        // wrapping onto a line that happens to start with a number, not a heading.
+        if (line.structure.kind == LineStructure::Kind::Heading && !m_markdown && before == 0
+            && !prev.endsSentence && !prev.pageMarker && prev.structure.kind == LineStructure::Kind::Text
+            && prev.width >= MinProseWidth)
+            line.structure = LineStructure();
     }
 }
 
@@ -231,39 +287,52 @@ int LayoutAnalyzer::fullWidthAround(qsizetype k, const std::vector<int> &goesOnW
     return std::min(before, after);
 }
 
+void LayoutAnalyzer::forLineRanges(const std::function<void(qsizetype, qsizetype)> &measureRange) const
+{
+    const qsizetype n = m_lines.size();
+    const int slices = m_parallelism.slicesFor(n, MeasureGrain);
+    Parallelism::run(slices,
+        [&](int i) { measureRange(Parallelism::bound(n, slices, i), Parallelism::bound(n, slices, i + 1)); });
+}
+
 void LayoutAnalyzer::measure()
 {
+    // Every line is measured against a window of lines around it and written only where it
+    // stands, so the lines are measured in ranges, one a core.
     const qsizetype n = m_lines.size();
     m_wrapWidth.resize(n);
     m_wrapped.resize(n);
     m_blankTrust.resize(n);
     m_innerBlankRun.resize(n);
-
-    for (qsizetype k = 0; k < n; ++k) {
-        const qsizetype from = std::max<qsizetype>(0, k - Window), to = std::min(n - 1, k + Window);
-        int first = 0, second = 0;
-        for (qsizetype j = from; j <= to; ++j) {
-            if (isStandaloneHeading(j))
-                continue;
-            const int w = m_lines[j].width;
-            if (w > first) {
-                second = first;
-                first = w;
-            } else if (w > second)
-                second = w;
+    int *const wrapWidth = m_wrapWidth.data();
+    bool *const wrapped = m_wrapped.data();
+    forLineRanges([&](qsizetype begin, qsizetype end) {
+        for (qsizetype k = begin; k < end; ++k) {
+            const qsizetype from = std::max<qsizetype>(0, k - Window), to = std::min(n - 1, k + Window);
+            int first = 0, second = 0;
+            for (qsizetype j = from; j <= to; ++j) {
+                if (isStandaloneHeading(j))
+                    continue;
+                const int w = m_lines[j].width;
+                if (w > first) {
+                    second = first;
+                    first = w;
+                } else if (w > second)
+                    second = w;
+            }
+            // The second widest line, so that one overlong line does not stretch the estimate.
+            const int wrap = second > 0 ? second : first;
+            wrapWidth[k] = wrap;
+            int full = 0, counted = 0;
+            for (qsizetype j = from; j <= to; ++j) {
+                if (isStandaloneHeading(j))
+                    continue;
+                ++counted;
+                full += m_lines[j].width * 4 >= wrap * 3;
+            }
+            wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
         }
-        // The second widest line, so that one overlong line does not stretch the estimate.
-        const int wrap = second > 0 ? second : first;
-        m_wrapWidth[k] = wrap;
-        int full = 0, counted = 0;
-        for (qsizetype j = from; j <= to; ++j) {
-            if (isStandaloneHeading(j))
-                continue;
-            ++counted;
-            full += m_lines[j].width * 4 >= wrap * 3;
-        }
-        m_wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
-    }
+    });
 
     // Lines that stop mid-sentence show what stands inside a paragraph: if blank lines follow
     // them too, blank lines say nothing about paragraphs. Prefix sums make every window O(1).
@@ -286,35 +355,43 @@ void LayoutAnalyzer::measure()
     // blank line is a title, as in most plain text.
     m_littleEvidence = continuing < 3;
 
-    for (qsizetype k = 0; k < n; ++k) {
-        const qsizetype bfrom = std::max<qsizetype>(0, k - BlankWindow),
-                        bto = std::min(n - 1, k + BlankWindow);
-        const qsizetype localContinuing = continuingSum[bto + 1] - continuingSum[bfrom];
-        const qsizetype localBlank = blankSum[bto + 1] - blankSum[bfrom];
-        const int innerRun
-            = *std::max_element(continuingRun.cbegin() + bfrom, continuingRun.cbegin() + bto + 1);
-        m_innerBlankRun[k] = innerRun;
-        // A blank line after a line that stops mid-sentence is a break only where the whole file
-        // uses blank lines that way: cutting a sentence in two is the worse mistake.
-        if (m_markdown || (trustedInFile && (localContinuing == 0 || localBlank * 3 < localContinuing)))
-            m_blankTrust[k] = BlankTrust::Always;
-        else if (localContinuing == 0 || localBlank * 3 < localContinuing)
-            m_blankTrust[k] = BlankTrust::AfterSentence;
-        else
-            m_blankTrust[k] = BlankTrust::Never;
-    }
+    BlankTrust *const blankTrust = m_blankTrust.data();
+    int *const innerBlankRun = m_innerBlankRun.data();
+    forLineRanges([&](qsizetype begin, qsizetype end) {
+        for (qsizetype k = begin; k < end; ++k) {
+            const qsizetype bfrom = std::max<qsizetype>(0, k - BlankWindow),
+                            bto = std::min(n - 1, k + BlankWindow);
+            const qsizetype localContinuing = continuingSum[bto + 1] - continuingSum[bfrom];
+            const qsizetype localBlank = blankSum[bto + 1] - blankSum[bfrom];
+            innerBlankRun[k]
+                = *std::max_element(continuingRun.cbegin() + bfrom, continuingRun.cbegin() + bto + 1);
+            // A blank line after a line that stops mid-sentence is a break only where the whole
+            // file uses blank lines that way: cutting a sentence in two is the worse mistake.
+            if (m_markdown || (trustedInFile && (localContinuing == 0 || localBlank * 3 < localContinuing)))
+                blankTrust[k] = BlankTrust::Always;
+            else if (localContinuing == 0 || localBlank * 3 < localContinuing)
+                blankTrust[k] = BlankTrust::AfterSentence;
+            else
+                blankTrust[k] = BlankTrust::Never;
+        }
+    });
     // The width of each line that certainly goes on, -1 for the others: asked twenty times a line
     // by fullWidthAround(), so judged once here.
     std::vector<int> goesOnWidth(size_t(n), -1);
-    for (qsizetype j = 0; j < n; ++j) {
-        const Line &l = m_lines[j];
-        if (!(l.endsSentence || isStructureStart(j) || (j + 1 < n && isStructureStart(j + 1))
-                || l.width * 2 < m_wrapWidth[j]))
-            goesOnWidth[size_t(j)] = l.width;
-    }
+    forLineRanges([&](qsizetype begin, qsizetype end) {
+        for (qsizetype j = begin; j < end; ++j) {
+            const Line &l = m_lines[j];
+            if (!(l.endsSentence || isStructureStart(j) || (j + 1 < n && isStructureStart(j + 1))
+                    || l.width * 2 < m_wrapWidth[j]))
+                goesOnWidth[size_t(j)] = l.width;
+        }
+    });
     m_fullWidth.resize(n);
-    for (qsizetype k = 0; k < n; ++k)
-        m_fullWidth[k] = m_wrapped[k] ? fullWidthAround(k, goesOnWidth) : 0;
+    int *const fullWidth = m_fullWidth.data();
+    forLineRanges([&](qsizetype begin, qsizetype end) {
+        for (qsizetype k = begin; k < end; ++k)
+            fullWidth[k] = m_wrapped[k] ? fullWidthAround(k, goesOnWidth) : 0;
+    });
 }
 
 bool LayoutAnalyzer::headingWraps(qsizetype k) const

@@ -4,6 +4,7 @@
 #include "headingrules.h"
 #include "importer.h"
 #include "pagewords.h"
+#include "parallel.h"
 #include "result.h"
 #include "sourceline.h"
 #include "textrepair.h"
@@ -11,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace Pizhu {
@@ -23,7 +25,7 @@ namespace Pizhu {
 class LayoutAnalyzer
 {
 public:
-    LayoutAnalyzer(bool markdown, Importer::Progress progress);
+    LayoutAnalyzer(bool markdown, Importer::Progress progress, Parallelism parallelism = {});
 
     Result<Document, ImportError> analyze(QString source, const DecodeInfo &info);
     // The layout of typeset pages (PdfLayout), one entry for each non-blank line of the source
@@ -41,8 +43,18 @@ public:
 private:
     using Line = SourceLine;
 
+    struct SliceLines
+    {
+        QList<SourceLine> lines;
+        int trailingBlanks = 0; // blank lines after the slice's last line
+        bool trailingFormFeed = false; // a form feed among them
+    };
+    void scanLines(qsizetype from, qsizetype to, SliceLines &slice) const;
     void splitLines();
     void applyLaidOut();
+    // Calls measureRange(begin, end) for ranges of lines that together cover them all, on every
+    // core; each call may write only the lines in its range.
+    void forLineRanges(const std::function<void(qsizetype, qsizetype)> &measureRange) const;
     void measure();
     bool breaksAfter(qsizetype k) const;
     bool startsPart(qsizetype k) const; // a new part starts at line k + 1
@@ -71,6 +83,7 @@ private:
 
     bool m_markdown;
     Importer::Progress m_progress;
+    Parallelism m_parallelism;
     QString m_source; // as decoded: what the Document keeps
     QString m_text; // the same with radicals repaired, one unit for one: what is analysed
     QList<Line> m_lines; // non-blank lines only

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document.h"
+#include "parallel.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -23,7 +24,7 @@ struct DecodedText
 class TextDecoder
 {
 public:
-    static Result<DecodedText, DecodeError> decode(const QByteArray &bytes);
+    static Result<DecodedText, DecodeError> decode(const QByteArray &bytes, Parallelism parallelism = {});
     static bool looksBinary(const QByteArray &bytes);
 };
 

@@ -1,0 +1,39 @@
+#include "parallel.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+namespace Pizhu {
+
+namespace {
+
+// Past a few threads the import waits on memory, not on arithmetic.
+constexpr int MaxThreads = 8;
+
+} // namespace
+
+int Parallelism::slicesFor(qsizetype work, qsizetype defaultGrain) const
+{
+    const int cores = threads > 0 ? threads : std::min(QThread::idealThreadCount(), MaxThreads);
+    const qsizetype least = std::max<qsizetype>(1, grain > 0 ? grain : defaultGrain);
+    return int(std::clamp<qsizetype>(work / least, 1, std::max(cores, 1)));
+}
+
+void Parallelism::run(int slices, const std::function<void(int)> &run)
+{
+    // Threads of our own rather than the global pool: the importer itself often runs on a pool
+    // thread (the window's loader), and the PDF reader keeps the pool busy with pages.
+    std::vector<std::thread> others;
+    others.reserve(size_t(std::max(slices - 1, 0)));
+    for (int i = 1; i < slices; ++i)
+        others.emplace_back(run, i);
+    if (slices > 0)
+        run(0);
+    for (std::thread &t : others)
+        t.join();
+}
+
+} // namespace Pizhu
