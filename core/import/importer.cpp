@@ -42,14 +42,16 @@ ImportResult Importer::importBytes(const QByteArray &bytes, const QString &name,
         format = (suffix == u"md" || suffix == u"markdown") ? Format::Markdown : Format::PlainText;
     }
     DecodedText &text = decoded.value();
-    return LayoutAnalyzer(format == Format::Markdown, m_progress, m_parallelism).analyze(std::move(text.text), text.info);
+    return LayoutAnalyzer(format == Format::Markdown, m_progress, m_parallelism)
+        .analyze(std::move(text.text), text.info);
 }
 
 ImportResult Importer::importPages(const QStringList &pages) const
 {
     // A form feed between pages is exactly what the layout analysis reads as a page boundary.
     QString text = pages.join(u"\n\f"_s);
-    return LayoutAnalyzer(false, m_progress, m_parallelism).analyze(std::move(text), DecodeInfo { "PDF", false, 0, 0 });
+    return LayoutAnalyzer(false, m_progress, m_parallelism)
+        .analyze(std::move(text), DecodeInfo { "PDF", false, 0, 0 });
 }
 
 ImportResult Importer::importLaidOut(const LaidOutPages &pages) const

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -59,9 +60,19 @@ private:
     bool breaksAfter(qsizetype k) const;
     bool startsPart(qsizetype k) const; // a new part starts at line k + 1
     bool buildBlocks(); // false if cancelled
+    enum class LineEnd : quint8 { GoesOn, EndsBlock, EndsPart };
+    struct BlockRun
+    {
+        // The blocks of a run of lines, in pieces parted where a part ends; the first continues
+        // the part open where the run starts.
+        QList<QList<Block>> pieces;
+        RepairCounts repairs;
+    };
+    void buildRun(qsizetype from, qsizetype to, bool sawHeading, const std::vector<LineEnd> &ends,
+        BlockRun &run, bool reports, std::atomic_bool &cancelled);
     void findGapTitles();
     void renumberLevels();
-    void appendRepaired(Block &block, QStringView text, qsizetype sourceStart);
+    void appendRepaired(Block &block, QStringView text, qsizetype sourceStart, RepairCounts &repairs);
     static bool isLetterSpaced(QStringView text);
     // Where sourceOffset (in the range the block's segments cover so far) landed in block.text.
     static qsizetype textOffsetOf(const Block &block, qsizetype sourceOffset);

@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -18,10 +19,12 @@ constexpr qsizetype MaxHeadingChars = 200; // a block longer than this is a para
 constexpr int MaxGapTitleChars = 50;
 constexpr qsizetype MaxMatterTitle = 60;
 constexpr int MaxGapTitleWords = 8;
+constexpr qsizetype BlockGrain = 16 * 1024; // lines: the least a thread builds blocks for
 
 } // namespace
 
-void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype sourceStart)
+void LayoutAnalyzer::appendRepaired(
+    Block &block, QStringView text, qsizetype sourceStart, RepairCounts &repairs)
 {
     // Repairs that change lengths, so each makes segments of its own:
     // - U+2E3A and U+2E3B (two- and three-em dashes) are how PDF text layers write "——": a reader,
@@ -48,7 +51,7 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
             const QStringView dashes = c == u'⸺' ? u"——" : u"———";
             block.segments.append({ block.text.size(), sourceStart + i, dashes.size(), 1 });
             block.text += dashes;
-            ++m_repairs.dashes;
+            ++repairs.dashes;
             from = i + 1;
         } else if (TextRepair::isLigature(c)) {
             const QString letters = TextRepair::ligatureLetters(c);
@@ -57,7 +60,7 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
             flush(i);
             block.segments.append({ block.text.size(), sourceStart + i, letters.size(), 1 });
             block.text += letters;
-            ++m_repairs.ligatures;
+            ++repairs.ligatures;
             from = i + 1;
         } else if (c == u' ' && i > 0 && isCjk(text.at(i - 1))
             && (letterSpaced >= 0 ? letterSpaced : (letterSpaced = isLetterSpaced(text)))) {
@@ -66,7 +69,7 @@ void LayoutAnalyzer::appendRepaired(Block &block, QStringView text, qsizetype so
                 ++j;
             if (j < text.size() && isCjk(text.at(j))) {
                 flush(i);
-                m_repairs.spaces += j - i;
+                repairs.spaces += j - i;
                 from = j;
             }
             i = j - 1;
@@ -136,10 +139,79 @@ bool LayoutAnalyzer::isLetterSpaced(QStringView text)
 bool LayoutAnalyzer::buildBlocks()
 {
     const qsizetype n = m_lines.size();
+    // Where each line's block ends, and where a part does: asked of every line on its own, so on
+    // every core.
+    std::vector<LineEnd> ends(size_t(n), LineEnd::GoesOn);
+    forLineRanges([&](qsizetype begin, qsizetype end) {
+        for (qsizetype k = begin; k < end; ++k)
+            if (breaksAfter(k))
+                ends[size_t(k)] = startsPart(k) ? LineEnd::EndsPart : LineEnd::EndsBlock;
+    });
+    // The blocks are then built in runs of lines cut where a block ends. A run needs to know only
+    // whether a heading opened its part before it (an item is an item only after one), which a
+    // pass over the block openings tells. Markdown stays one run: a block of markup alone is
+    // dropped there, and a part left empty is no part, which a run could not know of the runs
+    // before it.
+    const int wanted = m_markdown ? 1 : m_parallelism.slicesFor(n, BlockGrain);
+    std::vector<qsizetype> cut { 0 };
+    std::vector<char> sawHeadingAt { false };
+    if (wanted > 1) {
+        bool sawHeading = false;
+        for (qsizetype k = 0; k < n; ++k) {
+            if ((k == 0 || ends[size_t(k) - 1] != LineEnd::GoesOn)
+                && m_lines[k].structure.kind == LineStructure::Kind::Heading)
+                sawHeading = true;
+            if (ends[size_t(k)] == LineEnd::EndsPart)
+                sawHeading = false;
+            if (ends[size_t(k)] != LineEnd::GoesOn && k + 1 < n
+                && k + 1 >= Parallelism::bound(n, wanted, int(cut.size()))) {
+                cut.push_back(k + 1);
+                sawHeadingAt.push_back(sawHeading);
+            }
+        }
+    }
+    cut.push_back(n);
+    const int slices = int(cut.size()) - 1;
+    std::vector<BlockRun> runs(static_cast<size_t>(slices));
+    std::atomic_bool cancelled = false;
+    Parallelism::run(slices, [&](int i) {
+        const size_t r = size_t(i);
+        buildRun(cut[r], cut[r + 1], sawHeadingAt[r], ends, runs[r], i == 0, cancelled);
+    });
+    if (cancelled)
+        return false;
+
+    // Joined in order; a part break closes the open part unless it is still empty.
     Part part;
+    for (BlockRun &run : runs) {
+        for (qsizetype j = 0; j < run.pieces.size(); ++j) {
+            if (j > 0 && !part.blocks.isEmpty()) {
+                m_parts.append(std::move(part));
+                part = Part();
+                part.kind = PartKind::Commentary; // every part after the first is an article that follows it
+            }
+            if (part.blocks.isEmpty())
+                part.blocks = std::move(run.pieces[j]);
+            else
+                part.blocks.append(std::move(run.pieces[j]));
+        }
+        run.pieces = {};
+        m_repairs.dashes += run.repairs.dashes;
+        m_repairs.ligatures += run.repairs.ligatures;
+        m_repairs.spaces += run.repairs.spaces;
+    }
+    if (!part.blocks.isEmpty())
+        m_parts.append(std::move(part));
+    return true;
+}
+
+void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, const std::vector<LineEnd> &ends,
+    BlockRun &run, bool reports, std::atomic_bool &cancelled)
+{
+    QList<Block> piece;
     Block block;
     bool open = false;
-    bool sawHeading = false;
+    bool partHasBlocks = from > 0; // a run cut inside a part: the part has its blocks before
     qsizetype markerLength = 0; // of the open block's numbering
     auto closeBlock = [&] {
         if (!open)
@@ -176,23 +248,28 @@ bool LayoutAnalyzer::buildBlocks()
         block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().sourceLength;
         block.text.squeeze(); // appending line by line left up to twice the room needed
         block.segments.squeeze();
-        part.blocks.append(std::move(block));
+        piece.append(std::move(block));
+        partHasBlocks = true;
         block = Block();
         open = false;
     };
     auto closePart = [&] {
         closeBlock();
-        if (part.blocks.isEmpty())
-            return;
-        m_parts.append(std::move(part));
-        part = Part();
-        part.kind = PartKind::Commentary; // every part after the first is an article that follows it
-        sawHeading = false;
+        run.pieces.append(std::move(piece));
+        piece = {};
+        if (partHasBlocks)
+            sawHeading = false;
+        partHasBlocks = false;
     };
 
-    for (qsizetype k = 0; k < n; ++k) {
-        if ((k & 0xFFFF) == 0 && !reportProgress(0.2 + 0.7 * double(k) / double(n)))
-            return false;
+    for (qsizetype k = from; k < to; ++k) {
+        if (((k - from) & 0xFFFF) == 0) {
+            // Only the calling thread may report; it tells the others when the import is cancelled.
+            if (reports && !reportProgress(0.2 + 0.7 * double(k - from) / double(to - from)))
+                cancelled = true;
+            if (cancelled)
+                return;
+        }
         const Line &line = m_lines[k];
         const QStringView text = content(k);
         if (!open) {
@@ -240,21 +317,17 @@ bool LayoutAnalyzer::buildBlocks()
                 ++skip;
             block.titleLength = text.size() - skip;
         }
-        appendRepaired(block, text.sliced(skip), line.start + skip);
+        appendRepaired(block, text.sliced(skip), line.start + skip, run.repairs);
         // The title was measured on the line as extracted; repairs that changed lengths on the way
         // (a leading U+2E3A that became "——", a ligature, closed-up letter-spacing) move its end.
         if (firstLine && block.titleLength > 0)
             block.titleLength = textOffsetOf(block, line.start + skip + block.titleLength);
-        if (breaksAfter(k)) {
-            if (startsPart(k)) {
-                closePart();
-            } else {
-                closeBlock();
-            }
-        }
+        if (ends[size_t(k)] == LineEnd::EndsPart)
+            closePart();
+        else if (ends[size_t(k)] == LineEnd::EndsBlock || k + 1 == to)
+            closeBlock();
     }
-    closePart();
-    return true;
+    run.pieces.append(std::move(piece));
 }
 
 void LayoutAnalyzer::findGapTitles()
