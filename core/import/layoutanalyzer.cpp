@@ -68,13 +68,6 @@ LayoutAnalyzer::LayoutAnalyzer(bool markdown, Importer::Progress progress, Paral
     : m_markdown(markdown), m_progress(std::move(progress)), m_parallelism(parallelism)
 { }
 
-bool LayoutAnalyzer::isCjk(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF)
-        || c.isSurrogate();
-}
-
 bool LayoutAnalyzer::isBlankChar(QChar c)
 {
     // Zero-width spaces and BOMs stand alone on lines in text copied from the web; they are as

@@ -39,7 +39,13 @@ public:
     static bool isBlankChar(QChar c);
     // A character of Chinese (or Japanese, Korean) script or punctuation, full-width forms included:
     // lines join across it without a space.
-    static bool isCjk(QChar c);
+    // Asked of most characters of a Chinese text, so inline.
+    static bool isCjk(QChar c)
+    {
+        const char16_t u = c.unicode();
+        return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF)
+            || c.isSurrogate();
+    }
 
 private:
     using Line = SourceLine;

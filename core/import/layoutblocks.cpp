@@ -42,6 +42,15 @@ void LayoutAnalyzer::appendRepaired(
             block.text += text.sliced(from, to - from);
         }
     };
+    // Nothing below the dashes is repaired, and CJK characters stand above them too: most lines of
+    // a Latin text are one unchanged run, told by a loop the compiler makes wide.
+    char16_t highest = 0;
+    for (QChar c : text)
+        highest = std::max(highest, c.unicode());
+    if (highest < u'⸺') {
+        flush(text.size());
+        return;
+    }
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
         if (c.unicode() < u'⸺' && c != u' ')
@@ -246,7 +255,7 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
             block.titleLength = 0;
         }
         block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().sourceLength;
-        block.text.squeeze(); // appending line by line left up to twice the room needed
+        block.text.squeeze(); // CJK lines join without the space reserved for them
         block.segments.squeeze();
         piece.append(std::move(block));
         partHasBlocks = true;
@@ -273,6 +282,13 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
         const Line &line = m_lines[k];
         const QStringView text = content(k);
         if (!open) {
+            // Room for the whole block at once, a space at every join: appended line by line, its
+            // text and segments would grow several times over.
+            qsizetype last = k, units = line.length;
+            while (ends[size_t(last)] == LineEnd::GoesOn && last + 1 < to)
+                units += m_lines[++last].length + 1;
+            block.text.reserve(units);
+            block.segments.reserve(last - k + 1);
             const LineStructure &s = line.structure;
             block.sourceStart = line.start;
             block.page = line.page;
