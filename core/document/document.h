@@ -84,6 +84,19 @@ struct Part
     QList<Block> blocks;
 };
 
+} // namespace Pizhu
+
+// Nothing in these points into itself, so a list of them grows by moving its memory (realloc) and
+// not element by element: joining the blocks that the importer built on several threads otherwise
+// holds two copies of them at once.
+Q_DECLARE_TYPEINFO(Pizhu::Segment, Q_PRIMITIVE_TYPE);
+Q_DECLARE_TYPEINFO(Pizhu::PageBreak, Q_PRIMITIVE_TYPE);
+Q_DECLARE_TYPEINFO(Pizhu::NoteLink, Q_PRIMITIVE_TYPE);
+Q_DECLARE_TYPEINFO(Pizhu::Block, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Pizhu::Part, Q_RELOCATABLE_TYPE);
+
+namespace Pizhu {
+
 // How the bytes were decoded; problems are counted, never fatal.
 struct DecodeInfo
 {
