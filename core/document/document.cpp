@@ -1,9 +1,12 @@
 #include "document.h"
 
+#include "parallel.h"
+
 #include <QCryptographicHash>
 
 #include <algorithm>
 #include <iterator>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -212,21 +215,42 @@ void Document::setGlyphMap(PdfGlyphMap map)
         m_glyphs.reset();
 }
 
+namespace {
+
+constexpr qsizetype TextGrain = 1024 * 1024; // text units: the least a thread copies
+
+} // namespace
+
 void Document::buildText()
 {
+    // Where each block's text goes is a sum in order; the copying, on a 50 MB file some 100 MB,
+    // then runs on every core, each thread copying a range of blocks.
+    std::vector<Block *> blocks;
     qsizetype size = 0;
-    for (const Part &part : std::as_const(m_parts))
-        for (const Block &block : part.blocks)
-            size += block.text.size() + 1;
-    m_text.reserve(size);
     for (Part &part : m_parts) {
         for (Block &block : part.blocks) {
-            if (!m_text.isEmpty())
-                m_text += u'\n';
-            block.textStart = m_text.size();
-            m_text += block.text;
+            if (size > 0)
+                ++size; // the line feed between blocks
+            block.textStart = size;
+            size += block.text.size();
+            blocks.push_back(&block);
         }
     }
+    if (size == 0)
+        return;
+    m_text = QString(size, Qt::Uninitialized);
+    QChar *const out = m_text.data(); // detached here, once, before any thread writes
+    const qsizetype count = qsizetype(blocks.size());
+    const int slices = std::min<qsizetype>(Parallelism().slicesFor(size, TextGrain), count);
+    Parallelism::run(slices, [&](int i) {
+        for (qsizetype b = Parallelism::bound(count, slices, i); b < Parallelism::bound(count, slices, i + 1);
+             ++b) {
+            const Block &block = *blocks[size_t(b)];
+            if (block.textStart > 0)
+                out[block.textStart - 1] = u'\n';
+            std::copy(block.text.cbegin(), block.text.cend(), out + block.textStart);
+        }
+    });
 }
 
 void Document::buildOutline()

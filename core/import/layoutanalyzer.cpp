@@ -499,13 +499,27 @@ bool LayoutAnalyzer::startsPart(qsizetype k) const
     return widthChanges && !indentedPassage && (indentOpens || blanksChange);
 }
 
+bool LayoutAnalyzer::hasRadicals() const
+{
+    // Asked of every character, so on every core.
+    const qsizetype n = m_source.size();
+    const int slices = m_parallelism.slicesFor(n, SplitGrain);
+    std::vector<char> found(size_t(slices), 0);
+    Parallelism::run(slices, [&](int i) {
+        const QStringView slice = QStringView(m_source).sliced(Parallelism::bound(n, slices, i),
+            Parallelism::bound(n, slices, i + 1) - Parallelism::bound(n, slices, i));
+        found[size_t(i)] = std::any_of(slice.begin(), slice.end(), TextRepair::isRadical);
+    });
+    return std::find(found.begin(), found.end(), 1) != found.end();
+}
+
 Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const DecodeInfo &info)
 {
     m_source = std::move(source);
     // Line analysis reads the repaired text, so that a heading written with radicals (⼀、) is
     // still a heading; the Document keeps the source as it was for exact anchors and "show original".
     m_text = m_source;
-    if (std::any_of(m_source.cbegin(), m_source.cend(), TextRepair::isRadical))
+    if (hasRadicals())
         m_repairs.radicals = TextRepair::repairRadicals(m_text);
     if (!reportProgress(0.0))
         return Result<Document, ImportError>::failure(ImportError::Cancelled);

@@ -58,6 +58,7 @@ private:
     };
     void scanLines(qsizetype from, qsizetype to, SliceLines &slice) const;
     void splitLines();
+    bool hasRadicals() const;
     void applyLaidOut();
     // Calls measureRange(begin, end) for ranges of lines that together cover them all, on every
     // core; each call may write only the lines in its range.
