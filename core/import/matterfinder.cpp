@@ -5,6 +5,7 @@
 #include "notefinder.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <algorithm>
@@ -38,6 +39,15 @@ QString squeezed(QStringView text)
     return out;
 }
 
+// The first character of squeezed(text), without making it.
+QChar firstLetter(QStringView text)
+{
+    for (QChar c : text)
+        if (!isBlankish(c))
+            return c.toLower();
+    return {};
+}
+
 bool enclosedInParens(QStringView text)
 {
     return text.size() >= 2 && (text.front() == u'（' || text.front() == u'(' || text.front() == u'【')
@@ -57,6 +67,16 @@ void demote(Block &block, Matter matter)
         block.kind = BlockKind::Paragraph;
     block.headingLevel = 0;
     block.titleLength = 0;
+}
+
+// Moves blocks [from, to) to the end of into; the moved-from blocks are left for the caller to
+// remove. Copying them instead held the back matter twice: most of a file, where a trailer comes
+// early (a book repeated after its licence).
+void moveBlocks(QList<Block> &blocks, qsizetype from, qsizetype to, QList<Block> &into)
+{
+    into.reserve(into.size() + (to - from));
+    for (qsizetype b = from; b < to; ++b)
+        into.append(std::move(blocks[b]));
 }
 
 qsizetype partChars(const Part &part)
@@ -125,7 +145,7 @@ void MatterFinder::splitLibraryMatter(QList<Part> &parts)
             continue;
         Part back;
         back.kind = PartKind::BackMatter;
-        back.blocks = blocks.mid(at);
+        moveBlocks(blocks, at, blocks.size(), back.blocks);
         blocks.resize(at);
         for (qsizetype q = p + 1; q < parts.size(); ++q)
             back.blocks += std::move(parts[q].blocks);
@@ -152,7 +172,7 @@ void MatterFinder::splitLibraryMatter(QList<Part> &parts)
         front.kind = PartKind::FrontMatter;
         for (qsizetype q = 0; q < p; ++q)
             front.blocks += std::move(parts[q].blocks);
-        front.blocks += parts.at(p).blocks.mid(0, at);
+        moveBlocks(parts[p].blocks, 0, at, front.blocks);
         parts[p].blocks.remove(0, at);
         parts.remove(0, restOfPart ? p : p + 1);
         parts.first().kind = PartKind::Main;
@@ -255,13 +275,26 @@ void MatterFinder::markFrontMatter(Part &part)
     for (qsizetype t = 0; t < std::min<qsizetype>(n, 40); ++t) {
         if (!isTocLabel(blocks.at(t).text))
             continue;
-        // An entry names a heading further on: its text stands again after it.
+        // An entry names a heading further on: its text stands again after it. Where the short
+        // blocks after the label last stand is gathered for one first letter at a time, when an
+        // entry asks for it: a long book has a few entry letters and hundreds of thousands of
+        // blocks, most of which need no squeezed copy.
         QHash<QString, qsizetype> lastAt;
-        for (qsizetype j = t + 1; j < n; ++j)
-            if (blocks.at(j).text.size() <= 60)
-                lastAt.insert(squeezed(blocks.at(j).text), j);
+        QSet<QChar> gathered;
+        auto lastOf = [&](const QString &entry) {
+            const QChar letter = entry.isEmpty() ? QChar() : entry.front();
+            if (!gathered.contains(letter)) {
+                gathered.insert(letter);
+                for (qsizetype j = t + 1; j < n; ++j) {
+                    const QString &text = blocks.at(j).text;
+                    if (text.size() <= 60 && firstLetter(text) == letter)
+                        lastAt.insert(squeezed(text), j);
+                }
+            }
+            return lastAt.value(entry, -1);
+        };
         qsizetype end = t + 1;
-        while (end < n && lastAt.value(squeezed(blocks.at(end).text), -1) > end)
+        while (end < n && lastOf(squeezed(blocks.at(end).text)) > end)
             ++end;
         if (end - t < 3)
             continue;
