@@ -155,6 +155,8 @@ private slots:
     void noteMarksAreLinked();
     void backMatterIsOneOutlineEntry_data();
     void backMatterIsOneOutlineEntry();
+    void tableOfContentsEntriesAreNotHeadings_data();
+    void tableOfContentsEntriesAreNotHeadings();
 };
 
 void TestImporterShapes::outlineAndBlockKinds_data()
@@ -265,6 +267,53 @@ void TestImporterShapes::backMatterIsOneOutlineEntry()
     QCOMPARE(back, 1);
     QVERIFY(outline.last().kind == OutlineNode::Kind::BackMatter);
     QVERIFY(outline.last().children.isEmpty());
+}
+
+void TestImporterShapes::tableOfContentsEntriesAreNotHeadings_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("headings");
+    const QString english
+        = u"THE BOOK OF TESTS\n\nContents\n\n%1\n%2\n%3\n%4\n\n\n"
+          "Preface\n\nSome preface text that runs long enough to be a paragraph, and it ends "
+          "with a period.\n\nChapter I. The Start\n\nBody text of the first chapter, long "
+          "enough to be a paragraph of its own here.\n\nChapter II. The End\n\nBody text of "
+          "the second chapter, long enough to be a paragraph of its own too.\n\nAppendix\n\n"
+          "More text that closes the book, as an appendix does, with a sentence.\n"_s;
+    const QStringList englishHeadings
+        = { u"Preface"_s, u"Chapter I. The Start"_s, u"Chapter II. The End"_s, u"Appendix"_s };
+    QTest::newRow("English entries, each with another first letter")
+        << english.arg(u"Preface"_s, u"Chapter I. The Start"_s, u"Chapter II. The End"_s, u"Appendix"_s)
+        << englishHeadings;
+    QTest::newRow("English entries in capitals and spaced out")
+        << english.arg(u"PREFACE"_s, u"CHAPTER I.  THE START"_s, u"Chapter II. The End"_s, u"APPENDIX"_s)
+        << englishHeadings;
+    QTest::newRow("Chinese entries after 目  录")
+        << u"测试之书\n\n目  录\n\n前言\n第一章 开始\n第二章 结束\n附录\n\n\n前言\n\n"
+           "这是一段前言，它足够长，可以成为一个段落，并以句号结束。\n\n第一章 开始\n\n"
+           "第一章的正文，足够长，可以成为一个独立的段落。\n\n第二章 结束\n\n"
+           "第二章的正文，同样足够长，可以成为一个独立的段落。\n\n附录\n\n附录的文字，结束这本书。\n"_s
+        << QStringList { u"前言"_s, u"第一章 开始"_s, u"第二章 结束"_s, u"附录"_s };
+}
+
+void TestImporterShapes::tableOfContentsEntriesAreNotHeadings()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, headings);
+    auto result = Importer().importText(text);
+    QVERIFY(result);
+    const Document &doc = result.value();
+    QCOMPARE(doc.outline().size(), 1);
+    QStringList titles;
+    for (const OutlineNode &node : doc.outline().first().children)
+        titles << node.title;
+    // Each heading once: the entries that name them are the contents, front matter.
+    QCOMPARE(titles, headings);
+    const QList<Block> &blocks = doc.parts().first().blocks;
+    for (qsizetype b = 2; b < 2 + headings.size(); ++b) {
+        QCOMPARE(blocks.at(b).matter, Matter::Front);
+        QCOMPARE(blocks.at(b).kind, BlockKind::Paragraph);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImporterShapes)
