@@ -299,14 +299,20 @@ void LayoutAnalyzer::measure()
     m_innerBlankRun.resize(n);
     int *const wrapWidth = m_wrapWidth.data();
     bool *const wrapped = m_wrapped.data();
+    // The widths of the lines that are not headings on their own, -1 for those: every line reads
+    // 26 of them, from an array four bytes a line rather than the lines themselves.
+    std::vector<int> bodyWidth(size_t(n), -1);
+    forLineRanges([&](qsizetype begin, qsizetype end) {
+        for (qsizetype j = begin; j < end; ++j)
+            if (!isStandaloneHeading(j))
+                bodyWidth[size_t(j)] = m_lines[j].width;
+    });
     forLineRanges([&](qsizetype begin, qsizetype end) {
         for (qsizetype k = begin; k < end; ++k) {
             const qsizetype from = std::max<qsizetype>(0, k - Window), to = std::min(n - 1, k + Window);
             int first = 0, second = 0;
             for (qsizetype j = from; j <= to; ++j) {
-                if (isStandaloneHeading(j))
-                    continue;
-                const int w = m_lines[j].width;
+                const int w = bodyWidth[size_t(j)];
                 if (w > first) {
                     second = first;
                     first = w;
@@ -318,10 +324,9 @@ void LayoutAnalyzer::measure()
             wrapWidth[k] = wrap;
             int full = 0, counted = 0;
             for (qsizetype j = from; j <= to; ++j) {
-                if (isStandaloneHeading(j))
-                    continue;
-                ++counted;
-                full += m_lines[j].width * 4 >= wrap * 3;
+                const int w = bodyWidth[size_t(j)];
+                counted += w >= 0;
+                full += w >= 0 && w * 4 >= wrap * 3;
             }
             wrapped[k] = wrap <= MaxWrapWidth && counted >= 3 && full * 2 >= counted;
         }

@@ -91,6 +91,12 @@ qsizetype partChars(const Part &part)
 
 bool MatterFinder::isTrailerStart(QStringView text)
 {
+    // Asked of every block of a book: most are told by their first character.
+    if (text.isEmpty())
+        return false;
+    const char16_t first = text.front().toLower().unicode();
+    if (first != u'*' && first != u'e' && first != u'本' && first != u'p' && first != u't')
+        return false;
     if (text.startsWith(u"***") && text.contains(u"END OF", Qt::CaseInsensitive)
         && text.contains(u"PROJECT GUTENBERG", Qt::CaseInsensitive))
         return true;
