@@ -1,6 +1,7 @@
 #include "headingrules.h"
 #include "importer.h"
 #include "layoutanalyzer.h"
+#include "textdecoder.h"
 #include "textrepair.h"
 
 #include <QCryptographicHash>
@@ -152,6 +153,8 @@ private slots:
     void wrappedRunInHeadingStaysRunIn();
     void largeInputImports();
     void cancelStopsImport();
+    void lineEndsBecomeLineFeeds_data();
+    void lineEndsBecomeLineFeeds();
     void resultDoesNotDependOnWhereTheWorkIsCut_data();
     void resultDoesNotDependOnWhereTheWorkIsCut();
 };
@@ -885,5 +888,32 @@ void TestImporter::resultDoesNotDependOnWhereTheWorkIsCut()
         auto result = many.importBytes(bytes);
         QVERIFY(result);
         QCOMPARE(fingerprint(*result), expected);
+    }
+}
+
+void TestImporter::lineEndsBecomeLineFeeds_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("lineEnds"); // CRLF and lone CR, counted
+    QTest::newRow("line feeds alone") << QByteArray("一\n二\n\n三") << u"一\n二\n\n三"_s << 0;
+    QTest::newRow("CRLF") << QByteArray("one\r\ntwo\r\n") << u"one\ntwo\n"_s << 2;
+    QTest::newRow("lone CR") << QByteArray("one\rtwo\rthree") << u"one\ntwo\nthree"_s << 2;
+    QTest::newRow("CR before CRLF") << QByteArray("a\r\r\nb") << u"a\n\nb"_s << 2;
+    QTest::newRow("CR at the very end") << QByteArray("末\r") << u"末\n"_s << 1;
+    QTest::newRow("CR first, then mixed") << QByteArray("\r\nx\ny\r\rz\r\n\r\n") << u"\nx\ny\n\nz\n\n"_s << 5;
+}
+
+void TestImporter::lineEndsBecomeLineFeeds()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QFETCH(int, lineEnds);
+    // On one thread, and cut into slices a few bytes long.
+    for (const Parallelism parallelism : { Parallelism { 1, 0 }, Parallelism { 4, 1 } }) {
+        auto decoded = TextDecoder::decode(bytes, parallelism);
+        QVERIFY(decoded);
+        QCOMPARE(decoded->text, text);
+        QCOMPARE(decoded->info.crlfLines, lineEnds);
     }
 }

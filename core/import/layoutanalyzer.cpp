@@ -513,7 +513,14 @@ bool LayoutAnalyzer::hasRadicals() const
     Parallelism::run(slices, [&](int i) {
         const QStringView slice = QStringView(m_source).sliced(Parallelism::bound(n, slices, i),
             Parallelism::bound(n, slices, i + 1) - Parallelism::bound(n, slices, i));
-        found[size_t(i)] = std::any_of(slice.begin(), slice.end(), TextRepair::isRadical);
+        // In blocks without an early exit inside, which the compiler makes wide.
+        constexpr qsizetype Block = 4096;
+        for (qsizetype from = 0; from < slice.size() && !found[size_t(i)]; from += Block) {
+            bool any = false;
+            for (QChar c : slice.sliced(from, std::min(Block, slice.size() - from)))
+                any |= TextRepair::isRadical(c);
+            found[size_t(i)] = any;
+        }
     });
     return std::find(found.begin(), found.end(), 1) != found.end();
 }

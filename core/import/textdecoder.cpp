@@ -190,20 +190,20 @@ QString detectCharset(const QByteArray &bytes)
 // is what we cannot afford. Returns the new length.
 qsizetype normaliseLineEnds(QChar *data, qsizetype n, qsizetype &crlfLines)
 {
-    const qsizetype from = QStringView(data, n).indexOf(u'\r');
-    if (from < 0)
+    qsizetype i = QStringView(data, n).indexOf(u'\r');
+    if (i < 0)
         return n;
-    qsizetype out = from;
-    for (qsizetype i = from; i < n; ++i) {
-        const QChar c = data[i];
-        if (c == u'\r') {
-            ++crlfLines;
-            if (i + 1 < n && data[i + 1] == u'\n')
-                ++i;
-            data[out++] = u'\n';
-        } else {
-            data[out++] = c;
-        }
+    // From one CR to the next, the run between moves down whole: a CRLF text has one every line.
+    qsizetype out = i;
+    while (i < n) {
+        ++crlfLines;
+        data[out++] = u'\n';
+        i += (i + 1 < n && data[i + 1] == u'\n') ? 2 : 1;
+        const qsizetype next = QStringView(data + i, n - i).indexOf(u'\r');
+        const qsizetype runEnd = next < 0 ? n : i + next;
+        memmove(data + out, data + i, size_t(runEnd - i) * sizeof(QChar));
+        out += runEnd - i;
+        i = runEnd;
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -28,10 +29,20 @@ void Parallelism::run(int slices, const std::function<void(int)> &run)
     // thread (the window's loader), and the PDF reader keeps the pool busy with pages.
     std::vector<std::thread> others;
     others.reserve(size_t(std::max(slices - 1, 0)));
-    for (int i = 1; i < slices; ++i)
-        others.emplace_back(run, i);
+    int started = 1;
+    for (; started < slices; ++started) {
+        // A thread that cannot be had (a limit on processes, memory) is no error: its slice runs
+        // here, after the first. The exception is caught where it is thrown, at the library's edge.
+        try {
+            others.emplace_back(run, started);
+        } catch (const std::system_error &) {
+            break;
+        }
+    }
     if (slices > 0)
         run(0);
+    for (int i = started; i < slices; ++i)
+        run(i);
     for (std::thread &t : others)
         t.join();
 }
