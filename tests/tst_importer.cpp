@@ -153,6 +153,8 @@ private slots:
     void wrappedRunInHeadingStaysRunIn();
     void largeInputImports();
     void cancelStopsImport();
+    void blockTextsAreSlicesOfTheDocumentsText_data();
+    void blockTextsAreSlicesOfTheDocumentsText();
     void lineEndsBecomeLineFeeds_data();
     void lineEndsBecomeLineFeeds();
     void resultDoesNotDependOnWhereTheWorkIsCut_data();
@@ -916,4 +918,59 @@ void TestImporter::lineEndsBecomeLineFeeds()
         QCOMPARE(decoded->text, text);
         QCOMPARE(decoded->info.crlfLines, lineEnds);
     }
+}
+
+void TestImporter::blockTextsAreSlicesOfTheDocumentsText_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("threads");
+    QTest::newRow("bundled document, one thread") << readFile(bundledPath()) << 1;
+    QTest::newRow("bundled document, cut in five") << readFile(bundledPath()) << 5;
+    QTest::newRow("Alice: front matter, work and back matter")
+        << readFile(fixture("public/en-alice-in-wonderland-pg11.txt")) << 3;
+}
+
+void TestImporter::blockTextsAreSlicesOfTheDocumentsText()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, threads);
+    Importer importer;
+    importer.setParallelism({ threads, 1 });
+    auto result = importer.importBytes(bytes);
+    QVERIFY(result);
+    const Document doc = std::move(result).value();
+    const QString text = doc.text();
+    // The text is held once: each block's text stands in the document's own buffer.
+    for (const Part &part : doc.parts()) {
+        for (const Block &block : part.blocks) {
+            QCOMPARE(block.text, text.sliced(block.textStart, block.text.size()));
+            QCOMPARE(block.text.constData(), text.constData() + block.textStart);
+        }
+    }
+    // A block's text changed elsewhere is a copy: the document's text stays as it was.
+    Block copy = doc.parts().first().blocks.first();
+    copy.text += u"※"_s;
+    QCOMPARE(doc.text(), text);
+    QVERIFY(!doc.parts().first().blocks.first().text.endsWith(u'※'));
+    // And it outlives the document it came from.
+    Block survivor;
+    {
+        auto again = importer.importBytes(bytes);
+        QVERIFY(again);
+        survivor = again->parts().last().blocks.last();
+    }
+    QCOMPARE(survivor.text, doc.parts().last().blocks.last().text);
+
+    // Blocks made any other way (here by hand, out of order) are copied into a new text, which
+    // they then share too.
+    QList<Part> parts(1);
+    for (qsizetype b = doc.parts().first().blocks.size() - 1; b >= 0; --b) {
+        Block block = doc.parts().first().blocks.at(b);
+        block.text = QString(block.text.constData(), block.text.size()); // a buffer of its own
+        parts.first().blocks.append(block);
+    }
+    const Document reversed(doc.source(), parts, doc.decodeInfo());
+    for (const Block &block : reversed.parts().first().blocks)
+        QCOMPARE(block.text.constData(), reversed.text().constData() + block.textStart);
+    QCOMPARE(reversed.parts().first().blocks.first().text, doc.parts().first().blocks.last().text);
 }

@@ -6,6 +6,10 @@
 #include <QFile>
 #include <QFileInfo>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Pizhu {
@@ -42,8 +46,21 @@ ImportResult Importer::importBytes(const QByteArray &bytes, const QString &name,
         format = (suffix == u"md" || suffix == u"markdown") ? Format::Markdown : Format::PlainText;
     }
     DecodedText &text = decoded.value();
-    return LayoutAnalyzer(format == Format::Markdown, m_progress, m_parallelism)
-        .analyze(std::move(text.text), text.info);
+    ImportResult result = LayoutAnalyzer(format == Format::Markdown, m_progress, m_parallelism)
+                              .analyze(std::move(text.text), text.info);
+    if (bytes.size() >= TrimAfter)
+        returnFreedMemory();
+    return result;
+}
+
+void Importer::returnFreedMemory()
+{
+    // A large import frees about as much as it keeps (the lines' measurements, the threads'
+    // working lists); glibc keeps freed heap memory for later, and the reader would hold it for as
+    // long as the document is open. Handing it back is a few milliseconds.
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 ImportResult Importer::importPages(const QStringList &pages) const

@@ -45,6 +45,9 @@ public:
     Result<Document, ImportError> importText(const QString &text, Format format = Format::PlainText) const;
 
 private:
+    static constexpr qsizetype TrimAfter = 8 * 1024 * 1024; // bytes: an import this large trims the heap
+    static void returnFreedMemory();
+
     Progress m_progress;
     Parallelism m_parallelism;
 };

@@ -73,6 +73,7 @@ private:
         // The blocks of a run of lines, in pieces parted where a part ends; the first continues
         // the part open where the run starts.
         QList<QList<Block>> pieces;
+        QString text; // the blocks' text, a line feed between blocks; Block::textStart is into it
         RepairCounts repairs;
     };
     void buildRun(qsizetype from, qsizetype to, bool sawHeading, const std::vector<LineEnd> &ends,

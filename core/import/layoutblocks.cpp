@@ -1,5 +1,7 @@
 #include "layoutanalyzer.h"
 
+#include "sharedslice.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -190,9 +192,21 @@ bool LayoutAnalyzer::buildBlocks()
     if (cancelled)
         return false;
 
-    // Joined in order; a part break closes the open part unless it is still empty.
+    // Joined in order; a part break closes the open part unless it is still empty. The runs' texts
+    // join into one, a line feed between them, grown in place where it can be.
+    QString text = std::move(runs.front().text);
     Part part;
     for (BlockRun &run : runs) {
+        if (&run != &runs.front() && !run.text.isEmpty()) {
+            const qsizetype base = text.isEmpty() ? 0 : text.size() + 1;
+            if (!text.isEmpty())
+                text += u'\n';
+            text += run.text;
+            run.text = QString();
+            for (QList<Block> &piece : run.pieces)
+                for (Block &block : piece)
+                    block.textStart += base;
+        }
         for (qsizetype j = 0; j < run.pieces.size(); ++j) {
             if (j > 0 && !part.blocks.isEmpty()) {
                 m_parts.append(std::move(part));
@@ -211,6 +225,16 @@ bool LayoutAnalyzer::buildBlocks()
     }
     if (!part.blocks.isEmpty())
         m_parts.append(std::move(part));
+    // Every block's text is a slice of that one text, which the Document then keeps as its own:
+    // the text is held once, not once in the blocks and again in the Document. A block's text
+    // ends with its last segment (a join adds a space only before a line's text).
+    text.squeeze();
+    for (Part &p : m_parts) {
+        for (Block &block : p.blocks) {
+            const Segment &last = block.segments.last();
+            block.text = sharedSlice(text, block.textStart, last.textOffset + last.length);
+        }
+    }
     return true;
 }
 
@@ -219,6 +243,13 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
 {
     QList<Block> piece;
     Block block;
+    // Room for the run's text, a space at every join. The first run's text becomes the whole
+    // document's: it has room for all of it, so that the others are copied in at its end and it
+    // never moves (a second copy of the text at once is what this saves).
+    qsizetype units = 0;
+    for (qsizetype k = from; k < (from == 0 ? m_lines.size() : to); ++k)
+        units += m_lines[k].length + 1;
+    run.text.reserve(units);
     bool open = false;
     bool partHasBlocks = from > 0; // a run cut inside a part: the part has its blocks before
     qsizetype markerLength = 0; // of the open block's numbering
@@ -255,11 +286,19 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
             block.titleLength = 0;
         }
         block.sourceEnd = block.segments.last().sourceOffset + block.segments.last().sourceLength;
-        block.text.squeeze(); // CJK lines join without the space reserved for them
         block.segments.squeeze();
+        // The text goes into the run's, a line feed between blocks; buildBlocks() gives it back to
+        // the block as a slice of the document's. Its own buffer is kept for the next block.
+        if (!run.text.isEmpty())
+            run.text += u'\n';
+        block.textStart = run.text.size();
+        run.text += block.text;
+        QString scratch = std::move(block.text);
+        scratch.truncate(0);
         piece.append(std::move(block));
         partHasBlocks = true;
         block = Block();
+        block.text = std::move(scratch);
         open = false;
     };
     auto closePart = [&] {
