@@ -158,6 +158,12 @@ bool LayoutAnalyzer::buildBlocks()
             if (breaksAfter(k))
                 ends[size_t(k)] = startsPart(k) ? LineEnd::EndsPart : LineEnd::EndsBlock;
     });
+    // What measure() found has said all it had to: freed before the blocks take their room.
+    m_wrapWidth = {};
+    m_fullWidth = {};
+    m_wrapped = {};
+    m_blankTrust = {};
+    m_innerBlankRun = {};
     // The blocks are then built in runs of lines cut where a block ends. A run needs to know only
     // whether a heading opened its part before it (an item is an item only after one), which a
     // pass over the block openings tells. Markdown stays one run: a block of markup alone is
