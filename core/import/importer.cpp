@@ -28,19 +28,29 @@ ImportResult Importer::importFile(const QString &path, Format format) const
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return ImportResult::failure(ImportError::Unreadable);
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
         return ImportResult::failure(ImportError::Unreadable);
-    return importBytes(bytes, path, format);
+    file.close();
+    return importOwnBytes(std::move(bytes), path, format);
 }
 
 ImportResult Importer::importBytes(const QByteArray &bytes, const QString &name, Format format) const
+{
+    return importOwnBytes(bytes, name, format); // shares the caller's bytes, which it keeps
+}
+
+ImportResult Importer::importOwnBytes(QByteArray bytes, const QString &name, Format format) const
 {
     if (bytes.size() > MaxFileSize)
         return ImportResult::failure(ImportError::TooLarge);
     auto decoded = TextDecoder::decode(bytes, m_parallelism);
     if (!decoded)
         return ImportResult::failure(ImportError::Binary);
+    // Decoded, the bytes are done with: a file read here is freed before the analysis takes its
+    // room (the whole file's size off the peak).
+    const qsizetype size = bytes.size();
+    bytes = QByteArray();
     if (format == Format::Auto) {
         const QString suffix = QFileInfo(name).suffix().toLower();
         format = (suffix == u"md" || suffix == u"markdown") ? Format::Markdown : Format::PlainText;
@@ -48,7 +58,7 @@ ImportResult Importer::importBytes(const QByteArray &bytes, const QString &name,
     DecodedText &text = decoded.value();
     ImportResult result = LayoutAnalyzer(format == Format::Markdown, m_progress, m_parallelism)
                               .analyze(std::move(text.text), text.info);
-    if (bytes.size() >= TrimAfter)
+    if (size >= TrimAfter)
         returnFreedMemory();
     return result;
 }

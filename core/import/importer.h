@@ -47,6 +47,8 @@ public:
 private:
     static constexpr qsizetype TrimAfter = 8 * 1024 * 1024; // bytes: an import this large trims the heap
     static void returnFreedMemory();
+    // bytes are released once decoded; they are freed then unless the caller holds them too.
+    Result<Document, ImportError> importOwnBytes(QByteArray bytes, const QString &name, Format format) const;
 
     Progress m_progress;
     Parallelism m_parallelism;
