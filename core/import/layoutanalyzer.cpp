@@ -282,10 +282,7 @@ int LayoutAnalyzer::fullWidthAround(qsizetype k, const std::vector<int> &goesOnW
 
 void LayoutAnalyzer::forLineRanges(const std::function<void(qsizetype, qsizetype)> &measureRange) const
 {
-    const qsizetype n = m_lines.size();
-    const int slices = m_parallelism.slicesFor(n, MeasureGrain);
-    Parallelism::run(slices,
-        [&](int i) { measureRange(Parallelism::bound(n, slices, i), Parallelism::bound(n, slices, i + 1)); });
+    m_parallelism.forRanges(m_lines.size(), MeasureGrain, measureRange);
 }
 
 void LayoutAnalyzer::measure()
@@ -506,23 +503,20 @@ bool LayoutAnalyzer::startsPart(qsizetype k) const
 
 bool LayoutAnalyzer::hasRadicals() const
 {
-    // Asked of every character, so on every core.
-    const qsizetype n = m_source.size();
-    const int slices = m_parallelism.slicesFor(n, SplitGrain);
-    std::vector<char> found(size_t(slices), 0);
-    Parallelism::run(slices, [&](int i) {
-        const QStringView slice = QStringView(m_source).sliced(Parallelism::bound(n, slices, i),
-            Parallelism::bound(n, slices, i + 1) - Parallelism::bound(n, slices, i));
-        // In blocks without an early exit inside, which the compiler makes wide.
-        constexpr qsizetype Block = 4096;
-        for (qsizetype from = 0; from < slice.size() && !found[size_t(i)]; from += Block) {
+    // Asked of every character, so on every core, in blocks without an early exit inside, which
+    // the compiler makes wide.
+    constexpr qsizetype Stride = 4096;
+    std::atomic_bool found = false;
+    m_parallelism.forRanges(m_source.size(), SplitGrain, [&](qsizetype begin, qsizetype end) {
+        for (qsizetype from = begin; from < end && !found; from += Stride) {
             bool any = false;
-            for (QChar c : slice.sliced(from, std::min(Block, slice.size() - from)))
+            for (QChar c : QStringView(m_source).sliced(from, std::min(Stride, end - from)))
                 any |= TextRepair::isRadical(c);
-            found[size_t(i)] = any;
+            if (any)
+                found = true;
         }
     });
-    return std::find(found.begin(), found.end(), 1) != found.end();
+    return found;
 }
 
 Result<Document, ImportError> LayoutAnalyzer::analyze(QString source, const DecodeInfo &info)

@@ -23,6 +23,13 @@ int Parallelism::slicesFor(qsizetype work, qsizetype defaultGrain) const
     return int(std::clamp<qsizetype>(work / least, 1, std::max(cores, 1)));
 }
 
+void Parallelism::forRanges(
+    qsizetype count, qsizetype defaultGrain, const std::function<void(qsizetype, qsizetype)> &work) const
+{
+    const int slices = slicesFor(count, defaultGrain);
+    run(slices, [&](int i) { work(bound(count, slices, i), bound(count, slices, i + 1)); });
+}
+
 void Parallelism::run(int slices, const std::function<void(int)> &run)
 {
     // Threads of our own rather than the global pool: the importer itself often runs on a pool

@@ -20,6 +20,10 @@ struct Parallelism
     // Calls run(0) ... run(slices - 1), run(0) on the calling thread and the others on threads of
     // their own, and returns when all are done. run must not touch what another slice writes.
     static void run(int slices, const std::function<void(int)> &run);
+    // Calls work(begin, end) for ranges that together cover [0, count), one a thread (slicesFor:
+    // none under the grain); each call may write only what belongs to its range.
+    void forRanges(
+        qsizetype count, qsizetype defaultGrain, const std::function<void(qsizetype, qsizetype)> &work) const;
     // The bounds of slice i of `slices` equal slices of [0, count).
     static qsizetype bound(qsizetype count, int slices, int i) { return count * i / slices; }
 };
