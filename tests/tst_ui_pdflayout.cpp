@@ -9,7 +9,9 @@
 #include "typesetpdf.h"
 
 #include <QFontDatabase>
+#include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,6 +109,10 @@ private slots:
     void aPdfReadReportsProgressAndStopsWhenCancelled();
     void headingsInAnotherFaceAtBodySize_data();
     void headingsInAnotherFaceAtBodySize();
+    void oneLineParagraphsThatFillTheirLine_data();
+    void oneLineParagraphsThatFillTheirLine();
+    void aCentredTitleOverTwoLinesIsOneTitle_data();
+    void aCentredTitleOverTwoLinesIsOneTitle();
     void cleanupTestCase();
 
 private:
@@ -658,6 +664,104 @@ void TestPdfLayout::headingsInAnotherFaceAtBodySize()
     const QStringList mismatches
         = roundTrip(u"faces-%1.pdf"_s.arg(chineseText ? u"zh"_s : u"en"_s), blocks, options);
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
+}
+
+void TestPdfLayout::oneLineParagraphsThatFillTheirLine_data()
+{
+    QTest::addColumn<QString>("family");
+    QTest::newRow("Chinese") << u"Noto Sans CJK SC"_s;
+    QTest::newRow("English") << u"DejaVu Serif"_s;
+}
+
+// Dialogue: most paragraphs are one line, and many of those fill it, so that nothing but their
+// indent tells where each starts. Most lines of such a page stand at the indent; the column is
+// where the lines that go on from a full line start, not where most lines do.
+void TestPdfLayout::oneLineParagraphsThatFillTheirLine()
+{
+    QFETCH(QString, family);
+    const bool chineseText = family.contains(u"CJK"_s);
+    // The measures TypesetPdf::write sets by: 72 dpi, unhinted, a column of 28 body ems.
+    QPdfWriter metricsDevice(m_dir.filePath(u"metrics.pdf"_s));
+    metricsDevice.setResolution(72);
+    QFont font(family);
+    font.setPointSizeF(12);
+    font.setHintingPreference(QFont::PreferNoHinting);
+    const QFontMetricsF fm(font, &metricsDevice);
+    const double column = 28 * fm.horizontalAdvance(u"中"_s);
+    const double indent = 2 * (chineseText ? fm.horizontalAdvance(u"中"_s) : fm.horizontalAdvance(u'M'));
+    const QStringList words = EnglishProse.split(u' ');
+    const QString opening = u"Notwithstanding,"_s;
+    // A one-line paragraph that leaves less room at its end than the next one's first word needs.
+    auto fullLine = [&](int n) {
+        if (chineseText)
+            return chinese(n * 23, 26); // 28 characters less the indent's two
+        QString line = opening;
+        for (qsizetype w = n;
+             fm.horizontalAdvance(line + u' ' + words.at(w % words.size())) <= column - indent; ++w)
+            line += u' ' + words.at(w % words.size());
+        return line;
+    };
+    QList<TypesetPdf::Block> blocks;
+    for (int i = 0; i < 60; ++i) {
+        const QString line = fullLine(i);
+        const double room = column - indent - fm.horizontalAdvance(line);
+        QVERIFY2(room < fm.horizontalAdvance(chineseText ? line.left(1) : opening), qPrintable(line));
+        blocks << TypesetPdf::Block { Kind::Paragraph, line, 12 };
+        if (i % 8 == 7)
+            blocks << TypesetPdf::Block { Kind::Paragraph,
+                chineseText ? chinese(i * 31, 70) : english(i * 3, 40), 12 };
+    }
+    TypesetPdf::Options options;
+    options.family = family;
+    options.linesPerPage = 24;
+    const QStringList mismatches
+        = roundTrip(u"dialogue-%1.pdf"_s.arg(chineseText ? u"zh"_s : u"en"_s), blocks, options);
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
+}
+
+void TestPdfLayout::aCentredTitleOverTwoLinesIsOneTitle_data()
+{
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("dateline");
+    QTest::newRow("Chinese") << u"Noto Sans CJK SC"_s << u"国务院关于印发质量强国建设纲要及其实施方案的通知"_s
+                             << u"——2023年2月6日在质量工作会议上"_s;
+    QTest::newRow("English") << u"DejaVu Serif"_s
+                             << u"An Outline for Building a Country Strong in Quality, with Its Plan"_s
+                             << u"Delivered on the Sixth of February"_s;
+}
+
+// A title too long for one line of its large type runs on, centred, into the next: it is one title
+// block, and no heading (nor are the centred lines after it).
+void TestPdfLayout::aCentredTitleOverTwoLinesIsOneTitle()
+{
+    QFETCH(QString, family);
+    QFETCH(QString, title);
+    QFETCH(QString, dateline);
+    const bool chineseText = family.contains(u"CJK"_s);
+    QList<TypesetPdf::Block> blocks { { Kind::Centred, title, 20 }, { Kind::Centred, dateline, 16 },
+        { Kind::Centred, chineseText ? u"国务院"_s : u"The State Council"_s, 16 } };
+    for (int i = 0; i < 30; ++i)
+        blocks << TypesetPdf::Block { Kind::Paragraph,
+            chineseText ? chinese(i * 13, 30 + (i * 37) % 90) : english(i * 5, 12 + (i * 13) % 50), 12 };
+    TypesetPdf::Options options;
+    options.family = family;
+    options.linesPerPage = 24;
+    const QString pdf = typeset(u"long-title-%1.pdf"_s.arg(chineseText ? u"zh"_s : u"en"_s), blocks, options);
+    QVERIFY(!pdf.isEmpty());
+    const auto laidOut = PdfReader::readLayout(pdf);
+    QVERIFY(laidOut.ok());
+    QVERIFY2(laidOut->pages.first().split(u'\n').first().size() < title.size(),
+        "the title should run over two lines");
+    const auto doc = Importer().importLaidOut(laidOut.value());
+    QVERIFY(doc.ok());
+    const QList<Block> got = blocksOf(doc.value());
+    QVERIFY(got.size() > 3);
+    QCOMPARE(QString(got.at(0).text).remove(u' '), QString(title).remove(u' '));
+    QCOMPARE(got.at(1).text, dateline);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY2(got.at(i).kind != BlockKind::Heading, qPrintable(got.at(i).text));
+    QCOMPARE(got.size(), blocks.size());
 }
 
 void TestPdfLayout::cleanupTestCase()

@@ -39,19 +39,53 @@ struct Column
     double left = 0, right = 0;
 };
 
-// Where the body's lines start (most often) and end (nine in ten end before this).
+// Where the body's lines end (nine in ten end before this) and start. A paragraph's lines after
+// its first start at the column and follow a full line; its first line follows the last line of
+// the paragraph before, which is most often short. So the column starts where lines seldom follow
+// a short line, whatever most lines do: on a page of one-line paragraphs of dialogue most lines
+// stand at the indent, and in a list with hanging indents most stand past the numbers. Where no
+// place has lines enough to tell, where most lines start.
 Column columnOf(const QList<const Line *> &bodyLines, Column fallback)
 {
     if (bodyLines.size() < 6)
         return fallback;
-    QList<std::pair<double, double>> lefts;
     QList<double> rights;
+    QList<std::pair<double, double>> lefts;
     for (const Line *l : bodyLines) {
-        lefts.append({ l->left, 1.0 });
         rights.append(l->right);
+        lefts.append({ l->left, 1.0 });
     }
     std::sort(rights.begin(), rights.end());
-    return { mostCommon(lefts, 1.0, fallback.left), rights.at(qsizetype(0.9 * double(rights.size() - 1))) };
+    const double right = rights.at(qsizetype(0.9 * double(rights.size() - 1)));
+    struct Starts
+    {
+        int lines = 0, afterShort = 0;
+    };
+    QHash<qint64, Starts> starts;
+    const Line *above = nullptr;
+    for (const Line *l : bodyLines) {
+        if (above && above->page == l->page && above->top < l->top) {
+            Starts &s = starts[qRound64(l->left)];
+            ++s.lines;
+            s.afterShort += above->right < right - l->height;
+        }
+        above = l;
+    }
+    const int enough = std::max(2, int(0.05 * double(bodyLines.size())));
+    qint64 best = 0;
+    double bestShare = 2;
+    int bestLines = 0;
+    for (auto it = starts.cbegin(); it != starts.cend(); ++it) {
+        const Starts &s = it.value();
+        const double share = double(s.afterShort) / double(s.lines);
+        if (s.lines >= enough
+            && (share < bestShare - 1e-9 || (share < bestShare + 1e-9 && s.lines > bestLines))) {
+            best = it.key();
+            bestShare = share;
+            bestLines = s.lines;
+        }
+    }
+    return { bestLines > 0 ? double(best) : mostCommon(lefts, 1.0, fallback.left), right };
 }
 
 QString furnitureKey(const Line &line)
@@ -168,12 +202,35 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
 
     auto centred = [&](const Line &l) {
         const Column c = columnFor(l);
-        return std::abs(l.left - c.left - paragraphIndent) > 0.25 * l.height
-            && l.left - c.left > 1.5 * l.height
-            && l.right < c.right - 1.5 * l.height
+        // A line of body type at the paragraph indent is a paragraph's first line that stopped early.
+        return (!isBody(l) || std::abs(l.left - c.left - paragraphIndent) > 0.25 * l.height)
+            && l.left - c.left > l.height
+            && l.right < c.right - l.height
             // Both margins alike: a paragraph's indented first line that stops early is not centred.
             && std::abs((l.left + l.right) / 2 - (c.left + c.right) / 2) < 0.5 * l.height;
     };
+    // A centred line that runs on: margins alike (and in body type, not the column's own), no room
+    // in it for the next line's first word, and the next line centred (or running on itself) in the same
+    // type, at the usual distance. Found from the foot of each page up, for a title of three lines.
+    auto sameType = [](const Line &a, const Line &b) {
+        return std::abs(a.height - b.height) <= 0.12 * std::max(a.height, b.height)
+            && (a.face.isEmpty() || b.face.isEmpty() || a.face == b.face);
+    };
+    for (QList<Line> &page : lines) {
+        const Line *next = nullptr;
+        for (qsizetype i = page.size() - 1; i >= 0; --i) {
+            Line &l = page[i];
+            if (l.furniture || l.note)
+                continue;
+            const Column c = columnFor(l);
+            const double h = l.height;
+            l.wrapsCentred = next && (centred(*next) || next->wrapsCentred) && sameType(l, *next)
+                && next->top - l.bottom <= usualGap + 0.25 * h && (!isBody(l) || l.left > c.left + 0.25 * h)
+                && std::abs((l.left + l.right) / 2 - (c.left + c.right) / 2) < 0.5 * h
+                && l.right - l.left + next->firstUnit + 0.3 * h > c.right - c.left;
+            next = &l;
+        }
+    }
     // Footnotes: lines in smaller type below the last line of body type on their page.
     for (QList<Line> &page : lines) {
         double bodyEnd = -1;
@@ -231,6 +288,8 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             }
             if (!previous) {
                 l.startsBlock = true;
+            } else if (previous->wrapsCentred) {
+                l.startsBlock = false;
             } else {
                 const Column c = columnFor(l);
                 const double h = l.height;
@@ -262,7 +321,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             for (Line &l : page) {
                 if (l.furniture)
                     continue;
-                if (!centred(l))
+                if (!centred(l) && !l.wrapsCentred)
                     return;
                 l.titleBlock = true;
             }

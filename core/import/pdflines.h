@@ -36,6 +36,9 @@ struct Line
     bool furniture = false;
     bool startsBlock = false;
     bool titleBlock = false; // one of the centred lines that open the document
+    // A centred line too long for the column, whose last word went on to the next line (a title
+    // over two lines): that line goes on with this one.
+    bool wrapsCentred = false;
     bool note = false; // in the footnote band: smaller type below the page's body text
     int outlineDepth = -1; // the depth of the PDF outline's entry that names this line
 };
