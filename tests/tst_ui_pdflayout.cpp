@@ -11,6 +11,7 @@
 #include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -113,6 +114,7 @@ private slots:
     void oneLineParagraphsThatFillTheirLine();
     void aCentredTitleOverTwoLinesIsOneTitle_data();
     void aCentredTitleOverTwoLinesIsOneTitle();
+    void theSpaceTypesettersPutBetweenChineseAndLatinIsNoSpace();
     void cleanupTestCase();
 
 private:
@@ -762,6 +764,51 @@ void TestPdfLayout::aCentredTitleOverTwoLinesIsOneTitle()
     for (int i = 0; i < 3; ++i)
         QVERIFY2(got.at(i).kind != BlockKind::Heading, qPrintable(got.at(i).text));
     QCOMPARE(got.size(), blocks.size());
+}
+
+// Word processors set Chinese apart from Latin letters and digits by about a quarter of a
+// character without a space in the text ("增长3%" drawn as "增长 3%"); a reader copies "增长3%".
+// A gap of a whole character there, and any word space between Latin words, is a space.
+void TestPdfLayout::theSpaceTypesettersPutBetweenChineseAndLatinIsNoSpace()
+{
+    const QString path = m_dir.filePath(u"autospace.pdf"_s);
+    {
+        QPdfWriter writer(path);
+        writer.setResolution(72);
+        QPainter painter;
+        QVERIFY(painter.begin(&writer));
+        QFont font(u"Noto Serif CJK SC"_s);
+        font.setPointSizeF(16);
+        font.setHintingPreference(QFont::PreferNoHinting);
+        painter.setFont(font);
+        const QFontMetricsF fm(font, &writer);
+        // Each line: pieces drawn one after the other, each a number of ems after the one before.
+        const QList<QList<std::pair<QString, double>>> lines {
+            { { u"全年国内生产总值增长"_s, 0 }, { u"3%，城镇新增就业"_s, 0.25 }, { u"1206"_s, 0.25 },
+                { u"万人。"_s, 0.25 } },
+            { { u"采用"_s, 0 }, { u"Qt"_s, 0.25 }, { u"6"_s, 0.25 }, { u"开发，"_s, 0.25 }, { u"另有"_s, 0 },
+                { u"GB"_s, 1.0 }, { u"18030"_s, 0.25 }, { u"编码。"_s, 1.0 } },
+        };
+        double y = 100;
+        for (const auto &line : lines) {
+            double x = 72;
+            for (const auto &[text, gap] : line) {
+                x += gap * 16;
+                painter.drawText(QPointF(x, y), text);
+                x += fm.horizontalAdvance(text);
+            }
+            y += 30;
+        }
+        QVERIFY(painter.end());
+    }
+    const auto laidOut = PdfReader::readLayout(path);
+    QVERIFY(laidOut.ok());
+    QCOMPARE(laidOut->pages.first().count(u'\n'), 1);
+    const auto doc = Importer().importLaidOut(laidOut.value()); // repairs radicals the font maps to
+    QVERIFY(doc.ok());
+    const QString text = doc->text();
+    QVERIFY2(text.contains(u"全年国内生产总值增长3%，城镇新增就业1206万人。"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"采用Qt 6开发，另有 GB 18030 编码。"_s), qPrintable(text));
 }
 
 void TestPdfLayout::cleanupTestCase()

@@ -129,10 +129,13 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
                     largestGap = std::max(largestGap, gap);
                     line.evenGaps = largestGap - smallestGap < 0.2 * h;
                 }
-                if ((gap > 0.1 * h
-                        && !(LayoutAnalyzer::isCjk(before.text.back())
-                            && LayoutAnalyzer::isCjk(w.text.front())))
-                    || cellGap) {
+                // Between Chinese and Latin letters or digits, typesetters put a quarter of a
+                // character of their own ("2023 年" drawn, "2023年" written): a space there is
+                // one wider than half a character.
+                const bool cjkBefore = LayoutAnalyzer::isCjk(before.text.back());
+                const bool cjkAfter = LayoutAnalyzer::isCjk(w.text.front());
+                const double wordGap = cjkBefore && cjkAfter ? 1e9 : (cjkBefore || cjkAfter ? 0.4 : 0.1) * h;
+                if (gap > wordGap || cellGap) {
                     line.text += u' ';
                     line.glyphs.append(QRectF(0, 0, -1, 0));
                 }
