@@ -115,6 +115,10 @@ private slots:
     void aCentredTitleOverTwoLinesIsOneTitle_data();
     void aCentredTitleOverTwoLinesIsOneTitle();
     void theSpaceTypesettersPutBetweenChineseAndLatinIsNoSpace();
+    void raggedLinesKeepTheirParagraphs_data();
+    void raggedLinesKeepTheirParagraphs();
+    void listItemsWithHangingIndentsStayWhole_data();
+    void listItemsWithHangingIndentsStayWhole();
     void cleanupTestCase();
 
 private:
@@ -232,10 +236,13 @@ QStringList TestPdfLayout::roundTrip(
     QHash<QString, const Block *> byText;
     for (const Block &b : got)
         byText.insert(b.text, &b);
-    QSet<QString> titles;
+    // A centred title line and a numbered list item are blocks of their own, headings or not as the
+    // text importer makes a plain text file's title and numbered paragraphs ("1. 促进…。" is one).
+    QSet<QString> eitherWay;
     for (const TypesetPdf::Block &typeset : blocks) {
-        if (typeset.kind == Kind::Centred)
-            titles.insert(typeset.text);
+        const bool mayBeHeading = typeset.kind == Kind::Centred || typeset.kind == Kind::ListItem;
+        if (mayBeHeading)
+            eitherWay.insert(typeset.text);
         const bool heading = typeset.kind == Kind::Heading || typeset.heading;
         const Block *b = byText.value(typeset.text);
         if (typeset.kind == Kind::Paragraph) {
@@ -246,18 +253,16 @@ QStringList TestPdfLayout::roundTrip(
             ++f.headings;
             f.headingsFound += b && b->kind == BlockKind::Heading;
         }
-        // A centred title line is a block of its own, a heading or not as the text importer makes
-        // the title of a plain text file.
         if (!b)
             mismatches.append(u"not one block: "_s + typeset.text.left(30));
-        else if (typeset.kind != Kind::Centred && heading != (b->kind == BlockKind::Heading))
+        else if (!mayBeHeading && heading != (b->kind == BlockKind::Heading))
             mismatches.append(
                 u"heading is %1: "_s.arg(b->kind == BlockKind::Heading) + typeset.text.left(30));
         else if ((typeset.kind == Kind::Footnote) != (b->kind == BlockKind::Note))
             mismatches.append(u"note is %1: "_s.arg(b->kind == BlockKind::Note) + typeset.text.left(30));
     }
     for (const Block &b : got)
-        f.headingsClaimed += b.kind == BlockKind::Heading && !titles.contains(b.text);
+        f.headingsClaimed += b.kind == BlockKind::Heading && !eitherWay.contains(b.text);
     qInfo("%s: %d of %d paragraphs one block each; headings: %d of %d found, %d claimed", qPrintable(name),
         f.paragraphsExact, f.paragraphs, f.headingsFound, f.headings, f.headingsClaimed);
     m_figures.paragraphs += f.paragraphs;
@@ -809,6 +814,85 @@ void TestPdfLayout::theSpaceTypesettersPutBetweenChineseAndLatinIsNoSpace()
     const QString text = doc->text();
     QVERIFY2(text.contains(u"全年国内生产总值增长3%，城镇新增就业1206万人。"_s), qPrintable(text));
     QVERIFY2(text.contains(u"采用Qt 6开发，另有 GB 18030 编码。"_s), qPrintable(text));
+}
+
+void TestPdfLayout::raggedLinesKeepTheirParagraphs_data()
+{
+    QTest::addColumn<QString>("family");
+    QTest::newRow("Chinese") << u"Noto Serif CJK SC"_s;
+    QTest::newRow("English") << u"DejaVu Serif"_s;
+}
+
+// Lines not spread to the column's edge: each ends where its last word did, and a Chinese line
+// ends a character short wherever a comma or stop would otherwise have started the next one (the
+// character before it goes down too). Neither ends a paragraph, nor is a line of a paragraph's
+// middle that happens to sit evenly in the column a centred title.
+void TestPdfLayout::raggedLinesKeepTheirParagraphs()
+{
+    QFETCH(QString, family);
+    const bool chineseText = family.contains(u"CJK"_s);
+    QList<TypesetPdf::Block> blocks { { Kind::Centred, chineseText ? Title : u"Ragged Lines"_s, 20 } };
+    for (int i = 0; i < 40; ++i) {
+        if (i % 10 == 0)
+            blocks << TypesetPdf::Block { Kind::Heading,
+                chineseText ? u"第%1部分"_s.arg(i / 10 + 1) : u"Part %1"_s.arg(i / 10 + 1), 16 };
+        // Figures are narrower than characters: lines of Chinese with them end anywhere.
+        QString text
+            = chineseText ? chinese(i * 29, 30 + (i * 41) % 150) : english(i * 11, 10 + (i * 17) % 70);
+        if (chineseText)
+            for (qsizetype at = 5 + i % 7; at < text.size() - 2; at += 13 + i % 5)
+                text.insert(at, QString::number(1990 + at + i));
+        blocks << TypesetPdf::Block { Kind::Paragraph, text, 12 };
+    }
+    TypesetPdf::Options options;
+    options.family = family;
+    options.ragged = true;
+    // Not a whole number of characters: a line ends short of the edge by a fraction of one, and by
+    // one more where a comma kept its character company.
+    options.columnWidthEm = 27.6;
+    options.linesPerPage = 26;
+    const QStringList mismatches
+        = roundTrip(u"ragged-%1.pdf"_s.arg(chineseText ? u"zh"_s : u"en"_s), blocks, options);
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
+}
+
+void TestPdfLayout::listItemsWithHangingIndentsStayWhole_data()
+{
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<bool>("ragged");
+    QTest::newRow("Chinese, justified") << u"Noto Serif CJK SC"_s << false;
+    QTest::newRow("Chinese, ragged") << u"Noto Serif CJK SC"_s << true;
+    QTest::newRow("English, justified") << u"DejaVu Serif"_s << false;
+    QTest::newRow("English, ragged") << u"DejaVu Serif"_s << true;
+}
+
+// Numbered lists as word processors set them: the number at the column's start, the text two ems
+// in, and the item's further lines under its text, where a paragraph's indented first line would
+// stand. Pages where list lines outnumber prose lines are among them.
+void TestPdfLayout::listItemsWithHangingIndentsStayWhole()
+{
+    QFETCH(QString, family);
+    QFETCH(bool, ragged);
+    const bool chineseText = family.contains(u"CJK"_s);
+    QList<TypesetPdf::Block> blocks;
+    for (int i = 0; i < 8; ++i) {
+        blocks << TypesetPdf::Block { Kind::Paragraph,
+            chineseText ? chinese(i * 17, 50 + (i * 23) % 60) : english(i * 13, 25 + (i * 7) % 30), 12 };
+        for (int k = 0; k < 2 + i % 4; ++k)
+            blocks << TypesetPdf::Block { Kind::ListItem,
+                u"%1. "_s.arg(k + 1)
+                    + (chineseText ? chinese(i * 41 + k * 7, 35 + (k * 31 + i * 13) % 70)
+                                   : english(i * 5 + k * 3, 15 + (k * 19 + i * 11) % 40)),
+                12 };
+    }
+    TypesetPdf::Options options;
+    options.family = family;
+    options.ragged = ragged;
+    options.linesPerPage = 24;
+    const QStringList mismatches = roundTrip(
+        u"list-%1-%2.pdf"_s.arg(chineseText ? u"zh"_s : u"en"_s, ragged ? u"ragged"_s : u"justified"_s),
+        blocks, options);
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u"\n"_s)));
 }
 
 void TestPdfLayout::cleanupTestCase()

@@ -24,7 +24,8 @@ enum class Kind {
     Heading, // larger type, left aligned, no indent
     Centred, // a title line, centred
     Footnote, // in small type at the foot of the page the text has reached
-    TableRow // cells parted by " | " in text, each set at the start of its share of the column
+    TableRow, // cells parted by " | " in text, each set at the start of its share of the column
+    ListItem // "1. text": the label at the column's start, the text and its lines after two ems
 };
 
 struct Block
@@ -50,10 +51,13 @@ struct Options
     int linesPerPage = 32; // at most: fewer where the page is full first
     int footnoteLines = 0; // lines of small type kept free at the foot of every page for footnotes
     QString family = QStringLiteral("Noto Sans CJK SC");
+    bool ragged = false; // lines left as they break, not spread to the column's right edge
 };
 
 // Breaks text into lines no wider than width (in the font's units): between words where the text
-// has spaces, anywhere else (Chinese). The first line is narrower by indent.
+// has spaces, anywhere else (Chinese), but never before a comma, stop or closing bracket (the
+// character before goes down with it, as Chinese typesetting has it). The first line is narrower
+// by indent.
 inline QStringList breakLines(const QString &text, const QFontMetricsF &fm, double width, double indent)
 {
     QStringList lines;
@@ -74,9 +78,17 @@ inline QStringList breakLines(const QString &text, const QFontMetricsF &fm, doub
             line = line.isEmpty() ? word : line + u' ' + word;
         }
     } else {
+        const QString noLineStart = QStringLiteral("、。，；：？！）》」』”");
         for (QChar c : text) {
-            if (!line.isEmpty() && fm.horizontalAdvance(line + c) > available)
+            if (!line.isEmpty() && fm.horizontalAdvance(line + c) > available) {
+                QString carried;
+                if (noLineStart.contains(c) && line.size() > 1) {
+                    carried = line.back();
+                    line.chop(1);
+                }
                 flush();
+                line = carried;
+            }
             line += c;
         }
     }
@@ -160,8 +172,8 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
             }
             continue;
         }
-        const bool bodyType
-            = block.kind == Kind::Paragraph || block.kind == Kind::Flush || block.kind == Kind::TableRow;
+        const bool bodyType = block.kind == Kind::Paragraph || block.kind == Kind::Flush
+            || block.kind == Kind::TableRow || block.kind == Kind::ListItem;
         const QFont font = face(bodyType ? options.bodyPoints : block.points, block.family, block.bold);
         const QFontMetricsF fm(font, &writer);
         const double fontEm = fm.horizontalAdvance(QStringLiteral("中"));
@@ -174,6 +186,19 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
             painter.setFont(font);
             for (qsizetype i = 0; i < cells.size(); ++i)
                 painter.drawText(QPointF(left + column * double(i) / double(cells.size()), y), cells.at(i));
+            continue;
+        }
+        if (block.kind == Kind::ListItem) {
+            const qsizetype space = block.text.indexOf(u' ');
+            const double hang = 2 * fontEm;
+            const QStringList lines = breakLines(block.text.mid(space + 1), fm, column - hang, 0);
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                newLine(lineHeight);
+                painter.setFont(font);
+                if (i == 0)
+                    painter.drawText(QPointF(left, y), block.text.left(space));
+                painter.drawText(QPointF(left + hang, y), lines.at(i));
+            }
             continue;
         }
         const QStringList lines = breakLines(block.text, fm, column, indent);
@@ -194,7 +219,7 @@ inline bool write(const QString &path, const QList<Block> &blocks, const Options
             // column's right edge, character by character (Chinese) or word by word.
             const double natural = fm.horizontalAdvance(text);
             const double room = column - (x - left) - natural;
-            if (last || block.kind == Kind::Heading || room <= 0 || room > 3 * fontEm) {
+            if (last || options.ragged || block.kind == Kind::Heading || room <= 0 || room > 3 * fontEm) {
                 painter.drawText(QPointF(x, y), text);
                 continue;
             }

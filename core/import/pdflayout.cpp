@@ -200,12 +200,32 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
         }
     const double paragraphIndent = mostCommon(indents, 1.0, -1000.0);
 
+    for (QList<Line> &page : lines) {
+        Line *above = nullptr;
+        for (Line &l : page) {
+            if (l.furniture || l.note)
+                continue;
+            if (above && above->column == l.column && std::abs(above->left - l.left) < 0.25 * l.height
+                && std::abs(above->height - l.height) <= 0.12 * std::max(above->height, l.height)
+                && l.top - above->bottom <= usualGap + 0.25 * l.height) {
+                above->startsWithNeighbour = true;
+                l.startsWithNeighbour = true;
+            }
+            if (above && above->column == l.column && above->labelEnd >= 0
+                && std::abs(above->labelEnd - l.left) < 0.25 * l.height
+                && l.left > above->left + 0.5 * l.height
+                && l.top - above->bottom <= usualGap + 0.25 * l.height)
+                above->opensHangingItem = true;
+            above = &l;
+        }
+    }
     auto centred = [&](const Line &l) {
         const Column c = columnFor(l);
         // A line of body type at the paragraph indent is a paragraph's first line that stopped early.
-        return (!isBody(l) || std::abs(l.left - c.left - paragraphIndent) > 0.25 * l.height)
-            && l.left - c.left > l.height
-            && l.right < c.right - l.height
+        return !l.startsWithNeighbour
+            && (!isBody(l) || std::abs(l.left - c.left - paragraphIndent) > 0.25 * l.height)
+            && l.left - c.left > 0.5 * l.height
+            && l.right < c.right - 0.5 * l.height
             // Both margins alike: a paragraph's indented first line that stops early is not centred.
             && std::abs((l.left + l.right) / 2 - (c.left + c.right) / 2) < 0.5 * l.height;
     };
@@ -273,6 +293,10 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
     // goes on past the notes, so a paragraph that a page's notes interrupt is one paragraph.
     const Line *previous = nullptr;
     const Line *previousNote = nullptr;
+    // A list item set with a hanging indent: its label stands out at the left, and its lines after
+    // the first start where its text does, like an indented first line. Where that is (-1: not in
+    // such an item).
+    double hanging = -1;
     for (QList<Line> &page : lines)
         for (Line &l : page) {
             if (l.furniture)
@@ -308,9 +332,13 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 // 黑体 after body text in 仿宋): a line with bold words among others says nothing.
                 const bool faceChanged
                     = !l.face.isEmpty() && !previous->face.isEmpty() && l.face != previous->face;
-                l.startsBlock = sizeChanged || indented || endedShort || spacedApart || row || faceChanged
-                    || centred(l) || centred(*previous);
+                const bool itemGoesOn = hanging >= 0 && std::abs(l.left - hanging) < 0.25 * h;
+                const bool nextItem = hanging >= 0 && l.labelEnd >= 0 && l.left < hanging - 0.25 * h;
+                l.startsBlock = (indented && !itemGoesOn) || nextItem || l.opensHangingItem || sizeChanged
+                    || endedShort || spacedApart || row || faceChanged || centred(l) || centred(*previous);
             }
+            if (l.startsBlock)
+                hanging = l.labelEnd > l.left ? l.labelEnd : -1;
             previous = &l;
         }
 

@@ -57,6 +57,27 @@ QString faceOf(const QString &font)
     return plus == 6 ? font.sliced(7) : font;
 }
 
+// "1." "12)" "(a)" "（3）" "iv." "一、" "•": what numbers or marks a list item, before its text.
+bool isListLabel(QStringView label)
+{
+    static const QString marks = QStringLiteral("•·▪◦●○■□►▶‣⁃–-*");
+    if (label.size() == 1 && marks.contains(label.front()))
+        return true;
+    const bool open = label.startsWith(u'(') || label.startsWith(u'（');
+    if (open)
+        label = label.sliced(1);
+    if (!label.isEmpty() && QStringView(u".、)）").contains(label.back()))
+        label.chop(1);
+    else if (!open)
+        return false; // "12" alone is a number, not a label
+    if (label.isEmpty() || label.size() > 4)
+        return false;
+    const auto all = [label](auto is) { return std::all_of(label.begin(), label.end(), is); };
+    return all([](QChar c) { return c.isDigit(); }) || (label.size() == 1 && label.front().isLetter())
+        || all([](QChar c) { return QStringView(u"ivxlcIVXLC").contains(c); })
+        || all([](QChar c) { return QStringView(u"一二三四五六七八九十").contains(c); });
+}
+
 // The words of a page that can be placed, their text as one line may hold it.
 QList<Word> wordsOf(const PageWords &page)
 {
@@ -150,18 +171,30 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
                 line.height = w.box.height();
             }
         }
+        const qsizetype gap = line.text.indexOf(u' ');
+        if (gap > 0 && gap + 1 < line.glyphs.size() && line.glyphs.at(gap + 1).width() >= 0
+            && isListLabel(QStringView(line.text).first(gap)))
+            line.labelEnd = line.glyphs.at(gap + 1).left();
         line.face = group.first().face;
         for (const Word &w : std::as_const(group))
             if (w.face != line.face)
                 line.face.clear();
         // The first thing that could have moved up to the line before: a Chinese character, or
         // the run of other characters up to the first Chinese one ("——2023年" starts with "——2023").
+        // Chinese line breaking moves more with it: an opening quote or bracket never ends a line,
+        // and a comma, stop or closing bracket never starts one ("贫、" goes down together).
         const Word &first = group.first();
         qsizetype unit = 1;
         if (!LayoutAnalyzer::isCjk(first.text.front()))
             while (unit < first.text.size() && !LayoutAnalyzer::isCjk(first.text.at(unit))
                 && first.text.at(unit) != u' ')
                 ++unit;
+        static const QString noLineEnd = QStringLiteral("（(［[｛{〔〈《「『【〖“‘");
+        static const QString noLineStart = QStringLiteral("、。，．；：？！）］｝〕〉》」』】〗”’…—％");
+        if (unit == 1 && unit < first.text.size() && noLineEnd.contains(first.text.front()))
+            ++unit;
+        while (unit < first.text.size() && noLineStart.contains(first.text.at(unit)))
+            ++unit;
         line.firstUnit = first.box.width() * double(unit) / double(first.text.size());
         lines.append(std::move(line));
     }

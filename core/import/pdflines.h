@@ -32,6 +32,15 @@ struct Line
     // Three cells or more, with uneven gaps or standing under or over another row's cells: its
     // own block, never prose (PdfLayout).
     bool tableRow = false;
+    // Where the text after a list label that opens the line ("1.", "•", "(a)", set apart by a
+    // gap) starts: the lines of a list item with a hanging indent start there. -1 without one.
+    double labelEnd = -1;
+    // The line above or below it starts where it does, in the same type and at the usual distance:
+    // part of an indented run (a quotation, a list item's lines), never a line centred on its own.
+    bool startsWithNeighbour = false;
+    // It has a list label, and the next line starts under the label's text: a list item's first
+    // line, set with a hanging indent.
+    bool opensHangingItem = false;
     int page = 0;
     bool furniture = false;
     bool startsBlock = false;
