@@ -52,6 +52,37 @@ void addLine(PageWords &page, int row, double x, const QString &text)
     }
 }
 
+// Adds the words of text (parted by spaces) on row from x, a quarter of an em apart, in points of
+// type size; returns where the last one ends.
+double addWords(PageWords &page, int row, double x, const QString &text, double points = Em)
+{
+    const double top = 60 + RowHeight * row;
+    for (const QString &piece : text.split(u' ', Qt::SkipEmptyParts)) {
+        PageWord word;
+        word.text = piece;
+        word.font = u"ABCDEF+DejaVuSerif"_s;
+        const double start = x;
+        for (QChar c : piece) {
+            const double w = advance(c) * points / Em;
+            word.chars.append(QRectF(x, top, w, 1.3 * points));
+            x += w;
+        }
+        word.box = QRectF(start, top, x - start, 1.3 * points);
+        page.words.append(word);
+        x += 0.25 * points;
+    }
+    return x - 0.25 * points;
+}
+
+// The text of each laid-out line, over all pages.
+QStringList linesOf(const LaidOutPages &laidOut)
+{
+    QStringList lines;
+    for (const QString &page : laidOut.pages)
+        lines += page.split(u'\n');
+    return lines;
+}
+
 PageWords a4()
 {
     PageWords page;
@@ -68,6 +99,9 @@ class TestPdfLayoutRules : public QObject
 private slots:
     void aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data();
     void aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore();
+    void aTitleAndNotesAcrossTwoColumnsLeaveThemTwo();
+    void headingsNumberedAlikeAtTheTopOfPagesAreNoRunningHeader();
+    void aListInANarrowColumnLeavesTheColumnWhereItsProseStarts();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -99,6 +133,88 @@ void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore
     QVERIFY(laidOut.lines.at(0).startsBlock);
     QVERIFY2(!laidOut.lines.at(5).startsBlock, "the line goes on from the one before");
     QVERIFY(laidOut.lines.at(6).startsBlock);
+}
+
+// A page of two columns under a title centred across both (its words fall on either side of the
+// gutter, none across it) and over a footnote set across the page; the right column holds three
+// lines only. The title and the note stay whole, and the columns are read one after the other.
+void TestPdfLayoutRules::aTitleAndNotesAcrossTwoColumnsLeaveThemTwo()
+{
+    PageWords page = a4();
+    const double gutterRight = 312;
+    const QString title = u"A Report on the Quality of Workshops"_s;
+    // Centred on the page, set in 20 points: "the" ends just before the middle and "Quality" starts after.
+    double width = addWords(page, 0, 0, title, 20);
+    page.words.clear();
+    addWords(page, 0, 297.5 - width / 2, title, 20);
+    for (int row = 2; row < 20; ++row)
+        addLine(page, row, ColumnLeft, chinese(row == 19 ? 8 : 13, row * 13));
+    for (int row = 2; row < 5; ++row)
+        addLine(page, row, gutterRight, chinese(row == 4 ? 6 : 12, row * 7 + 100));
+    addWords(page, 22, ColumnLeft,
+        u"1 Figures from the annual survey of the guild, counted by hand in the river ports"_s, 9);
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    const QStringList lines = linesOf(laidOut);
+    QCOMPARE(lines.first(), title);
+    QCOMPARE(laidOut.lines.first().typeRank, 0); // a title, not a heading
+    QCOMPARE(lines.size(), 1 + 18 + 3 + 1);
+    QCOMPARE(lines.at(1), chinese(13, 2 * 13)); // the left column first, its lines whole
+    QCOMPARE(lines.at(19), chinese(12, 2 * 7 + 100)); // then the right one
+    QVERIFY(lines.last().startsWith(u"1 Figures"_s));
+}
+
+// Every part starts on a new page, its heading at the page's top: "3 The Work of Part 3", "4 The
+// Work of Part 4" are alike but for their digits, as a running header with its page number is,
+// yet in heading type they are headings.
+void TestPdfLayoutRules::headingsNumberedAlikeAtTheTopOfPagesAreNoRunningHeader()
+{
+    QList<PageWords> pages;
+    for (int p = 0; p < 4; ++p) {
+        PageWords page = a4();
+        addWords(page, 0, ColumnLeft, u"%1 The Work of Part %1"_s.arg(p + 1), 22);
+        addLine(page, 1, ColumnLeft + 2 * Em, chinese(25, p * 17));
+        for (int row = 2; row < 12; ++row)
+            addLine(page, row, ColumnLeft, chinese(row == 11 ? 9 : 27, p * 31 + row * 5));
+        pages.append(page);
+    }
+    const LaidOutPages laidOut = PdfLayout::layOut(pages);
+    const QStringList lines = linesOf(laidOut);
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        if (lines.at(i).contains(u"The Work of Part"_s)) {
+            QVERIFY2(!laidOut.lines.at(i).furniture, qPrintable(lines.at(i)));
+            QVERIFY2(laidOut.lines.at(i).typeRank > 0, qPrintable(lines.at(i)));
+        }
+}
+
+// A narrow column holds more of a list's lines (under their items' text, past the labels) than
+// of prose (at the column's start): both go on from full lines. The column starts at the left of
+// the two, so the paragraph after the list, indented less than the list's text, is a paragraph.
+void TestPdfLayoutRules::aListInANarrowColumnLeavesTheColumnWhereItsProseStarts()
+{
+    PageWords page = a4();
+    int row = 0;
+    addLine(page, row++, ColumnLeft + Em, chinese(11));
+    addLine(page, row++, ColumnLeft, chinese(12, 11));
+    addLine(page, row++, ColumnLeft, chinese(5, 23)); // the paragraph ends short
+    for (int item = 0; item < 3; ++item) {
+        addLine(page, row, ColumnLeft, u"%1."_s.arg(item + 1));
+        addLine(page, row++, ColumnLeft + 2 * Em, chinese(10, item * 30 + 40)); // the label's text...
+        for (int k = 0; k < 3; ++k)
+            addLine(page, row++, ColumnLeft + 2 * Em,
+                chinese(10, item * 30 + k * 10 + 50)); // ...its lines under it
+    }
+    const int after = row;
+    addLine(page, row++, ColumnLeft + Em, chinese(11, 90)); // the next paragraph, after a full line
+    addLine(page, row++, ColumnLeft, chinese(12, 101));
+    addLine(page, row++, ColumnLeft, chinese(4, 113));
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    const QStringList lines = linesOf(laidOut);
+    QCOMPARE(lines.size(), row);
+    QCOMPARE(lines.at(3).left(2), u"1."_s);
+    QVERIFY(laidOut.lines.at(3).startsBlock);
+    QVERIFY(!laidOut.lines.at(4).startsBlock); // an item's lines go on
+    QVERIFY2(laidOut.lines.at(after).startsBlock, qPrintable(lines.at(after)));
+    QVERIFY(!laidOut.lines.at(after + 1).startsBlock);
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

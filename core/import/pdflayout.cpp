@@ -72,28 +72,33 @@ Column columnOf(const QList<const Line *> &bodyLines, Column fallback)
         above = l;
     }
     const int enough = std::max(2, int(0.05 * double(bodyLines.size())));
-    qint64 best = 0;
+    auto shareOf = [](const Starts &s) { return double(s.afterShort) / double(s.lines); };
     double bestShare = 2;
+    for (const Starts &s : std::as_const(starts))
+        if (s.lines >= enough)
+            bestShare = std::min(bestShare, shareOf(s));
+    // Of the places where lines follow a full line at least as often as a short one, the leftmost: a
+    // list's lines under their items' text, or a quotation's, go on from full lines as the column's
+    // own do, and flush lines (a list's labels) follow short ones there too.
+    qint64 best = 0;
     int bestLines = 0;
-    for (auto it = starts.cbegin(); it != starts.cend(); ++it) {
-        const Starts &s = it.value();
-        const double share = double(s.afterShort) / double(s.lines);
-        if (s.lines >= enough
-            && (share < bestShare - 1e-9 || (share < bestShare + 1e-9 && s.lines > bestLines))) {
+    for (auto it = starts.cbegin(); it != starts.cend(); ++it)
+        if (it.value().lines >= enough && shareOf(it.value()) <= std::max(0.5, bestShare + 0.1)
+            && (bestLines == 0 || it.key() < best)) {
             best = it.key();
-            bestShare = share;
-            bestLines = s.lines;
+            bestLines = it.value().lines;
         }
-    }
     return { bestLines > 0 ? double(best) : mostCommon(lefts, 1.0, fallback.left), right };
 }
 
-QString furnitureKey(const Line &line)
+// The line's text without its spaces, and with its digits as '#' when digitsAlike, and its height on
+// the page: what a running header or footer keeps from page to page.
+QString furnitureKey(const Line &line, bool digitsAlike)
 {
     QString key;
     for (QChar c : line.text)
         if (!c.isSpace())
-            key += c.isDigit() ? u'#' : c;
+            key += digitsAlike && c.isDigit() ? u'#' : c;
     return key + u'@' + QString::number(qRound64(line.top / 6.0));
 }
 
@@ -106,9 +111,12 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
     for (qsizetype p = 0; p < pages.size(); ++p)
         lines.append(PdfLines::linesOf(pages.at(p), int(p)));
 
-    // Running headers and footers: the same text but for its digits at the same height, in the
-    // band above or below the text, on many pages; page numbers there on any page.
-    QHash<QString, int> pagesWithKey;
+    // Running headers and footers: the same text at the same height, in the band above or below
+    // the text, on many pages; page numbers there on any page. A line the same but for its digits
+    // ("Page 3 of 12", "Chapter 3 · The River") is one when it stands on a few pages more and is
+    // set no larger than the body: headings numbered alike ("3 Methods", "4 Results") open pages
+    // at the same height too.
+    QHash<QString, int> pagesWithKey, pagesWithText;
     // The band: the page's first and last lines, and whatever else stands in its top or bottom
     // sixth (a header in two lines, a page number under a footer).
     auto inBand = [&](const Line &l) {
@@ -117,14 +125,22 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
         return &l == &page.first() || &l == &page.last()
             || (height > 0 && (l.bottom <= height / 6 || l.top >= height * 5 / 6));
     };
+    QList<std::pair<double, double>> allHeights;
     for (const QList<Line> &page : std::as_const(lines)) {
-        QSet<QString> keys;
-        for (const Line &l : page)
-            if (inBand(l))
-                keys.insert(furnitureKey(l));
+        QSet<QString> keys, texts;
+        for (const Line &l : page) {
+            allHeights.append({ l.height, double(l.text.size()) });
+            if (inBand(l)) {
+                keys.insert(furnitureKey(l, true));
+                texts.insert(furnitureKey(l, false));
+            }
+        }
         for (const QString &k : std::as_const(keys))
             ++pagesWithKey[k];
+        for (const QString &t : std::as_const(texts))
+            ++pagesWithText[t];
     }
+    const double roughBody = mostCommon(allHeights, 0.5, 12.0);
     const int needed = std::max(2, int(std::ceil(0.3 * double(pages.size()))));
     for (QList<Line> &page : lines)
         for (Line &l : page) {
@@ -133,7 +149,9 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             const bool number = PageFurniture::isPageNumberLine(l.text)
                 || (l.text.size() <= 4
                     && std::all_of(l.text.cbegin(), l.text.cend(), [](QChar c) { return c.isDigit(); }));
-            l.furniture = number || pagesWithKey.value(furnitureKey(l)) >= needed;
+            l.furniture = number || pagesWithText.value(furnitureKey(l, false)) >= needed
+                || (pagesWithKey.value(furnitureKey(l, true)) >= std::max(3, needed)
+                    && l.height <= 1.12 * roughBody);
         }
 
     // The body type: the height most characters are set in.
@@ -163,16 +181,26 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                               }))->right });
     // Each column of each page: a page's one column, or the left and right one of two.
     QHash<qsizetype, Column> columns;
+    QHash<qsizetype, double> rightmost; // the right end of each column's rightmost line
     auto columnKey = [](const Line &l) { return qsizetype(l.page) * 3 + l.column; };
     for (const QList<Line> &page : std::as_const(lines)) {
         QHash<qsizetype, QList<const Line *>> body;
         for (const Line &l : page)
-            if (!l.furniture && isBody(l))
+            if (!l.furniture && isBody(l)) {
                 body[columnKey(l)].append(&l);
+                rightmost[columnKey(l)] = std::max(rightmost.value(columnKey(l), l.right), l.right);
+            }
         for (auto it = body.cbegin(); it != body.cend(); ++it)
             columns.insert(it.key(), columnOf(it.value(), overall));
     }
-    auto columnFor = [&](const Line &l) { return columns.value(columnKey(l), overall); };
+    // What spans both columns of a page (a title over them) stands in the width of both: from the
+    // left one's start to the right end of the right one (which may hold too few lines to measure).
+    auto columnFor = [&](const Line &l) {
+        const qsizetype page = qsizetype(l.page) * 3;
+        if (l.column == 0 && columns.contains(page + 1) && columns.contains(page + 2))
+            return Column { columns.value(page + 1).left, rightmost.value(page + 2) };
+        return columns.value(columnKey(l), overall);
+    };
 
     // The usual space between one body line and the next on a page: more than that by a quarter
     // of a line is the space typesetters put between paragraphs.

@@ -203,28 +203,39 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
 }
 
 // The x of the gutter between two columns of text, or a negative number for a page of one
-// column: a band in the middle of the page that hardly any word crosses, with at least three in
-// ten of the page's words on either side. (A page of Chinese prose in one column has its lines'
-// runs cross the middle; English lines have spaces there, but not all at the same place.)
+// column: a band in the middle of the page that hardly any row of words crosses, with at least a
+// tenth of the page's text (by its width: a line of Chinese is often one word) on either side. (A
+// page of Chinese prose in one column has its lines' runs cross the middle; English lines have
+// spaces there, but not all at the same place.) words: sorted by the height of their middle.
 double gutterOf(const QList<Word> &words, double pageWidth)
 {
     const qsizetype n = words.size();
     if (n < 8 || !(pageWidth > 0 && pageWidth < 30000))
         return -1;
+    double width = 0; // of all the words, end to end
+    for (const Word &w : words)
+        width += w.box.width();
+    // Rows of words: a gutter lets hardly any row across (one in thirty: a figure's caption), however
+    // many words the others have. The words come sorted by their middle's height.
+    qsizetype rows = 0;
+    double rowBottom = -1e9;
+    for (const Word &w : words)
+        if (w.box.center().y() > rowBottom) {
+            ++rows;
+            rowBottom = w.box.bottom();
+        }
     // The widest run of clear positions; its middle is the gutter.
     double best = -1;
     qsizetype bandStart = -1, bestBand = 0;
     for (int x = int(pageWidth * 0.35); x <= int(pageWidth * 0.65); ++x) {
-        qsizetype crossing = 0, before = 0, after = 0;
+        double before = 0, after = 0;
+        qsizetype crossing = 0;
         for (const Word &w : words) {
-            if (w.box.right() <= x)
-                ++before;
-            else if (w.box.left() >= x)
-                ++after;
-            else
-                ++crossing;
+            before += w.box.right() <= x ? w.box.width() : 0;
+            after += w.box.left() >= x ? w.box.width() : 0;
+            crossing += w.box.right() > x && w.box.left() < x;
         }
-        const bool clear = crossing * 100 <= n * 3 && before * 10 >= n * 3 && after * 10 >= n * 3;
+        const bool clear = crossing * 100 <= rows * 3 && before >= 0.1 * width && after >= 0.1 * width;
         if (!clear) {
             bandStart = -1;
             continue;
@@ -256,15 +267,59 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
     for (const Word &w : std::as_const(words))
         if (!inMargin(w))
             body.append(w);
+    // Rows at the top and the foot of the page that run on across its middle (a title centred over
+    // two columns, its date line, footnotes set across the page) are no sign against a gutter
+    // between them.
+    std::stable_sort(body.begin(), body.end(),
+        [](const Word &a, const Word &b) { return a.box.center().y() < b.box.center().y(); });
+    QList<qsizetype> rowStarts; // where each row of body starts, and its end last
+    for (qsizetype i = 0; i < body.size(); ++i)
+        if (rowStarts.isEmpty() || body.at(i).box.center().y() > body.at(rowStarts.last()).box.bottom())
+            rowStarts.append(i);
+    rowStarts.append(body.size());
+    const double middle = page.size.width() / 2;
+    auto spansMiddle = [&](qsizetype row) {
+        double leftEnd = -1e9, rightStart = 1e9, height = 0;
+        for (qsizetype i = rowStarts.at(row); i < rowStarts.at(row + 1); ++i) {
+            const QRectF &b = body.at(i).box;
+            if (b.left() < middle && b.right() > middle)
+                return true;
+            if (b.right() <= middle)
+                leftEnd = std::max(leftEnd, b.right());
+            else
+                rightStart = std::min(rightStart, b.left());
+            height = std::max(height, b.height());
+        }
+        return rightStart - leftEnd < 0.6 * height; // words parted only as words are
+    };
+    // A few rows only: a page of prose with a table amid it spans the middle everywhere else.
+    const qsizetype rowCount = rowStarts.size() - 1;
+    const qsizetype fewRows = rowCount / 5;
+    qsizetype firstRow = 0, endRow = rowCount;
+    while (firstRow < fewRows && spansMiddle(firstRow))
+        ++firstRow;
+    while (endRow > rowCount - fewRows && spansMiddle(endRow - 1))
+        --endRow;
+    body = body.mid(rowStarts.at(firstRow), rowStarts.at(endRow) - rowStarts.at(firstRow));
     const double gutter = gutterOf(body, page.size.width());
     if (gutter < 0)
         return linesFrom(std::move(words), pageIndex, 0);
+    // A word across the gutter spans both columns, and so does the rest of its line: a title
+    // centred over the columns has words on either side of the gutter too.
+    QList<std::pair<double, double>> spanningRows;
+    for (const Word &w : std::as_const(words))
+        if (!inMargin(w) && w.box.left() < gutter && w.box.right() > gutter)
+            spanningRows.append({ w.box.top(), w.box.bottom() });
+    auto onSpanningRow = [&](const Word &w) {
+        const double y = w.box.center().y();
+        return std::any_of(spanningRows.cbegin(), spanningRows.cend(),
+            [y](const auto &row) { return y >= row.first && y <= row.second; });
+    };
     QList<Word> left, right, spanning;
     for (Word &w : words) {
-        QList<Word> &side = inMargin(w) ? spanning
-            : w.box.right() <= gutter   ? left
-            : w.box.left() >= gutter    ? right
-                                        : spanning;
+        QList<Word> &side = inMargin(w) || onSpanningRow(w) ? spanning
+            : w.box.right() <= gutter                       ? left
+                                                            : right;
         side.append(std::move(w));
     }
     const QList<Line> leftLines = linesFrom(std::move(left), pageIndex, 1);
