@@ -37,7 +37,7 @@ double advance(QChar c)
 // where Chinese meets figures).
 void addLine(PageWords &page, int row, double x, const QString &text)
 {
-    const double top = 60 + RowHeight * row;
+    const double top = 100 + RowHeight * row;
     for (const QString &piece : text.split(u'|')) {
         PageWord word;
         word.text = piece;
@@ -56,7 +56,7 @@ void addLine(PageWords &page, int row, double x, const QString &text)
 // type size; returns where the last one ends.
 double addWords(PageWords &page, int row, double x, const QString &text, double points = Em)
 {
-    const double top = 60 + RowHeight * row;
+    const double top = 100 + RowHeight * row;
     for (const QString &piece : text.split(u' ', Qt::SkipEmptyParts)) {
         PageWord word;
         word.text = piece;
@@ -102,6 +102,7 @@ private slots:
     void aTitleAndNotesAcrossTwoColumnsLeaveThemTwo();
     void headingsNumberedAlikeAtTheTopOfPagesAreNoRunningHeader();
     void aListInANarrowColumnLeavesTheColumnWhereItsProseStarts();
+    void aListItemGoesOnAtTheTopOfTheNextColumn();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -215,6 +216,36 @@ void TestPdfLayoutRules::aListInANarrowColumnLeavesTheColumnWhereItsProseStarts(
     QVERIFY(!laidOut.lines.at(4).startsBlock); // an item's lines go on
     QVERIFY2(laidOut.lines.at(after).startsBlock, qPrintable(lines.at(after)));
     QVERIFY(!laidOut.lines.at(after + 1).startsBlock);
+}
+
+// An item of a list with a hanging indent runs from the foot of the left column to the top of the
+// right one, whose prose goes on below it: the item's lines there stand as far into that column as
+// its text stood past its label.
+void TestPdfLayoutRules::aListItemGoesOnAtTheTopOfTheNextColumn()
+{
+    PageWords page = a4();
+    const double right = 312;
+    for (int row = 0; row < 20; ++row) {
+        if (row % 5 == 0) {
+            addLine(page, row, ColumnLeft, u"%1."_s.arg(row / 5 + 1));
+            addLine(page, row, ColumnLeft + 2 * Em, chinese(10, row * 7));
+        } else {
+            addLine(page, row, ColumnLeft + 2 * Em, chinese(row % 5 == 4 && row < 19 ? 6 : 10, row * 11));
+        }
+    }
+    addLine(page, 0, right + 2 * Em, chinese(10, 3)); // the last item goes on...
+    addLine(page, 1, right + 2 * Em, chinese(4, 13)); // ...and ends
+    for (int row = 2; row < 20; ++row) // then paragraphs, their first lines indented two characters
+        addLine(page, row, row % 6 == 2 ? right + 2 * Em : right,
+            chinese(row % 6 == 1 ? 5 : (row % 6 == 2 ? 10 : 12), row * 13));
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    const QStringList lines = linesOf(laidOut);
+    QCOMPARE(lines.size(), 40);
+    QCOMPARE(lines.at(20), chinese(10, 3)); // the right column's first line
+    QVERIFY2(!laidOut.lines.at(20).startsBlock, "an item goes on in the next column");
+    QVERIFY(!laidOut.lines.at(21).startsBlock);
+    QVERIFY(laidOut.lines.at(22).startsBlock); // the paragraph after it
+    QVERIFY(!laidOut.lines.at(23).startsBlock);
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

@@ -322,9 +322,10 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
     const Line *previous = nullptr;
     const Line *previousNote = nullptr;
     // A list item set with a hanging indent: its label stands out at the left, and its lines after
-    // the first start where its text does, like an indented first line. Where that is (-1: not in
-    // such an item).
-    double hanging = -1;
+    // the first start where its text does, like an indented first line. Where that is, and how far
+    // past its label, which in the next column or on the next page is how far its lines stand into
+    // the column (-1: not in such an item).
+    double hanging = -1, hangingIndent = -1;
     for (QList<Line> &page : lines)
         for (Line &l : page) {
             if (l.furniture)
@@ -360,13 +361,20 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 // 黑体 after body text in 仿宋): a line with bold words among others says nothing.
                 const bool faceChanged
                     = !l.face.isEmpty() && !previous->face.isEmpty() && l.face != previous->face;
-                const bool itemGoesOn = hanging >= 0 && std::abs(l.left - hanging) < 0.25 * h;
+                const bool itemGoesOn = hanging >= 0
+                    && (std::abs(l.left - hanging) < 0.25 * h
+                        || ((l.column != previous->column || l.page != previous->page)
+                            && std::abs(indent - hangingIndent) < 0.25 * h));
                 const bool nextItem = hanging >= 0 && l.labelEnd >= 0 && l.left < hanging - 0.25 * h;
                 l.startsBlock = (indented && !itemGoesOn) || nextItem || l.opensHangingItem || sizeChanged
                     || endedShort || spacedApart || row || faceChanged || centred(l) || centred(*previous);
+                if (itemGoesOn)
+                    hanging = l.left; // in this column
             }
-            if (l.startsBlock)
+            if (l.startsBlock) {
                 hanging = l.labelEnd > l.left ? l.labelEnd : -1;
+                hangingIndent = hanging - l.left;
+            }
             previous = &l;
         }
 
