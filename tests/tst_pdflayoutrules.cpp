@@ -103,6 +103,7 @@ private slots:
     void headingsNumberedAlikeAtTheTopOfPagesAreNoRunningHeader();
     void aListInANarrowColumnLeavesTheColumnWhereItsProseStarts();
     void aListItemGoesOnAtTheTopOfTheNextColumn();
+    void aTableRowWhoseFirstCellIsFullAndWrapsIsOneRow();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -246,6 +247,38 @@ void TestPdfLayoutRules::aListItemGoesOnAtTheTopOfTheNextColumn()
     QVERIFY(!laidOut.lines.at(21).startsBlock);
     QVERIFY(laidOut.lines.at(22).startsBlock); // the paragraph after it
     QVERIFY(!laidOut.lines.at(23).startsBlock);
+}
+
+// A table of three columns at 80, 230 and 380 points. The second row's name fills its cell, so
+// that its figures follow it after no more room than a word's, and goes on in a second line under
+// it: the row reads as one line, the name whole, then its figures.
+void TestPdfLayoutRules::aTableRowWhoseFirstCellIsFullAndWrapsIsOneRow()
+{
+    PageWords page = a4();
+    int row = 0;
+    addLine(page, row++, ColumnLeft + 2 * Em, chinese(25));
+    for (int k = 0; k < 3; ++k)
+        addLine(page, row++, ColumnLeft, chinese(k == 2 ? 7 : 27, 25 + 27 * k));
+    const int table = row;
+    const QList<QStringList> rows { { u"指标"_s, u"2020年"_s, u"2025年目标"_s },
+        { u"制造业产品质量合格"_s, u"84.0"_s, u"86.0"_s }, { u"率及质量竞争力指数"_s },
+        { u"服务质量满意度"_s, u"80.3"_s, u"82.0"_s } };
+    for (const QStringList &cells : rows) {
+        for (qsizetype c = 0; c < cells.size(); ++c)
+            addLine(page, row, ColumnLeft + 150 * double(c), cells.at(c));
+        ++row;
+    }
+    addLine(page, row++, ColumnLeft + 2 * Em, chinese(25, 50));
+    addLine(page, row++, ColumnLeft, chinese(9, 75));
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    const QStringList lines = linesOf(laidOut);
+    QCOMPARE(lines.size(), row - 1);
+    QCOMPARE(lines.at(table), u"指标 2020年 2025年目标"_s);
+    QCOMPARE(lines.at(table + 1), u"制造业产品质量合格率及质量竞争力指数 84.0 86.0"_s);
+    QCOMPARE(lines.at(table + 2), u"服务质量满意度 80.3 82.0"_s);
+    for (int i = table; i < table + 4; ++i)
+        QVERIFY2(laidOut.lines.at(i).startsBlock, qPrintable(lines.at(i)));
+    QVERIFY(!laidOut.lines.at(table + 4).startsBlock); // the paragraph's last line
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

@@ -1,5 +1,6 @@
 #include "pdflayout.h"
 
+#include "layoutanalyzer.h"
 #include "pagefurniture.h"
 #include "pdflines.h"
 
@@ -89,6 +90,39 @@ Column columnOf(const QList<const Line *> &bodyLines, Column fallback)
             bestLines = it.value().lines;
         }
     return { bestLines > 0 ? double(best) : mostCommon(lefts, 1.0, fallback.left), right };
+}
+
+// A run of a line's text that stands in one cell of a table row, with its glyphs.
+struct Piece
+{
+    QString text;
+    QList<QRectF> glyphs;
+    double left = 1e9, right = -1e9;
+};
+
+// The line cut where its cells start (the spaces put before them are left out).
+QList<Piece> piecesOf(const Line &line, const QList<double> &cellStarts)
+{
+    QList<Piece> pieces(1);
+    for (qsizetype i = 0; i < line.text.size() && i < line.glyphs.size(); ++i) {
+        const QRectF &g = line.glyphs.at(i);
+        if (g.width() < 0 && i + 1 < line.glyphs.size() && !pieces.last().text.isEmpty()) {
+            const double nextLeft = line.glyphs.at(i + 1).left();
+            if (std::any_of(cellStarts.cbegin() + 1, cellStarts.cend(),
+                    [nextLeft](double x) { return std::abs(x - nextLeft) < 0.5; })) {
+                pieces.append(Piece());
+                continue;
+            }
+        }
+        Piece &piece = pieces.last();
+        piece.text += line.text.at(i);
+        piece.glyphs.append(g);
+        if (g.width() >= 0) {
+            piece.left = std::min(piece.left, g.left());
+            piece.right = std::max(piece.right, g.right());
+        }
+    }
+    return pieces;
 }
 
 // The line's text without its spaces, and with its digits as '#' when digitsAlike, and its height on
@@ -316,6 +350,105 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             before = &l;
         }
     }
+
+    // A row whose first cell is full leaves no gap wider than a word's before the next cell: it is
+    // a row where it starts at each cell of the row above or below it, after a little room (more
+    // than a justified line of Chinese spreads its characters by; prose set on the same grid of
+    // characters as the cells has none).
+    for (int round = 0; round < 2; ++round)
+        for (QList<Line> &page : lines)
+            for (qsizetype i = 0; i < page.size(); ++i) {
+                Line &l = page[i];
+                if (l.tableRow || l.furniture || l.note)
+                    continue;
+                const Line *rows[]
+                    = { i > 0 ? &page.at(i - 1) : nullptr, i + 1 < page.size() ? &page.at(i + 1) : nullptr };
+                for (const Line *beside : rows) {
+                    if (!beside || !beside->tableRow || beside->column != l.column
+                        || std::abs(l.left - beside->cellStarts.first()) > 0.5 * l.height)
+                        continue;
+                    QList<qsizetype> cuts; // glyphs that start a cell of the row beside
+                    for (qsizetype j = 1; j < l.glyphs.size(); ++j) {
+                        const QRectF &g = l.glyphs.at(j);
+                        const QRectF &last = l.glyphs.at(j - 1);
+                        const bool room = last.width() < 0 || g.left() - last.right() >= 0.12 * l.height;
+                        if (g.width() >= 0 && room
+                            && std::any_of(beside->cellStarts.cbegin() + 1, beside->cellStarts.cend(),
+                                [&g](double x) { return std::abs(g.left() - x) < 0.5; }))
+                            cuts.append(j);
+                    }
+                    if (cuts.size() != beside->cellStarts.size() - 1)
+                        continue;
+                    l.cellStarts = { l.left };
+                    for (auto it = cuts.crbegin(); it != cuts.crend(); ++it) {
+                        l.cellStarts.insert(1, l.glyphs.at(*it).left());
+                        if (l.glyphs.at(*it - 1).width() >= 0) { // no space before it yet
+                            l.text.insert(*it, u' ');
+                            l.glyphs.insert(*it, QRectF(0, 0, -1, 0));
+                        }
+                    }
+                    l.cells = int(l.cellStarts.size());
+                    l.tableRow = true;
+                    break;
+                }
+            }
+
+    // A row whose cells wrap: the lines below it, at the usual distance, whose words stand inside
+    // some of its cells and not all (a long name in the first cell goes on under it, the figures
+    // beside it do not), are read into those cells. The row stays one line, its cells in order.
+    for (QList<Line> &page : lines)
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            Line &row = page[i];
+            if (!row.tableRow || row.furniture)
+                continue;
+            QList<Piece> cells = piecesOf(row, row.cellStarts);
+            while (i + 1 < page.size()) {
+                const Line &next = page.at(i + 1);
+                const double h = row.height;
+                if (next.furniture || next.note || next.tableRow || next.column != row.column
+                    || std::abs(next.height - h) > 0.12 * h || next.top - row.bottom > usualGap + 0.25 * h)
+                    break;
+                const QList<Piece> more = piecesOf(next, next.cellStarts);
+                // Each piece inside one cell of the row, no two in the same one, fewer than all.
+                QList<qsizetype> into;
+                for (const Piece &piece : more) {
+                    qsizetype cell = -1;
+                    for (qsizetype c = 0; c < row.cellStarts.size(); ++c)
+                        if (piece.left >= row.cellStarts.at(c) - 0.5 * h)
+                            cell = c;
+                    const double cellEnd
+                        = cell + 1 < row.cellStarts.size() ? row.cellStarts.at(cell + 1) : row.right + h;
+                    if (cell < 0 || cell >= cells.size() || piece.right > cellEnd || into.contains(cell))
+                        break;
+                    into.append(cell);
+                }
+                if (into.size() != more.size() || into.size() >= cells.size())
+                    break;
+                for (qsizetype k = 0; k < more.size(); ++k) {
+                    Piece &cell = cells[into.at(k)];
+                    // Chinese goes on without a space; words are parted by one.
+                    if (!cell.text.isEmpty() && !LayoutAnalyzer::isCjk(cell.text.back())
+                        && !LayoutAnalyzer::isCjk(more.at(k).text.front())) {
+                        cell.text += u' ';
+                        cell.glyphs.append(QRectF(0, 0, -1, 0));
+                    }
+                    cell.text += more.at(k).text;
+                    cell.glyphs += more.at(k).glyphs;
+                }
+                row.bottom = std::max(row.bottom, next.bottom);
+                page.removeAt(i + 1);
+            }
+            row.text.clear();
+            row.glyphs.clear();
+            for (const Piece &cell : std::as_const(cells)) {
+                if (!row.text.isEmpty()) {
+                    row.text += u' ';
+                    row.glyphs.append(QRectF(0, 0, -1, 0));
+                }
+                row.text += cell.text;
+                row.glyphs += cell.glyphs;
+            }
+        }
 
     // A footnote starts with its mark, or after a note line that ended short; the text's own flow
     // goes on past the notes, so a paragraph that a page's notes interrupt is one paragraph.
