@@ -104,6 +104,7 @@ private slots:
     void aListInANarrowColumnLeavesTheColumnWhereItsProseStarts();
     void aListItemGoesOnAtTheTopOfTheNextColumn();
     void aTableRowWhoseFirstCellIsFullAndWrapsIsOneRow();
+    void aSignatureAndItsDateSetToTheRightAreTwoBlocks();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -279,6 +280,30 @@ void TestPdfLayoutRules::aTableRowWhoseFirstCellIsFullAndWrapsIsOneRow()
     for (int i = table; i < table + 4; ++i)
         QVERIFY2(laidOut.lines.at(i).startsBlock, qPrintable(lines.at(i)));
     QVERIFY(!laidOut.lines.at(table + 4).startsBlock); // the paragraph's last line
+}
+
+// A document closes with its issuer and the date, each on a line set to the right, two characters
+// short of the column's end: neither line leaves room for the next one's start, and neither is
+// centred, yet they are two blocks.
+void TestPdfLayoutRules::aSignatureAndItsDateSetToTheRightAreTwoBlocks()
+{
+    PageWords page = a4();
+    int row = 0;
+    for (int p = 0; p < 2; ++p) {
+        addLine(page, row++, ColumnLeft + 2 * Em, chinese(25, p * 40));
+        addLine(page, row++, ColumnLeft, chinese(27, p * 40 + 25));
+        addLine(page, row++, ColumnLeft, chinese(11, p * 40 + 52));
+    }
+    const double end = ColumnLeft + 25 * Em; // two characters short of the column's 27
+    addLine(page, row++, end - 3 * Em, u"国务院"_s);
+    const QString date = u"2023|年|2|月|6|日"_s;
+    addLine(page, row++, end - (3 + 0.55 * 6) * Em, date);
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    const QStringList lines = linesOf(laidOut);
+    QCOMPARE(lines.size(), row);
+    QCOMPARE(lines.at(row - 1), u"2023年2月6日"_s);
+    QVERIFY(laidOut.lines.at(row - 2).startsBlock);
+    QVERIFY2(laidOut.lines.at(row - 1).startsBlock, "the date is a block of its own");
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

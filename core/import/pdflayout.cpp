@@ -499,8 +499,12 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                         || ((l.column != previous->column || l.page != previous->page)
                             && std::abs(indent - hangingIndent) < 0.25 * h));
                 const bool nextItem = hanging >= 0 && l.labelEnd >= 0 && l.left < hanging - 0.25 * h;
+                // A line that starts past the first two fifths of the column is set apart on
+                // purpose (a signature and the date under it, set to the right): a block of its own.
+                const bool farRight = indent > 0.4 * (c.right - c.left);
                 l.startsBlock = (indented && !itemGoesOn) || nextItem || l.opensHangingItem || sizeChanged
-                    || endedShort || spacedApart || row || faceChanged || centred(l) || centred(*previous);
+                    || endedShort || spacedApart || row || faceChanged || farRight || centred(l)
+                    || centred(*previous);
                 if (itemGoesOn)
                     hanging = l.left; // in this column
             }
