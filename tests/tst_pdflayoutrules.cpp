@@ -105,6 +105,7 @@ private slots:
     void aListItemGoesOnAtTheTopOfTheNextColumn();
     void aTableRowWhoseFirstCellIsFullAndWrapsIsOneRow();
     void aSignatureAndItsDateSetToTheRightAreTwoBlocks();
+    void aQuotationSetInFromBothSidesIsOneBlock();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -304,6 +305,31 @@ void TestPdfLayoutRules::aSignatureAndItsDateSetToTheRightAreTwoBlocks()
     QCOMPARE(lines.at(row - 1), u"2023年2月6日"_s);
     QVERIFY(laidOut.lines.at(row - 2).startsBlock);
     QVERIFY2(laidOut.lines.at(row - 1).startsBlock, "the date is a block of its own");
+}
+
+// A quotation set in by three characters from both sides of the column, its lines justified to its
+// own right end: its lines after the first stand where an indented first line would, and each
+// ends short of the column's end, yet they go on; the paragraph after it starts anew.
+void TestPdfLayoutRules::aQuotationSetInFromBothSidesIsOneBlock()
+{
+    PageWords page = a4();
+    int row = 0;
+    addLine(page, row++, ColumnLeft + 2 * Em, chinese(25));
+    addLine(page, row++, ColumnLeft, chinese(27, 25));
+    addLine(page, row++, ColumnLeft, chinese(10, 52));
+    const int quotation = row;
+    for (int k = 0; k < 4; ++k)
+        addLine(page, row++, ColumnLeft + 3 * Em, chinese(k == 3 ? 8 : 21, 62 + 21 * k));
+    addLine(page, row++, ColumnLeft + 2 * Em, chinese(25, 20));
+    addLine(page, row++, ColumnLeft, chinese(27, 45));
+    addLine(page, row++, ColumnLeft, chinese(6, 72));
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    QCOMPARE(laidOut.lines.size(), row);
+    QVERIFY(laidOut.lines.at(quotation).startsBlock);
+    for (int k = 1; k < 4; ++k)
+        QVERIFY2(!laidOut.lines.at(quotation + k).startsBlock, qPrintable(QString::number(k)));
+    QVERIFY(laidOut.lines.at(quotation + 4).startsBlock);
+    QVERIFY(!laidOut.lines.at(quotation + 5).startsBlock);
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

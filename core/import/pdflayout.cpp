@@ -450,6 +450,40 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             }
         }
 
+    // Blocks set in from both sides: runs of lines in one type, one under the other at the usual
+    // distance, starting at one place past the column's start, two or more of them ending at one
+    // place short of its end. Inside one, a line at its start goes on unless the line before
+    // left room at that end.
+    for (QList<Line> &page : lines) {
+        QList<Line *> run;
+        auto closeRun = [&] {
+            if (run.size() >= 2) {
+                const Column c = columnFor(*run.first());
+                const double h = run.first()->height;
+                double end = -1e9;
+                for (const Line *l : std::as_const(run))
+                    end = std::max(end, l->right);
+                const auto atEnd = std::count_if(
+                    run.cbegin(), run.cend(), [&](const Line *l) { return l->right > end - 0.25 * h; });
+                if (atEnd >= 2 && end < c.right - 0.5 * h && run.first()->left > c.left + 0.5 * h)
+                    for (qsizetype k = 1; k < run.size(); ++k)
+                        run[k]->insetRight = end;
+            }
+            run.clear();
+        };
+        for (Line &l : page) {
+            if (l.furniture || l.note)
+                continue;
+            const Line *last = run.isEmpty() ? nullptr : run.last();
+            if (!last || last->column != l.column || std::abs(last->left - l.left) >= 0.25 * l.height
+                || std::abs(last->height - l.height) > 0.12 * std::max(last->height, l.height)
+                || l.top - last->bottom > usualGap + 0.25 * l.height)
+                closeRun();
+            run.append(&l);
+        }
+        closeRun();
+    }
+
     // A footnote starts with its mark, or after a note line that ended short; the text's own flow
     // goes on past the notes, so a paragraph that a page's notes interrupt is one paragraph.
     const Line *previous = nullptr;
@@ -482,10 +516,11 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 const bool sizeChanged
                     = std::abs(h - previous->height) > 0.12 * std::max(h, previous->height);
                 const double indent = l.left - c.left;
-                const bool indented = indent > 0.5 * h && indent < 10 * h;
+                const bool indented = indent > 0.5 * h && indent < 10 * h && l.insetRight < 0;
                 // Room at the end of the line before for this line's first word: a paragraph's
                 // last line, or a line that ends on purpose (a title, a date line).
-                const bool endedShort = previous->right + l.firstUnit + 0.3 * h < columnFor(*previous).right;
+                const double end = l.insetRight >= 0 ? l.insetRight : columnFor(*previous).right;
+                const bool endedShort = previous->right + l.firstUnit + 0.3 * h < end;
                 const bool spacedApart = previous->page == l.page && !gaps.isEmpty()
                     && l.top - previous->bottom > usualGap + 0.25 * std::max(h, previous->height);
                 // A table row (three cells or more) is a block of its own, never prose.

@@ -41,6 +41,9 @@ struct Line
     // It has a list label, and the next line starts under the label's text: a list item's first
     // line, set with a hanging indent.
     bool opensHangingItem = false;
+    // A line after the first of a block set in from both sides of the column (an abstract, a
+    // quotation), justified to its own right end: where that is. Negative otherwise.
+    double insetRight = -1;
     int page = 0;
     bool furniture = false;
     bool startsBlock = false;
