@@ -106,6 +106,7 @@ private slots:
     void aTableRowWhoseFirstCellIsFullAndWrapsIsOneRow();
     void aSignatureAndItsDateSetToTheRightAreTwoBlocks();
     void aQuotationSetInFromBothSidesIsOneBlock();
+    void twoColumnsThatStartAtTheTopOfThePageStartThere();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -330,6 +331,37 @@ void TestPdfLayoutRules::aQuotationSetInFromBothSidesIsOneBlock()
         QVERIFY2(!laidOut.lines.at(quotation + k).startsBlock, qPrintable(QString::number(k)));
     QVERIFY(laidOut.lines.at(quotation + 4).startsBlock);
     QVERIFY(!laidOut.lines.at(quotation + 5).startsBlock);
+}
+
+// A page with no running header: the columns' first lines stand in the band a header would take,
+// and are still read each in its column.
+void TestPdfLayoutRules::twoColumnsThatStartAtTheTopOfThePageStartThere()
+{
+    PageWords page = a4();
+    for (int row = 0; row < 24; ++row) {
+        addLine(page, row, ColumnLeft, chinese(row % 6 == 5 ? 7 : 13, row * 13));
+        addLine(page, row, 312, chinese(row % 7 == 6 ? 5 : 12, row * 11 + 200));
+    }
+    for (PageWord &word : page.words) { // move it all up to the page's top: the first row at 45 points
+        word.box.translate(0, -55);
+        for (QRectF &c : word.chars)
+            c.translate(0, -55);
+    }
+    addWords(page, 26, 297.5 - 0.55 * 10 / 2, u"3"_s, 10); // the page number, centred
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    const QStringList lines = linesOf(laidOut);
+    QCOMPARE(lines.size(), 24 + 24 + 1);
+    // Each column's lines whole and one after the other; the page number, wherever it falls, is
+    // furniture.
+    const qsizetype number = lines.indexOf(u"3"_s);
+    QVERIFY(number >= 0);
+    QVERIFY(laidOut.lines.at(number).furniture);
+    QStringList text = lines;
+    text.removeAt(number);
+    for (int row = 0; row < 24; ++row) {
+        QCOMPARE(text.at(row), chinese(row % 6 == 5 ? 7 : 13, row * 13));
+        QCOMPARE(text.at(24 + row), chinese(row % 7 == 6 ? 5 : 12, row * 11 + 200));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

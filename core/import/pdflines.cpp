@@ -315,11 +315,29 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
         return std::any_of(spanningRows.cbegin(), spanningRows.cend(),
             [y](const auto &row) { return y >= row.first && y <= row.second; });
     };
+    // In the bands above and below the text, a line runs across (a running header centred over
+    // the gutter, whether or not a word of it crosses it) unless its words leave the gutter clear:
+    // where the page has no header, the columns' first lines stand there.
+    auto bandLineAcross = [&](const Word &w) {
+        double leftEnd = -1e9, rightStart = 1e9;
+        for (const Word &o : std::as_const(words)) {
+            const double y = o.box.center().y();
+            if (y < w.box.top() || y > w.box.bottom())
+                continue;
+            if (o.box.left() < gutter && o.box.right() > gutter)
+                return true;
+            if (o.box.right() <= gutter)
+                leftEnd = std::max(leftEnd, o.box.right());
+            else
+                rightStart = std::min(rightStart, o.box.left());
+        }
+        return rightStart - leftEnd < 0.6 * w.box.height();
+    };
     QList<Word> left, right, spanning;
     for (Word &w : words) {
-        QList<Word> &side = inMargin(w) || onSpanningRow(w) ? spanning
-            : w.box.right() <= gutter                       ? left
-                                                            : right;
+        QList<Word> &side = (inMargin(w) && bandLineAcross(w)) || onSpanningRow(w) ? spanning
+            : w.box.right() <= gutter                                              ? left
+                                                                                   : right;
         side.append(std::move(w));
     }
     const QList<Line> leftLines = linesFrom(std::move(left), pageIndex, 1);
