@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Pizhu;
 using namespace Qt::Literals::StringLiterals;
 
@@ -54,13 +56,14 @@ void addLine(PageWords &page, int row, double x, const QString &text)
 
 // Adds the words of text (parted by spaces) on row from x, a quarter of an em apart, in points of
 // type size; returns where the last one ends.
-double addWords(PageWords &page, int row, double x, const QString &text, double points = Em)
+double addWords(PageWords &page, int row, double x, const QString &text, double points = Em,
+    const QString &face = u"ABCDEF+DejaVuSerif"_s)
 {
     const double top = 100 + RowHeight * row;
     for (const QString &piece : text.split(u' ', Qt::SkipEmptyParts)) {
         PageWord word;
         word.text = piece;
-        word.font = u"ABCDEF+DejaVuSerif"_s;
+        word.font = face;
         const double start = x;
         for (QChar c : piece) {
             const double w = advance(c) * points / Em;
@@ -107,6 +110,7 @@ private slots:
     void aSignatureAndItsDateSetToTheRightAreTwoBlocks();
     void aQuotationSetInFromBothSidesIsOneBlock();
     void twoColumnsThatStartAtTheTopOfThePageStartThere();
+    void aTitleThatNearlyFillsItsLineOpensTheTitleBlock();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -362,6 +366,46 @@ void TestPdfLayoutRules::twoColumnsThatStartAtTheTopOfThePageStartThere()
         QCOMPARE(text.at(row), chinese(row % 6 == 5 ? 7 : 13, row * 13));
         QCOMPARE(text.at(24 + row), chinese(row % 7 == 6 ? 5 : 12, row * 11 + 200));
     }
+}
+
+// A novel's opening: its title in large type, centred, nearly as wide as the column; its author and
+// edition centred in italic at the body's size; paragraphs flush, parted by space (so the only
+// indented lines are these). All three are title lines, none a heading.
+void TestPdfLayoutRules::aTitleThatNearlyFillsItsLineOpensTheTitleBlock()
+{
+    PageWords page = a4();
+    const double columnEnd = ColumnLeft + 27 * Em;
+    auto centredAt = [&](int row, const QString &text, double points, const QString &face) {
+        const double width = addWords(page, row, 0, text, points, face);
+        page.words.resize(page.words.size() - text.count(u' ') - 1);
+        addWords(page, row, (ColumnLeft + columnEnd - width) / 2, text, points, face);
+    };
+    centredAt(0, u"ALICE'S ADVENTURES IN WONDERLAND AGAIN"_s, 21, u"ABCDEF+DejaVuSans-Bold"_s);
+    centredAt(2, u"Lewis Carroll"_s, Em, u"ABCDEF+DejaVuSerif-Italic"_s);
+    centredAt(3, u"THE MILLENNIUM FULCRUM EDITION 3.0"_s, Em, u"ABCDEF+DejaVuSerif-Italic"_s);
+    const QString words
+        = u"It was the best of times and the worst of times for the quality of the goods that "
+          "the workshops of the town sent out along the river to the markets"_s;
+    for (int row = 5; row < 20; ++row) {
+        // A line of words up to the column's end, or a paragraph's short last line.
+        QString line;
+        for (const QString &word : words.split(u' ')) {
+            const QString longer = line.isEmpty() ? word : line + u' ' + word;
+            if (addWords(page, 40, 0, longer) > 27 * Em || (row % 4 == 0 && longer.size() > 30))
+                break;
+            line = longer;
+        }
+        page.words.erase(std::remove_if(page.words.begin(), page.words.end(),
+                             [](const PageWord &w) { return w.box.top() > 100 + 39 * RowHeight; }),
+            page.words.end());
+        addWords(page, row + row / 4, ColumnLeft, line);
+    }
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    const QStringList lines = linesOf(laidOut);
+    QVERIFY(lines.size() > 4);
+    QCOMPARE(lines.at(0), u"ALICE'S ADVENTURES IN WONDERLAND AGAIN"_s);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY2(laidOut.lines.at(i).typeRank == 0, qPrintable(lines.at(i)));
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

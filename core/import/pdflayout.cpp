@@ -251,13 +251,16 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
     }
     const double usualGap = mostCommon(gaps, 0.5, 0.0);
 
-    // The indent paragraphs open with: a first line that stands there is no centred line, however
-    // alike its margins happen to be.
+    // The indent paragraphs open with, measured on indented lines that run to the column's end (a
+    // paragraph's first line most often does, a centred line never): a first line that stands
+    // there is no centred line, however alike its margins happen to be.
     QList<std::pair<double, double>> indents;
     for (const QList<Line> &page : std::as_const(lines))
         for (const Line &l : page) {
-            const double indent = l.left - columnFor(l).left;
-            if (!l.furniture && isBody(l) && indent > 0.5 * l.height && indent < 10 * l.height)
+            const Column c = columnFor(l);
+            const double indent = l.left - c.left;
+            if (!l.furniture && isBody(l) && indent > 0.5 * l.height && indent < 10 * l.height
+                && l.right > c.right - 2 * l.height)
                 indents.append({ indent, 1.0 });
         }
     const double paragraphIndent = mostCommon(indents, 1.0, -1000.0);
@@ -551,15 +554,21 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
         }
 
     // The centred lines that open the document are its title block (title, date line, author), in
-    // whatever type: titles, not headings of the outline.
+    // whatever type: titles, not headings of the outline. The first may be set large enough to
+    // nearly fill the column: then its margins, however narrow, are alike.
     [&] {
+        bool first = true;
         for (QList<Line> &page : lines)
             for (Line &l : page) {
                 if (l.furniture)
                     continue;
-                if (!centred(l) && !l.wrapsCentred)
+                const Column c = columnFor(l);
+                const bool wideTitle = first && larger(l) && l.left > c.left + 0.1 * l.height
+                    && std::abs((l.left - c.left) - (c.right - l.right)) < 0.25 * l.height;
+                if (!centred(l) && !l.wrapsCentred && !wideTitle)
                     return;
                 l.titleBlock = true;
+                first = false;
             }
     }();
     // The PDF's own outline: each entry names the line on its page that reads as its title (or

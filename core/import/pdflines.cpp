@@ -204,7 +204,8 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
 
 // The x of the gutter between two columns of text, or a negative number for a page of one
 // column: a band in the middle of the page that hardly any row of words crosses, with at least a
-// tenth of the page's text (by its width: a line of Chinese is often one word) on either side. (A
+// twentieth of the page's text (by its width: a line of Chinese is often one word) on either side:
+// a section's last page may hold two lines in its right column. (A
 // page of Chinese prose in one column has its lines' runs cross the middle; English lines have
 // spaces there, but not all at the same place.) words: sorted by the height of their middle.
 double gutterOf(const QList<Word> &words, double pageWidth)
@@ -235,7 +236,7 @@ double gutterOf(const QList<Word> &words, double pageWidth)
             after += w.box.left() >= x ? w.box.width() : 0;
             crossing += w.box.right() > x && w.box.left() < x;
         }
-        const bool clear = crossing * 100 <= rows * 3 && before >= 0.1 * width && after >= 0.1 * width;
+        const bool clear = crossing * 100 <= rows * 3 && before >= 0.05 * width && after >= 0.05 * width;
         if (!clear) {
             bandStart = -1;
             continue;
