@@ -111,6 +111,7 @@ private slots:
     void aQuotationSetInFromBothSidesIsOneBlock();
     void twoColumnsThatStartAtTheTopOfThePageStartThere();
     void aTitleThatNearlyFillsItsLineOpensTheTitleBlock();
+    void linesOfDialogueOneUnderTheOtherAreNoQuotation();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -406,6 +407,58 @@ void TestPdfLayoutRules::aTitleThatNearlyFillsItsLineOpensTheTitleBlock()
     QCOMPARE(lines.at(0), u"ALICE'S ADVENTURES IN WONDERLAND AGAIN"_s);
     for (int i = 0; i < 3; ++i)
         QVERIFY2(laidOut.lines.at(i).typeRank == 0, qPrintable(lines.at(i)));
+}
+
+// Ragged lines of dialogue, each a paragraph, stand one under the other at the indent and end
+// short of the column: no block set in from both sides (that has its lines justified to one end),
+// and each is a paragraph.
+void TestPdfLayoutRules::linesOfDialogueOneUnderTheOtherAreNoQuotation()
+{
+    PageWords page = a4();
+    constexpr double Small = 9; // points: a line holds some seventy characters
+    const QString prose = u"Alice thought she might as well wait, as she had nothing else to do, and perhaps "
+                          "after all it might tell her something worth hearing. For some minutes it puffed "
+                          "away without speaking, but at last it unfolded its arms, took the hookah out of "
+                          "its mouth again, and said, So you think you are changed, do you?"_s;
+    // A paragraph in ragged lines: words up to the column's end.
+    int row = 0;
+    auto paragraph = [&](const QString &text) {
+        QString line;
+        double x = ColumnLeft + Em;
+        for (const QString &word : text.split(u' ')) {
+            const QString longer = line.isEmpty() ? word : line + u' ' + word;
+            if (addWords(page, 40, 0, longer, Small) > ColumnLeft + 27 * Em - x) {
+                addWords(page, row++, x, line, Small);
+                x = ColumnLeft;
+                line = word;
+            } else {
+                line = longer;
+            }
+            page.words.erase(std::remove_if(page.words.begin(), page.words.end(),
+                                 [](const PageWord &w) { return w.box.top() > 100 + 39 * RowHeight; }),
+                page.words.end());
+        }
+        addWords(page, row++, x, line, Small);
+    };
+    paragraph(prose);
+    const int dialogue = row;
+    // The first and the third end at one place: as long, in other words.
+    const QStringList lines { u"This sounded promising, certainly: Alice turned and came back again."_s,
+        u"'Keep your temper,' said the Caterpillar."_s,
+        u"This sounded different, certainly: Alice turned and came back again."_s,
+        u"'No,' said the Caterpillar."_s };
+    for (const QString &line : lines)
+        paragraph(line);
+    addWords(page, row++, ColumnLeft, u"* * *"_s, Small); // a break in the scene
+    paragraph(prose);
+    const int last = row; // and two more at the page's foot
+    paragraph(u"'Who are YOU?' said the Caterpillar, and went on smoking its long hookah."_s);
+    paragraph(u"'I hardly know, sir,' said Alice."_s);
+    QCOMPARE(row, last + 2); // each one line
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    QCOMPARE(laidOut.lines.size(), row);
+    for (int i : { dialogue, dialogue + 1, dialogue + 2, dialogue + 3, dialogue + 4, last, last + 1 })
+        QVERIFY2(laidOut.lines.at(i).startsBlock, qPrintable(QString::number(i)));
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

@@ -68,7 +68,7 @@ Column columnOf(const QList<const Line *> &bodyLines, Column fallback)
         if (above && above->page == l->page && above->top < l->top) {
             Starts &s = starts[qRound64(l->left)];
             ++s.lines;
-            s.afterShort += above->right < right - l->height;
+            s.afterShort += above->right + l->firstUnit + 0.3 * l->height < right; // room for its first word
         }
         above = l;
     }
@@ -454,21 +454,23 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
         }
 
     // Blocks set in from both sides: runs of lines in one type, one under the other at the usual
-    // distance, starting at one place past the column's start, two or more of them ending at one
-    // place short of its end. Inside one, a line at its start goes on unless the line before
+    // distance, starting at one place past the column's start, all but the last ending at one place
+    // short of its end. Inside one, a line at its start goes on unless the line before
     // left room at that end.
     for (QList<Line> &page : lines) {
         QList<Line *> run;
         auto closeRun = [&] {
-            if (run.size() >= 2) {
+            if (run.size() >= 3) { // two lines alike in length say nothing
                 const Column c = columnFor(*run.first());
                 const double h = run.first()->height;
                 double end = -1e9;
                 for (const Line *l : std::as_const(run))
                     end = std::max(end, l->right);
-                const auto atEnd = std::count_if(
-                    run.cbegin(), run.cend(), [&](const Line *l) { return l->right > end - 0.25 * h; });
-                if (atEnd >= 2 && end < c.right - 0.5 * h && run.first()->left > c.left + 0.5 * h)
+                // Justified: every line but the last ends there (lines of dialogue that happen to
+                // stand one under the other end anywhere).
+                const bool justified = std::all_of(
+                    run.cbegin(), run.cend() - 1, [&](const Line *l) { return l->right > end - 0.25 * h; });
+                if (justified && end < c.right - 0.5 * h && run.first()->left > c.left + 0.5 * h)
                     for (qsizetype k = 1; k < run.size(); ++k)
                         run[k]->insetRight = end;
             }
