@@ -78,6 +78,14 @@ template<typename B> QStringList textsOf(const QList<B> &blocks)
     return texts;
 }
 
+// A data column "family": a row "Chinese" set in chineseFamily, a row "English" in DejaVu Serif.
+void chineseAndEnglish(const QString &chineseFamily)
+{
+    QTest::addColumn<QString>("family");
+    QTest::newRow("Chinese") << chineseFamily;
+    QTest::newRow("English") << u"DejaVu Serif"_s;
+}
+
 struct Figures
 {
     int paragraphs = 0;
@@ -452,9 +460,7 @@ void TestPdfLayout::tableRowsStayRows()
 
 void TestPdfLayout::twoColumnsReadColumnByColumn_data()
 {
-    QTest::addColumn<QString>("family");
-    QTest::newRow("Chinese") << u"Noto Sans CJK SC"_s;
-    QTest::newRow("English") << u"DejaVu Serif"_s;
+    chineseAndEnglish(u"Noto Sans CJK SC"_s);
 }
 
 void TestPdfLayout::twoColumnsReadColumnByColumn()
@@ -675,9 +681,7 @@ void TestPdfLayout::headingsInAnotherFaceAtBodySize()
 
 void TestPdfLayout::oneLineParagraphsThatFillTheirLine_data()
 {
-    QTest::addColumn<QString>("family");
-    QTest::newRow("Chinese") << u"Noto Sans CJK SC"_s;
-    QTest::newRow("English") << u"DejaVu Serif"_s;
+    chineseAndEnglish(u"Noto Sans CJK SC"_s);
 }
 
 // Dialogue: most paragraphs are one line, and many of those fill it, so that nothing but their
@@ -818,9 +822,7 @@ void TestPdfLayout::theSpaceTypesettersPutBetweenChineseAndLatinIsNoSpace()
 
 void TestPdfLayout::raggedLinesKeepTheirParagraphs_data()
 {
-    QTest::addColumn<QString>("family");
-    QTest::newRow("Chinese") << u"Noto Serif CJK SC"_s;
-    QTest::newRow("English") << u"DejaVu Serif"_s;
+    chineseAndEnglish(u"Noto Serif CJK SC"_s);
 }
 
 // Lines not spread to the column's edge: each ends where its last word did, and a Chinese line
