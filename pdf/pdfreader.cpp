@@ -14,8 +14,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <thread>
 #include <vector>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -156,6 +163,25 @@ Result<QList<PdfMarkup>, PdfError> PdfReader::readMarkup(const QString &path, co
     return markups;
 }
 
+namespace {
+
+// The rest of a long PDF is read while the window paints its opening: on a machine with few cores
+// the reading threads would take the CPU the window needs for that, so they give way to it (a
+// lower priority only matters while both want the CPU; alone they run at full speed). Linux lets a
+// thread of its own be niced; elsewhere they keep their priority.
+void yieldToTheWindow()
+{
+#ifdef Q_OS_LINUX
+    const int self = int(gettid());
+    errno = 0;
+    const int nice = getpriority(PRIO_PROCESS, id_t(self));
+    if (errno == 0 && nice < 10 && setpriority(PRIO_PROCESS, id_t(self), 10) != 0)
+        qCDebug(pdfLog, "the reading thread keeps its priority: %s", strerror(errno));
+#endif
+}
+
+} // namespace
+
 Result<LaidOutPages, PdfError> PdfReader::readLayout(const QString &path, const QByteArray &password,
     int maxPages, const Progress &progress, const Opening &opening)
 {
@@ -207,6 +233,7 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(const QString &path, const 
             if (from >= first.pageCount)
                 break;
             workers.emplace_back([&, t, from] {
+                yieldToTheWindow();
                 statuses[size_t(t)] = read(path, password, from, perThread, nextPage, &ranges[size_t(t)]);
             });
         }

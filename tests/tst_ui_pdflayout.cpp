@@ -21,6 +21,11 @@
 #include <atomic>
 #include <mutex>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
 using TypesetPdf::Kind;
@@ -123,6 +128,7 @@ private slots:
     void aCentredTitleOverTwoLinesIsOneTitle_data();
     void aCentredTitleOverTwoLinesIsOneTitle();
     void theSpaceTypesettersPutBetweenChineseAndLatinIsNoSpace();
+    void theRestIsReadGivingWayToTheWindow();
     void raggedLinesKeepTheirParagraphs_data();
     void raggedLinesKeepTheirParagraphs();
     void listItemsWithHangingIndentsStayWhole_data();
@@ -818,6 +824,34 @@ void TestPdfLayout::theSpaceTypesettersPutBetweenChineseAndLatinIsNoSpace()
     const QString text = doc->text();
     QVERIFY2(text.contains(u"全年国内生产总值增长3%，城镇新增就业1206万人。"_s), qPrintable(text));
     QVERIFY2(text.contains(u"采用Qt 6开发，另有 GB 18030 编码。"_s), qPrintable(text));
+}
+
+// The pages after the opening are read by threads that give way to the window (a lower priority,
+// where the system lets a thread have its own): the thread that asked for the PDF keeps its own.
+void TestPdfLayout::theRestIsReadGivingWayToTheWindow()
+{
+#ifdef Q_OS_LINUX
+    const QString pdf = typeset(u"priority.pdf"_s, manyParagraphs(), {});
+    const int callerNice = getpriority(PRIO_PROCESS, id_t(gettid()));
+    const pid_t caller = gettid();
+    std::mutex lock;
+    QList<int> readersNice;
+    const auto read = PdfReader::readLayout(
+        pdf, {}, 0,
+        [&](double) {
+            if (gettid() != caller) {
+                const std::lock_guard guard(lock);
+                readersNice.append(getpriority(PRIO_PROCESS, id_t(gettid())));
+            }
+            return true;
+        },
+        [](const LaidOutPages &) {});
+    QVERIFY(read.ok());
+    QVERIFY(!readersNice.isEmpty());
+    for (int nice : std::as_const(readersNice))
+        QCOMPARE(nice, std::max(callerNice, 10));
+    QCOMPARE(getpriority(PRIO_PROCESS, id_t(gettid())), callerNice);
+#endif
 }
 
 void TestPdfLayout::raggedLinesKeepTheirParagraphs_data()
