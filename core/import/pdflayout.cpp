@@ -92,6 +92,12 @@ Column columnOf(const QList<const Line *> &bodyLines, Column fallback)
     return { bestLines > 0 ? double(best) : mostCommon(lefts, 1.0, fallback.left), right };
 }
 
+// Type of one size: heights within an eighth of the larger.
+bool sameSize(const Line &a, const Line &b)
+{
+    return std::abs(a.height - b.height) <= 0.12 * std::max(a.height, b.height);
+}
+
 // A run of a line's text that stands in one cell of a table row, with its glyphs.
 struct Piece
 {
@@ -271,8 +277,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             if (l.furniture || l.note)
                 continue;
             if (above && above->column == l.column && std::abs(above->left - l.left) < 0.25 * l.height
-                && std::abs(above->height - l.height) <= 0.12 * std::max(above->height, l.height)
-                && l.top - above->bottom <= usualGap + 0.25 * l.height) {
+                && sameSize(*above, l) && l.top - above->bottom <= usualGap + 0.25 * l.height) {
                 above->startsWithNeighbour = true;
                 l.startsWithNeighbour = true;
             }
@@ -298,8 +303,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
     // in it for the next line's first word, and the next line centred (or running on itself) in the same
     // type, at the usual distance. Found from the foot of each page up, for a title of three lines.
     auto sameType = [](const Line &a, const Line &b) {
-        return std::abs(a.height - b.height) <= 0.12 * std::max(a.height, b.height)
-            && (a.face.isEmpty() || b.face.isEmpty() || a.face == b.face);
+        return sameSize(a, b) && (a.face.isEmpty() || b.face.isEmpty() || a.face == b.face);
     };
     for (QList<Line> &page : lines) {
         const Line *next = nullptr;
@@ -409,7 +413,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 const Line &next = page.at(i + 1);
                 const double h = row.height;
                 if (next.furniture || next.note || next.tableRow || next.column != row.column
-                    || std::abs(next.height - h) > 0.12 * h || next.top - row.bottom > usualGap + 0.25 * h)
+                    || !sameSize(next, row) || next.top - row.bottom > usualGap + 0.25 * h)
                     break;
                 const QList<Piece> more = piecesOf(next, next.cellStarts);
                 // Each piece inside one cell of the row, no two in the same one, fewer than all.
@@ -481,8 +485,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 continue;
             const Line *last = run.isEmpty() ? nullptr : run.last();
             if (!last || last->column != l.column || std::abs(last->left - l.left) >= 0.25 * l.height
-                || std::abs(last->height - l.height) > 0.12 * std::max(last->height, l.height)
-                || l.top - last->bottom > usualGap + 0.25 * l.height)
+                || !sameSize(*last, l) || l.top - last->bottom > usualGap + 0.25 * l.height)
                 closeRun();
             run.append(&l);
         }
@@ -518,8 +521,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             } else {
                 const Column c = columnFor(l);
                 const double h = l.height;
-                const bool sizeChanged
-                    = std::abs(h - previous->height) > 0.12 * std::max(h, previous->height);
+                const bool sizeChanged = !sameSize(l, *previous);
                 const double indent = l.left - c.left;
                 const bool indented = indent > 0.5 * h && indent < 10 * h && l.insetRight < 0;
                 // Room at the end of the line before for this line's first word: a paragraph's
