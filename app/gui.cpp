@@ -135,11 +135,12 @@ int runGui(int &argc, char **argv)
         return 2;
     }
     const QString file = options.file.isEmpty() ? MainWindow::bundledDocumentPath() : options.file;
-    // A PDF needs Poppler, whose libraries take a while to map: that happens while the window is
-    // made. Only a regular file is looked into (a pipe would wait for its writer).
+    // A PDF needs Poppler, whose libraries take a while to map, and its first pages read: that
+    // happens while the window is made. Only a regular file is looked into (a pipe would wait for
+    // its writer).
     if (QFile head(file); QFileInfo(file).isFile() && head.open(QIODevice::ReadOnly)
         && PdfReader::looksLikePdf(head.read(1024)))
-        PdfReader::preloadPlugin();
+        PdfReader::readOpeningAhead(file);
     // Before any widget exists: each takes its words from the translators installed then.
     const QLocale locale = interfaceLocale(options.lang);
     QLocale::setDefault(locale);

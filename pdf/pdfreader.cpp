@@ -4,11 +4,13 @@
 #include "pdfplugin.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLibrary>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QThread>
 #include <QThreadPool>
 
@@ -16,6 +18,8 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <future>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -112,9 +116,90 @@ QFunctionPointer PdfReader::pluginEntry(const char *symbol)
     return loadPlugin(symbol);
 }
 
-void PdfReader::preloadPlugin()
+namespace {
+
+struct Read
 {
-    QThreadPool::globalInstance()->start([] { loadPlugin(PdfPlugin::ReadContentV2Symbol); });
+    PdfPlugin::Status status = PdfPlugin::Status::Ok;
+    PdfContent content;
+};
+
+// The file as it was when its opening was read ahead: the read is used only if it still is.
+struct FileStamp
+{
+    QString path;
+    qint64 size = -1;
+    QDateTime modified;
+    bool operator==(const FileStamp &) const = default;
+};
+
+FileStamp stampOf(const QString &path)
+{
+    const QFileInfo info(path);
+    return { info.absoluteFilePath(), info.size(), info.lastModified() };
+}
+
+// The one opening read ahead, until readLayout takes it or another read ahead replaces it.
+struct ReadAhead
+{
+    FileStamp file;
+    std::shared_future<Read> read;
+};
+QMutex readAheadLock;
+std::optional<ReadAhead> readAhead;
+
+// The opening of path read ahead, if it was and the file has not changed since; it is taken, so it
+// is used once. Waits for the read to finish.
+std::optional<Read> takeReadAhead(const QString &path)
+{
+    std::optional<ReadAhead> ahead;
+    {
+        const QMutexLocker locker(&readAheadLock);
+        ahead.swap(readAhead);
+    }
+    if (!ahead || ahead->file != stampOf(path))
+        return std::nullopt;
+    Read read = ahead->read.get();
+    if (stampOf(path) != ahead->file) // rewritten while it was read
+        return std::nullopt;
+    qCDebug(pdfLog).noquote() << "the opening of" << path << "was read ahead";
+    return read;
+}
+
+} // namespace
+
+std::optional<LaidOutPages> PdfReader::openingReadAhead(const QString &path, std::chrono::milliseconds wait)
+{
+    std::optional<ReadAhead> ahead;
+    {
+        const QMutexLocker locker(&readAheadLock);
+        ahead = readAhead;
+    }
+    if (!ahead || ahead->file != stampOf(path) || ahead->read.wait_for(wait) != std::future_status::ready)
+        return std::nullopt;
+    const Read &read = ahead->read.get();
+    if (read.status != PdfPlugin::Status::Ok || read.content.pages.isEmpty())
+        return std::nullopt;
+    return PdfLayout::layOut(read.content.pages, read.content.bookmarks);
+}
+
+void PdfReader::readOpeningAhead(const QString &path)
+{
+    auto promise = std::make_shared<std::promise<Read>>();
+    {
+        const QMutexLocker locker(&readAheadLock);
+        readAhead = ReadAhead { stampOf(path), promise->get_future().share() };
+    }
+    QThreadPool::globalInstance()->start([path, promise] {
+        Read read;
+        const auto readContent
+            = reinterpret_cast<PdfPlugin::ReadContentV2>(loadPlugin(PdfPlugin::ReadContentV2Symbol));
+        if (readContent && isPdfOnDisk(path))
+            read.status = readContent(path, {}, 0, OpeningPages, {}, &read.content);
+        else
+            read.status = PdfPlugin::Status::NotPdf; // readLayout finds out why itself
+        promise->set_value(std::move(read));
+    });
 }
 
 Result<QStringList, PdfError> PdfReader::readPages(const QString &path, const QByteArray &password)
@@ -212,7 +297,19 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(const QString &path, const 
     constexpr int FirstRange = 24;
     const int firstRange = maxPages > 0 ? maxPages : opening ? OpeningPages : FirstRange;
     PdfContent first;
-    PdfPlugin::Status status = read(path, password, 0, firstRange, nextPage, &first);
+    PdfPlugin::Status status = PdfPlugin::Status::NotPdf;
+    // An opening read ahead serves wherever the opening is wanted: as the opening, or as the first
+    // range of the whole document (the rest is then read on all cores).
+    std::optional<Read> ahead;
+    if (password.isEmpty() && (maxPages == 0 || maxPages == OpeningPages))
+        ahead = takeReadAhead(path);
+    if (ahead && ahead->status == PdfPlugin::Status::Ok) {
+        first = std::move(ahead->content);
+        status = PdfPlugin::Status::Ok;
+        pagesRead.store(int(first.pages.size()));
+    } else {
+        status = read(path, password, 0, firstRange, nextPage, &first);
+    }
     if (status != PdfPlugin::Status::Ok)
         return R::failure(toPdfError(status));
     QList<PageWords> pages = std::move(first.pages);

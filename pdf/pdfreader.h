@@ -8,7 +8,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <functional>
+#include <optional>
 
 namespace Pizhu {
 
@@ -56,10 +58,17 @@ public:
     // the log) when the plugin is missing, cannot be loaded or lacks it. For the plugin's other
     // users (the page view), which declare the entry points' types themselves.
     static QFunctionPointer pluginEntry(const char *symbol);
-    // Maps the plugin on a thread of the global pool and returns at once, so that a PDF about to be
-    // opened does not wait for the sixteen libraries to load (some ten milliseconds of its first
-    // paint). Harmless if the plugin is missing: the read that follows says so.
-    static void preloadPlugin();
+    // Starts reading the opening (the first OpeningPages pages) of the PDF at path on a thread of the
+    // global pool, loading the plugin first, and returns at once: a window about to open the PDF is
+    // made meanwhile, instead of the plugin's libraries loading and Poppler reading the file after
+    // it (some 15-40 ms of the first paint on two cores). The next readLayout of path without a
+    // password takes the pages so read, if the file has not changed since, instead of reading them
+    // again; a later read ahead replaces an earlier one. Harmless if path is no PDF or the plugin is
+    // missing: the read that follows says so.
+    static void readOpeningAhead(const QString &path);
+    // The opening of path laid out, if it was read ahead and has not been taken, the file has not
+    // changed since and the read ended well within wait; it is left for readLayout to take.
+    static std::optional<LaidOutPages> openingReadAhead(const QString &path, std::chrono::milliseconds wait);
 };
 
 } // namespace Pizhu

@@ -1,6 +1,8 @@
+#include "documentloader.h"
 #include "documentview.h"
 #include "mainwindow.h"
 #include "outlinemodel.h"
+#include "pdfreader.h"
 #include "recentfiles.h"
 #include "typesetpdf.h"
 #include "windowfixture.h"
@@ -95,6 +97,8 @@ private slots:
     void aStatusMessageTakesThePlaceOfTheSectionPath();
     void largeFileShowsItsOpeningWhileItLoads();
     void longPdfShowsItsOpeningPagesWhileItLoads();
+    void aPdfOpeningReadAheadIsShownAtOnce();
+    void aFileOpenedOverAnotherOpeningShowsItsOwn();
     void cancellingAPreviewedOpenBringsTheDocumentBack();
     void zoomShortcutsChangeTextSize();
     void paneToggleHidesPane();
@@ -474,19 +478,26 @@ void TestMainWindow::largeFileShowsItsOpeningWhileItLoads()
     QVERIFY(window()->mainView()->document()->toPlainText().startsWith(u"第0段。"_s));
 }
 
-// A PDF of some three hundred typeset pages: its first pages are on screen before the whole of it is
-// read (on all cores) and laid out.
-void TestMainWindow::longPdfShowsItsOpeningPagesWhileItLoads()
+// Some three hundred typeset pages, long enough for the window to show their opening while the rest
+// is read; path, or empty if it could not be written.
+static QString writeLongPdf(const QString &path)
 {
     QList<TypesetPdf::Block> blocks;
     for (int i = 0; i < 3000; ++i)
         blocks.append({ TypesetPdf::Kind::Paragraph,
             u"第%1段。这是用来测试长篇PDF先显示开头几页的一段正文，排版后每段约占三行，整份文件约有三百页。"_s
                 .arg(i) });
-    const QString path = m_dir.filePath(u"long.pdf"_s);
-    QVERIFY(TypesetPdf::write(path, blocks));
-    QVERIFY2(QFileInfo(path).size() > 512 * 1024,
-        qPrintable(u"the PDF should be long enough to be previewed: %1 bytes"_s.arg(QFileInfo(path).size())));
+    if (!TypesetPdf::write(path, blocks) || QFileInfo(path).size() <= DocumentLoader::PdfOpeningAbove)
+        return {};
+    return path;
+}
+
+// A PDF of some three hundred typeset pages: its first pages are on screen before the whole of it is
+// read (on all cores) and laid out.
+void TestMainWindow::longPdfShowsItsOpeningPagesWhileItLoads()
+{
+    const QString path = writeLongPdf(m_dir.filePath(u"long.pdf"_s));
+    QVERIFY(!path.isEmpty());
     QSignalSpy preview(window(), &MainWindow::previewShown);
     QSignalSpy changed(window(), &MainWindow::documentChanged);
     window()->openFile(path);
@@ -509,6 +520,48 @@ void TestMainWindow::longPdfShowsItsOpeningPagesWhileItLoads()
     QVERIFY(whole.startsWith(u"第0段。"_s));
     QVERIFY(whole.contains(u"第2999段"_s));
     QCOMPARE(window()->document()->pageCount() > 150, true);
+}
+
+// A long PDF named on the command line has its opening read while the window is made
+// (PdfReader::readOpeningAhead): it is in place when the file is opened, before the window next
+// paints, and the loader's own opening does not replace it.
+void TestMainWindow::aPdfOpeningReadAheadIsShownAtOnce()
+{
+    const QString path = writeLongPdf(m_dir.filePath(u"read-ahead.pdf"_s));
+    QVERIFY(!path.isEmpty());
+    PdfReader::readOpeningAhead(path);
+    QSignalSpy preview(window(), &MainWindow::previewShown);
+    QSignalSpy changed(window(), &MainWindow::documentChanged);
+    window()->openFile(path); // no event is handled between this and the checks
+    QVERIFY(window()->isPreviewing());
+    QCOMPARE(preview.count(), 1);
+    const QString opening = window()->previewView()->document()->toPlainText();
+    QVERIFY(opening.startsWith(u"第0段。"_s));
+    QVERIFY(!opening.contains(u"第2999段"_s));
+
+    QVERIFY(changed.wait(60000));
+    QCOMPARE(preview.count(), 1);
+    QVERIFY(window()->mainView()->document()->toPlainText().contains(u"第2999段"_s));
+}
+
+// A PDF opened while a large text's opening is on screen: the text's opening goes at once, for it
+// is not the PDF's, and the PDF's own comes when the loader has read it.
+void TestMainWindow::aFileOpenedOverAnotherOpeningShowsItsOwn()
+{
+    const QString text = writeLargeFile(m_dir.filePath(u"superseded.txt"_s));
+    const QString pdf = writeLongPdf(m_dir.filePath(u"superseding.pdf"_s));
+    QVERIFY(!text.isEmpty() && !pdf.isEmpty());
+    QSignalSpy preview(window(), &MainWindow::previewShown);
+    QSignalSpy changed(window(), &MainWindow::documentChanged);
+    window()->openFile(text);
+    QVERIFY(window()->isPreviewing());
+    window()->openFile(pdf);
+    QVERIFY(!window()->isPreviewing());
+    QTRY_COMPARE_WITH_TIMEOUT(preview.count(), 2, 30000);
+    QVERIFY(window()->previewView()->document()->toPlainText().contains(u"长篇PDF"_s));
+    QVERIFY(changed.wait(60000));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(window()->mainView()->document()->toPlainText().contains(u"第2999段。这是用来测试长篇PDF"_s));
 }
 
 void TestMainWindow::cancellingAPreviewedOpenBringsTheDocumentBack()

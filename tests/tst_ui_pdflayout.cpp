@@ -28,6 +28,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Pizhu;
+using namespace std::chrono_literals;
 using TypesetPdf::Kind;
 
 namespace {
@@ -121,6 +122,8 @@ private slots:
     void theOutlineOfThePdfNamesItsHeadings();
     void pagesReadOnAllCoresComeInOrder();
     void aPdfReadReportsProgressAndStopsWhenCancelled();
+    void theOpeningReadAheadIsNotReadAgain();
+    void aPdfChangedSinceItsOpeningWasReadAheadIsReadAgain();
     void headingsInAnotherFaceAtBodySize_data();
     void headingsInAnotherFaceAtBodySize();
     void oneLineParagraphsThatFillTheirLine_data();
@@ -615,6 +618,54 @@ void TestPdfLayout::pagesReadOnAllCoresComeInOrder()
     const auto doc = Importer().importLaidOut(whole.value());
     QVERIFY(doc.ok());
     QCOMPARE(textsOf(blocksOf(doc.value())), textsOf(blocks));
+}
+
+// A PDF about to be opened in the window has its opening read while the window is made: the read
+// that follows takes those pages instead of reading them again (its progress counts a call for
+// each page it reads), and the whole is the same as without them.
+void TestPdfLayout::theOpeningReadAheadIsNotReadAgain()
+{
+    const QString pdf = typeset(u"read-ahead.pdf"_s, manyParagraphs(), {});
+    const auto unaided = PdfReader::readLayout(pdf);
+    QVERIFY(unaided.ok());
+    PdfReader::readOpeningAhead(pdf);
+    const std::optional<LaidOutPages> opening = PdfReader::openingReadAhead(pdf, 30s);
+    QVERIFY(opening);
+    QCOMPARE(opening->pages, unaided->pages.mid(0, PdfReader::OpeningPages));
+    QVERIFY(PdfReader::openingReadAhead(pdf, 0s)); // looking at it leaves it for the read
+    QVERIFY(!PdfReader::openingReadAhead(m_dir.filePath(u"other.pdf"_s), 0s));
+
+    std::atomic_int pagesRead = 0;
+    const auto aided = PdfReader::readLayout(pdf, {}, 0, [&](double f) {
+        if (f < 1)
+            ++pagesRead;
+        return true;
+    });
+    QVERIFY(aided.ok());
+    QCOMPARE(pagesRead.load(), int(unaided->pages.size()) - PdfReader::OpeningPages);
+    QCOMPARE(aided->pages, unaided->pages);
+    QCOMPARE(aided->lines.size(), unaided->lines.size());
+    QVERIFY(!PdfReader::openingReadAhead(pdf, 0s)); // taken: it serves one read
+}
+
+// The opening read ahead is of the file as it was: once the file is replaced, it is neither shown
+// nor used, and the read that follows reads the new file whole.
+void TestPdfLayout::aPdfChangedSinceItsOpeningWasReadAheadIsReadAgain()
+{
+    const QString pdf = typeset(u"replaced.pdf"_s, manyParagraphs(), {});
+    PdfReader::readOpeningAhead(pdf);
+    QVERIFY(PdfReader::openingReadAhead(pdf, 30s));
+    const QList<TypesetPdf::Block> replacement { { Kind::Paragraph, u"另一份文件的第一段。"_s, 12 },
+        { Kind::Paragraph, u"另一份文件的第二段。"_s, 12 } };
+    QCOMPARE(typeset(u"replaced.pdf"_s, replacement, {}), pdf);
+    QVERIFY(!PdfReader::openingReadAhead(pdf, 0s));
+    const auto read = PdfReader::readLayout(pdf);
+    QVERIFY(read.ok());
+    QCOMPARE(read->pages.size(), 1);
+    const auto doc = Importer().importLaidOut(read.value());
+    QVERIFY(doc.ok());
+    QVERIFY(doc->text().contains(u"另一份文件的第二段。"_s));
+    QVERIFY(!doc->text().contains(u"第0段"_s));
 }
 
 // Reading a long PDF reports its progress page by page, from every reading thread, and stops

@@ -23,10 +23,6 @@ using Outcome = Result<std::shared_ptr<LoadedDocument>, LoadFailure>;
 constexpr double ImportShare = 0.6;
 constexpr double PdfReadShare = 0.9; // of the import of a PDF: the layout and the importer take the rest
 constexpr qsizetype ParallelHashAbove = 1024 * 1024;
-// Below this a PDF is read whole in a fraction of a second, less than it takes to notice an opening
-// come and go: half a megabyte is some 150 typeset pages.
-constexpr qint64 PdfOpeningAbove = 512 * 1024;
-
 using OpeningReady = std::function<void(const std::shared_ptr<LoadedDocument> &)>;
 
 bool isPdfFile(const QString &path)
@@ -69,7 +65,7 @@ Outcome loadOnWorker(const QString &path, const PaneStyle &style, const QByteArr
 {
     // A long PDF's first pages, laid out, imported and rendered on their own while the rest is read.
     PdfReader::Opening opening;
-    if (openingReady && QFileInfo(path).size() > PdfOpeningAbove) {
+    if (openingReady && QFileInfo(path).size() > DocumentLoader::PdfOpeningAbove) {
         opening = [&](const LaidOutPages &pages) {
             auto imported = Importer().importLaidOut(pages);
             if (!imported || cancel->load())

@@ -47,6 +47,11 @@ public:
     explicit DocumentLoader(QObject *parent = nullptr);
     ~DocumentLoader() override;
 
+    // A PDF larger than this shows its opening pages while the rest is read. Below it a PDF is read
+    // whole in a fraction of a second, less than it takes to notice an opening come and go: half a
+    // megabyte is some 150 typeset pages.
+    static constexpr qint64 PdfOpeningAbove = 512 * 1024;
+
     // style is what the panes are rendered with (see PaneStyle).
     void load(const QString &path, const PaneStyle &style = {});
     // The same on the calling thread, for a small file at start-up: a thread hop and an empty

@@ -58,8 +58,10 @@ MainWindow::MainWindow(QSettings *settings, DocumentSession *session, QWidget *p
         m_session->beginLoading(path);
     });
     connect(m_loader, &DocumentLoader::progress, m_status, &WindowStatus::setLoadFraction);
-    connect(m_loader, &DocumentLoader::opening, this,
-        [this](const std::shared_ptr<LoadedDocument> &opening) { showOpening(std::move(opening->main)); });
+    connect(m_loader, &DocumentLoader::opening, this, [this](const std::shared_ptr<LoadedDocument> &opening) {
+        if (!isPreviewing()) // else the opening read ahead is already there (openingOf)
+            showOpening(std::move(opening->main));
+    });
     connect(m_loader, &DocumentLoader::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &DocumentLoader::failed, this, &MainWindow::showLoadError);
     connect(m_loader, &DocumentLoader::cancelled, this, [this] {
@@ -172,26 +174,46 @@ void MainWindow::cancelLoading()
 
 void MainWindow::openFile(const QString &path)
 {
+    // The opening is made before the load starts, so that the worker cannot take a PDF's opening
+    // read ahead before the window has it (PdfReader::openingReadAhead).
+    std::unique_ptr<PaneContent> opening = openingOf(path);
+    // What is still shown of a file whose load this one cancels is not this file's.
+    if (!opening)
+        endPreview();
     m_loader->load(path, m_mainView->style());
-    showPreview(path);
+    showOpening(std::move(opening));
 }
 
-void MainWindow::showPreview(const QString &path)
+std::unique_ptr<PaneContent> MainWindow::openingOf(const QString &path) const
 {
-    // Below this a whole file is read and rendered in a few hundred milliseconds, less than it
-    // takes to notice the preview come and go. A long PDF's opening comes from the loader, which
-    // reads its first pages before the rest (DocumentLoader::opening).
-    constexpr qint64 PreviewAbove = 4 * 1024 * 1024;
-    if (QFileInfo(path).size() <= PreviewAbove)
-        return;
     QFile head(path);
-    if (head.open(QIODevice::ReadOnly) && PdfReader::looksLikePdf(head.read(1024)))
-        return;
+    if (!QFileInfo(path).isFile() || !head.open(QIODevice::ReadOnly))
+        return nullptr;
+    if (PdfReader::looksLikePdf(head.read(1024))) {
+        // A long PDF opened from the command line had its opening read while the window was made:
+        // shown now, it is in the window's first paint. Otherwise the loader reads it before the
+        // rest and it comes as DocumentLoader::opening. A read that is slow to finish is not waited
+        // for.
+        if (head.size() <= DocumentLoader::PdfOpeningAbove)
+            return nullptr;
+        constexpr std::chrono::milliseconds LongestWait { 250 };
+        const std::optional<LaidOutPages> pages = PdfReader::openingReadAhead(path, LongestWait);
+        if (!pages)
+            return nullptr;
+        auto imported = Importer().importLaidOut(*pages);
+        return imported ? PaneContent::build(imported.value(), 0, 0, m_mainView->style()) : nullptr;
+    }
+    // Below this a whole file is read and rendered in a few hundred milliseconds, less than it
+    // takes to notice the preview come and go.
+    constexpr qint64 PreviewAbove = 4 * 1024 * 1024;
+    if (head.size() <= PreviewAbove)
+        return nullptr;
     // Reading and rendering a text's first 64 KB takes a few milliseconds here, while the worker
     // reads the whole file.
     const std::optional<Document> opening = importFilePreview(path);
     if (opening && !opening->parts().isEmpty())
-        showOpening(PaneContent::build(*opening, 0, 0, m_mainView->style()));
+        return PaneContent::build(*opening, 0, 0, m_mainView->style());
+    return nullptr;
 }
 
 void MainWindow::showOpening(std::unique_ptr<PaneContent> content)

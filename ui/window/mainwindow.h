@@ -120,7 +120,9 @@ private:
     void restoreReadingPosition(const QByteArray &hash);
     void showLoaded(const std::shared_ptr<LoadedDocument> &loaded);
     void showLoadError(const QString &path, const LoadFailure &failure);
-    void showPreview(const QString &path);
+    // What is shown of the file at path while it loads, or null: a long text's first 64 KB, or the
+    // opening of a PDF read ahead.
+    std::unique_ptr<PaneContent> openingOf(const QString &path) const;
     void showOpening(std::unique_ptr<PaneContent> content);
     void endPreview();
     void onTopOffsetChanged(DocumentView *view, qsizetype offset);
