@@ -112,6 +112,8 @@ private slots:
     void twoColumnsThatStartAtTheTopOfThePageStartThere();
     void aTitleThatNearlyFillsItsLineOpensTheTitleBlock();
     void linesOfDialogueOneUnderTheOtherAreNoQuotation();
+    void aRightColumnOfOneLineIsReadInTheDocumentsGutter();
+    void aLastPageOfTwoLinesAColumnGoesOnInItsColumns();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -463,3 +465,55 @@ void TestPdfLayoutRules::linesOfDialogueOneUnderTheOtherAreNoQuotation()
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)
 #include "tst_pdflayoutrules.moc"
+
+// The middle page of three in two columns has one line in its right column, at the top, where a
+// page without a running header has its columns' first lines: too little for the page alone to
+// show a gutter, but the pages around it show where it is. The line is read after the left
+// column, not run into the left column's first line.
+void TestPdfLayoutRules::aRightColumnOfOneLineIsReadInTheDocumentsGutter()
+{
+    const double gutterRight = 312;
+    QList<PageWords> pages;
+    for (int p = 0; p < 3; ++p) {
+        PageWords page = a4();
+        const int firstRow = p == 1 ? -2 : 0; // -2: in the band above the body
+        for (int row = firstRow; row < 23; ++row)
+            addLine(page, row, ColumnLeft, chinese(13, p * 100 + row * 13 + 26));
+        for (int row = firstRow; row < (p == 1 ? -1 : 23); ++row)
+            addLine(page, row, gutterRight, chinese(13, p * 100 + row * 7 + 200));
+        pages.append(page);
+    }
+    const LaidOutPages laidOut = PdfLayout::layOut(pages);
+    QCOMPARE(laidOut.pages.size(), 3);
+    const QStringList middle = laidOut.pages.at(1).split(u'\n');
+    QCOMPARE(middle.size(), 25 + 1);
+    QCOMPARE(middle.first(), chinese(13, 100 - 2 * 13 + 26));
+    QCOMPARE(middle.last(), chinese(13, 100 - 2 * 7 + 200));
+}
+
+// The last page holds two lines of each column, in the band at its top: too few to measure its
+// columns by, so they are the columns the other pages have. The paragraph that runs on to it from
+// the page before goes on through both of its columns, its full lines ending nothing.
+void TestPdfLayoutRules::aLastPageOfTwoLinesAColumnGoesOnInItsColumns()
+{
+    const double gutterRight = 312;
+    PageWords first = a4();
+    addLine(first, 0, ColumnLeft + 2 * Em, chinese(11, 300));
+    for (int row = 1; row < 23; ++row)
+        addLine(first, row, ColumnLeft, chinese(13, row * 13));
+    for (int row = 0; row < 23; ++row)
+        addLine(first, row, gutterRight, chinese(13, row * 7 + 200));
+    PageWords last = a4();
+    addLine(last, -2, ColumnLeft, chinese(13, 500));
+    addLine(last, -1, ColumnLeft, chinese(13, 513));
+    addLine(last, -2, gutterRight, chinese(13, 526));
+    addLine(last, -1, gutterRight, chinese(6, 539) + u"。"_s);
+    const LaidOutPages laidOut = PdfLayout::layOut({ first, last });
+    QCOMPARE(laidOut.pages.size(), 2);
+    QCOMPARE(laidOut.pages.at(1).split(u'\n'),
+        QStringList({ chinese(13, 500), chinese(13, 513), chinese(13, 526), chinese(6, 539) + u"。"_s }));
+    const qsizetype onLast = laidOut.lines.size() - 4;
+    QVERIFY(onLast > 0);
+    for (qsizetype i = onLast; i < laidOut.lines.size(); ++i)
+        QVERIFY2(!laidOut.lines.at(i).startsBlock, qPrintable(QString::number(i - onLast)));
+}

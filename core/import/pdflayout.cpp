@@ -146,10 +146,30 @@ QString furnitureKey(const Line &line, bool digitsAlike)
 
 LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBookmark> &bookmarks)
 {
+    // The pages of one document share their columns: a page of two whose right column holds a line
+    // or two (a section's end) is read in the gutter the other pages show.
+    QList<double> gutters;
+    gutters.reserve(pages.size());
+    QList<double> found;
+    for (const PageWords &page : pages) {
+        gutters.append(PdfLines::gutterOf(page));
+        if (gutters.last() >= 0)
+            found.append(gutters.last());
+    }
+    double documentGutter = -1;
+    if (!found.isEmpty() && found.size() * 4 >= pages.size()) { // not a table's page or two in a book
+
+        std::sort(found.begin(), found.end());
+        documentGutter = found.at(found.size() / 2);
+    }
     QList<QList<Line>> lines;
     lines.reserve(pages.size());
-    for (qsizetype p = 0; p < pages.size(); ++p)
-        lines.append(PdfLines::linesOf(pages.at(p), int(p)));
+    for (qsizetype p = 0; p < pages.size(); ++p) {
+        double gutter = gutters.at(p);
+        if (gutter < 0 && documentGutter >= 0 && PdfLines::keepsGutterClear(pages.at(p), documentGutter))
+            gutter = documentGutter;
+        lines.append(PdfLines::linesOf(pages.at(p), int(p), gutter));
+    }
 
     // Running headers and footers: the same text at the same height, in the band above or below
     // the text, on many pages; page numbers there on any page. A line the same but for its digits
@@ -219,6 +239,17 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                               (*std::max_element(allBody.cbegin(), allBody.cend(), [](auto a, auto b) {
                                   return a->right < b->right;
                               }))->right });
+    // The left and the right column of pages of two, over all of them: what a page's column holding
+    // too few lines to measure (a last page's) goes by.
+    Column sides[3] = { overall, overall, overall };
+    for (int side = 1; side <= 2; ++side) {
+        QList<const Line *> inSide;
+        for (const Line *l : std::as_const(allBody))
+            if (l->column == side)
+                inSide.append(l);
+        if (!inSide.isEmpty())
+            sides[side] = columnOf(inSide, overall);
+    }
     // Each column of each page: a page's one column, or the left and right one of two.
     QHash<qsizetype, Column> columns;
     QHash<qsizetype, double> rightmost; // the right end of each column's rightmost line
@@ -231,7 +262,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                 rightmost[columnKey(l)] = std::max(rightmost.value(columnKey(l), l.right), l.right);
             }
         for (auto it = body.cbegin(); it != body.cend(); ++it)
-            columns.insert(it.key(), columnOf(it.value(), overall));
+            columns.insert(it.key(), columnOf(it.value(), sides[it.key() % 3]));
     }
     // What spans both columns of a page (a title over them) stands in the width of both: from the
     // left one's start to the right end of the right one (which may hold too few lines to measure).
@@ -239,7 +270,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
         const qsizetype page = qsizetype(l.page) * 3;
         if (l.column == 0 && columns.contains(page + 1) && columns.contains(page + 2))
             return Column { columns.value(page + 1).left, rightmost.value(page + 2) };
-        return columns.value(columnKey(l), overall);
+        return columns.value(columnKey(l), sides[l.column]);
     };
 
     // The usual space between one body line and the next on a page: more than that by a quarter

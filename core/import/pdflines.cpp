@@ -208,7 +208,7 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
 // a section's last page may hold two lines in its right column. (A
 // page of Chinese prose in one column has its lines' runs cross the middle; English lines have
 // spaces there, but not all at the same place.) words: sorted by the height of their middle.
-double gutterOf(const QList<Word> &words, double pageWidth)
+double gutterAmong(const QList<Word> &words, double pageWidth)
 {
     const qsizetype n = words.size();
     if (n < 8 || !(pageWidth > 0 && pageWidth < 30000))
@@ -254,25 +254,36 @@ double gutterOf(const QList<Word> &words, double pageWidth)
 
 } // namespace
 
-QList<Line> linesOf(const PageWords &page, int pageIndex)
+namespace {
+
+// Words in the page's top and bottom tenth belong to neither column: a running header or a page
+// number centred over the gutter is one line, not a word in each column, and no sign of one.
+bool inMargin(const Word &w, double pageHeight)
 {
-    QList<Word> words = wordsOf(page);
-    // Words in the page's top and bottom tenth belong to neither column: a running header or a page
-    // number centred over the gutter is one line, not a word in each column, and no sign of one.
-    const double height = page.size.height();
-    auto inMargin = [height](const Word &w) {
-        const double y = w.box.center().y();
-        return height > 0 && (y < 0.09 * height || y > 0.91 * height);
-    };
+    const double y = w.box.center().y();
+    return pageHeight > 0 && (y < 0.09 * pageHeight || y > 0.91 * pageHeight);
+}
+
+// The words of the page outside its top and bottom tenth, sorted by the height of their middle.
+QList<Word> bodyOf(const QList<Word> &words, double pageHeight)
+{
     QList<Word> body;
-    for (const Word &w : std::as_const(words))
-        if (!inMargin(w))
+    for (const Word &w : words)
+        if (!inMargin(w, pageHeight))
             body.append(w);
+    std::stable_sort(body.begin(), body.end(),
+        [](const Word &a, const Word &b) { return a.box.center().y() < b.box.center().y(); });
+    return body;
+}
+
+} // namespace
+
+double gutterOf(const PageWords &page)
+{
+    QList<Word> body = bodyOf(wordsOf(page), page.size.height());
     // Rows at the top and the foot of the page that run on across its middle (a title centred over
     // two columns, its date line, footnotes set across the page) are no sign against a gutter
     // between them.
-    std::stable_sort(body.begin(), body.end(),
-        [](const Word &a, const Word &b) { return a.box.center().y() < b.box.center().y(); });
     QList<qsizetype> rowStarts; // where each row of body starts, and its end last
     for (qsizetype i = 0; i < body.size(); ++i)
         if (rowStarts.isEmpty() || body.at(i).box.center().y() > body.at(rowStarts.last()).box.bottom())
@@ -302,14 +313,63 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
     while (endRow > rowCount - fewRows && spansMiddle(endRow - 1))
         --endRow;
     body = body.mid(rowStarts.at(firstRow), rowStarts.at(endRow) - rowStarts.at(firstRow));
-    const double gutter = gutterOf(body, page.size.width());
+    return gutterAmong(body, page.size.width());
+}
+
+bool keepsGutterClear(const PageWords &page, double gutter)
+{
+    const QList<Word> words = wordsOf(page);
+    const QList<Word> body = bodyOf(words, page.size.height());
+    qsizetype rows = 0, crossing = 0;
+    double rowBottom = -1e9;
+    bool rowCrosses = false;
+    constexpr double HalfBand = 4; // gutterOf asks for a band of 8 points at least
+    for (const Word &w : body) {
+        if (w.box.center().y() > rowBottom) {
+            ++rows;
+            rowBottom = w.box.bottom();
+            rowCrosses = false;
+        }
+        if (!rowCrosses && w.box.right() > gutter - HalfBand && w.box.left() < gutter + HalfBand) {
+            rowCrosses = true;
+            ++crossing;
+        }
+    }
+    // (A last page may hold no body at all: a line or two of each column in the band at its top.)
+    if (crossing * 100 > rows * 3)
+        return false;
+    // Text on both sides, on rows that leave the gutter clear (the right column's one line may
+    // stand in the band above the body, where the columns' first lines are on a page without a
+    // running header).
+    bool leftText = false, rightText = false;
+    for (const Word &w : words) {
+        if (w.box.right() > gutter - HalfBand && w.box.left() < gutter + HalfBand)
+            continue;
+        const double y = w.box.center().y();
+        const bool rowClear = std::none_of(words.cbegin(), words.cend(), [&](const Word &o) {
+            return y >= o.box.top() && y <= o.box.bottom() && o.box.right() > gutter - HalfBand
+                && o.box.left() < gutter + HalfBand;
+        });
+        if (rowClear)
+            (w.box.left() >= gutter ? rightText : leftText) = true;
+        if (leftText && rightText)
+            return true;
+    }
+    return false;
+}
+
+QList<Line> linesOf(const PageWords &page, int pageIndex, double gutter)
+{
+    QList<Word> words = wordsOf(page);
     if (gutter < 0)
         return linesFrom(std::move(words), pageIndex, 0);
+    const double height = page.size.height();
+    auto inBand = [height](const Word &w) { return inMargin(w, height); };
     // A word across the gutter spans both columns, and so does the rest of its line: a title
     // centred over the columns has words on either side of the gutter too.
     QList<std::pair<double, double>> spanningRows;
     for (const Word &w : std::as_const(words))
-        if (!inMargin(w) && w.box.left() < gutter && w.box.right() > gutter)
+        if (!inBand(w) && w.box.left() < gutter && w.box.right() > gutter)
             spanningRows.append({ w.box.top(), w.box.bottom() });
     auto onSpanningRow = [&](const Word &w) {
         const double y = w.box.center().y();
@@ -336,9 +396,9 @@ QList<Line> linesOf(const PageWords &page, int pageIndex)
     };
     QList<Word> left, right, spanning;
     for (Word &w : words) {
-        QList<Word> &side = (inMargin(w) && bandLineAcross(w)) || onSpanningRow(w) ? spanning
-            : w.box.right() <= gutter                                              ? left
-                                                                                   : right;
+        QList<Word> &side = (inBand(w) && bandLineAcross(w)) || onSpanningRow(w) ? spanning
+            : w.box.right() <= gutter                                            ? left
+                                                                                 : right;
         side.append(std::move(w));
     }
     const QList<Line> leftLines = linesFrom(std::move(left), pageIndex, 1);

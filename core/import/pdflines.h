@@ -58,6 +58,14 @@ struct Line
 // The lines of a page in reading order: top to bottom, and on a page of two columns what spans
 // both above them, the left column, the right one, then what spans both below them. Words that
 // cannot be placed (empty, at NaN or infinity, far off any page) are left out.
-QList<Line> linesOf(const PageWords &page, int pageIndex);
+// gutter: the x of the gutter between the page's two columns, negative for one column.
+QList<Line> linesOf(const PageWords &page, int pageIndex, double gutter);
+// The x of the gutter between the page's two columns as its own text shows it, or a negative
+// number for a page of one column.
+double gutterOf(const PageWords &page);
+// Whether a page whose own text shows no gutter still keeps gutter clear, with text on either side
+// of it: in a document of two columns, a page whose right column holds a line or two, too little
+// for gutterOf to go by.
+bool keepsGutterClear(const PageWords &page, double gutter);
 
 } // namespace Pizhu::PdfLines
