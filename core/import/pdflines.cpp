@@ -195,7 +195,12 @@ QList<Line> linesFrom(QList<Word> words, int pageIndex, int column)
             ++unit;
         while (unit < first.text.size() && noLineStart.contains(first.text.at(unit)))
             ++unit;
-        line.firstUnit = first.box.width() * double(unit) / double(first.text.size());
+        // Its glyphs tell its width; without them a share of the word's, which is short of it
+        // where figures narrower than characters follow ("贫、52").
+        const bool glyphsKnown
+            = first.glyphs.size() == first.text.size() && first.glyphs.at(unit - 1).width() >= 0;
+        line.firstUnit = glyphsKnown ? first.glyphs.at(unit - 1).right() - first.glyphs.first().left()
+                                     : first.box.width() * double(unit) / double(first.text.size());
         lines.append(std::move(line));
     }
     std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.top < b.top; });
