@@ -162,7 +162,6 @@ std::optional<Read> takeReadAhead(const QString &path)
     Read read = ahead->read.get();
     if (stampOf(path) != ahead->file) // rewritten while it was read
         return std::nullopt;
-    qCDebug(pdfLog).noquote() << "the opening of" << path << "was read ahead";
     return read;
 }
 
@@ -190,7 +189,10 @@ void PdfReader::readOpeningAhead(const QString &path)
         const QMutexLocker locker(&readAheadLock);
         readAhead = ReadAhead { stampOf(path), promise->get_future().share() };
     }
-    QThreadPool::globalInstance()->start([path, promise] {
+    // A pool of its own: a read ahead waited for by a task of the global pool (the window's loader)
+    // must not be queued behind it there. Its end waits for a read still going at exit.
+    static QThreadPool pool;
+    pool.start([path, promise] {
         Read read;
         const auto readContent
             = reinterpret_cast<PdfPlugin::ReadContentV2>(loadPlugin(PdfPlugin::ReadContentV2Symbol));
@@ -304,6 +306,7 @@ Result<LaidOutPages, PdfError> PdfReader::readLayout(const QString &path, const 
     if (password.isEmpty() && (maxPages == 0 || maxPages == OpeningPages))
         ahead = takeReadAhead(path);
     if (ahead && ahead->status == PdfPlugin::Status::Ok) {
+        qCDebug(pdfLog).noquote() << "the opening of" << path << "was read ahead";
         first = std::move(ahead->content);
         status = PdfPlugin::Status::Ok;
         pagesRead.store(int(first.pages.size()));

@@ -58,8 +58,8 @@ public:
     // the log) when the plugin is missing, cannot be loaded or lacks it. For the plugin's other
     // users (the page view), which declare the entry points' types themselves.
     static QFunctionPointer pluginEntry(const char *symbol);
-    // Starts reading the opening (the first OpeningPages pages) of the PDF at path on a thread of the
-    // global pool, loading the plugin first, and returns at once: a window about to open the PDF is
+    // Starts reading the opening (the first OpeningPages pages) of the PDF at path on a thread of its
+    // own, loading the plugin first, and returns at once: a window about to open the PDF is
     // made meanwhile, instead of the plugin's libraries loading and Poppler reading the file after
     // it (some 15-40 ms of the first paint on two cores). The next readLayout of path without a
     // password takes the pages so read, if the file has not changed since, instead of reading them
