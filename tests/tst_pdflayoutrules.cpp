@@ -1,11 +1,13 @@
 // The rules PdfLayout reads typeset pages by, on pages whose words are placed by hand: each case is
 // the smallest page that shows one rule exactly, where a PDF typeset at run time (tst_ui_pdflayout)
 // shows it only where its lines happen to fall so.
+#include "importer.h"
 #include "pdflayout.h"
 
 #include <QTest>
 
 #include <algorithm>
+#include <array>
 
 using namespace Pizhu;
 using namespace Qt::Literals::StringLiterals;
@@ -114,6 +116,7 @@ private slots:
     void linesOfDialogueOneUnderTheOtherAreNoQuotation();
     void aRightColumnOfOneLineIsReadInTheDocumentsGutter();
     void aLastPageOfTwoLinesAColumnGoesOnInItsColumns();
+    void aTableWhoseFullCellsTouchTheNextKeepsItsRows();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -469,9 +472,6 @@ void TestPdfLayoutRules::linesOfDialogueOneUnderTheOtherAreNoQuotation()
         QVERIFY2(laidOut.lines.at(i).startsBlock, qPrintable(QString::number(i)));
 }
 
-QTEST_GUILESS_MAIN(TestPdfLayoutRules)
-#include "tst_pdflayoutrules.moc"
-
 // The middle page of three in two columns has one line in its right column, at the top, where a
 // page without a running header has its columns' first lines: too little for the page alone to
 // show a gutter, but the pages around it show where it is. The line is read after the left
@@ -523,3 +523,38 @@ void TestPdfLayoutRules::aLastPageOfTwoLinesAColumnGoesOnInItsColumns()
     for (qsizetype i = onLast; i < laidOut.lines.size(); ++i)
         QVERIFY2(!laidOut.lines.at(i).startsBlock, qPrintable(QString::number(i - onLast)));
 }
+
+// A table set tight: where a cell is full, less than a character parts it from the next
+// ("制造业产84.0"), and the head's "2020年" nearly meets "2025年". No row shows all three cells
+// by its gaps, but the head and the first row together do; each row is one block, its wrapped
+// cells read into it.
+void TestPdfLayoutRules::aTableWhoseFullCellsTouchTheNextKeepsItsRows()
+{
+    PageWords page = a4();
+    addLine(page, 0, ColumnLeft + 2 * Em, chinese(25));
+    addLine(page, 1, ColumnLeft, chinese(10, 25) + u"。"_s);
+    const double second = ColumnLeft + 70, third = ColumnLeft + 140;
+    const QList<QStringList> rows { { u"指标"_s, u"2020|年"_s, u"2025|年"_s }, { {}, {}, u"目标"_s },
+        { u"制造业产"_s, u"84.0"_s, u"86.0"_s }, { u"品质量合"_s }, { u"格率及竞"_s }, { u"争力指数"_s },
+        { u"服务质量"_s, u"80.3"_s, u"82.0"_s }, { u"满意度"_s } };
+    for (qsizetype r = 0; r < rows.size(); ++r)
+        for (qsizetype c = 0; c < rows.at(r).size(); ++c)
+            if (!rows.at(r).at(c).isEmpty())
+                addLine(
+                    page, int(r) + 2, std::array { ColumnLeft, second, third }[size_t(c)], rows.at(r).at(c));
+    addLine(page, 10, ColumnLeft + 2 * Em, chinese(25, 50));
+    addLine(page, 11, ColumnLeft, chinese(12, 75) + u"。"_s);
+    const LaidOutPages laidOut = PdfLayout::layOut({ page });
+    const Document doc = Importer().importLaidOut(laidOut).value();
+    QStringList blocks;
+    for (const Part &part : doc.parts())
+        for (const Block &b : part.blocks)
+            blocks << b.text;
+    QCOMPARE(blocks,
+        QStringList({ chinese(25) + chinese(10, 25) + u"。"_s, u"指标 2020年 2025年目标"_s,
+            u"制造业产品质量合格率及竞争力指数 84.0 86.0"_s, u"服务质量满意度 80.3 82.0"_s,
+            chinese(25, 50) + chinese(12, 75) + u"。"_s }));
+}
+
+QTEST_GUILESS_MAIN(TestPdfLayoutRules)
+#include "tst_pdflayoutrules.moc"

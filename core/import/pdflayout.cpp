@@ -361,6 +361,72 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             l.note = bodyEnd >= 0 && !l.furniture && l.height < 0.9 * body && l.top >= bodyEnd - 0.1 * body;
     }
 
+    // Cuts l into the cells that start at starts (its own start first), each where a glyph starts
+    // after a little room (more than a justified line of Chinese spreads its characters by; prose
+    // set on the same grid of characters as the cells has none): a table row then. False, and l as
+    // it was, when one of them does not.
+    auto cutIntoCells = [](Line &l, const QList<double> &starts) {
+        if (starts.isEmpty() || std::abs(l.left - starts.first()) > 0.5 * l.height)
+            return false;
+        QList<qsizetype> cuts; // glyphs that start a cell
+        for (qsizetype j = 1; j < l.glyphs.size(); ++j) {
+            const QRectF &g = l.glyphs.at(j);
+            const QRectF &last = l.glyphs.at(j - 1);
+            const bool room = last.width() < 0 || g.left() - last.right() >= 0.12 * l.height;
+            if (g.width() >= 0 && room && std::any_of(starts.cbegin() + 1, starts.cend(), [&g](double x) {
+                    return std::abs(g.left() - x) < 0.5;
+                }))
+                cuts.append(j);
+        }
+        if (cuts.size() != starts.size() - 1)
+            return false;
+        l.cellStarts = { l.left };
+        for (auto it = cuts.crbegin(); it != cuts.crend(); ++it) {
+            l.cellStarts.insert(1, l.glyphs.at(*it).left());
+            if (l.glyphs.at(*it - 1).width() >= 0) { // no space before it yet
+                l.text.insert(*it, u' ');
+                l.glyphs.insert(*it, QRectF(0, 0, -1, 0));
+            }
+        }
+        l.cells = int(l.cellStarts.size());
+        l.tableRow = true;
+        return true;
+    };
+
+    // A table in a narrow column: where a cell is full, less than a character parts it from the
+    // next ("制造业产84.0"), so no row shows all its cells by its gaps. Two rows a few lines apart
+    // that show some, at different places, show them together: where each of those places starts
+    // a word of both, after a little room, both are rows of that many cells.
+    for (QList<Line> &page : lines)
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            Line &l = page[i];
+            if (l.furniture || l.note || l.cells < 2)
+                continue;
+            for (qsizetype j = i + 1; j < page.size() && j <= i + 4; ++j) {
+                const Line &above = page.at(j - 1);
+                Line &m = page[j];
+                if (m.furniture || m.note || m.column != l.column || !sameSize(m, l)
+                    || m.top - above.bottom > usualGap + 0.25 * l.height)
+                    break;
+                if (m.cells < 2)
+                    continue;
+                QList<double> starts = l.cellStarts;
+                for (double x : std::as_const(m.cellStarts))
+                    if (std::none_of(starts.cbegin(), starts.cend(),
+                            [&](double y) { return std::abs(x - y) < 0.5 * l.height; }))
+                        starts.append(x);
+                std::sort(starts.begin(), starts.end());
+                if (starts.size() < 3 || (starts.size() == l.cells && starts.size() == m.cells))
+                    break;
+                Line cutL = l, cutM = m;
+                if (cutIntoCells(cutL, starts) && cutIntoCells(cutM, starts)) {
+                    l = std::move(cutL);
+                    m = std::move(cutM);
+                }
+                break;
+            }
+        }
+
     // Table rows. A row whose cells are parted by gaps alike (cells alike in length) looks like a
     // justified line of a few words in a narrow column: it is a row when the row next to it on
     // the page has as many cells, each starting where its own does.
@@ -383,16 +449,14 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             for (qsizetype j = i + 1; j < page.size() && !after; ++j)
                 if (!page.at(j).furniture)
                     after = &page.at(j);
-            l.tableRow
-                = !l.evenGaps || (before && cellsAligned(*before, l)) || (after && cellsAligned(l, *after));
+            l.tableRow = l.tableRow || !l.evenGaps || (before && cellsAligned(*before, l))
+                || (after && cellsAligned(l, *after));
             before = &l;
         }
     }
 
     // A row whose first cell is full leaves no gap wider than a word's before the next cell: it is
-    // a row where it starts at each cell of the row above or below it, after a little room (more
-    // than a justified line of Chinese spreads its characters by; prose set on the same grid of
-    // characters as the cells has none).
+    // a row where it starts at each cell of the row above or below it (cutIntoCells).
     for (int round = 0; round < 2; ++round)
         for (QList<Line> &page : lines)
             for (qsizetype i = 0; i < page.size(); ++i) {
@@ -405,29 +469,8 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
                     if (!beside || !beside->tableRow || beside->column != l.column
                         || std::abs(l.left - beside->cellStarts.first()) > 0.5 * l.height)
                         continue;
-                    QList<qsizetype> cuts; // glyphs that start a cell of the row beside
-                    for (qsizetype j = 1; j < l.glyphs.size(); ++j) {
-                        const QRectF &g = l.glyphs.at(j);
-                        const QRectF &last = l.glyphs.at(j - 1);
-                        const bool room = last.width() < 0 || g.left() - last.right() >= 0.12 * l.height;
-                        if (g.width() >= 0 && room
-                            && std::any_of(beside->cellStarts.cbegin() + 1, beside->cellStarts.cend(),
-                                [&g](double x) { return std::abs(g.left() - x) < 0.5; }))
-                            cuts.append(j);
-                    }
-                    if (cuts.size() != beside->cellStarts.size() - 1)
-                        continue;
-                    l.cellStarts = { l.left };
-                    for (auto it = cuts.crbegin(); it != cuts.crend(); ++it) {
-                        l.cellStarts.insert(1, l.glyphs.at(*it).left());
-                        if (l.glyphs.at(*it - 1).width() >= 0) { // no space before it yet
-                            l.text.insert(*it, u' ');
-                            l.glyphs.insert(*it, QRectF(0, 0, -1, 0));
-                        }
-                    }
-                    l.cells = int(l.cellStarts.size());
-                    l.tableRow = true;
-                    break;
+                    if (cutIntoCells(l, beside->cellStarts))
+                        break;
                 }
             }
 
