@@ -117,6 +117,9 @@ private slots:
     void aRightColumnOfOneLineIsReadInTheDocumentsGutter();
     void aLastPageOfTwoLinesAColumnGoesOnInItsColumns();
     void aTableWhoseFullCellsTouchTheNextKeepsItsRows();
+    void wordsAHyphenatingTypesetterBrokeAreReadWhole();
+    void withoutHyphenationEveryHyphenStays();
+    void aNumberedHeadingThatAsksAQuestionIsAHeading();
 };
 
 void TestPdfLayoutRules::aMarkThatNeverStartsALineGoesDownWithTheCharacterBefore_data()
@@ -554,6 +557,115 @@ void TestPdfLayoutRules::aTableWhoseFullCellsTouchTheNextKeepsItsRows()
         QStringList({ chinese(25) + chinese(10, 25) + u"。"_s, u"指标 2020年 2025年目标"_s,
             u"制造业产品质量合格率及竞争力指数 84.0 86.0"_s, u"服务质量满意度 80.3 82.0"_s,
             chinese(25, 50) + chinese(12, 75) + u"。"_s }));
+}
+
+namespace {
+
+// Sets an English paragraph from row on, its first line indented, each line but the last justified
+// to the column's end (27 characters wide, as in the tests above); returns the row after it.
+int addParagraph(PageWords &page, int row, const QStringList &lines)
+{
+    const double columnEnd = ColumnLeft + 27 * Em;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const double left = i == 0 ? ColumnLeft + 2 * Em : ColumnLeft;
+        const QStringList words = lines.at(i).split(u' ');
+        // Set once to measure, then again with the room left shared out between the words.
+        PageWords measure = a4();
+        const double natural = addWords(measure, 0, left, lines.at(i)) - left;
+        const double room = i + 1 == lines.size() || words.size() < 2
+            ? 0
+            : (columnEnd - left - natural) / double(words.size() - 1);
+        double x = left;
+        for (const QString &w : words)
+            x = addWords(page, row, x, w) + 0.25 * Em + room;
+        ++row;
+    }
+    return row;
+}
+
+PageWords paragraphPage(const QStringList &lines)
+{
+    PageWords page = a4();
+    addParagraph(page, 0, lines);
+    return page;
+}
+
+QString paragraphOf(const QStringList &lines)
+{
+    const Document doc = Importer().importLaidOut(PdfLayout::layOut({ paragraphPage(lines) })).value();
+    QStringList texts;
+    for (const Part &part : doc.parts())
+        for (const Block &b : part.blocks)
+            texts << b.text;
+    return texts.join(u"\n"_s);
+}
+
+} // namespace
+
+// A typesetter that hyphenates broke "disappoint-ment" and "gar-den", which the paragraph also has
+// whole, and "well-known" (written so further on): more words broken than hyphens of their own
+// tells it hyphenates, and the words it broke are read whole. "a-piece" keeps its hyphen, since
+// hyphenation never leaves one letter. The text still maps to the source, where the hyphens stay.
+void TestPdfLayoutRules::wordsAHyphenatingTypesetterBrokeAreReadWhole()
+{
+    const QStringList lines { u"Her disappointment was curious and the well-"_s,
+        u"known garden was curious too, to her disappoint-"_s,
+        u"ment it was so curious to see that the little gar-"_s,
+        u"den held a cake for each of them, and one more a-"_s,
+        u"piece was for the well-known queen of the garden."_s };
+    QCOMPARE(paragraphOf(lines),
+        u"Her disappointment was curious and the well-known garden was curious too, to her "
+        "disappointment it was so curious to see that the little garden held a cake for each of "
+        "them, and one more a-piece was for the well-known queen of the garden."_s);
+
+    const LaidOutPages laidOut = PdfLayout::layOut({ paragraphPage(lines) });
+    const Document doc = Importer().importLaidOut(laidOut).value();
+    const Block &block = doc.parts().first().blocks.first();
+    const QString source = laidOut.pages.first();
+    const qsizetype broken = block.text.indexOf(u"disappointment it"_s);
+    QVERIFY(broken > 0);
+    QCOMPARE(source.mid(block.sourceOffsetAt(broken), 11), u"disappoint-"_s);
+    // "ment" stands on the next line of the source, after the hyphen and the line break.
+    QCOMPARE(source.mid(block.sourceOffsetAt(broken + 10), 4), u"ment"_s);
+}
+
+// A typesetter that does not hyphenate breaks lines only at hyphens already there. One word broken
+// that the paragraph has whole ("to-" / "day", and "today") is too little to say otherwise: the
+// hyphens at its lines' ends stay.
+void TestPdfLayoutRules::withoutHyphenationEveryHyphenStays()
+{
+    const QStringList lines { u"She had been to the palace today, and would go to-"_s,
+        u"day again, said the well-known queen of the after-"_s,
+        u"noon, for she had seen a great many tables, three-"_s, u"legged tables too."_s };
+    QCOMPARE(paragraphOf(lines),
+        u"She had been to the palace today, and would go to-day again, said the well-known queen of "
+        "the after-noon, for she had seen a great many tables, three-legged tables too."_s);
+}
+
+// Chapters numbered and set in bold at the body's size, each on a line of its own: one asks a
+// question. A numbered line that reads as a sentence is a note or a list entry in plain text, but
+// set as a heading it is one.
+void TestPdfLayoutRules::aNumberedHeadingThatAsksAQuestionIsAHeading()
+{
+    PageWords page = a4();
+    const QStringList paragraph { u"The Mock Turtle sighed deeply, and drew the back of one"_s,
+        u"flapper across his eyes. He looked at Alice, and tried to speak,"_s,
+        u"but for a minute or two sobs choked his voice."_s };
+    int row = 0;
+    for (const QString &title :
+        { u"10. The Lobster Quadrille"_s, u"11. Who Stole the Tarts?"_s, u"12. Alice's Evidence"_s }) {
+        addWords(page, row++, ColumnLeft, title, Em, u"ABCDEF+DejaVuSerif-Bold"_s);
+        row = addParagraph(page, row, paragraph) + 1;
+    }
+    const Document doc = Importer().importLaidOut(PdfLayout::layOut({ page })).value();
+    QStringList headings;
+    for (const Part &part : doc.parts())
+        for (const Block &b : part.blocks)
+            if (b.kind == BlockKind::Heading)
+                headings << b.text;
+    QCOMPARE(headings,
+        QStringList(
+            { u"10. The Lobster Quadrille"_s, u"11. Who Stole the Tarts?"_s, u"12. Alice's Evidence"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestPdfLayoutRules)

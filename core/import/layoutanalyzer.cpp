@@ -226,6 +226,7 @@ void LayoutAnalyzer::applyLaidOut()
         const QStringView text = content(k);
         line.laidOutStart = hint.startsBlock;
         line.laidOutNote = hint.note;
+        line.laidOutSoftHyphen = hint.softHyphen;
         if (hint.furniture) {
             // A page number keeps its place as the page's label; anything else there is dropped.
             const bool number = line.pageMarker
@@ -240,6 +241,7 @@ void LayoutAnalyzer::applyLaidOut()
             continue;
         }
         line.structure = HeadingRules::classify(text, false);
+        line.laidOutHeadingType = hint.typeRank > 0;
         if (hint.outlined) {
             line.structure = LineStructure();
             line.structure.kind = LineStructure::Kind::Heading;

@@ -259,6 +259,7 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
     bool open = false;
     bool partHasBlocks = from > 0; // a run cut inside a part: the part has its blocks before
     qsizetype markerLength = 0; // of the open block's numbering
+    bool inHeadingType = false; // the open block's first line is set as a heading (PdfLayout)
     auto closeBlock = [&] {
         if (!open)
             return;
@@ -281,10 +282,12 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
             }
         }
         // A long paragraph is never a heading, nor is a numbered line that reads as a sentence
-        // ("2. He reigned from 514 to 496 B.C."): a note, a numbered verse, a list entry.
+        // ("2. He reigned from 514 to 496 B.C."): a note, a numbered verse, a list entry. Unless it
+        // is set as a heading: "11. Who Stole the Tarts?" in bold on a line of its own.
         if (block.kind == BlockKind::Heading && !m_markdown
             && (block.text.size() > MaxHeadingChars
-                || ((block.headingLevel >= HeadingRules::RankArabic
+                || (!inHeadingType
+                    && (block.headingLevel >= HeadingRules::RankArabic
                         || block.headingLevel == HeadingRules::RankLabel)
                     && HeadingRules::readsLikeSentence(QStringView(block.text).sliced(markerLength))))) {
             block.kind = BlockKind::Paragraph;
@@ -316,6 +319,7 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
         partHasBlocks = false;
     };
 
+    bool softHyphenBefore = false; // the block's last line so far ends in a typesetter's hyphen
     for (qsizetype k = from; k < to; ++k) {
         if (((k - from) & 0xFFFF) == 0) {
             // Only the calling thread may report; it tells the others when the import is cancelled.
@@ -338,6 +342,7 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
             block.sourceStart = line.start;
             block.page = line.page;
             markerLength = std::min<qsizetype>(s.markerLength, line.length);
+            inHeadingType = line.laidOutHeadingType;
             if (s.kind == LineStructure::Kind::Heading) {
                 block.kind = s.runIn ? BlockKind::Paragraph : BlockKind::Heading;
                 block.headingLevel = s.rank;
@@ -362,8 +367,16 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
                 || ((last == u'.' || last == u',') && next.isDigit() && block.text.size() > 1
                     && block.text.at(block.text.size() - 2).isDigit()); // "1." / "4亿"
             const bool numberGoesOn = inNumber && hasCjk(QStringView(block.text).right(40));
-            if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—' && !numberGoesOn)
+            Segment &before = block.segments.last();
+            if (last == u'-' && softHyphenBefore && before.length > 1
+                && before.length == before.sourceLength) {
+                // The typesetter's hyphen goes: the word is read whole, and the source keeps it.
+                block.text.chop(1);
+                --before.length;
+                --before.sourceLength;
+            } else if (!isCjk(last) && !isCjk(next) && last != u'-' && last != u'—' && !numberGoesOn) {
                 block.text += u' ';
+            }
             // A paragraph cut by a page break: the rest of it stood on the next page.
             const int pageSoFar = block.pageBreaks.isEmpty() ? block.page : block.pageBreaks.last().page;
             if (line.page != pageSoFar)
@@ -379,6 +392,7 @@ void LayoutAnalyzer::buildRun(qsizetype from, qsizetype to, bool sawHeading, con
             block.titleLength = text.size() - skip;
         }
         appendRepaired(block, text.sliced(skip), line.start + skip, run.repairs);
+        softHyphenBefore = line.laidOutSoftHyphen;
         // The title was measured on the line as extracted; repairs that changed lengths on the way
         // (a leading U+2E3A that became "——", a ligature, closed-up letter-spacing) move its end.
         if (firstLine && block.titleLength > 0)

@@ -59,6 +59,9 @@ struct LaidOutLine
     // otherwise from the type size when it is larger than the body's (1 for the largest, 2, 3).
     quint8 typeRank = 0;
     bool outlined = false; // the rank comes from the PDF's outline, which outranks numbering
+    // The line ends in a hyphen the typesetter put to break a word ("disappoint-" / "ment"): the
+    // paragraph reads the word whole, without it (the source keeps it).
+    bool softHyphen = false;
 };
 
 // The text of a paginated document, one string a page with one line of text a line (no blank

@@ -142,6 +142,102 @@ QString furnitureKey(const Line &line, bool digitsAlike)
     return key + u'@' + QString::number(qRound64(line.top / 6.0));
 }
 
+// Latin letters: the words a typesetter hyphenates.
+bool isLatinLetter(QChar c)
+{
+    return c.isLetter() && c.unicode() < 0x2E80;
+}
+
+// A line that ends in a hyphen after a letter, and whose paragraph goes on with a lower-case
+// letter on the next line (or both are in capitals), broke a word there ("disappoint-" / "ment"),
+// unless the hyphen is the word's own ("three-" / "legged"). Without a dictionary, the document
+// tells: a word written whole elsewhere in it (and never with a hyphen) was broken; written with
+// its hyphen elsewhere, it keeps it. A document with more of the first than of the second, two at
+// least, was set by a typesetter that hyphenates: there the breaks it says nothing of are taken for
+// the typesetter's too (far the more common), unless a piece is a single letter ("a-" / "piece"),
+// which hyphenation never leaves. In a document set without hyphenation every hyphen stays.
+void findSoftHyphens(QList<QList<Line>> &lines)
+{
+    QSet<QString> words, hyphenated;
+    auto endsInHyphen = [](const QString &t) {
+        return t.size() >= 2 && t.back() == u'-' && isLatinLetter(t.at(t.size() - 2));
+    };
+    bool afterHyphen = false; // the line before ends in a hyphen after a letter
+    for (const QList<Line> &page : std::as_const(lines))
+        for (const Line &l : page) {
+            if (l.furniture)
+                continue;
+            const QString &t = l.text;
+            for (qsizetype i = 0; i < t.size();) {
+                if (!isLatinLetter(t.at(i))) {
+                    ++i;
+                    continue;
+                }
+                qsizetype end = i;
+                while (end < t.size() && isLatinLetter(t.at(end)))
+                    ++end;
+                // Not the pieces of a word that may be broken across lines, whatever they are.
+                const bool piece = (end + 1 == t.size() && endsInHyphen(t)) || (i == 0 && afterHyphen);
+                if (!piece)
+                    words.insert(t.sliced(i, end - i).toLower());
+                // "well-known" within a line: a word with a hyphen of its own.
+                if (end + 1 < t.size() && t.at(end) == u'-' && isLatinLetter(t.at(end + 1))) {
+                    qsizetype after = end + 1;
+                    while (after < t.size() && isLatinLetter(t.at(after)))
+                        ++after;
+                    hyphenated.insert(t.sliced(i, after - i).toLower());
+                }
+                i = end;
+            }
+            afterHyphen = endsInHyphen(t);
+        }
+    // Lines ending in hyphens the document shows to be the typesetter's, how many it shows to be
+    // the word's, and the lines it says nothing of.
+    QList<Line *> broken, undecided;
+    int own = 0;
+    Line *open = nullptr; // the last line of the text's flow so far
+    for (QList<Line> &page : lines)
+        for (Line &l : page) {
+            if (l.furniture || l.note)
+                continue;
+            Line *before = open;
+            open = &l;
+            if (!before || l.startsBlock || l.text.isEmpty() || !isLatinLetter(l.text.front())
+                || !endsInHyphen(before->text))
+                continue;
+            const QString &t = before->text;
+            qsizetype start = t.size() - 2;
+            while (start > 0 && isLatinLetter(t.at(start - 1)))
+                --start;
+            const QString head = t.sliced(start, t.size() - 1 - start).toLower();
+            qsizetype end = 0;
+            while (end < l.text.size() && isLatinLetter(l.text.at(end)))
+                ++end;
+            // The next line goes on in lower case, or the word is in capitals ("EVERY-" / "BODY").
+            const QString tailAsSet = l.text.first(end);
+            const QString headAsSet = t.sliced(start, t.size() - 1 - start);
+            if (!tailAsSet.front().isLower()
+                && !(headAsSet == headAsSet.toUpper() && tailAsSet == tailAsSet.toUpper()))
+                continue;
+            const QString tail = tailAsSet.toLower();
+            const bool whole = words.contains(head + tail);
+            const bool withHyphen = hyphenated.contains(head + u'-' + tail);
+            if (whole && !withHyphen) {
+                broken.append(before);
+            } else if (withHyphen && !whole) {
+                ++own;
+            } else if (whole || (head.size() >= 2 && tail.size() >= 2)) {
+                undecided.append(before); // both forms elsewhere ("to-day", "today"), or neither
+            }
+        }
+    // A typesetter that hyphenates has broken words the document also has whole; one that does not
+    // breaks lines only at hyphens already there, and then none goes.
+    if (broken.size() < 2 || broken.size() <= own)
+        return;
+    for (Line *l : std::as_const(broken) + std::as_const(undecided))
+        l->softHyphen = true;
+}
+
 } // namespace
 
 LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBookmark> &bookmarks)
@@ -723,6 +819,8 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
             before = &l;
         }
 
+    findSoftHyphens(lines);
+
     // Footnotes are read where the paragraph they interrupt ends: held back until the text's next
     // block starts (on a later page, if the paragraph goes on there; they then count as that page's).
     LaidOutPages out;
@@ -744,6 +842,7 @@ LaidOutPages PdfLayout::layOut(const QList<PageWords> &pages, const QList<PdfBoo
         hint.startsBlock = l.startsBlock;
         hint.furniture = l.furniture;
         hint.note = l.note;
+        hint.softHyphen = l.softHyphen;
         if (l.outlineDepth >= 0) {
             hint.typeRank = quint8(std::min(l.outlineDepth + 1, 9));
             hint.outlined = true;

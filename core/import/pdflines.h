@@ -53,6 +53,8 @@ struct Line
     bool wrapsCentred = false;
     bool note = false; // in the footnote band: smaller type below the page's body text
     int outlineDepth = -1; // the depth of the PDF outline's entry that names this line
+    // It ends in a hyphen the typesetter put to break a word across lines: the word is read whole.
+    bool softHyphen = false;
 };
 
 // The lines of a page in reading order: top to bottom, and on a page of two columns what spans

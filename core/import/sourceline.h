@@ -24,6 +24,8 @@ struct SourceLine
     bool laidOutStart = false;
     bool laidOutFurniture = false;
     bool laidOutNote = false;
+    bool laidOutSoftHyphen = false; // ends in a hyphen that breaks a word (LaidOutLine::softHyphen)
+    bool laidOutHeadingType = false; // set larger than the body, or in a heading's face (typeRank)
     LineStructure structure;
 };
 
