@@ -5,7 +5,8 @@ groff, which Pizhu does not depend on), run by hand when the PDF layout rules ch
 groff's ms macros set Alice's Adventures in Wonderland as troff and TeX set books: justified,
 hyphenated, paragraphs indented, a running header and page numbers, in one and two columns, with
 its chapters as unnumbered (.SH) and numbered (.NH) headings. Each PDF is opened with
-`pizhu blocks` and compared block for block with what was set, as libreoffice_layout.py does:
+`pizhu blocks` and compared block for block with what was set, as libreoffice_layout.py does
+(and with its figures):
 
     apt-get install -y --no-install-recommends groff
     tests/bench/groff_layout.py build/app/pizhu [OUTDIR]
@@ -23,8 +24,8 @@ import libreoffice_layout as lo
 TYPOGRAPHIC = str.maketrans({'’': "'", '‘': "'", '“': '"', '”': '"'})
 
 
-def squeeze(text):
-    return lo.squeeze(text.translate(TYPOGRAPHIC).replace('—', '--'))
+def as_written(text):
+    return text.translate(TYPOGRAPHIC).replace('—', '--')
 
 
 def troff_text(text):
@@ -54,28 +55,7 @@ def case(pizhu, outdir, columns, numbered):
         f.write('\n'.join(source) + '\n')
     with open(base + '.pdf', 'wb') as f:
         subprocess.run(['groff', '-ms', '-k', '-Tpdf', base + '.ms'], stdout=f, check=True)
-    got = lo.blocks_of(pizhu, base + '.pdf')
-    texts = {squeeze(t) for _, _, t in got}
-    paragraphs = [t for k, t in expected if k == 'paragraph']
-    headings = {squeeze(t) for k, t in expected if k == 'heading'}
-    claimed = [squeeze(t) for _, k, t in got if k == 'heading']
-    figures = {
-        'paragraphs': len(paragraphs),
-        'one block': sum(squeeze(t) in texts for t in paragraphs),
-        'headings': len(headings),
-        'found': sum(h in claimed for h in headings),
-        'claimed': len(claimed),
-        'right': sum(h in headings for h in claimed),
-        'set': len(''.join(squeeze(t) for _, t in expected)),
-        'read': len(''.join(squeeze(t) for _, _, t in got)),
-    }
-    print(f'{name}: {figures["one block"]} of {figures["paragraphs"]} paragraphs one block and as '
-          f'written; headings {figures["found"]} of {figures["headings"]} found, {figures["right"]} of '
-          f'{figures["claimed"]} claimed right; {figures["read"]} characters read of {figures["set"]} set')
-    for t in paragraphs:
-        if squeeze(t) not in texts:
-            print('    not one block as written:', t[:60])
-    return figures
+    return lo.compare(name, expected, lo.blocks_of(pizhu, base + '.pdf'), as_written)
 
 
 def main():
@@ -84,15 +64,8 @@ def main():
     pizhu = sys.argv[1]
     outdir = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp(prefix='pizhu-groff-')
     os.makedirs(outdir, exist_ok=True)
-    total = {}
-    for columns in (1, 2):
-        for numbered in (False, True):
-            for k, v in case(pizhu, outdir, columns, numbered).items():
-                total[k] = total.get(k, 0) + v
-    print(f'in all: {100 * total["one block"] / total["paragraphs"]:.1f}% of {total["paragraphs"]} '
-          f'paragraphs one block and as written; heading recall {total["found"] / total["headings"]:.3f}, '
-          f'precision {total["right"] / max(1, total["claimed"]):.3f}; {total["read"]} characters read '
-          f'of {total["set"]} set; PDFs in {outdir}')
+    lo.print_total([case(pizhu, outdir, columns, numbered) for columns in (1, 2) for numbered in (False, True)],
+                   outdir)
 
 
 if __name__ == '__main__':

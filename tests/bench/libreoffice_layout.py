@@ -281,12 +281,19 @@ def score(pizhu, name, doc, outdir):
         f.write(doc.fodt())
     subprocess.run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', outdir, base + '.fodt'],
                    capture_output=True, check=True)
-    got = blocks_of(pizhu, base + '.pdf')
-    texts = {squeeze(t) for _, _, t in got}
-    exact = {t for _, _, t in got}
-    paragraphs = [t for k, t in doc.expected if k == 'paragraph']
-    headings = {squeeze(t) for k, t in doc.expected if k == 'heading'}
-    claimed = [squeeze(t) for _, k, t in got if k == 'heading']
+    return compare(name, doc.expected, blocks_of(pizhu, base + '.pdf'))
+
+
+def compare(name, expected, got, written=lambda text: text):
+    """Prints and returns how the blocks got (as `pizhu blocks` gives them) match the (kind, text)
+    expected; written maps a text to the form it is compared in as written (a typesetter's quotes)."""
+    got = [(kind, written(text)) for _, kind, text in got]
+    expected = [(kind, written(text)) for kind, text in expected]
+    texts = {squeeze(t) for _, t in got}
+    exact = {t for _, t in got}
+    paragraphs = [t for k, t in expected if k == 'paragraph']
+    headings = {squeeze(t) for k, t in expected if k == 'heading'}
+    claimed = [squeeze(t) for k, t in got if k == 'heading']
     figures = {
         'paragraphs': len(paragraphs),
         'one block': sum(squeeze(t) in texts for t in paragraphs),
@@ -295,8 +302,8 @@ def score(pizhu, name, doc, outdir):
         'found': sum(h in claimed for h in headings),
         'claimed': len(claimed),
         'right': sum(h in headings for h in claimed),
-        'set': len(''.join(squeeze(t) for _, t in doc.expected)),
-        'read': len(''.join(squeeze(t) for _, _, t in got)),
+        'set': len(''.join(squeeze(t) for _, t in expected)),
+        'read': len(''.join(squeeze(t) for _, t in got)),
     }
     print(f'{name}: {figures["one block"]} of {figures["paragraphs"]} paragraphs one block '
           f'({figures["as written"]} with their spaces as written); headings {figures["found"]} of '
@@ -306,6 +313,17 @@ def score(pizhu, name, doc, outdir):
         if squeeze(t) not in texts:
             print('    not one block:', t[:60])
     return figures
+
+
+def print_total(figures, outdir):
+    total = {}
+    for case in figures:
+        for key, value in case.items():
+            total[key] = total.get(key, 0) + value
+    print(f'in all: {100 * total["one block"] / total["paragraphs"]:.1f}% of {total["paragraphs"]} paragraphs one '
+          f'block ({100 * total["as written"] / total["paragraphs"]:.1f}% with their spaces as written); heading '
+          f'recall {total["found"] / total["headings"]:.3f}, precision {total["right"] / max(1, total["claimed"]):.3f}; '
+          f'{total["read"]} characters read of {total["set"]} set; PDFs in {outdir}')
 
 
 def main():
@@ -329,15 +347,7 @@ def main():
         'two-columns-en': structured(pizhu, False, columns=2),
         'paper-en': paper(pizhu),
     }
-    total = {}
-    for name, doc in cases.items():
-        for key, value in score(pizhu, name, doc, outdir).items():
-            total[key] = total.get(key, 0) + value
-    print(f'in all: {100 * total["one block"] / total["paragraphs"]:.1f}% of {total["paragraphs"]} paragraphs one '
-          f'block ({100 * total["as written"] / total["paragraphs"]:.1f}% with their spaces as written); heading '
-          f'recall {total["found"] / total["headings"]:.3f}, precision {total["right"] / max(1, total["claimed"]):.3f}; '
-          f'{total["read"]} characters read of {total["set"]} set; PDFs in {outdir}')
-
+    print_total([score(pizhu, name, doc, outdir) for name, doc in cases.items()], outdir)
 
 if __name__ == '__main__':
     main()
